@@ -1,0 +1,49 @@
+/* Diagnostics: stages never print or exit; they add entries to one list
+ * owned by the run, which the CLI prints sorted as
+ *     file:line: severity: stage: [key: ]message
+ * and turns into the exit status. */
+#ifndef HX_DIAG_H
+#define HX_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum hx_severity { HX_SEV_NOTE, HX_SEV_WARNING, HX_SEV_ERROR };
+
+struct hx_diag {
+    enum hx_severity sev;
+    char *file;  /* NULL = no file (a usage-level problem) */
+    unsigned line; /* 0 = whole file */
+    char *stage;
+    char *key;   /* paragraph key or NULL */
+    char *msg;
+    unsigned seq; /* insertion order, the last sort key */
+};
+
+/* The list; entries are heap copies owned by it. */
+struct hx_diags {
+    struct hx_diag *v;
+    size_t n, cap;
+    size_t errors, warnings;
+};
+
+/* Adds a diagnostic; every string is copied. */
+void hx_diags_add(struct hx_diags *d, enum hx_severity sev, const char *file,
+                  unsigned line, const char *stage, const char *key,
+                  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* va_list form of hx_diags_add. */
+void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file,
+                   unsigned line, const char *stage, const char *key,
+                   const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
+
+/* Sorts by file, line, then order of arrival, and prints each entry once;
+ * identical consecutive messages fold into "(repeated N times)". */
+void hx_diags_print(struct hx_diags *d, FILE *fp);
+
+/* Releases every entry; the list may be reused. */
+void hx_diags_free(struct hx_diags *d);
+
+#endif

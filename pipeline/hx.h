@@ -1,0 +1,11 @@
+/* The one header a stage includes. */
+#ifndef HX_HX_H
+#define HX_HX_H
+
+#include "arena.h"
+#include "diag.h"
+#include "doc.h"
+#include "filter.h"
+#include "text.h"
+
+#endif
