@@ -37,9 +37,10 @@ const struct hx_filter *hx_filter_find(const char *name, int kind);
 int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out,
                  struct hx_diags *diags);
 
-/* Parses "k=v,k2" against a stage's option table into priv (defaults first).
- * Returns 0, or -1 with a message in err. */
+/* Parses "k=v,k2" against a stage's option table into priv (defaults
+ * first); string values are copied into a. Returns 0, or -1 with a message
+ * in err naming the bad key or value and the valid ones. */
 int hx_opts_parse(const struct hx_filter *f, void *priv, const char *spec,
-                  char *err, size_t errlen);
+                  struct hx_arena *a, char *err, size_t errlen);
 
 #endif

@@ -195,7 +195,8 @@ struct hx_iter hx_iter_start(struct hx_node *root);
 /* Advances; 0 when the walk is over. */
 int hx_iter_next(struct hx_iter *it);
 
-/* Skips the children of the node just entered (the next step exits it). */
+/* Skips the children of the node just entered, and its exit: the next step
+ * goes on to its next sibling. */
 void hx_iter_skip(struct hx_iter *it);
 
 /* A new set holding documents for the given paths (not yet read). */

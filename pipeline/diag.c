@@ -1,0 +1,225 @@
+/* The diagnostics list and the stage-facing helpers that fill it; see
+ * diag.h and filter.h. */
+#include "diag.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "filter.h"
+
+static char *dup_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    char *p = strdup(s);
+    if (!p)
+        abort();
+    return p;
+}
+
+void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file,
+                   unsigned line, const char *stage, const char *key,
+                   const char *fmt, va_list ap)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 32;
+        struct hx_diag *v = realloc(d->v, cap * sizeof *v);
+        if (!v)
+            abort();
+        d->v = v;
+        d->cap = cap;
+    }
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
+    if (!msg)
+        abort();
+    vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    /* One diagnostic is one line: newlines in a message would break the
+     * file:line: format that editors and scripts rely on. */
+    for (char *p = msg; *p; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    struct hx_diag *e = &d->v[d->n];
+    e->sev = sev;
+    e->file = dup_or_null(file);
+    e->line = line;
+    e->stage = dup_or_null(stage ? stage : "hexaglot");
+    e->key = dup_or_null(key);
+    e->msg = msg;
+    e->seq = (unsigned)d->n;
+    d->n++;
+    if (sev == HX_SEV_ERROR)
+        d->errors++;
+    else if (sev == HX_SEV_WARNING)
+        d->warnings++;
+}
+
+void hx_diags_add(struct hx_diags *d, enum hx_severity sev, const char *file,
+                  unsigned line, const char *stage, const char *key, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    hx_diags_vadd(d, sev, file, line, stage, key, fmt, ap);
+    va_end(ap);
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+    const struct hx_diag *a = pa, *b = pb;
+    int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static const char *const sev_names[] = {"note", "warning", "error"};
+
+static int same_text(const struct hx_diag *a, const struct hx_diag *b)
+{
+    return a->sev == b->sev && a->line == b->line &&
+           strcmp(a->file ? a->file : "", b->file ? b->file : "") == 0 &&
+           strcmp(a->stage, b->stage) == 0 &&
+           strcmp(a->key ? a->key : "", b->key ? b->key : "") == 0 &&
+           strcmp(a->msg, b->msg) == 0;
+}
+
+void hx_diags_print(struct hx_diags *d, FILE *fp)
+{
+    qsort(d->v, d->n, sizeof *d->v, cmp_diag);
+    for (size_t i = 0; i < d->n;) {
+        const struct hx_diag *e = &d->v[i];
+        size_t j = i + 1;
+        while (j < d->n && same_text(e, &d->v[j]))
+            j++;
+        if (e->file)
+            fprintf(fp, "%s:%u: ", e->file, e->line);
+        else
+            fputs("hexaglot: ", fp);
+        fprintf(fp, "%s: %s: ", sev_names[e->sev], e->stage);
+        if (e->key)
+            fprintf(fp, "%s: ", e->key);
+        fputs(e->msg, fp);
+        if (j - i > 1)
+            fprintf(fp, " (repeated %zu times)", j - i);
+        fputc('\n', fp);
+        i = j;
+    }
+}
+
+void hx_diags_free(struct hx_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].file);
+        free(d->v[i].stage);
+        free(d->v[i].key);
+        free(d->v[i].msg);
+    }
+    free(d->v);
+    memset(d, 0, sizeof *d);
+}
+
+/* Position and key of a node: its own, else the nearest ancestor's. */
+static void node_place(const struct hx_node *n, unsigned *line, const char **key)
+{
+    *line = 0;
+    *key = NULL;
+    for (; n; n = n->parent) {
+        if (!*line && n->pos.line)
+            *line = n->pos.line;
+        if (!*key && n->key && *n->key)
+            *key = n->key;
+        if (*line && *key)
+            break;
+    }
+}
+
+static void stage_vadd(struct hx_stage *st, enum hx_severity sev, const struct hx_doc *doc,
+                       const struct hx_node *n, unsigned line, const char *fmt, va_list ap)
+{
+    const char *key = NULL;
+    if (n)
+        node_place(n, &line, &key);
+    hx_diags_vadd(st->diags, sev, doc ? doc->path : NULL, line, st->f ? st->f->name : NULL,
+                  key, fmt, ap);
+}
+
+#define STAGE_DIAG(name, sev)                                                  \
+    void name(struct hx_stage *st, const struct hx_doc *doc,                  \
+              const struct hx_node *n, const char *fmt, ...)                  \
+    {                                                                          \
+        va_list ap;                                                            \
+        va_start(ap, fmt);                                                     \
+        stage_vadd(st, sev, doc, n, 0, fmt, ap);                               \
+        va_end(ap);                                                            \
+    }
+STAGE_DIAG(hx_note, HX_SEV_NOTE)
+STAGE_DIAG(hx_warn, HX_SEV_WARNING)
+STAGE_DIAG(hx_error, HX_SEV_ERROR)
+
+void hx_error_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line,
+                 const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    stage_vadd(st, HX_SEV_ERROR, doc, NULL, line, fmt, ap);
+    va_end(ap);
+}
+
+void hx_warn_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line,
+                const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    stage_vadd(st, HX_SEV_WARNING, doc, NULL, line, fmt, ap);
+    va_end(ap);
+}
+
+int hx_file_slurp(struct hx_stage *st, const struct hx_doc *doc, size_t max, char **data,
+                  size_t *len)
+{
+    int rc = -1;
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *fp = fopen(doc->path, "rb");
+    struct stat sb;
+    *data = NULL;
+    *len = 0;
+    if (!fp) {
+        hx_error(st, doc, NULL, "cannot open: %s", strerror(errno));
+        goto out;
+    }
+    if (fstat(fileno(fp), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        hx_error(st, doc, NULL, "not a regular file");
+        goto out;
+    }
+    if ((unsigned long long)sb.st_size > max) {
+        hx_error(st, doc, NULL, "file too large (%lld bytes; the limit is %zu)",
+                 (long long)sb.st_size, max);
+        goto out;
+    }
+    buf = malloc((size_t)sb.st_size + 1);
+    if (!buf)
+        abort();
+    n = fread(buf, 1, (size_t)sb.st_size, fp);
+    if (ferror(fp)) {
+        hx_error(st, doc, NULL, "read error: %s", strerror(errno));
+        goto out;
+    }
+    buf[n] = 0;
+    *data = buf;
+    *len = n;
+    buf = NULL;
+    rc = 0;
+out:
+    free(buf);
+    if (fp)
+        fclose(fp);
+    return rc;
+}

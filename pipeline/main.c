@@ -1,0 +1,235 @@
+/* The command line: verbs, chain building, sets, printing diagnostics and
+ * choosing the exit status (0 clean, 1 document errors, 2 usage). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "chain.h"
+#include "config.h"
+
+enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "usage: hexaglot convert INPUT... [-t FMT[:opt=v,...] | --chain CHAIN] [-o OUT|-] "
+    "[--lang TAG]\n"
+    "       hexaglot batch INPUT... -o DIR [-t FMT[:opts] | --chain CHAIN] [--lang TAG]\n"
+    "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [--check]\n"
+    "       hexaglot stages\n"
+    "       hexaglot --help | --version\n";
+
+static const char help_text[] =
+    "\n"
+    "convert  reads each INPUT (the reader is chosen by content), runs the\n"
+    "         standard filters and writes FMT. With several inputs, OUT is a\n"
+    "         directory. -o - (the default) writes to standard output.\n"
+    "batch    converts each INPUT on its own into DIR; a failed document does not\n"
+    "         stop the others.\n"
+    "align    aligns two to six language versions of one document by paragraph\n"
+    "         key and reports disagreements; the report format follows the\n"
+    "         extension of -o. --check exits 1 when any disagreement is found.\n"
+    "stages   lists every reader, filter and writer with its options.\n"
+    "\n"
+    "-t FMT[:opts]   the standard chain ending in writer FMT, e.g. -t txt:ids\n"
+    "--chain TEXT    an explicit chain, e.g. 'text | structure | txt:wrap=72';\n"
+    "                the reader may be left out\n"
+    "--lang TAG      the documents' language (BCP 47) when it cannot be detected\n"
+    "\n"
+    "Exit status: 0 clean, 1 a document had errors (the others were written),\n"
+    "2 usage or chain error (nothing was run).\n";
+
+__attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("hexaglot: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs(" (see 'hexaglot --help')\n", stderr);
+    return EXIT_USAGE;
+}
+
+static void print_stages(void)
+{
+    static const char *const kinds[] = {"reader", "filter", "writer"};
+    static const char *const types[] = {"yes|no", "N", "TEXT", ""};
+    for (int k = 0; k < 3; k++)
+        for (const struct hx_filter *const *f = hx_registry; *f; f++) {
+            if ((int)(*f)->kind != k)
+                continue;
+            printf("%-7s %-12s %s\n", kinds[k], (*f)->name, (*f)->summary ? (*f)->summary : "");
+            for (const struct hx_opt *o = (*f)->opts; o && o->key; o++) {
+                char val[128] = "";
+                if (o->type == HX_OPT_ENUM) {
+                    size_t u = 0;
+                    for (const char *const *c = o->choices; c && *c && u < sizeof val; c++)
+                        u += (size_t)snprintf(val + u, sizeof val - u, "%s%s", u ? "|" : "",
+                                              *c);
+                } else {
+                    snprintf(val, sizeof val, "%s", types[o->type]);
+                }
+                printf("%22s%s=%-16s %s%s%s%s\n", "", o->key, val, o->help ? o->help : "",
+                       o->def ? " (default " : "", o->def ? o->def : "", o->def ? ")" : "");
+            }
+        }
+}
+
+struct args {
+    const char *verb, *fmt, *chain, *out, *lang;
+    int check;
+    char **inputs;
+    int ninputs;
+};
+
+static int parse_args(int argc, char **argv, struct args *a)
+{
+    static const struct option longopts[] = {
+        {"to", required_argument, NULL, 't'},  {"chain", required_argument, NULL, 'c'},
+        {"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
+        {"check", no_argument, NULL, 'k'},     {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},   {0, 0, 0, 0},
+    };
+    int ch;
+    opterr = 0;
+    optind = 2;
+    while ((ch = getopt_long(argc, argv, ":t:c:o:l:hV", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 't': a->fmt = optarg; break;
+        case 'c': a->chain = optarg; break;
+        case 'o': a->out = optarg; break;
+        case 'l': a->lang = optarg; break;
+        case 'k': a->check = 1; break;
+        case 'h': fputs(usage_text, stdout); fputs(help_text, stdout); exit(0);
+        case 'V': printf("hexaglot %s\n", HX_VERSION); exit(0);
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    a->inputs = argv + optind;
+    a->ninputs = argc - optind;
+    return 0;
+}
+
+/* The report writer of `align` follows the extension of -o. */
+static int align_chain(const struct args *a, char *buf, size_t len)
+{
+    const char *dot = a->out ? strrchr(a->out, '.') : NULL;
+    char writer[64];
+    if (!dot)
+        return usage_error("align needs -o REPORT ending in %s", ".tsv, .tmx, .html or .json");
+    snprintf(writer, sizeof writer, "align-%s", dot + 1);
+    for (char *p = writer; *p; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    if (!hx_filter_find(writer, HX_WRITER))
+        return usage_error("no report format for '%s' (use .tsv, .tmx, .html or .json)",
+                           dot);
+    char tail[128];
+    snprintf(tail, sizeof tail, "align | %s", writer);
+    hx_chain_standard(tail, buf, len);
+    return 0;
+}
+
+/* Runs one set; 0 when every document was written. */
+static int run_set(struct hx_chain *c, char **paths, size_t n, const struct args *a,
+                   struct hx_diags *diags)
+{
+    struct hx_set *set = hx_set_new((const char *const *)paths, n);
+    for (size_t i = 0; a->lang && i < n; i++)
+        set->docs[i]->lang = hx_strdup(set->docs[i]->arena, a->lang);
+    int rc = hx_chain_run(c, set, a->out, diags);
+    hx_set_free(set);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct args a = {0};
+    struct hx_diags diags = {0};
+    char chain_text[1024], err[1024];
+    int status = 0;
+
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        fputs(usage_text, stdout);
+        fputs(help_text, stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("hexaglot %s\n", HX_VERSION);
+        return 0;
+    }
+    a.verb = argv[1];
+    if (!strcmp(a.verb, "stages")) {
+        print_stages();
+        return 0;
+    }
+    if (strcmp(a.verb, "convert") && strcmp(a.verb, "batch") && strcmp(a.verb, "align"))
+        return usage_error("unknown verb '%s' (convert, batch, align, stages)", a.verb);
+    if (parse_args(argc, argv, &a))
+        return EXIT_USAGE;
+    if (a.ninputs < 1)
+        return usage_error("%s: no input files", a.verb);
+    if (a.fmt && a.chain)
+        return usage_error("%s", "give -t or --chain, not both");
+
+    if (!strcmp(a.verb, "align")) {
+        if (a.ninputs < 2 || a.ninputs > 6)
+            return usage_error("align takes two to six versions, not %s",
+                               a.ninputs < 2 ? "one" : "more");
+        if (a.fmt || a.chain)
+            return usage_error("%s", "align chooses its chain: give -o REPORT only");
+        if (align_chain(&a, chain_text, sizeof chain_text))
+            return EXIT_USAGE;
+    } else if (a.chain) {
+        snprintf(chain_text, sizeof chain_text, "%s", a.chain);
+    } else {
+        hx_chain_standard(a.fmt ? a.fmt : "txt", chain_text, sizeof chain_text);
+    }
+    if (!strcmp(a.verb, "batch") && !a.out)
+        return usage_error("%s", "batch needs -o DIR");
+
+    struct hx_chain *c = hx_chain_build(chain_text, err, sizeof err);
+    if (!c)
+        return usage_error("%s", err);
+
+    if (!strcmp(a.verb, "batch")) {
+        /* Each document is its own set, so one failure costs only itself. */
+        struct args one = a;
+        if (mkdir(a.out, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "%s:0: error: hexaglot: cannot create the output directory: %s\n",
+                    a.out, strerror(errno));
+            hx_chain_free(c);
+            return EXIT_DOC;
+        }
+        for (int i = 0; i < a.ninputs; i++) {
+            char *p = a.inputs[i];
+            const char *base = strrchr(p, '/');
+            char target[4096];
+            const char *ext = hx_chain_writer(c)->ext;
+            base = base ? base + 1 : p;
+            const char *dot = strrchr(base, '.');
+            int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+            snprintf(target, sizeof target, "%s/%.*s.%s", a.out, stem, base, ext ? ext : "out");
+            one.out = target;
+            if (run_set(c, &p, 1, &one, &diags) < 0)
+                status = EXIT_DOC;
+        }
+    } else if (run_set(c, a.inputs, (size_t)a.ninputs, &a, &diags) < 0) {
+        status = EXIT_DOC;
+    }
+    if (diags.errors)
+        status = EXIT_DOC;
+    if (a.check && diags.warnings)
+        status = EXIT_DOC;
+    hx_diags_print(&diags, stderr);
+    hx_diags_free(&diags);
+    hx_chain_free(c);
+    return status;
+}

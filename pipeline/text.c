@@ -1,0 +1,308 @@
+/* UTF-8, buffers, character classes and language guesses; see text.h. */
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+static void grow(struct hx_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) {
+        fputs("hexaglot: out of memory\n", stderr);
+        abort();
+    }
+    b->data = p;
+    b->cap = cap;
+}
+
+void hx_buf_add(struct hx_buf *b, const char *s, size_t len)
+{
+    grow(b, len);
+    if (len)
+        memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = 0;
+}
+
+void hx_buf_adds(struct hx_buf *b, const char *s)
+{
+    hx_buf_add(b, s, strlen(s));
+}
+
+void hx_buf_addc(struct hx_buf *b, char c)
+{
+    hx_buf_add(b, &c, 1);
+}
+
+void hx_buf_addcp(struct hx_buf *b, int32_t cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    hx_buf_add(b, u, n);
+}
+
+void hx_buf_addf(struct hx_buf *b, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n > 0) {
+        grow(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        b->len += (size_t)n;
+    }
+    va_end(ap);
+}
+
+void hx_buf_reset(struct hx_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = 0;
+}
+
+void hx_buf_free(struct hx_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+int32_t hx_utf8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    unsigned c = p[0];
+    int32_t cp, min;
+    size_t n;
+    if (c < 0x80) {
+        *i += 1;
+        return (int32_t)c;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2, cp = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3, cp = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4, cp = c & 0x07, min = 0x10000;
+    } else {
+        *i += 1;
+        return -1;
+    }
+    if (left < n) {
+        *i += 1;
+        return -1;
+    }
+    for (size_t k = 1; k < n; k++) {
+        if ((p[k] & 0xC0) != 0x80) {
+            *i += 1;
+            return -1;
+        }
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        *i += 1;
+        return -1;
+    }
+    *i += n;
+    return cp;
+}
+
+int32_t hx_utf8_prev(const char *s, size_t *i)
+{
+    size_t start = *i, k = *i;
+    int back = 0;
+    while (k > 0 && back < 4) {
+        k--;
+        back++;
+        if (((unsigned char)s[k] & 0xC0) != 0x80)
+            break;
+    }
+    size_t j = k;
+    int32_t cp = hx_utf8_next(s, start, &j);
+    if (cp < 0 || j != start) {
+        *i = start - 1;
+        return -1;
+    }
+    *i = k;
+    return cp;
+}
+
+int hx_utf8_check(const char *s, size_t len, size_t *bad)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t at = i;
+        if (hx_utf8_next(s, len, &i) < 0) {
+            if (bad)
+                *bad = at;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int hx_cp_width(int32_t cp)
+{
+    if (cp == 0)
+        return 0;
+    int8_t t = u_charType(cp);
+    if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_CONTROL_CHAR ||
+        t == U_FORMAT_CHAR)
+        return 0;
+    int w = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+    return (w == U_EA_WIDE || w == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+size_t hx_str_width(const char *s, size_t len)
+{
+    size_t i = 0, w = 0;
+    while (i < len) {
+        int32_t cp = hx_utf8_next(s, len, &i);
+        w += cp < 0 ? 1 : (size_t)hx_cp_width(cp);
+    }
+    return w;
+}
+
+int hx_cp_is_han(int32_t cp)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    return cp >= 0 && uscript_getScript(cp, &err) == USCRIPT_HAN && U_SUCCESS(err) &&
+           u_isalpha(cp);
+}
+
+int hx_cp_is_space(int32_t cp)
+{
+    return cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0xA0 || cp == 0x202F);
+}
+
+int hx_cp_superscript_digit(int32_t cp)
+{
+    switch (cp) {
+    case 0xB9: return 1;
+    case 0xB2: return 2;
+    case 0xB3: return 3;
+    case 0x2070: return 0;
+    default: return cp >= 0x2074 && cp <= 0x2079 ? (int)(cp - 0x2070) : -1;
+    }
+}
+
+int hx_cp_digit(int32_t cp)
+{
+    return cp < 0 ? -1 : u_charDigitValue(cp) >= 0 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER
+                             ? u_charDigitValue(cp)
+                             : -1;
+}
+
+/* Function words that tell the three Latin-script UN languages apart. */
+static const char *const latin_words[3][8] = {
+    {"the", "of", "and", "to", "in", "is", "that", "for"},
+    {"le", "la", "les", "des", "et", "du", "une", "est"},
+    {"el", "los", "las", "del", "y", "una", "que", "por"},
+};
+static const char *const latin_langs[3] = {"en", "fr", "es"};
+
+static void count_latin_word(const char *w, size_t n, int votes[3])
+{
+    for (int l = 0; l < 3; l++)
+        for (int k = 0; k < 8; k++)
+            if (strlen(latin_words[l][k]) == n && strncmp(latin_words[l][k], w, n) == 0)
+                votes[l]++;
+}
+
+const char *hx_lang_guess(const char *s, size_t len)
+{
+    size_t han = 0, arabic = 0, cyr = 0, latin = 0, i = 0;
+    int votes[3] = {0, 0, 0};
+    char word[16];
+    size_t wl = 0;
+    while (i < len) {
+        int32_t cp = hx_utf8_next(s, len, &i);
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode sc = cp < 0 ? USCRIPT_INVALID_CODE : uscript_getScript(cp, &err);
+        if (sc == USCRIPT_HAN)
+            han++;
+        else if (sc == USCRIPT_ARABIC)
+            arabic++;
+        else if (sc == USCRIPT_CYRILLIC)
+            cyr++;
+        else if (sc == USCRIPT_LATIN)
+            latin++;
+        if (cp >= 'A' && cp <= 'Z')
+            cp += 32;
+        if (cp >= 'a' && cp <= 'z') {
+            if (wl < sizeof word)
+                word[wl] = (char)cp;
+            wl++;
+        } else {
+            if (wl && wl <= sizeof word)
+                count_latin_word(word, wl, votes);
+            wl = 0;
+        }
+    }
+    if (wl && wl <= sizeof word)
+        count_latin_word(word, wl, votes);
+    size_t best = han;
+    const char *lang = han ? "zh" : "und";
+    if (arabic > best)
+        best = arabic, lang = "ar";
+    if (cyr > best)
+        best = cyr, lang = "ru";
+    if (latin > best) {
+        int b = 0;
+        for (int l = 1; l < 3; l++)
+            if (votes[l] > votes[b])
+                b = l;
+        lang = votes[b] ? latin_langs[b] : "und";
+    }
+    return lang;
+}
+
+int hx_lang_is(const char *tag, const char *want)
+{
+    if (!tag || !want)
+        return 0;
+    size_t n = strlen(want);
+    return strncasecmp(tag, want, n) == 0 && (tag[n] == 0 || tag[n] == '-' || tag[n] == '_');
+}
+
+int hx_lang_is_rtl(const char *tag)
+{
+    static const char *const rtl[] = {"ar", "arb", "fa", "he", "ur", "ps", "yi", "dv", "syr"};
+    for (size_t k = 0; k < sizeof rtl / sizeof *rtl; k++)
+        if (hx_lang_is(tag, rtl[k]))
+            return 1;
+    return 0;
+}

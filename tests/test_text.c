@@ -1,0 +1,69 @@
+#include "check.h"
+#include "hx.h"
+
+static int32_t first_cp(const char *s)
+{
+    size_t i = 0;
+    return hx_utf8_next(s, strlen(s), &i);
+}
+
+int main(void)
+{
+    size_t i = 0, bad = 99;
+    const char *s = "a字é😀";
+    size_t n = strlen(s);
+    CHECK_INT(hx_utf8_next(s, n, &i), 'a');
+    CHECK_INT(hx_utf8_next(s, n, &i), 0x5B57);
+    CHECK_INT(hx_utf8_next(s, n, &i), 0xE9);
+    CHECK_INT(hx_utf8_next(s, n, &i), 0x1F600);
+    CHECK_INT(i, n);
+    i = n;
+    CHECK_INT(hx_utf8_prev(s, &i), 0x1F600);
+    CHECK_INT(hx_utf8_prev(s, &i), 0xE9);
+    /* Malformed: overlong, surrogate, truncated, stray continuation. */
+    CHECK_INT(first_cp("\xC0\xAF"), -1);
+    CHECK_INT(first_cp("\xED\xA0\x80"), -1);
+    CHECK_INT(first_cp("\xE5\xAD"), -1);
+    CHECK_INT(first_cp("\x80"), -1);
+    CHECK_INT(hx_utf8_check("ok 字", 6, &bad), 0);
+    CHECK_INT(hx_utf8_check("ok\xFF字", 6, &bad), -1);
+    CHECK_INT(bad, 2);
+
+    struct hx_buf b = {0};
+    hx_buf_adds(&b, "x=");
+    hx_buf_addcp(&b, 0x4E00);
+    hx_buf_addf(&b, "%d", 42);
+    hx_buf_addcp(&b, 0xD800); /* a surrogate becomes U+FFFD */
+    CHECK_STR(b.data, "x=一42\xEF\xBF\xBD");
+    hx_buf_free(&b);
+
+    CHECK_INT(hx_cp_width('a'), 1);
+    CHECK_INT(hx_cp_width(0x5B57), 2);
+    CHECK_INT(hx_cp_width(0xFF0C), 2); /* full-width comma */
+    CHECK_INT(hx_cp_width(0x0301), 0); /* combining acute */
+    CHECK_INT(hx_str_width("ab字，", strlen("ab字，")), 6);
+    CHECK(hx_cp_is_han(0x5B57));
+    CHECK(!hx_cp_is_han(0x3002)); /* 。 is punctuation */
+    CHECK(hx_cp_is_space(0x3000));
+    CHECK_INT(hx_cp_superscript_digit(0xB9), 1);
+    CHECK_INT(hx_cp_superscript_digit(0x2077), 7);
+    CHECK_INT(hx_cp_superscript_digit('7'), -1);
+    CHECK_INT(hx_cp_digit(0x0663), 3); /* Arabic-Indic three */
+    CHECK_INT(hx_cp_digit(0xFF15), 5); /* full-width five */
+    CHECK_INT(hx_cp_digit(0x4E09), -1); /* 三 is not a decimal digit */
+
+    CHECK_STR(hx_lang_guess("大会，回顾其决议", strlen("大会，回顾其决议")), "zh");
+    CHECK_STR(hx_lang_guess("The General Assembly, recalling the resolution of the",
+                            53), "en");
+    CHECK_STR(hx_lang_guess("L'Assemblée générale, rappelant les résolutions et la", 55), "fr");
+    CHECK_STR(hx_lang_guess("La Asamblea General, recordando los principios y las", 52), "es");
+    CHECK_STR(hx_lang_guess("Генеральная Ассамблея", strlen("Генеральная Ассамблея")), "ru");
+    CHECK_STR(hx_lang_guess("إن الجمعية العامة", strlen("إن الجمعية العامة")), "ar");
+    CHECK_STR(hx_lang_guess("12345", 5), "und");
+    CHECK(hx_lang_is("zh-Hans", "zh"));
+    CHECK(!hx_lang_is("zha", "zh"));
+    CHECK(!hx_lang_is(NULL, "zh"));
+    CHECK(hx_lang_is_rtl("ar-EG"));
+    CHECK(!hx_lang_is_rtl("en"));
+    return check_done();
+}
