@@ -90,8 +90,11 @@ char *hx_strdup(struct hx_arena *a, const char *s)
 char *hx_vprintf(struct hx_arena *a, const char *fmt, va_list ap)
 {
     va_list ap2;
+    char probe[1];
+    if (!fmt) /* never; tells the compiler so under UBSan */
+        fmt = "";
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
     if (n < 0)
         n = 0;

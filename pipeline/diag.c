@@ -32,8 +32,11 @@ void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file,
         d->cap = cap;
     }
     va_list ap2;
+    char probe[1];
+    if (!fmt) /* never; tells the compiler so under UBSan */
+        fmt = "";
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
     char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
     if (!msg)

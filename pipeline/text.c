@@ -76,8 +76,11 @@ void hx_buf_addf(struct hx_buf *b, const char *fmt, ...)
 {
     va_list ap, ap2;
     va_start(ap, fmt);
+    char probe[1];
+    if (!fmt) /* never; tells the compiler so under UBSan */
+        fmt = "";
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
     if (n > 0) {
         grow(b, (size_t)n);
