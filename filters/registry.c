@@ -3,11 +3,13 @@
 #include "hx.h"
 
 /* readers */
+extern const struct hx_filter hx_read_html;
 /* filters */
 /* writers */
 
 const struct hx_filter *const hx_registry[] = {
     /* readers */
+    &hx_read_html,
     /* filters */
     /* writers */
     NULL,
