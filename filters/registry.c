@@ -4,14 +4,22 @@
 
 /* readers */
 extern const struct hx_filter hx_read_html;
+extern const struct hx_filter hx_read_text;
+extern const struct hx_filter hx_read_xml;
 /* filters */
 /* writers */
+extern const struct hx_filter hx_write_txt;
+extern const struct hx_filter hx_write_xml;
 
 const struct hx_filter *const hx_registry[] = {
     /* readers */
     &hx_read_html,
+    &hx_read_text,
+    &hx_read_xml,
     /* filters */
     /* writers */
+    &hx_write_txt,
+    &hx_write_xml,
     NULL,
 };
 
