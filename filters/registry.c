@@ -7,6 +7,7 @@ extern const struct hx_filter hx_read_html;
 extern const struct hx_filter hx_read_text;
 extern const struct hx_filter hx_read_xml;
 /* filters */
+extern const struct hx_filter hx_structure;
 /* writers */
 extern const struct hx_filter hx_write_txt;
 extern const struct hx_filter hx_write_xml;
@@ -17,6 +18,7 @@ const struct hx_filter *const hx_registry[] = {
     &hx_read_text,
     &hx_read_xml,
     /* filters */
+    &hx_structure,
     /* writers */
     &hx_write_txt,
     &hx_write_xml,
