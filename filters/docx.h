@@ -1,0 +1,301 @@
+/* Private to the docx reader (filters/read_docx.c and filters/docx_*.c):
+ * the package, its XML parts, styles, numbering and the body walk. No other
+ * stage includes this header. */
+#ifndef HX_DOCX_H
+#define HX_DOCX_H
+
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+#include "hx.h"
+
+/* Limits on untrusted packages: the whole, one part, a part's compression
+ * ratio (zip bombs), XML nesting and one text node. */
+#define DOCX_MAX_TOTAL ((size_t)512 << 20)
+#define DOCX_MAX_PART ((size_t)256 << 20)
+#define DOCX_MAX_RATIO 200
+#define DOCX_MAX_DEPTH 200
+#define DOCX_MAX_TEXT ((size_t)8 << 20)
+
+/* Namespaces we tell apart; Transitional and Strict URIs map to the same. */
+enum docx_ns {
+    NS_OTHER,
+    NS_W,   /* wordprocessingml main */
+    NS_R,   /* relationships (attributes r:id, r:embed) */
+    NS_M,   /* office math */
+    NS_MC,  /* markup compatibility */
+    NS_WP,  /* wordprocessing drawing (wp:docPr) */
+    NS_A,   /* drawingml main (a:blip) */
+    NS_V,   /* VML */
+    NS_PKG, /* package relationships / content types */
+    NS_XML  /* xml:space */
+};
+
+/* An XML part being read with the streaming reader. */
+struct docx_xml {
+    xmlTextReaderPtr r;
+    const char *part;   /* part name, for positions ("word/document.xml") */
+    char err[200];      /* first libxml2 error, from the structured handler */
+    int failed;
+    char abuf[1024];    /* last value returned by docx_attr */
+};
+
+/* One relationship of a part. */
+struct docx_rel {
+    const char *id, *type, *target; /* target resolved to a part name unless
+                                       external */
+    int external;
+};
+
+struct docx_rels {
+    struct docx_rel *v;
+    size_t n;
+};
+
+/* Run properties as a stack of overrides: set says which bits are given. */
+enum { RP_B = 1u << 0, RP_I = 1u << 1, RP_RTL = 1u << 2, RP_CS = 1u << 3 };
+struct docx_rpr {
+    unsigned set, val;
+    int vert; /* 0 unset, 1 baseline, 2 superscript, 3 subscript */
+    const char *lang, *lang_ea, *lang_bidi;
+    const char *style;      /* w:rStyle of a run */
+    int mark_ins, mark_del; /* w:ins / w:del in a paragraph mark's rPr */
+};
+
+/* Paragraph properties; -1 = not given. */
+struct docx_ppr {
+    const char *style;
+    int num_id, ilvl, outline, bidi;
+    int mark_ins, mark_del; /* tracked paragraph-mark change */
+    int sect;               /* carries a w:sectPr (section break) */
+};
+
+enum { ST_PARA = 1, ST_CHAR, ST_TABLE, ST_NUMBERING };
+
+struct docx_style {
+    const char *id, *name, *based;
+    int type;
+    struct docx_ppr ppr;
+    struct docx_rpr rpr;
+    int busy; /* loop guard while resolving basedOn */
+};
+
+struct docx_styles {
+    struct docx_style *v;
+    size_t n;
+    const char *def_para; /* id of the default paragraph style */
+    struct docx_rpr defaults; /* docDefaults rPr */
+};
+
+/* Numbering formats (w:numFmt values we evaluate). */
+enum docx_fmt {
+    NF_DECIMAL, NF_DECIMAL_ZERO, NF_UPPER_LETTER, NF_LOWER_LETTER,
+    NF_UPPER_ROMAN, NF_LOWER_ROMAN, NF_ORDINAL, NF_CARDINAL_TEXT,
+    NF_ORDINAL_TEXT, NF_CHINESE_COUNTING, NF_CHINESE_THOUSAND,
+    NF_CHINESE_LEGAL, NF_IDEOGRAPH_TRAD, NF_IDEOGRAPH_ZODIAC,
+    NF_IDEOGRAPH_DIGITAL, NF_DECIMAL_FULL, NF_DECIMAL_HALF,
+    NF_JAPANESE_COUNTING, NF_ARABIC_ALPHA, NF_ARABIC_ABJAD, NF_HINDI_NUMBERS,
+    NF_HINDI_VOWELS, NF_HINDI_CONSONANTS, NF_HINDI_COUNTING,
+    NF_ENCLOSED_CIRCLE, NF_ENCLOSED_FULLSTOP, NF_ENCLOSED_PAREN,
+    NF_RUSSIAN_LOWER, NF_RUSSIAN_UPPER, NF_THAI_NUMBERS, NF_BULLET, NF_NONE,
+    NF_PADDED /* w14 custom "001, 002, …": decimal padded to lvl.pad */
+};
+
+struct docx_lvl {
+    int defined;
+    int start;
+    int fmt;           /* enum docx_fmt */
+    int pad;           /* NF_PADDED width */
+    const char *text;  /* lvlText template ("%1.%2."), NULL = none */
+    int restart;       /* lvlRestart, -1 = default */
+    int legal;         /* isLgl */
+    const char *pstyle;
+};
+
+struct docx_abs {
+    int id;
+    struct docx_lvl lvl[9];
+    const char *num_style_link; /* uses the numbering of this style */
+    const char *style_link;     /* defines the numbering of this style */
+    int count[9];
+    unsigned char started[9]; /* counted since the last restart */
+};
+
+struct docx_num {
+    int id, abs_id;
+    int ovr_start[9]; /* startOverride, -1 = none */
+    struct docx_lvl ovr[9];
+    int applied;      /* startOverride already consumed */
+};
+
+struct docx_numbering {
+    struct docx_abs *abs;
+    size_t nabs;
+    struct docx_num *num;
+    size_t nnum;
+};
+
+/* Footnote or endnote numbering (settings or the section's properties). */
+struct docx_notepr {
+    int fmt, start, restart; /* restart: 0 continuous, 1 each section */
+};
+
+/* A parsed footnote or endnote, waiting for its reference. */
+struct docx_fn {
+    int id;
+    struct hx_node *holder; /* HX_NOTE holding the blocks */
+    int used;
+};
+
+/* A note placed at its reference, to be labelled at the end. */
+struct docx_placed {
+    struct hx_node *note;
+    int section;
+    const char *custom; /* customMarkFollows: the mark as written */
+};
+
+/* Everything the reader knows about one package. */
+struct docx {
+    struct hx_stage *st;
+    struct hx_doc *doc;
+    int changes; /* 0 accept, 1 reject, 2 all */
+    zip_t *zip;
+    size_t total; /* uncompressed bytes read so far */
+    const char *main;
+    struct docx_rels rels; /* of the part being walked */
+    struct docx_styles styles;
+    struct docx_numbering num;
+    struct docx_notepr fnpr, enpr;
+    struct docx_fn *fns, *ens;
+    size_t nfns, nens;
+    struct docx_placed *placed;
+    size_t nplaced, capplaced;
+    int section;
+};
+
+/* docx_pkg.c */
+
+/* Reads a part (case-insensitive name) into malloc'd memory within the
+ * limits. 1 = read, 0 = absent, -1 = error added. */
+int docx_part_read(struct docx *dx, const char *name, char **data,
+                   size_t *len);
+
+/* Opens a streaming reader on data with network, DTDs and entity
+ * expansion off and errors routed into x. 0 or -1 (error added). */
+int docx_xml_open(struct docx *dx, struct docx_xml *x, const char *part,
+                  const char *data, size_t len);
+
+/* Closes the reader (x may be half-opened). */
+void docx_xml_close(struct docx_xml *x);
+
+/* Reads the next node: 1 = one read, 0 = end of document, -1 = malformed
+ * XML, too deep, or a DTD (error added). */
+int docx_xml_read(struct docx *dx, struct docx_xml *x);
+
+/* From an element start: 1 = the next node inside it was read, 0 = its end
+ * reached (or it was empty), -1 = error. Used as
+ *     int d = xmlTextReaderDepth(x->r), e = xmlTextReaderIsEmptyElement(x->r);
+ *     while ((rc = docx_xml_child(dx, x, d, e)) > 0) …   */
+int docx_xml_child(struct docx *dx, struct docx_xml *x, int depth, int empty);
+
+/* Skips the rest of the element the reader is on. 0 or -1. */
+int docx_xml_skip(struct docx *dx, struct docx_xml *x);
+
+/* Namespace class of the current node. */
+enum docx_ns docx_ns_of(struct docx_xml *x);
+
+/* Is the current node an element start in namespace ns named local? */
+int docx_is(struct docx_xml *x, enum docx_ns ns, const char *local);
+
+/* The attribute ns:local of the current element in x->abuf (cut at its
+ * size), or NULL. Valid until the next call. */
+const char *docx_attr(struct docx_xml *x, enum docx_ns ns, const char *local);
+
+/* Like docx_attr, copied whole into the document's arena. */
+const char *docx_attr_dup(struct docx *dx, struct docx_xml *x, enum docx_ns ns,
+                          const char *local);
+
+/* An OOXML on/off value: absent attribute = on (1); "0", "false", "off" = 0. */
+int docx_onoff(struct docx_xml *x);
+
+/* The relationships of part (its _rels/<name>.rels), targets resolved. */
+int docx_rels_read(struct docx *dx, const char *part, struct docx_rels *rels);
+
+/* The relationship with this id, or NULL. */
+const struct docx_rel *docx_rel_get(const struct docx_rels *rels,
+                                    const char *id);
+
+/* The target part of the first relationship whose type ends in suffix. */
+const char *docx_rel_find(const struct docx_rels *rels, const char *suffix);
+
+/* Finds the main document part from [Content_Types].xml and _rels/.rels. */
+int docx_find_main(struct docx *dx);
+
+/* docx_styles.c */
+
+/* Reads styles (absent part = no styles). 0 or -1. */
+int docx_styles_read(struct docx *dx, const char *part);
+
+/* Reads settings (footnote and endnote numbering). 0 or -1. */
+int docx_settings_read(struct docx *dx, const char *part);
+
+/* Reads the footnotePr/endnotePr of a w:sectPr the reader is on (the rest is
+ * skipped). 0 or -1. */
+int docx_sectpr_parse(struct docx *dx, struct docx_xml *x);
+
+/* Parses a w:rPr the reader is on into rp (overriding what it sets). */
+int docx_rpr_parse(struct docx *dx, struct docx_xml *x, struct docx_rpr *rp);
+
+/* Parses a w:pPr the reader is on into pp; its w:rPr marks go to pp too. */
+int docx_ppr_parse(struct docx *dx, struct docx_xml *x, struct docx_ppr *pp);
+
+/* Applies src's given properties over dst. */
+void docx_rpr_apply(struct docx_rpr *dst, const struct docx_rpr *src);
+
+/* A style by id, or NULL. */
+const struct docx_style *docx_style_get(const struct docx *dx, const char *id);
+
+/* The effective run properties of a style and its basedOn chain. */
+void docx_style_rpr(struct docx *dx, const char *id, struct docx_rpr *out);
+
+/* Paragraph properties of a style through its basedOn chain (fields still
+ * -1 stay unset). */
+void docx_style_ppr(struct docx *dx, const char *id, struct docx_ppr *out);
+
+/* Heading level 1..9 of a paragraph style by outline level or by the
+ * built-in name "heading N" (style names are English whatever the UI
+ * language), 0 = not a heading. */
+int docx_style_heading(struct docx *dx, const char *id);
+
+/* A w:numFmt value as enum docx_fmt (unknown = decimal). */
+int docx_fmt_parse(const char *s);
+
+/* docx_num.c */
+
+/* Reads numbering definitions. 0 or -1. */
+int docx_numbering_read(struct docx *dx, const char *part);
+
+/* Advances the counters for a paragraph numbered (num_id, ilvl) and returns
+ * its label as Word shows it (arena string, "" for format none), or NULL
+ * when the paragraph is not numbered after all. *value gets the level's
+ * counter. */
+const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value);
+
+/* The level a paragraph style is linked to within num_id, or -1. */
+int docx_num_style_level(struct docx *dx, int num_id, const char *style);
+
+/* Formats value in fmt into b (no template); pad for NF_PADDED. */
+void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int value);
+
+/* Saves and restores all counters, so notes do not disturb the body. */
+void docx_num_save(struct docx *dx, int **saved);
+void docx_num_restore(struct docx *dx, int *saved);
+
+/* docx_body.c */
+
+/* Walks a story part: the main document into doc->root, or the footnotes
+ * or endnotes (endnote != 0) into dx->fns / dx->ens. 0 or -1. */
+int docx_body_read(struct docx *dx, const char *part);
+int docx_notes_read(struct docx *dx, const char *part, int endnote);
+
+#endif

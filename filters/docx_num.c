@@ -1,0 +1,621 @@
+/* Word automatic numbering: numbering.xml read into abstract and concrete
+ * definitions, then evaluated paragraph by paragraph into the label Word
+ * displays. Counters belong to the abstract definition, so concrete
+ * definitions sharing one continue each other's sequence; a startOverride
+ * restarts the level the first time its definition is used. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "docx.h"
+
+static int ival(const char *s, int def)
+{
+    if (!s || !*s)
+        return def;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (v < -1000000 || v > 1000000)
+        return def;
+    return (int)v;
+}
+
+/* "001, 002, 003, ..." (w14 custom format) -> padding width, or 0. */
+static int custom_pad(const char *f)
+{
+    int n = 0;
+    if (!f)
+        return 0;
+    while (f[n] == '0')
+        n++;
+    if (n == 0 || f[n] != '1')
+        return 0;
+    return n + 1 <= 9 ? n + 1 : 0;
+}
+
+static int lvl_read(struct docx *dx, struct docx_xml *x, struct docx_lvl *l)
+{
+    int d = xmlTextReaderDepth(x->r), e = xmlTextReaderIsEmptyElement(x->r);
+    int rc, custom = 0;
+
+    memset(l, 0, sizeof *l);
+    l->defined = 1;
+    l->start = 1;
+    l->restart = -1;
+    while ((rc = docx_xml_child(dx, x, d, e)) > 0) {
+        if (xmlTextReaderNodeType(x->r) != XML_READER_TYPE_ELEMENT)
+            continue;
+        /* mc:AlternateContent around numFmt: walk into Choice and Fallback;
+         * a custom format we understand wins over the fallback. */
+        if (docx_ns_of(x) == NS_MC)
+            continue;
+        if (docx_is(x, NS_W, "start"))
+            l->start = ival(docx_attr(x, NS_W, "val"), 1);
+        else if (docx_is(x, NS_W, "numFmt")) {
+            const char *v = docx_attr(x, NS_W, "val");
+            if (v && strcmp(v, "custom") == 0) {
+                int pad = custom_pad(docx_attr(x, NS_W, "format"));
+                if (pad) {
+                    l->fmt = NF_PADDED;
+                    l->pad = pad;
+                    custom = 1;
+                }
+            } else if (!custom) {
+                l->fmt = docx_fmt_parse(v);
+            }
+        } else if (docx_is(x, NS_W, "lvlText"))
+            l->text = docx_attr_dup(dx, x, NS_W, "val");
+        else if (docx_is(x, NS_W, "lvlRestart"))
+            l->restart = ival(docx_attr(x, NS_W, "val"), -1);
+        else if (docx_is(x, NS_W, "isLgl"))
+            l->legal = docx_onoff(x);
+        else if (docx_is(x, NS_W, "pStyle"))
+            l->pstyle = docx_attr_dup(dx, x, NS_W, "val");
+        if (docx_xml_skip(dx, x) < 0)
+            return -1;
+    }
+    return rc;
+}
+
+static int abs_read(struct docx *dx, struct docx_xml *x, size_t *cap)
+{
+    struct docx_abs a;
+    int d = xmlTextReaderDepth(x->r), e = xmlTextReaderIsEmptyElement(x->r);
+    int rc;
+
+    memset(&a, 0, sizeof a);
+    a.id = ival(docx_attr(x, NS_W, "abstractNumId"), -1);
+    while ((rc = docx_xml_child(dx, x, d, e)) > 0) {
+        if (docx_is(x, NS_W, "lvl")) {
+            int i = ival(docx_attr(x, NS_W, "ilvl"), 0);
+            struct docx_lvl l;
+            if (lvl_read(dx, x, &l) < 0)
+                return -1;
+            if (i >= 0 && i < 9)
+                a.lvl[i] = l;
+            continue;
+        }
+        if (docx_is(x, NS_W, "numStyleLink"))
+            a.num_style_link = docx_attr_dup(dx, x, NS_W, "val");
+        else if (docx_is(x, NS_W, "styleLink"))
+            a.style_link = docx_attr_dup(dx, x, NS_W, "val");
+        if (docx_xml_skip(dx, x) < 0)
+            return -1;
+    }
+    if (rc < 0)
+        return -1;
+    if (dx->num.nabs == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        struct docx_abs *v = hx_alloc(dx->doc->arena, ncap * sizeof *v);
+        if (dx->num.nabs)
+            memcpy(v, dx->num.abs, dx->num.nabs * sizeof *v);
+        dx->num.abs = v;
+        *cap = ncap;
+    }
+    dx->num.abs[dx->num.nabs++] = a;
+    return 0;
+}
+
+static int num_read(struct docx *dx, struct docx_xml *x, size_t *cap)
+{
+    struct docx_num n;
+    int d = xmlTextReaderDepth(x->r), e = xmlTextReaderIsEmptyElement(x->r);
+    int rc;
+
+    memset(&n, 0, sizeof n);
+    n.id = ival(docx_attr(x, NS_W, "numId"), -1);
+    n.abs_id = -1;
+    for (int i = 0; i < 9; i++)
+        n.ovr_start[i] = -1;
+    while ((rc = docx_xml_child(dx, x, d, e)) > 0) {
+        if (docx_is(x, NS_W, "abstractNumId")) {
+            n.abs_id = ival(docx_attr(x, NS_W, "val"), -1);
+        } else if (docx_is(x, NS_W, "lvlOverride")) {
+            int i = ival(docx_attr(x, NS_W, "ilvl"), 0);
+            int d2 = xmlTextReaderDepth(x->r);
+            int e2 = xmlTextReaderIsEmptyElement(x->r);
+            if (i < 0 || i > 8)
+                i = 0;
+            while ((rc = docx_xml_child(dx, x, d2, e2)) > 0) {
+                if (docx_is(x, NS_W, "startOverride")) {
+                    n.ovr_start[i] = ival(docx_attr(x, NS_W, "val"), 1);
+                } else if (docx_is(x, NS_W, "lvl")) {
+                    if (lvl_read(dx, x, &n.ovr[i]) < 0)
+                        return -1;
+                    continue;
+                }
+                if (docx_xml_skip(dx, x) < 0)
+                    return -1;
+            }
+            if (rc < 0)
+                return -1;
+            continue;
+        }
+        if (docx_xml_skip(dx, x) < 0)
+            return -1;
+    }
+    if (rc < 0)
+        return -1;
+    if (dx->num.nnum == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        struct docx_num *v = hx_alloc(dx->doc->arena, ncap * sizeof *v);
+        if (dx->num.nnum)
+            memcpy(v, dx->num.num, dx->num.nnum * sizeof *v);
+        dx->num.num = v;
+        *cap = ncap;
+    }
+    dx->num.num[dx->num.nnum++] = n;
+    return 0;
+}
+
+int docx_numbering_read(struct docx *dx, const char *part)
+{
+    struct docx_xml x = {0};
+    char *data = NULL;
+    size_t len, acap = 0, ncap = 0;
+    int rc = part ? docx_part_read(dx, part, &data, &len) : 0;
+
+    if (rc <= 0)
+        return rc;
+    rc = -1;
+    if (docx_xml_open(dx, &x, part, data, len) < 0)
+        goto out;
+    int r;
+    while ((r = docx_xml_read(dx, &x)) > 0) {
+        if (docx_is(&x, NS_W, "abstractNum")) {
+            if (abs_read(dx, &x, &acap) < 0)
+                goto out;
+        } else if (docx_is(&x, NS_W, "num")) {
+            if (num_read(dx, &x, &ncap) < 0)
+                goto out;
+        }
+    }
+    rc = r < 0 ? -1 : 0;
+out:
+    docx_xml_close(&x);
+    free(data);
+    return rc;
+}
+
+static struct docx_num *num_get(struct docx *dx, int id)
+{
+    for (size_t i = 0; i < dx->num.nnum; i++)
+        if (dx->num.num[i].id == id)
+            return &dx->num.num[i];
+    return NULL;
+}
+
+static struct docx_abs *abs_get(struct docx *dx, int id)
+{
+    for (size_t i = 0; i < dx->num.nabs; i++)
+        if (dx->num.abs[i].id == id)
+            return &dx->num.abs[i];
+    return NULL;
+}
+
+/* The abstract definition that holds the levels: a numStyleLink points
+ * through a numbering style to another definition. */
+static struct docx_abs *abs_resolve(struct docx *dx, struct docx_num *n)
+{
+    struct docx_abs *a = abs_get(dx, n->abs_id);
+    for (int hop = 0; a && a->num_style_link && hop < 8; hop++) {
+        struct docx_ppr pp;
+        docx_style_ppr(dx, a->num_style_link, &pp);
+        struct docx_num *n2 = pp.num_id > 0 ? num_get(dx, pp.num_id) : NULL;
+        struct docx_abs *a2 = n2 ? abs_get(dx, n2->abs_id) : NULL;
+        if (!a2 || a2 == a)
+            break;
+        a = a2;
+    }
+    return a;
+}
+
+static const struct docx_lvl *lvl_of(struct docx_num *n, struct docx_abs *a,
+                                     int i)
+{
+    return n->ovr[i].defined ? &n->ovr[i] : &a->lvl[i];
+}
+
+int docx_num_style_level(struct docx *dx, int num_id, const char *style)
+{
+    struct docx_num *n = num_get(dx, num_id);
+    struct docx_abs *a = n ? abs_resolve(dx, n) : NULL;
+    for (int i = 0; a && style && i < 9; i++) {
+        const struct docx_lvl *l = lvl_of(n, a, i);
+        if (l->pstyle && strcmp(l->pstyle, style) == 0)
+            return i;
+    }
+    return -1;
+}
+
+static void add_str(struct hx_buf *b, const char *const *tab, int n, int v)
+{
+    hx_buf_adds(b, tab[(v - 1) % n]);
+}
+
+static void roman(struct hx_buf *b, int v, int upper)
+{
+    static const int val[] = {1000, 900, 500, 400, 100, 90,
+                              50,   40,  10,  9,   5,   4, 1};
+    static const char *const up[] = {"M",  "CM", "D",  "CD", "C",  "XC", "L",
+                                     "XL", "X",  "IX", "V",  "IV", "I"};
+    static const char *const lo[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                     "xl", "x",  "ix", "v",  "iv", "i"};
+    for (int i = 0; i < 13; i++)
+        while (v >= val[i]) {
+            hx_buf_adds(b, upper ? up[i] : lo[i]);
+            v -= val[i];
+        }
+}
+
+/* Chinese (and Japanese) counting: 十, 十一, 二十, 一百零一; legal uses the
+ * financial digits and never shortens 壹拾. */
+static void han_count(struct hx_buf *b, int v, int legal)
+{
+    static const char *const dig[] = {"〇", "一", "二", "三", "四",
+                                      "五", "六", "七", "八", "九"};
+    static const char *const ldig[] = {"零", "壹", "贰", "叁", "肆",
+                                       "伍", "陆", "柒", "捌", "玖"};
+    static const char *const unit[] = {"", "十", "百", "千"};
+    static const char *const lunit[] = {"", "拾", "佰", "仟"};
+    const char *const *dg = legal ? ldig : dig;
+    const char *const *un = legal ? lunit : unit;
+    const char *zero = legal ? "零" : "零";
+
+    if (v >= 10000) {
+        han_count(b, v / 10000, legal);
+        hx_buf_adds(b, "万");
+        v %= 10000;
+        if (v == 0)
+            return;
+        if (v < 1000)
+            hx_buf_adds(b, zero);
+    }
+    int d[4] = {v / 1000, v / 100 % 10, v / 10 % 10, v % 10};
+    int started = 0, zeros = 0;
+    for (int i = 0; i < 4; i++) {
+        if (d[i] == 0) {
+            if (started)
+                zeros = 1;
+            continue;
+        }
+        if (zeros)
+            hx_buf_adds(b, zero);
+        zeros = 0;
+        /* 10-19 read 十… not 一十… */
+        if (!(i == 2 && d[i] == 1 && !started && !legal))
+            hx_buf_adds(b, dg[d[i]]);
+        hx_buf_adds(b, un[3 - i]);
+        started = 1;
+    }
+}
+
+static void english(struct hx_buf *b, int v, int ordinal)
+{
+    static const char *const ones[] = {
+        "",        "one",     "two",       "three",    "four",
+        "five",    "six",     "seven",     "eight",    "nine",
+        "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char *const oones[] = {
+        "",          "first",      "second",      "third",      "fourth",
+        "fifth",     "sixth",      "seventh",     "eighth",     "ninth",
+        "tenth",     "eleventh",   "twelfth",     "thirteenth", "fourteenth",
+        "fifteenth", "sixteenth",  "seventeenth", "eighteenth", "nineteenth"};
+    static const char *const tens[] = {"",      "",      "twenty", "thirty",
+                                       "forty", "fifty", "sixty",  "seventy",
+                                       "eighty", "ninety"};
+    static const char *const otens[] = {"",         "",          "twentieth",
+                                        "thirtieth", "fortieth", "fiftieth",
+                                        "sixtieth", "seventieth", "eightieth",
+                                        "ninetieth"};
+    size_t at = b->len;
+    if (v >= 100) {
+        hx_buf_addf(b, "%d", v);
+        return;
+    }
+    if (v < 20)
+        hx_buf_adds(b, ordinal ? oones[v] : ones[v]);
+    else if (v % 10 == 0)
+        hx_buf_adds(b, ordinal ? otens[v / 10] : tens[v / 10]);
+    else {
+        hx_buf_adds(b, tens[v / 10]);
+        hx_buf_addc(b, '-');
+        hx_buf_adds(b, ordinal ? oones[v % 10] : ones[v % 10]);
+    }
+    if (b->len > at && b->data[at] >= 'a' && b->data[at] <= 'z')
+        b->data[at] = (char)(b->data[at] - 'a' + 'A');
+}
+
+static void digits(struct hx_buf *b, int v, int32_t zero)
+{
+    char tmp[16];
+    snprintf(tmp, sizeof tmp, "%d", v);
+    for (char *p = tmp; *p; p++)
+        hx_buf_addcp(b, zero + (*p - '0'));
+}
+
+void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
+{
+    static const char *const arabic_alpha[] = {
+        "أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز", "س", "ش", "ص",
+        "ض", "ط", "ظ", "ع", "غ", "ف", "ق", "ك", "ل", "م", "ن", "ه", "و", "ي"};
+    static const char *const arabic_abjad[] = {
+        "أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
+        "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"};
+    static const char *const trad[] = {"甲", "乙", "丙", "丁", "戊",
+                                       "己", "庚", "辛", "壬", "癸"};
+    static const char *const zodiac[] = {"子", "丑", "寅", "卯", "辰", "巳",
+                                         "午", "未", "申", "酉", "戌", "亥"};
+    static const char *const hvow[] = {"अ", "आ", "इ", "ई", "उ", "ऊ", "ऋ",
+                                       "ए", "ऐ", "ओ", "औ", "अं", "अः"};
+    static const char *const hcons[] = {
+        "क", "ख", "ग", "घ", "ङ", "च", "छ", "ज", "झ", "ञ", "ट",
+        "ठ", "ड", "ढ", "ण", "त", "थ", "द", "ध", "न", "प", "फ",
+        "ब", "भ", "म", "य", "र", "ल", "व", "श", "ष", "स", "ह"};
+    static const char *const rus[] = {
+        "а", "б", "в", "г", "д", "е", "ж", "з", "и", "к", "л", "м", "н", "о",
+        "п", "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ", "э", "ю", "я"};
+    static const char *const rusu[] = {
+        "А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н", "О",
+        "П", "Р", "С", "Т", "У", "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Э", "Ю", "Я"};
+
+    /* Alphabetic and symbolic systems have no zero or negatives. */
+    if (v <= 0 && fmt != NF_BULLET && fmt != NF_NONE)
+        fmt = fmt == NF_DECIMAL_FULL ? NF_DECIMAL_FULL : NF_DECIMAL;
+    switch (fmt) {
+    case NF_NONE:
+    case NF_BULLET:
+        break;
+    case NF_DECIMAL_ZERO:
+        hx_buf_addf(b, v < 10 && v >= 0 ? "0%d" : "%d", v);
+        break;
+    case NF_PADDED:
+        hx_buf_addf(b, "%0*d", pad, v);
+        break;
+    case NF_UPPER_LETTER:
+    case NF_LOWER_LETTER:
+        for (int i = 0; i <= (v - 1) / 26 && i < 100; i++)
+            hx_buf_addc(b, (char)((fmt == NF_UPPER_LETTER ? 'A' : 'a') +
+                                  (v - 1) % 26));
+        break;
+    case NF_UPPER_ROMAN:
+    case NF_LOWER_ROMAN:
+        if (v < 4000)
+            roman(b, v, fmt == NF_UPPER_ROMAN);
+        else
+            hx_buf_addf(b, "%d", v);
+        break;
+    case NF_ORDINAL: {
+        int t = v % 100, u = v % 10;
+        hx_buf_addf(b, "%d%s", v,
+                    t >= 11 && t <= 13 ? "th"
+                    : u == 1           ? "st"
+                    : u == 2           ? "nd"
+                    : u == 3           ? "rd"
+                                       : "th");
+        break;
+    }
+    case NF_CARDINAL_TEXT:
+    case NF_ORDINAL_TEXT:
+        english(b, v, fmt == NF_ORDINAL_TEXT);
+        break;
+    case NF_CHINESE_COUNTING:
+    case NF_CHINESE_THOUSAND:
+    case NF_JAPANESE_COUNTING:
+        if (v < 100000000)
+            han_count(b, v, 0);
+        else
+            hx_buf_addf(b, "%d", v);
+        break;
+    case NF_CHINESE_LEGAL:
+        if (v < 100000000)
+            han_count(b, v, 1);
+        else
+            hx_buf_addf(b, "%d", v);
+        break;
+    case NF_IDEOGRAPH_DIGITAL: {
+        static const char *const dig[] = {"〇", "一", "二", "三", "四",
+                                          "五", "六", "七", "八", "九"};
+        char tmp[16];
+        snprintf(tmp, sizeof tmp, "%d", v);
+        for (char *p = tmp; *p; p++)
+            hx_buf_adds(b, dig[*p - '0']);
+        break;
+    }
+    case NF_IDEOGRAPH_TRAD:
+        add_str(b, trad, 10, v);
+        break;
+    case NF_IDEOGRAPH_ZODIAC:
+        add_str(b, zodiac, 12, v);
+        break;
+    case NF_DECIMAL_FULL:
+        digits(b, v < 0 ? -v : v, 0xFF10);
+        break;
+    case NF_ARABIC_ALPHA:
+        add_str(b, arabic_alpha, 28, v);
+        break;
+    case NF_ARABIC_ABJAD:
+        add_str(b, arabic_abjad, 28, v);
+        break;
+    case NF_HINDI_NUMBERS:
+        digits(b, v, 0x0660);
+        break;
+    case NF_HINDI_COUNTING:
+        digits(b, v, 0x0966);
+        break;
+    case NF_HINDI_VOWELS:
+        add_str(b, hvow, 13, v);
+        break;
+    case NF_HINDI_CONSONANTS:
+        add_str(b, hcons, 33, v);
+        break;
+    case NF_THAI_NUMBERS:
+        digits(b, v, 0x0E50);
+        break;
+    case NF_ENCLOSED_CIRCLE:
+        if (v >= 1 && v <= 20)
+            hx_buf_addcp(b, 0x2460 + v - 1);
+        else
+            hx_buf_addf(b, "%d", v);
+        break;
+    case NF_ENCLOSED_FULLSTOP:
+        if (v >= 1 && v <= 20)
+            hx_buf_addcp(b, 0x2488 + v - 1);
+        else
+            hx_buf_addf(b, "%d.", v);
+        break;
+    case NF_ENCLOSED_PAREN:
+        if (v >= 1 && v <= 20)
+            hx_buf_addcp(b, 0x2474 + v - 1);
+        else
+            hx_buf_addf(b, "(%d)", v);
+        break;
+    case NF_RUSSIAN_LOWER:
+    case NF_RUSSIAN_UPPER:
+        for (int i = 0; i <= (v - 1) / 28 && i < 100; i++)
+            add_str(b, fmt == NF_RUSSIAN_LOWER ? rus : rusu, 28, v);
+        break;
+    default: /* decimal, decimalHalfWidth */
+        hx_buf_addf(b, "%d", v);
+        break;
+    }
+}
+
+/* Bullets drawn from the Symbol and Wingdings fonts sit in the private use
+ * area; show the character they look like. */
+static void bullet_text(struct hx_buf *b, const char *t)
+{
+    size_t i = 0, n = strlen(t);
+    while (i < n) {
+        int32_t cp = hx_utf8_next(t, n, &i);
+        switch (cp) {
+        case 0xF0B7: cp = 0x2022; break; /* • */
+        case 0xF0A7: cp = 0x25AA; break; /* ▪ */
+        case 0xF0D8: cp = 0x27A2; break; /* ➢ */
+        case 0xF076: cp = 0x2756; break; /* ❖ */
+        case 0xF0FC: cp = 0x2714; break; /* ✔ */
+        case 0xF06E: cp = 0x25A0; break; /* ■ */
+        case 0xF0A8: cp = 0x25A1; break; /* □ */
+        case 0xF02D: cp = 0x2013; break; /* – */
+        default: break;
+        }
+        hx_buf_addcp(b, cp);
+    }
+}
+
+static int level_start(struct docx_num *n, struct docx_abs *a, int i)
+{
+    (void)a;
+    return lvl_of(n, a, i)->start;
+}
+
+const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value)
+{
+    struct docx_num *n = num_get(dx, num_id);
+    struct docx_abs *a = n ? abs_resolve(dx, n) : NULL;
+    struct hx_buf b = {0};
+    const char *res;
+
+    *value = 0;
+    if (!a)
+        return NULL;
+    if (ilvl < 0 || ilvl > 8)
+        ilvl = 0;
+    if (!n->applied) {
+        n->applied = 1;
+        for (int i = 0; i < 9; i++)
+            if (n->ovr_start[i] >= 0) {
+                a->count[i] = n->ovr_start[i] - 1;
+                a->started[i] = 1;
+            }
+    }
+    if (a->started[ilvl]) {
+        a->count[ilvl]++;
+    } else {
+        a->count[ilvl] = level_start(n, a, ilvl);
+        a->started[ilvl] = 1;
+    }
+    for (int k = ilvl + 1; k < 9; k++) {
+        int r = lvl_of(n, a, k)->restart;
+        if (r < 0 || (r > 0 && ilvl < r))
+            a->started[k] = 0;
+    }
+    *value = a->count[ilvl];
+
+    const struct docx_lvl *l = lvl_of(n, a, ilvl);
+    if (!l->text) {
+        res = "";
+        goto done;
+    }
+    if (l->fmt == NF_BULLET) {
+        bullet_text(&b, l->text);
+    } else {
+        for (const char *p = l->text; *p; p++) {
+            if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
+                int k = p[1] - '1';
+                const struct docx_lvl *lk = lvl_of(n, a, k);
+                int v = a->started[k] || k == ilvl ? a->count[k]
+                                                   : level_start(n, a, k);
+                int fmt = lk->fmt;
+                /* isLgl shows the other levels in Arabic numerals. */
+                if (l->legal && k != ilvl && fmt != NF_NONE)
+                    fmt = NF_DECIMAL;
+                docx_fmt_value(&b, fmt, lk->pad, v);
+                p++;
+            } else {
+                hx_buf_addc(&b, *p);
+            }
+        }
+    }
+    res = b.len ? hx_strndup(dx->doc->arena, b.data, b.len) : "";
+done:
+    hx_buf_free(&b);
+    return res;
+}
+
+void docx_num_save(struct docx *dx, int **saved)
+{
+    size_t n = dx->num.nabs * 18 + dx->num.nnum;
+    int *s = hx_alloc(dx->doc->arena, (n ? n : 1) * sizeof *s);
+    size_t j = 0;
+    for (size_t i = 0; i < dx->num.nabs; i++)
+        for (int k = 0; k < 9; k++) {
+            s[j++] = dx->num.abs[i].count[k];
+            s[j++] = dx->num.abs[i].started[k];
+        }
+    for (size_t i = 0; i < dx->num.nnum; i++)
+        s[j++] = dx->num.num[i].applied;
+    *saved = s;
+}
+
+void docx_num_restore(struct docx *dx, int *s)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < dx->num.nabs; i++)
+        for (int k = 0; k < 9; k++) {
+            dx->num.abs[i].count[k] = s[j++];
+            dx->num.abs[i].started[k] = (unsigned char)s[j++];
+        }
+    for (size_t i = 0; i < dx->num.nnum; i++)
+        dx->num.num[i].applied = s[j++];
+}
