@@ -8,6 +8,7 @@
  * this one reader, never to libxml2's global printing. */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,10 +26,19 @@ struct xml_reader {
     int errors;
 };
 
+/* The line of the node the reader is on (of its element when on an
+ * attribute); the parser's own line runs ahead of it. */
 static unsigned cur_line(struct xml_reader *x)
 {
-    int line = xmlTextReaderGetParserLineNumber(x->r);
-    return line > 0 ? (unsigned)line : 0;
+    xmlNodePtr n = xmlTextReaderCurrentNode(x->r);
+    long line = -1;
+    if (n && n->type == XML_ATTRIBUTE_NODE)
+        n = n->parent;
+    if (n)
+        line = xmlGetLineNo(n);
+    if (line <= 0)
+        line = xmlTextReaderGetParserLineNumber(x->r);
+    return line > 0 && line <= (long)UINT_MAX ? (unsigned)line : 0;
 }
 
 static void on_xml_error(void *arg, xmlErrorPtr e)
@@ -373,6 +383,28 @@ out:
     return rc;
 }
 
+/* Offset of a document type declaration in the prolog, or SIZE_MAX. It
+ * is refused before parsing: libxml2 would read its entity declarations
+ * (and report their expansion, not the DTD) before the reader reaches it. */
+static size_t doctype_at(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i + 1 < len) {
+        if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0)
+            return i;
+        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            for (i += 4; i + 3 <= len && memcmp(s + i, "-->", 3) != 0; i++)
+                ;
+            i += 3;
+            continue;
+        }
+        if (s[i] == '<' && s[i + 1] != '?' && s[i + 1] != '!')
+            break; /* the root element: the prolog is over */
+        i++;
+    }
+    return SIZE_MAX;
+}
+
 static int read_xml(struct hx_stage *st, struct hx_doc *doc)
 {
     int rc = -1;
@@ -383,6 +415,16 @@ static int read_xml(struct hx_stage *st, struct hx_doc *doc)
         goto out;
     if (len > INT_MAX) {
         hx_error(st, doc, NULL, "file too large for the XML parser");
+        goto out;
+    }
+    size_t dt = doctype_at(data, len);
+    if (dt != SIZE_MAX) {
+        unsigned line = 1;
+        for (size_t i = 0; i < dt; i++)
+            line += data[i] == '\n';
+        hx_error_at(st, doc, line,
+                    "a document type declaration is not allowed in a model "
+                    "file (no DTDs, no entities)");
         goto out;
     }
     x.r = xmlReaderForMemory(data, (int)len, doc->path, NULL, XML_PARSE_NONET);
@@ -406,27 +448,34 @@ out:
     return rc;
 }
 
-/* A hexaglot model file: its root element, after an optional XML
- * declaration, comments and white space, is <hexaglot. */
+/* A hexaglot model file: markup whose first element (past the XML
+ * declaration, comments and a document type declaration) is <hexaglot. */
 static int sniff_xml(const unsigned char *head, size_t len)
 {
     const char *s = (const char *)head;
     size_t i = 0;
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
-    while (i < len) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-                           s[i] == '\n'))
-            i++;
-        if (i + 2 <= len && (memcmp(s + i, "<?", 2) == 0 ||
-                             memcmp(s + i, "<!", 2) == 0)) {
-            const char *end = memchr(s + i, '>', len - i);
-            if (!end)
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+                       s[i] == '\n'))
+        i++;
+    if (i >= len || s[i] != '<')
+        return 0;
+    while (i + 1 < len) {
+        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            i += 4;
+            while (i + 3 <= len && memcmp(s + i, "-->", 3) != 0)
+                i++;
+            if (i + 3 > len)
                 return 0;
-            i = (size_t)(end - s) + 1;
-            continue;
+            i += 3;
+        } else if (s[i] == '<' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
+                                   (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+                                   s[i + 1] == '_')) {
+            break;
+        } else {
+            i++;
         }
-        break;
     }
     if (i + 9 <= len && memcmp(s + i, "<hexaglot", 9) == 0 &&
         (i + 9 == len || s[i + 9] == ' ' || s[i + 9] == '>' ||

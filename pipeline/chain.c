@@ -91,6 +91,8 @@ static int add_stage(struct hx_chain *c, char *spec, size_t pos, size_t npos, ch
         f = hx_filter_find(name, HX_READER);
     if (!f && pos == npos - 1)
         f = hx_filter_find(name, HX_WRITER);
+    if (!f && pos == 0)
+        f = hx_filter_find(name, HX_READER);
     if (!f)
         f = hx_filter_find(name, HX_FILTER);
     if (!f) {
