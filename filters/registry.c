@@ -8,6 +8,8 @@ extern const struct hx_filter hx_read_html;
 extern const struct hx_filter hx_read_text;
 extern const struct hx_filter hx_read_xml;
 /* filters */
+extern const struct hx_filter hx_notes;
+extern const struct hx_filter hx_rejoin;
 extern const struct hx_filter hx_structure;
 /* writers */
 extern const struct hx_filter hx_write_txt;
@@ -21,6 +23,8 @@ const struct hx_filter *const hx_registry[] = {
     &hx_read_xml,
     /* filters */
     &hx_structure,
+    &hx_notes,
+    &hx_rejoin,
     /* writers */
     &hx_write_txt,
     &hx_write_xml,

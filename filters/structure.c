@@ -139,7 +139,7 @@ static int match_at(const char *s, size_t len, const char *ph, size_t n)
     if (n == len)
         return 1;
     last = hx_utf8_prev(ph, &j);
-    if (hx_cp_is_han(last))
+    if (hx_cp_is_han(last) || !u_isalnum(last))
         return 1;
     next = hx_utf8_next(s, len, &i);
     return next < 0 || !(u_isalnum(next) || u_hasBinaryProperty(next, UCHAR_DIACRITIC));
@@ -986,6 +986,18 @@ static void place(struct state *s, struct hx_node *n)
 
 static void block(struct state *s, struct hx_node *n);
 
+/* The label of the list item whose first block n is, if any: an ordered
+ * list's number is printed by the item ("1."), not by the paragraph. */
+static const char *item_label(const struct hx_node *n)
+{
+    const struct hx_node *it = n->parent;
+    if (!it || it->type != HX_ITEM || it->first != n)
+        return NULL;
+    if (it->label && *it->label)
+        return it->label;
+    return it->num > 0 ? "" : NULL;
+}
+
 /* A list: its items are units of their own, numbered by their labels (or
  * positions when the list is ordered but unlabelled). */
 static void list(struct state *s, struct hx_node *n)
@@ -997,15 +1009,6 @@ static void list(struct state *s, struct hx_node *n)
         pos++;
         if (!c)
             continue;
-        if (it->label && !c->label && c->type != HX_LIST) {
-            size_t len;
-            char *t = hx_node_text(s->doc, c, &len);
-            struct label l = scan_label(t, len);
-            if (l.kind == L_NONE)
-                c->label = it->label;
-        }
-        if (!c->label && it->num > 0 && c->type != HX_LIST)
-            c->label = hx_printf(s->doc->arena, "%d.", it->num);
         s->in_list++;
         for (; c; c = c->next)
             block(s, c);
@@ -1037,11 +1040,16 @@ static void block(struct state *s, struct hx_node *n)
         return;
     }
     t = hx_node_text(doc, n, &len);
-    if (n->label) {
-        l = scan_label(n->label, strlen(n->label));
-        l.len = l.plen = 0; /* nothing to remove from the text */
-    } else {
-        l = scan_label(t, len);
+    l = scan_label(t, len);
+    if (n->label || (l.kind == L_NONE && item_label(n))) {
+        /* the number is printed by the reader's label, not in the text */
+        const char *lab = n->label ? n->label : item_label(n);
+        l = scan_label(lab, strlen(lab));
+        if (l.kind == L_NONE && !n->label && n->parent->num > 0) {
+            l.kind = L_NUM;
+            l.num = n->parent->num;
+        }
+        l.len = l.plen = 0;
     }
     /* "I." after "H." is a letter, not one */
     if (l.kind == L_ROMAN && l.plen == 2 && s->head_letter &&

@@ -1,0 +1,267 @@
+/* Notes: pairs note markers (HX_NOTEREF) with footnote texts (blocks with
+ * role HX_ROLE_NOTE_BODY) and moves each text into an HX_NOTE at its
+ * marker, so the text leaves the flow where a page bottom had put it.
+ *
+ * Pairing is by number within a scope: each part (HX_SECTION child of the
+ * root) with numbering=part, the default, because UN documents restart
+ * their notes in every part (the seed: 4 / 17 / 1); the whole document with
+ * numbering=continuous. A marker takes the first unused text with its
+ * number that comes after it, else the nearest one before it. Markers
+ * without a text, texts without a marker, a number used twice and numbers
+ * out of sequence are reported; unpaired nodes stay where they are.
+ *
+ * Every note, paired here or already an HX_NOTE from a DOCX or XML reader,
+ * is then numbered in order of reference and keyed fn.<part>.<k>, k
+ * counting from 1 in each part whatever the mode, so keys agree between a
+ * language version numbered per part and one numbered continuously. num is
+ * k with numbering=part, the running number with numbering=continuous. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hx.h"
+
+enum { NUM_PART, NUM_CONTINUOUS };
+
+struct opts {
+    int numbering;
+};
+
+static const char *const numbering_choices[] = {"part", "continuous", NULL};
+
+static const struct hx_opt notes_opts[] = {
+    {"numbering", HX_OPT_ENUM, offsetof(struct opts, numbering), "part",
+     "note numbers restart in every part (part) or run through (continuous)",
+     numbering_choices, 0, 0},
+    {0},
+};
+
+/* A marker or a footnote text met in a scope, in document order. */
+struct item {
+    struct hx_node *n;
+    int used;
+};
+
+struct list {
+    struct item *v;
+    size_t n, cap;
+};
+
+static int list_add(struct list *l, struct hx_node *n)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        struct item *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = (struct item){n, 0};
+    return 0;
+}
+
+/* Markers (and notes already made) and footnote texts of a subtree, each
+ * in document order. */
+static int collect(struct hx_node *root, struct list *refs,
+                   struct list *bodies)
+{
+    struct hx_iter it = hx_iter_start(root);
+    while (hx_iter_next(&it)) {
+        struct hx_node *n = it.node;
+        if (!it.enter)
+            continue;
+        if (n->type == HX_NOTEREF || n->type == HX_NOTE) {
+            if (list_add(refs, n) != 0)
+                return -1;
+            hx_iter_skip(&it);
+        } else if (n->role == HX_ROLE_NOTE_BODY && !hx_type_is_inline(n->type)) {
+            if (list_add(bodies, n) != 0)
+                return -1;
+            hx_iter_skip(&it);
+        }
+    }
+    return 0;
+}
+
+/* Is a before b in document order? Both are in the same tree. */
+static int precedes(const struct hx_node *a, const struct hx_node *b)
+{
+    const struct hx_node *pa[256], *pb[256];
+    size_t na = 0, nb = 0;
+    for (const struct hx_node *x = a; x && na < 256; x = x->parent)
+        pa[na++] = x;
+    for (const struct hx_node *x = b; x && nb < 256; x = x->parent)
+        pb[nb++] = x;
+    while (na > 0 && nb > 0 && pa[na - 1] == pb[nb - 1]) {
+        na--;
+        nb--;
+    }
+    if (na == 0 || nb == 0)
+        return na == 0;
+    /* pa[na-1] and pb[nb-1] are siblings */
+    for (const struct hx_node *x = pa[na - 1]; x; x = x->next)
+        if (x == pb[nb - 1])
+            return 1;
+    return 0;
+}
+
+static const char *part_of(const struct hx_doc *doc, const struct hx_node *n)
+{
+    const struct hx_node *x = n;
+    while (x && x->parent && x->parent != doc->root)
+        x = x->parent;
+    if (x && x->type == HX_SECTION && x->key)
+        return x->key;
+    return "doc";
+}
+
+/* Pairs the markers of one scope with its texts. */
+static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
+                int *running)
+{
+    struct list refs = {0}, bodies = {0};
+    int expect = *running + 1, rc = -1;
+    if (collect(root, &refs, &bodies) != 0) {
+        hx_error(st, doc, root, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < refs.n; i++) {
+        struct hx_node *r = refs.v[i].n;
+        struct item *best = NULL;
+        if (r->type != HX_NOTEREF)
+            continue;
+        for (size_t j = 0; j < i; j++)
+            if (refs.v[j].n->type == HX_NOTEREF && refs.v[j].n->num == r->num) {
+                hx_warn(st, doc, r, "note marker %s is used twice in %s",
+                        r->label ? r->label : "?", part_of(doc, r));
+                break;
+            }
+        if (r->num != expect && r->num > 0)
+            hx_warn(st, doc, r, "note marker %s is out of sequence: %d expected",
+                    r->label ? r->label : "?", expect);
+        if (r->num >= expect)
+            expect = r->num + 1;
+        for (size_t j = 0; j < bodies.n; j++) {
+            struct item *b = &bodies.v[j];
+            if (b->used || b->n->num != r->num)
+                continue;
+            if (precedes(r, b->n)) {
+                best = b;
+                break;
+            }
+            best = b; /* the nearest earlier one, unless a later one comes */
+        }
+        if (!best) {
+            hx_warn(st, doc, r, "note marker %s has no footnote text",
+                    r->label ? r->label : "?");
+            continue;
+        }
+        best->used = 1;
+        {
+            struct hx_node *note = hx_node_new(doc, HX_NOTE);
+            note->label = r->label;
+            note->num = r->num;
+            note->flags = r->flags;
+            note->pos = r->pos;
+            note->lang = r->lang;
+            hx_node_insert_before(r, note);
+            hx_node_detach(r);
+            hx_node_append(note, best->n);
+            refs.v[i].n = note;
+        }
+    }
+    for (size_t j = 0; j < bodies.n; j++) {
+        struct hx_node *b = bodies.v[j].n;
+        if (bodies.v[j].used)
+            continue;
+        hx_warn(st, doc, b, "footnote text %s has no marker",
+                b->label ? b->label : "?");
+        b->key = hx_printf(doc->arena, "fn.%s.x%d", part_of(doc, b), b->num);
+    }
+    for (size_t j = 0; j < bodies.n; j++) {
+        for (size_t k = j + 1; k < bodies.n; k++)
+            if (bodies.v[j].n->num == bodies.v[k].n->num) {
+                hx_warn(st, doc, bodies.v[k].n,
+                        "footnote text %s appears twice in %s",
+                        bodies.v[k].n->label ? bodies.v[k].n->label : "?",
+                        part_of(doc, bodies.v[k].n));
+                break;
+            }
+    }
+    *running = expect - 1;
+    rc = 0;
+out:
+    free(refs.v);
+    free(bodies.v);
+    return rc;
+}
+
+/* Numbers and keys every note of the document in order of reference. */
+static void number(struct hx_doc *doc, int continuous)
+{
+    const char *part = NULL;
+    int k = 0, total = 0;
+    struct hx_iter it = hx_iter_start(doc->root);
+    while (hx_iter_next(&it)) {
+        struct hx_node *n = it.node;
+        if (!it.enter || n->type != HX_NOTE)
+            continue;
+        const char *p = part_of(doc, n);
+        if (!part || strcmp(part, p) != 0) {
+            part = p;
+            k = 0;
+        }
+        k++;
+        total++;
+        n->num = continuous ? total : k;
+        if (!n->label)
+            n->label = hx_printf(doc->arena, "%d", n->num);
+        n->key = hx_printf(doc->arena, "fn.%s.%d", p, k);
+        int m = 0;
+        for (struct hx_node *c = n->first; c; c = c->next) {
+            if (c->role == HX_ROLE_NONE)
+                c->role = HX_ROLE_NOTE_BODY;
+            c->key = m == 0 ? n->key : hx_printf(doc->arena, "%s+%d", n->key, m);
+            m++;
+        }
+        hx_iter_skip(&it); /* notes inside notes keep their own numbers */
+    }
+}
+
+static int notes_doc(struct hx_stage *st, struct hx_doc *doc)
+{
+    const struct opts *o = st->priv;
+    int running = 0;
+    if (o->numbering == NUM_CONTINUOUS) {
+        if (pair(st, doc, doc->root, &running) != 0)
+            return -1;
+    } else {
+        int loose = 0;
+        for (struct hx_node *c = doc->root->first; c; c = c->next)
+            loose |= c->type != HX_SECTION;
+        if (loose) { /* no parts: the document is the scope */
+            if (pair(st, doc, doc->root, &running) != 0)
+                return -1;
+        } else {
+            for (struct hx_node *c = doc->root->first; c; c = c->next) {
+                running = 0;
+                if (pair(st, doc, c, &running) != 0)
+                    return -1;
+            }
+        }
+    }
+    number(doc, o->numbering == NUM_CONTINUOUS);
+    return 0;
+}
+
+const struct hx_filter hx_notes = {
+    .name = "notes",
+    .kind = HX_FILTER,
+    .summary = "pair note markers with footnote texts per part, move the "
+               "texts into notes, key them fn.<part>.<n>",
+    .needs = HX_HAS_STRUCTURE,
+    .gives = HX_HAS_NOTES,
+    .priv_size = sizeof(struct opts),
+    .opts = notes_opts,
+    .doc = notes_doc,
+};

@@ -1,0 +1,226 @@
+/* Rejoin: repairs paragraphs a page break cut in two. Once the notes stage
+ * has moved footnote texts out of the flow, the two halves are adjacent
+ * blocks of one part; they are joined when the first does not end with
+ * clause or sentence punctuation (every UN paragraph does: "，" or "," in a
+ * preamble, "；" or ";" in operative paragraphs, "。" or "." elsewhere) and
+ * the second does not start a unit of its own: no label, no lead word, not
+ * a heading, and in a cased script not a capital letter. The join has no
+ * space when either side is a wide (CJK) character and one space otherwise,
+ * as CSS joins a segment break. Each join is reported, and the keys counted
+ * by position in the part (res1.pp.N, pre.N, "<key>+N") are renumbered so
+ * they stay consecutive. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "hx.h"
+
+static int is_end_punct(int32_t c)
+{
+    switch (c) {
+    case '.': case ',': case ';': case ':': case '!': case '?':
+    case 0x3002: case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF01:
+    case 0xFF1F: case 0xFF0E: case 0x3001: case 0x060C: case 0x061B:
+    case 0x061F: case 0x2026:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Roles of a block that can be the first half of a split paragraph. */
+static int can_continue(const struct hx_node *n)
+{
+    switch (n->role) {
+    case HX_ROLE_NONE:
+    case HX_ROLE_NUMBERED:
+    case HX_ROLE_SUBITEM:
+    case HX_ROLE_CONTINUED:
+    case HX_ROLE_PREAMBULAR:
+    case HX_ROLE_OPERATIVE:
+    case HX_ROLE_ARTICLE:
+    case HX_ROLE_PREAMBLE:
+        return n->type == HX_PARA;
+    default:
+        return 0;
+    }
+}
+
+/* Can n be the second half: an unlabelled paragraph that starts nothing? */
+static int is_tail(struct hx_doc *doc, const struct hx_node *n)
+{
+    size_t len, i = 0;
+    char *t;
+    int32_t c = -1;
+    if (n->type != HX_PARA || n->label || n->lead)
+        return 0;
+    if (n->role != HX_ROLE_NONE && n->role != HX_ROLE_CONTINUED &&
+        n->role != HX_ROLE_PREAMBULAR && n->role != HX_ROLE_PREAMBLE &&
+        n->role != HX_ROLE_ARTICLE)
+        return 0;
+    t = hx_node_text(doc, n, &len);
+    while (i < len) {
+        c = hx_utf8_next(t, len, &i);
+        if (!hx_cp_is_space(c))
+            break;
+    }
+    return len > 0 && !u_isupper(c) && !u_istitle(c);
+}
+
+static int32_t last_char(const char *t, size_t len)
+{
+    size_t i = len;
+    while (i > 0) {
+        int32_t c = hx_utf8_prev(t, &i);
+        if (!hx_cp_is_space(c))
+            return c;
+    }
+    return -1;
+}
+
+static struct hx_node *last_text(struct hx_node *n)
+{
+    for (struct hx_node *c = n->last; c; c = c->prev) {
+        if (c->type == HX_TEXT)
+            return c;
+        if (c->type == HX_NOTE || c->type == HX_NOTEREF || c->type == HX_BREAK)
+            return NULL;
+        if (c->first) {
+            struct hx_node *t = last_text(c);
+            if (t)
+                return t;
+        }
+    }
+    return NULL;
+}
+
+/* Short excerpts either side of the join, for the report. */
+static const char *excerpt(struct hx_doc *doc, const char *t, size_t len,
+                           int tail)
+{
+    size_t a = 0, b = len, i;
+    int k = 0;
+    if (tail) {
+        i = len;
+        while (i > 0 && k < 8) {
+            hx_utf8_prev(t, &i);
+            k++;
+        }
+        a = i;
+    } else {
+        i = 0;
+        while (i < len && k < 8) {
+            hx_utf8_next(t, len, &i);
+            k++;
+        }
+        b = i;
+    }
+    return hx_strndup(doc->arena, t + a, b - a);
+}
+
+static void join(struct hx_doc *doc, struct hx_node *a, struct hx_node *b)
+{
+    size_t la, lb, i = 0;
+    char *ta = hx_node_text(doc, a, &la), *tb = hx_node_text(doc, b, &lb);
+    int32_t ca = last_char(ta, la), cb = -1;
+    while (i < lb) {
+        cb = hx_utf8_next(tb, lb, &i);
+        if (!hx_cp_is_space(cb))
+            break;
+    }
+    if (!(hx_cp_width(ca) == 2 || hx_cp_width(cb) == 2) &&
+        !(la && hx_cp_is_space((unsigned char)ta[la - 1]))) {
+        struct hx_node *t = last_text(a);
+        if (t && t == a->last) {
+            char *s = hx_printf(doc->arena, "%s ", t->text);
+            hx_node_set_text(doc, t, s, t->len + 1);
+        } else {
+            hx_node_append(a, hx_text_new(doc, " ", 1));
+        }
+    }
+    while (b->first)
+        hx_node_append(a, b->first);
+    a->flags |= HX_F_JOINED;
+    hx_node_detach(b);
+}
+
+/* Keys counted by position: "<part>.pp.N", "pre.N" and "<base>+N". */
+static void renumber(struct hx_doc *doc, struct hx_node *sec)
+{
+    int pp = 0, pre = 0, plus = 0;
+    const char *base = NULL;
+    size_t baselen = 0;
+    for (struct hx_node *n = sec->first; n; n = n->next) {
+        const char *k = n->key, *q, *plus_at;
+        if (!k)
+            continue;
+        if ((q = strstr(k, ".pp.")) && strspn(q + 4, "0123456789") == strlen(q + 4)) {
+            n->key = hx_printf(doc->arena, "%.*s.pp.%d", (int)(q - k), k, ++pp);
+            continue;
+        }
+        if (strncmp(k, "pre.", 4) == 0 && k[4] &&
+            strspn(k + 4, "0123456789") == strlen(k + 4)) {
+            n->key = hx_printf(doc->arena, "pre.%d", ++pre);
+            continue;
+        }
+        plus_at = strrchr(k, '+');
+        if (plus_at && plus_at[1] &&
+            strspn(plus_at + 1, "0123456789") == strlen(plus_at + 1)) {
+            size_t bl = (size_t)(plus_at - k);
+            if (!base || bl != baselen || strncmp(base, k, bl) != 0) {
+                base = k;
+                baselen = bl;
+                plus = 0;
+            }
+            n->key = hx_printf(doc->arena, "%.*s+%d", (int)bl, k, ++plus);
+        }
+    }
+}
+
+static int rejoin_doc(struct hx_stage *st, struct hx_doc *doc)
+{
+    int joins = 0;
+    for (struct hx_node *sec = doc->root; sec;
+         sec = sec == doc->root ? doc->root->first : sec->next) {
+        int here = 0;
+        struct hx_node *box = sec == doc->root ? doc->root : sec;
+        if (sec != doc->root && sec->type != HX_SECTION)
+            continue;
+        for (struct hx_node *a = box->first; a && a->next;) {
+            struct hx_node *b = a->next;
+            size_t la, lb;
+            char *ta, *tb;
+            if (!can_continue(a) || !is_tail(doc, b)) {
+                a = b;
+                continue;
+            }
+            ta = hx_node_text(doc, a, &la);
+            if (la == 0 || is_end_punct(last_char(ta, la))) {
+                a = b;
+                continue;
+            }
+            tb = hx_node_text(doc, b, &lb);
+            hx_note(st, doc, a,
+                    "joined a paragraph split by a page break: \"…%s\" + \"%s…\"",
+                    excerpt(doc, ta, la, 1), excerpt(doc, tb, lb, 0));
+            join(doc, a, b);
+            here++;
+        }
+        if (here && sec != doc->root)
+            renumber(doc, sec);
+        joins += here;
+    }
+    (void)joins;
+    return 0;
+}
+
+const struct hx_filter hx_rejoin = {
+    .name = "rejoin",
+    .kind = HX_FILTER,
+    .summary = "join paragraphs split by page breaks (no terminal "
+               "punctuation, next block starts nothing); renumber keys",
+    .needs = HX_HAS_STRUCTURE | HX_HAS_NOTES,
+    .gives = HX_HAS_JOINED,
+    .doc = rejoin_doc,
+};
