@@ -53,7 +53,13 @@ struct docx_rels {
 };
 
 /* Run properties as a stack of overrides: set says which bits are given. */
-enum { RP_B = 1u << 0, RP_I = 1u << 1, RP_RTL = 1u << 2, RP_CS = 1u << 3 };
+enum {
+    RP_B = 1u << 0,
+    RP_I = 1u << 1,
+    RP_RTL = 1u << 2,
+    RP_CS = 1u << 3,
+    RP_SYMBOL = 1u << 4 /* w:rFonts ascii="Symbol" */
+};
 struct docx_rpr {
     unsigned set, val;
     int vert; /* 0 unset, 1 baseline, 2 superscript, 3 subscript */

@@ -83,6 +83,7 @@ struct ctx {
 
 static int kids(struct walk *w, struct ctx *c);
 static int one(struct walk *w, struct ctx *c);
+static int32_t symbol_char(int32_t cp);
 
 static unsigned line_of(struct walk *w)
 {
@@ -257,6 +258,18 @@ static void add_cp(struct walk *w, struct ctx *c, int32_t cp)
     hx_buf_free(&b);
 }
 
+static void add_symbol_text(struct walk *w, struct ctx *c, const char *s,
+                            size_t len)
+{
+    struct hx_buf b = {0};
+    for (size_t i = 0; i < len;) {
+        int32_t cp = hx_utf8_next(s, len, &i);
+        hx_buf_addcp(&b, cp >= 0xF020 && cp <= 0xF0FF ? symbol_char(cp) : cp);
+    }
+    add_text(w, c, b.data, b.len);
+    hx_buf_free(&b);
+}
+
 /* Reads the text content of the element the reader is on. */
 static int elem_text(struct walk *w, struct hx_buf *b)
 {
@@ -288,8 +301,12 @@ static int text_el(struct walk *w, struct ctx *c)
 {
     struct hx_buf b = {0};
     int rc = elem_text(w, &b);
-    if (rc == 0 && b.len)
-        add_text(w, c, b.data, b.len);
+    if (rc == 0 && b.len) {
+        if (c->r && (c->r->rp.set & c->r->rp.val & RP_SYMBOL))
+            add_symbol_text(w, c, b.data, b.len);
+        else
+            add_text(w, c, b.data, b.len);
+    }
     hx_buf_free(&b);
     return rc;
 }
@@ -468,28 +485,45 @@ static void note_ref(struct walk *w, struct ctx *c, int endnote)
         p->custom = note;
 }
 
-/* Symbol-font characters in the private use area that have a plain
- * Unicode twin. */
-static int32_t sym_char(const char *font, int32_t cp)
+/* The Symbol font's code points 0x20..0xFF as Unicode (Word stores them
+ * as is or moved to U+F020..U+F0FF). */
+static const uint16_t symbol_map[224] = {
+    0x0020, 0x0021, 0x2200, 0x0023, 0x2203, 0x0025, 0x0026, 0x220B, 0x0028,
+    0x0029, 0x2217, 0x002B, 0x002C, 0x2212, 0x002E, 0x002F, 0x0030, 0x0031,
+    0x0032, 0x0033, 0x0034, 0x0035, 0x0036, 0x0037, 0x0038, 0x0039, 0x003A,
+    0x003B, 0x003C, 0x003D, 0x003E, 0x003F, 0x2245, 0x0391, 0x0392, 0x03A7,
+    0x0394, 0x0395, 0x03A6, 0x0393, 0x0397, 0x0399, 0x03D1, 0x039A, 0x039B,
+    0x039C, 0x039D, 0x039F, 0x03A0, 0x0398, 0x03A1, 0x03A3, 0x03A4, 0x03A5,
+    0x03C2, 0x03A9, 0x039E, 0x03A8, 0x0396, 0x005B, 0x2234, 0x005D, 0x22A5,
+    0x005F, 0x203E, 0x03B1, 0x03B2, 0x03C7, 0x03B4, 0x03B5, 0x03C6, 0x03B3,
+    0x03B7, 0x03B9, 0x03D5, 0x03BA, 0x03BB, 0x03BC, 0x03BD, 0x03BF, 0x03C0,
+    0x03B8, 0x03C1, 0x03C3, 0x03C4, 0x03C5, 0x03D6, 0x03C9, 0x03BE, 0x03C8,
+    0x03B6, 0x007B, 0x007C, 0x007D, 0x223C, 0x0000, /* 0x7F */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x80.. */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x90.. */
+    0x20AC, 0x03D2, 0x2032, 0x2264, 0x2044, 0x221E, 0x0192, 0x2663, 0x2666,
+    0x2665, 0x2660, 0x2194, 0x2190, 0x2191, 0x2192, 0x2193, 0x00B0, 0x00B1,
+    0x2033, 0x2265, 0x00D7, 0x221D, 0x2202, 0x2022, 0x00F7, 0x2260, 0x2261,
+    0x2248, 0x2026, 0x23D0, 0x23AF, 0x21B5, 0x2135, 0x2111, 0x211C, 0x2118,
+    0x2297, 0x2295, 0x2205, 0x2229, 0x222A, 0x2283, 0x2287, 0x2284, 0x2282,
+    0x2286, 0x2208, 0x2209, 0x2220, 0x2207, 0x00AE, 0x00A9, 0x2122, 0x220F,
+    0x221A, 0x22C5, 0x00AC, 0x2227, 0x2228, 0x21D4, 0x21D0, 0x21D1, 0x21D2,
+    0x21D3, 0x25CA, 0x2329, 0x00AE, 0x00A9, 0x2122, 0x2211, 0x239B, 0x239C,
+    0x239D, 0x23A1, 0x23A2, 0x23A3, 0x23A7, 0x23A8, 0x23A9, 0x23AA, 0x0000,
+    0x232A, 0x222B, 0x2320, 0x23AE, 0x2321, 0x239E, 0x239F, 0x23A0, 0x23A4,
+    0x23A5, 0x23A6, 0x23AB, 0x23AC, 0x23AD, 0x0000};
+
+static int32_t symbol_char(int32_t cp)
 {
-    if (cp >= 0xF020 && cp <= 0xF0FF && font &&
-        strcmp(font, "Symbol") == 0) {
-        static const struct {
-            int32_t from, to;
-        } map[] = {{0xF0B7, 0x2022}, {0xF0A7, 0x25AA}, {0xF0D7, 0x22C5},
-                   {0xF0B4, 0x00D7}, {0xF0B1, 0x00B1}, {0xF0A3, 0x2264},
-                   {0xF0B3, 0x2265}, {0xF0AE, 0x2192}, {0xF0AC, 0x2190},
-                   {0xF0E0, 0x25CA}, {0xF0B0, 0x00B0}, {0xF0BE, 0x23AF}};
-        for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-            if (map[i].from == cp)
-                return map[i].to;
-        if (cp >= 0xF061 && cp <= 0xF07A) /* Greek small letters */
-            return cp - 0xF061 + 0x03B1;
-        if (cp >= 0xF020 && cp < 0xF041)
-            return cp - 0xF000;
-    }
+    int32_t low = cp >= 0xF020 && cp <= 0xF0FF ? cp - 0xF000 : cp;
+    if (low >= 0x20 && low <= 0xFF && symbol_map[low - 0x20])
+        return symbol_map[low - 0x20];
     return cp;
 }
+
+/* Text of a run in the Symbol font: its private-use characters. */
+static void add_symbol_text(struct walk *w, struct ctx *c, const char *s,
+                            size_t len);
 
 /* Which mc:Choice we can read: its Requires prefixes are all known. */
 static int requires_ok(const char *req)
@@ -1159,7 +1193,9 @@ static int one(struct walk *w, struct ctx *c)
         long cp = ch ? strtol(ch, NULL, 16) : 0;
         if (cp > 0 && cp < 0x110000) {
             const char *font = docx_attr(&w->x, NS_W, "font");
-            add_cp(w, c, sym_char(font, (int32_t)cp));
+            add_cp(w, c, font && strcmp(font, "Symbol") == 0
+                             ? symbol_char((int32_t)cp)
+                             : (int32_t)cp);
         }
     } else if (is_w(w, n, "footnoteReference"))
         note_ref(w, c, 0);

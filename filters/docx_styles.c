@@ -113,6 +113,11 @@ int docx_rpr_parse(struct docx *dx, struct docx_xml *x, struct docx_rpr *rp)
             bit(rp, RP_RTL, docx_onoff(x));
         else if (strcmp(n, "cs") == 0)
             bit(rp, RP_CS, docx_onoff(x));
+        else if (strcmp(n, "rFonts") == 0) {
+            const char *v = docx_attr(x, NS_W, "ascii");
+            if (v)
+                bit(rp, RP_SYMBOL, strcmp(v, "Symbol") == 0);
+        }
         else if (strcmp(n, "vertAlign") == 0) {
             const char *v = docx_attr(x, NS_W, "val");
             rp->vert = !v ? 0
