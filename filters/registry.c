@@ -11,6 +11,7 @@ extern const struct hx_filter hx_read_xml;
 extern const struct hx_filter hx_notes;
 extern const struct hx_filter hx_rejoin;
 extern const struct hx_filter hx_structure;
+extern const struct hx_filter hx_zh_norm;
 /* writers */
 extern const struct hx_filter hx_write_txt;
 extern const struct hx_filter hx_write_xml;
@@ -25,6 +26,7 @@ const struct hx_filter *const hx_registry[] = {
     &hx_structure,
     &hx_notes,
     &hx_rejoin,
+    &hx_zh_norm,
     /* writers */
     &hx_write_txt,
     &hx_write_xml,
