@@ -76,7 +76,10 @@ static void find_closers(struct block *b)
 {
     size_t n = b->len, i;
     for (int k = 0; k < 2; k++) {
-        b->next_close[k] = hx_alloc(b->doc->arena, (n + 1) * sizeof(size_t));
+        /* Heap, not arena: the tables die with the block, the tree lives on. */
+        b->next_close[k] = malloc((n + 1) * sizeof(size_t));
+        if (!b->next_close[k])
+            abort();
         b->next_close[k][n] = SIZE_MAX;
     }
     /* Mark closers at run starts first, then propagate right to left. */
@@ -262,6 +265,8 @@ static void add_block(struct hx_doc *doc, const char *s, size_t len,
     }
     find_closers(&b);
     parse_inlines(&b, p, start, len, 0);
+    free(b.next_close[0]);
+    free(b.next_close[1]);
     hx_node_append(doc->root, p);
 }
 
