@@ -19,7 +19,8 @@
  *                           then no white space, < or >)
  *   ¹²³ (superscript digits)  a note-reference candidate: HX_NOTEREF with the
  *                           marker as label and its value as num
- * A block that starts with superscript digits is a note-body candidate:
+ * A line that starts with superscript digits starts a block of its own
+ * (footnotes are often listed line by line), a note-body candidate:
  * HX_PARA with role HX_ROLE_NOTE_BODY, the marker as label, and its text
  * without the marker and one following space. Every other block is an
  * HX_PARA with no role; its printed paragraph number stays in its text for
@@ -332,13 +333,18 @@ static int read_text(struct hx_stage *st, struct hx_doc *doc)
         line++;
         if (end > i && s[end - 1] == '\r')
             end--;
-        if (blank_line(s + i, end - i)) {
+        int value;
+        /* A line that starts with a note marker starts a note body, even
+         * with no blank line before it (footnotes listed line by line). */
+        int note_line = sup_run(s, end, i, &value) > 0;
+        if (blank_line(s + i, end - i) || (note_line && block.len)) {
             if (block.len) {
                 add_block(doc, block.data, block.len, block_line);
                 nblocks++;
                 hx_buf_reset(&block);
             }
-        } else {
+        }
+        if (!blank_line(s + i, end - i)) {
             if (!block.len) {
                 block_line = line;
             } else {

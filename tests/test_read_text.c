@@ -171,6 +171,11 @@ static void test_blocks(void)
     CHECK_STR(parse("中文\n继续"), "P('中文继续')");
     CHECK_STR(parse("中文\nab"), "P('中文ab')");
     CHECK_STR(parse("**a\nb**"), "P(S('a b'))");
+    /* A line starting with a marker starts a note body. */
+    CHECK_STR(parse("a\n¹ note\n² other\nmore"),
+              "P('a') / P:note-body[¹/1]('note') / P:note-body[²/2]('other more')");
+    CHECK_STR(parse("x\n¹y"), "P('x') / P:note-body[¹/1]('y')");
+    CHECK_STR(parse("x\n ¹y"), "P('x ' N[¹/1] 'y')");
     CHECK_STR(parse("a\n\nb\n \t\nc"), "P('a') / P('b') / P('c')");
     CHECK_STR(parse("\n\n\na\n\n\n"), "P('a')");
     CHECK_STR(parse("a\r\nb\r\n\r\nc\r\n"), "P('a b') / P('c')");
