@@ -95,7 +95,8 @@ static int same_text(const struct hx_diag *a, const struct hx_diag *b)
 
 void hx_diags_print(struct hx_diags *d, FILE *fp)
 {
-    qsort(d->v, d->n, sizeof *d->v, cmp_diag);
+    if (d->n) /* qsort must not get NULL, even for no elements (UBSan) */
+        qsort(d->v, d->n, sizeof *d->v, cmp_diag);
     for (size_t i = 0; i < d->n;) {
         const struct hx_diag *e = &d->v[i];
         size_t j = i + 1;
