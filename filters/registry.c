@@ -9,6 +9,7 @@ extern const struct hx_filter hx_read_text;
 extern const struct hx_filter hx_read_xml;
 /* filters */
 extern const struct hx_filter hx_notes;
+extern const struct hx_filter hx_qa;
 extern const struct hx_filter hx_rejoin;
 extern const struct hx_filter hx_structure;
 extern const struct hx_filter hx_zh_norm;
@@ -27,6 +28,7 @@ const struct hx_filter *const hx_registry[] = {
     &hx_notes,
     &hx_rejoin,
     &hx_zh_norm,
+    &hx_qa,
     /* writers */
     &hx_write_txt,
     &hx_write_xml,

@@ -1,0 +1,385 @@
+/* qa: checks a document and reports what it finds; changes nothing.
+ *
+ *   latin    a lower-case Latin word between Han characters, an
+ *            untranslated word ("对生活 and 生计"); acronyms and symbols
+ *            (COVID-19, A/76/64) are at home in Chinese text and pass
+ *   trad     Traditional characters in Simplified Chinese text, found by
+ *            ICU's Hant-Hans transliterator (not for zh-Hant, -TW, -HK, -MO),
+ *            except the few it maps that Simplified keeps in some words
+ *   width    half-width , ; : ? ! or parentheses around Han text left in
+ *            Chinese text (what zh-norm's un profile would convert)
+ *   symbol   two document symbols that differ only in a session number
+ *            other than their last part ("A/C.2/76/L.1" and "A/C.2/75/L.1"
+ *            for the same programme of work); differing last parts are
+ *            different documents of a series (SR.2, SR.3) and pass
+ *
+ * The transliterator is opened once per chain, in open. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "hx.h"
+
+struct priv {
+    UTransliterator *t2s;
+};
+
+struct sym {
+    const char *s;
+    const struct hx_node *n;
+};
+
+struct syms {
+    struct sym *v;
+    size_t n, cap;
+};
+
+static int is_han(int32_t c)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    return c > 0 && uscript_getScript(c, &err) == USCRIPT_HAN;
+}
+
+/* Decoded paragraph text: code points with their byte offsets. */
+struct cps {
+    int32_t *c;
+    size_t *off;
+    size_t n;
+};
+
+static int decode(const char *s, size_t len, struct cps *o)
+{
+    o->c = malloc((len + 1) * sizeof *o->c);
+    o->off = malloc((len + 2) * sizeof *o->off);
+    o->n = 0;
+    if (!o->c || !o->off)
+        return -1;
+    for (size_t i = 0; i < len;) {
+        o->off[o->n] = i;
+        int32_t c = hx_utf8_next(s, len, &i);
+        o->c[o->n++] = c;
+    }
+    o->off[o->n] = len;
+    return 0;
+}
+
+/* Nearest non-space, non-punctuation character from k in direction dir. */
+static int32_t letter_near(const struct cps *p, size_t k, int dir)
+{
+    for (;;) {
+        if (dir < 0) {
+            if (k == 0)
+                return -1;
+            k--;
+        } else {
+            if (k + 1 >= p->n)
+                return -1;
+            k++;
+        }
+        int32_t c = p->c[k];
+        if (c < 0 || u_isUWhiteSpace(c) || u_ispunct(c))
+            continue;
+        return c;
+    }
+}
+
+static const char *excerpt(struct hx_doc *doc, const char *s,
+                           const struct cps *p, size_t a, size_t b)
+{
+    size_t from = a > 6 ? a - 6 : 0, to = b + 6 < p->n ? b + 6 : p->n;
+    return hx_strndup(doc->arena, s + p->off[from], p->off[to] - p->off[from]);
+}
+
+static void check_latin(struct hx_stage *st, struct hx_doc *doc,
+                        const struct hx_node *b, const char *s,
+                        const struct cps *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        size_t j = i;
+        int lower = 1;
+        if (!(p->c[i] < 0x80 && u_isalpha(p->c[i])))
+            continue;
+        while (j < p->n && p->c[j] < 0x80 && (u_isalnum(p->c[j]) ||
+                                              p->c[j] == '-' || p->c[j] == '/' ||
+                                              p->c[j] == '.' || p->c[j] == ':'))
+            j++;
+        for (size_t k = i; k < j; k++)
+            lower &= p->c[k] >= 'a' && p->c[k] <= 'z';
+        if (lower && j - i >= 2 && is_han(letter_near(p, i, -1)) &&
+            is_han(letter_near(p, j - 1, +1)))
+            hx_warn(st, doc, b,
+                    "Latin word \"%.*s\" inside Chinese text: \"%s\"",
+                    (int)(p->off[j] - p->off[i]), s + p->off[i],
+                    excerpt(doc, s, p, i, j));
+        i = j - 1 < i ? i : j - 1;
+    }
+}
+
+static void check_width(struct hx_stage *st, struct hx_doc *doc,
+                        const struct hx_node *b, const char *s,
+                        const struct cps *p)
+{
+    size_t count = 0, first = 0;
+    size_t stack[64], depth = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        int32_t c = p->c[i];
+        int hit = 0;
+        if (c == ',' || c == ';' || c == ':' || c == '?' || c == '!') {
+            hit = (is_han(letter_near(p, i, -1)) || is_han(letter_near(p, i, +1))) &&
+                  !(i + 2 < p->n && c == ':' && p->c[i + 1] == '/');
+        } else if (c == '(') {
+            if (depth < 64)
+                stack[depth++] = i;
+        } else if (c == ')' && depth) {
+            size_t a = stack[--depth];
+            for (size_t k = a + 1; k < i && !hit; k++)
+                hit = is_han(p->c[k]);
+            if (hit && !count)
+                first = a;
+            if (hit) {
+                count++;
+                continue;
+            }
+        }
+        if (hit) {
+            if (!count)
+                first = i;
+            count++;
+        }
+    }
+    if (count)
+        hx_warn(st, doc, b,
+                "%zu half-width punctuation mark%s in Chinese text, first: \"%s\"",
+                count, count == 1 ? "" : "s", excerpt(doc, s, p, first, first + 1));
+}
+
+/* Characters Hant-Hans maps although the Simplified standard keeps them
+ * in some words: 显著, 乾坤, 瞭望, 覆盖, 慰藉, 宫商角徵羽. */
+static const char simplified_too[] = "著乾瞭覆藉徵";
+
+static int in_list(int32_t c)
+{
+    size_t i = 0, n = sizeof simplified_too - 1;
+    while (i < n)
+        if (hx_utf8_next(simplified_too, n, &i) == c)
+            return 1;
+    return 0;
+}
+
+static void check_trad(struct hx_stage *st, struct hx_doc *doc,
+                       const struct hx_node *b, const struct cps *p,
+                       UTransliterator *t2s)
+{
+    UChar buf[2 * 8], seen[64];
+    size_t nseen = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        int32_t c = p->c[i], len = 0, limit, cap = 16;
+        UErrorCode err = U_ZERO_ERROR;
+        UBool bad = 0;
+        if (!is_han(c) || in_list(c))
+            continue;
+        U16_APPEND(buf, len, cap, c, bad);
+        if (bad)
+            continue;
+        limit = len;
+        utrans_transUChars(t2s, buf, &len, cap, 0, &limit, &err);
+        if (U_FAILURE(err))
+            continue;
+        int32_t k = 0, s;
+        U16_NEXT(buf, k, len, s);
+        if (k != len || s == c)
+            continue;
+        int dup = 0;
+        for (size_t q = 0; q < nseen; q++)
+            dup |= seen[q] == (UChar)c;
+        if (dup)
+            continue;
+        if (nseen < 64)
+            seen[nseen++] = (UChar)c;
+        struct hx_buf m = {0};
+        hx_buf_addcp(&m, c);
+        hx_buf_adds(&m, "\" (Simplified \"");
+        hx_buf_addcp(&m, s);
+        hx_warn(st, doc, b, "Traditional character \"%s\") in Simplified text",
+                m.data);
+        hx_buf_free(&m);
+    }
+}
+
+/* Document symbols of a paragraph; a joint symbol ("A/75/62-E/2020/11")
+ * is one, so its E part is not compared with another joint symbol's. */
+static int collect_symbols(struct hx_doc *doc, const struct hx_node *b,
+                           const char *s, size_t len, struct syms *out)
+{
+    for (size_t i = 0; i < len; i++) {
+        char prev = i ? s[i - 1] : ' ';
+        size_t j = i, slash = 0;
+        if (!(s[i] >= 'A' && s[i] <= 'Z') || (prev > 0 && (prev == '/' ||
+            prev == '.' || (prev >= '0' && prev <= '9') ||
+            ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z'))))
+            continue;
+        while (j < len && s[j] >= 'A' && s[j] <= 'Z')
+            j++;
+        while (j < len && ((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z') ||
+                           (s[j] >= '0' && s[j] <= '9') || s[j] == '/' ||
+                           s[j] == '.' || s[j] == '-')) {
+            slash += s[j] == '/';
+            j++;
+        }
+        while (j > i && (s[j - 1] == '.' || s[j - 1] == '-'))
+            j--;
+        if (slash) {
+            if (out->n == out->cap) {
+                size_t cap = out->cap ? out->cap * 2 : 32;
+                struct sym *v = realloc(out->v, cap * sizeof *v);
+                if (!v)
+                    return -1;
+                out->v = v;
+                out->cap = cap;
+            }
+            out->v[out->n++] = (struct sym){hx_strndup(doc->arena, s + i, j - i), b};
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* Do a and b differ in exactly one part, a number that is not the last? */
+static int session_clash(const char *a, const char *b, const char **pa,
+                         const char **pb, size_t *plen_a, size_t *plen_b)
+{
+    int diffs = 0, last_diff = 0;
+    for (;;) {
+        size_t la = strcspn(a, "/"), lb = strcspn(b, "/");
+        int enda = a[la] == '\0', endb = b[lb] == '\0';
+        if (la != lb || memcmp(a, b, la) != 0) {
+            if (strspn(a, "0123456789") != la || strspn(b, "0123456789") != lb ||
+                !la || !lb)
+                return 0;
+            diffs++;
+            *pa = a;
+            *pb = b;
+            *plen_a = la;
+            *plen_b = lb;
+            last_diff = enda || endb;
+        }
+        if (enda || endb)
+            return enda && endb && diffs == 1 && !last_diff;
+        a += la + 1;
+        b += lb + 1;
+    }
+}
+
+static void check_symbols(struct hx_stage *st, struct hx_doc *doc,
+                          const struct syms *y)
+{
+    for (size_t i = 0; i < y->n; i++) {
+        for (size_t j = 0; j < i; j++) {
+            const char *pa = "", *pb = "";
+            size_t la = 0, lb = 0;
+            int dup = 0;
+            if (strcmp(y->v[i].s, y->v[j].s) == 0)
+                break; /* reported (or not) at its first occurrence */
+            if (!session_clash(y->v[j].s, y->v[i].s, &pa, &pb, &la, &lb))
+                continue;
+            for (size_t k = 0; k < j && !dup; k++)
+                dup = strcmp(y->v[k].s, y->v[j].s) == 0;
+            if (dup)
+                continue;
+            hx_warn(st, doc, y->v[i].n,
+                    "symbol %s differs from %s (%s) only in session %.*s/%.*s",
+                    y->v[i].s, y->v[j].s, y->v[j].n->key ? y->v[j].n->key : "?",
+                    (int)lb, pb, (int)la, pa);
+        }
+    }
+}
+
+static int has_inlines(const struct hx_node *n)
+{
+    for (const struct hx_node *c = n->first; c; c = c->next)
+        if (hx_type_is_inline(c->type))
+            return 1;
+    return 0;
+}
+
+static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
+{
+    struct priv *p = st->priv;
+    struct syms y = {0};
+    int rc = 0;
+    const char *guess = NULL;
+    if (!doc->lang) {
+        size_t len;
+        char *all = hx_node_text(doc, doc->root, &len);
+        guess = hx_lang_guess(all, len);
+    }
+    struct hx_iter it = hx_iter_start(doc->root);
+    while (hx_iter_next(&it)) {
+        const struct hx_node *b = it.node;
+        size_t len;
+        struct cps c = {0};
+        if (!it.enter || hx_type_is_inline(b->type) || !has_inlines(b))
+            continue;
+        const char *s = hx_node_text(doc, b, &len);
+        const char *lang = hx_node_lang(doc, b);
+        if (!lang)
+            lang = guess;
+        if (decode(s, len, &c) != 0 || collect_symbols(doc, b, s, len, &y) != 0) {
+            free(c.c);
+            free(c.off);
+            hx_error(st, doc, b, "out of memory");
+            rc = -1;
+            break;
+        }
+        if (hx_lang_is(lang, "zh")) {
+            check_latin(st, doc, b, s, &c);
+            check_width(st, doc, b, s, &c);
+            if (!strstr(lang, "Hant") && !strstr(lang, "TW") &&
+                !strstr(lang, "HK") && !strstr(lang, "MO"))
+                check_trad(st, doc, b, &c, p->t2s);
+        }
+        free(c.c);
+        free(c.off);
+    }
+    if (rc == 0)
+        check_symbols(st, doc, &y);
+    free(y.v);
+    return rc;
+}
+
+static int qa_open(struct hx_stage *st)
+{
+    struct priv *p = st->priv;
+    UErrorCode err = U_ZERO_ERROR;
+    static const UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
+    p->t2s = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
+    if (U_FAILURE(err) || !p->t2s) {
+        hx_error(st, NULL, NULL, "ICU has no Hant-Hans transliterator: %s",
+                 u_errorName(err));
+        return -1;
+    }
+    return 0;
+}
+
+static void qa_close(struct hx_stage *st)
+{
+    struct priv *p = st->priv;
+    if (p->t2s)
+        utrans_close(p->t2s);
+}
+
+const struct hx_filter hx_qa = {
+    .name = "qa",
+    .kind = HX_FILTER,
+    .summary = "report Latin words in Han text, Traditional characters, "
+               "half-width punctuation, inconsistent symbols (changes nothing)",
+    .needs = HX_HAS_TREE,
+    .priv_size = sizeof(struct priv),
+    .open = qa_open,
+    .doc = qa_doc,
+    .close = qa_close,
+};
