@@ -36,4 +36,4 @@ const struct hx_filter *const hx_registry[] = {
 };
 
 /* What `-t FMT` runs between the reader and the writer FMT. */
-const char hx_standard_filters[] = "";
+const char hx_standard_filters[] = "structure | notes | rejoin | zh-norm";
