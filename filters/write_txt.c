@@ -187,7 +187,7 @@ static void emit(struct writer *w, const char *key, size_t indent,
         for (size_t k = hx_str_width(prefix, strlen(prefix)) + 1; k > 0; k--)
             hx_buf_addc(&cont, ' ');
     }
-    hx_buf_adds(&cont, ""); /* a NUL even when empty */
+    const char *cont_s = cont.data ? cont.data : "";
     if (head.len)
         hx_buf_add(&w->out, head.data, head.len);
     while (i <= len) {
@@ -195,13 +195,13 @@ static void emit(struct writer *w, const char *key, size_t indent,
         size_t end = nl ? (size_t)(nl - text) : len;
         if (i > 0) {
             hx_buf_addc(&w->out, '\n');
-            hx_buf_adds(&w->out, cont.data);
+            hx_buf_adds(&w->out, cont_s);
         }
         if (w->o->wrap > 0 && !raw)
             wrap_line(w, text + i, end - i,
                       i == 0 ? hx_str_width(head.data ? head.data : "", head.len)
-                             : hx_str_width(cont.data, cont.len),
-                      cont.data);
+                             : hx_str_width(cont_s, cont.len),
+                      cont_s);
         else
             hx_buf_add(&w->out, text + i, end - i);
         if (!nl)
