@@ -22,8 +22,8 @@ CASES = [
     (["samples/bad/entity.xml", "-t", "txt"], 1, "document type declaration"),
     (["samples/bad/unknown-element.xml", "-t", "txt"], 1, "<bold>"),
     (["samples/seed-zh.txt", "-t", "rtf"], 2, "'rtf'"),
-    # docx is a reader, not a writer: the message lists the writers.
-    (["samples/seed-zh.txt", "-t", "docx"], 2, "ends with a writer"),
+    # docx is a reader, not a writer: the message says so.
+    (["samples/seed-zh.txt", "-t", "docx"], 2, "'docx' is a reader"),
     (["samples/seed-zh.txt", "-t", "nosuch:ids"], 2, "'nosuch'"),
     (["samples/seed-zh.txt", "--chain", "text | nosuch | txt"], 2, "'nosuch'"),
     (["samples/seed-zh.txt", "--chain", "text | txt:width=72"], 2, "'width'"),
