@@ -8,12 +8,14 @@ extern const struct hx_filter hx_read_html;
 extern const struct hx_filter hx_read_text;
 extern const struct hx_filter hx_read_xml;
 /* filters */
+extern const struct hx_filter hx_align;
 extern const struct hx_filter hx_notes;
 extern const struct hx_filter hx_qa;
 extern const struct hx_filter hx_rejoin;
 extern const struct hx_filter hx_structure;
 extern const struct hx_filter hx_zh_norm;
 /* writers */
+extern const struct hx_filter hx_write_align_tsv;
 extern const struct hx_filter hx_write_txt;
 extern const struct hx_filter hx_write_xml;
 
@@ -29,7 +31,9 @@ const struct hx_filter *const hx_registry[] = {
     &hx_rejoin,
     &hx_zh_norm,
     &hx_qa,
+    &hx_align,
     /* writers */
+    &hx_write_align_tsv,
     &hx_write_txt,
     &hx_write_xml,
     NULL,

@@ -2,6 +2,7 @@
 #ifndef HX_HX_H
 #define HX_HX_H
 
+#include "align.h"
 #include "arena.h"
 #include "diag.h"
 #include "doc.h"

@@ -1,0 +1,785 @@
+/* Align: lines up the language versions of one document paragraph by
+ * paragraph and checks each row across them. Within a part (the first
+ * component of a key), every version is aligned against the pivot (the
+ * version with the most paragraphs there): numbered keys are anchors;
+ * between two anchors, paragraphs are paired by a dynamic programme on
+ * length ratio (with a spread learnt from the anchors of that language
+ * pair), shared tokens and lead-word classes, which can yield 1–0, 0–1,
+ * 2–1 and 1–2 beads. Rows then get the cross-version checks; each
+ * disagreement is a warning naming the languages and the evidence. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_dp.h"
+#include "hx.h"
+
+static const char *const punct_names[] = {"none", "comma", "semicolon",
+                                          "full stop", "colon"};
+
+struct version {
+    struct hx_doc *doc;
+    struct align_unit *u;
+    size_t n, cap;
+    double total;
+};
+
+/* ---- units ------------------------------------------------------------- */
+
+static int is_anchor(const struct hx_node *n, const char *key)
+{
+    if (n->role == HX_ROLE_PREAMBULAR || n->role == HX_ROLE_PREAMBLE ||
+        n->role == HX_ROLE_CONTINUED)
+        return 0;
+    /* Counted keys ("res1.pp.3", "pre.2", "body.4+1") say where a paragraph
+     * is, not which one it is. */
+    if (strstr(key, ".pp.") || strchr(key, '+'))
+        return 0;
+    /* Footnote keys follow the order markers were paired in, which a lost
+     * marker shifts: their text, not their number, pairs them. */
+    if (strncmp(key, "fn.", 3) == 0)
+        return 0;
+    if (strncmp(key, "pre.", 4) == 0 && key[4] >= '0' && key[4] <= '9')
+        return 0;
+    return 1;
+}
+
+/* Text of n without keyed blocks inside it (they are units of their own)
+ * and without note contents, which go to nb; counts note references. */
+static void gather(const struct hx_node *n, struct hx_buf *b, struct hx_buf *nb,
+                   int *notes)
+{
+    for (const struct hx_node *c = n->first; c; c = c->next) {
+        if (c->key && !hx_type_is_inline(c->type))
+            continue;
+        switch (c->type) {
+        case HX_TEXT: {
+            int run = 0;
+            for (size_t i = 0; i < c->len;) {
+                int32_t cp = hx_utf8_next(c->text, c->len, &i);
+                int sup = cp >= 0 && hx_cp_superscript_digit(cp) >= 0;
+                *notes += sup && !run;
+                run = sup;
+            }
+            hx_buf_add(b, c->text, c->len);
+            break;
+        }
+        case HX_NOTE:
+            (*notes)++;
+            if (nb) {
+                gather(c, nb, NULL, notes);
+                hx_buf_addc(nb, ' ');
+            }
+            break;
+        case HX_NOTEREF:
+            (*notes)++;
+            break;
+        case HX_BREAK:
+            hx_buf_addc(b, ' ');
+            break;
+        case HX_IMAGE:
+            break;
+        default:
+            gather(c, b, nb, notes);
+            if (!hx_type_is_inline(c->type))
+                hx_buf_addc(b, ' ');
+        }
+    }
+}
+
+static enum align_punct punct_of(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0) {
+        int32_t cp = hx_utf8_prev(s, &i);
+        if (cp >= 0 && (hx_cp_is_space(cp) || cp == 0x201D || cp == 0x2019 ||
+                        cp == '"' || cp == ')' || cp == 0xFF09 || cp == 0x300D))
+            continue;
+        switch (cp) {
+        case ',': case 0xFF0C: case 0x060C: return P_COMMA;
+        case ';': case 0xFF1B: case 0x061B: return P_SEMI;
+        case '.': case 0x3002: case 0x06D4: return P_STOP;
+        case ':': case 0xFF1A: return P_COLON;
+        default: return P_NONE;
+        }
+    }
+    return P_NONE;
+}
+
+static void version_collect(struct hx_stage *st, struct version *v)
+{
+    struct hx_doc *doc = v->doc;
+    struct hx_buf b = {0}, nb = {0};
+    struct hx_iter it = hx_iter_start(doc->root);
+    while (hx_iter_next(&it)) {
+        struct hx_node *n = it.node;
+        if (!it.enter || !n->key || n->type == HX_SECTION || n->type == HX_DOC ||
+            hx_type_is_inline(n->type))
+            continue;
+        hx_buf_reset(&b);
+        hx_buf_reset(&nb);
+        int notes = 0;
+        gather(n, &b, &nb, &notes);
+        if (!b.len && n->first && !notes)
+            continue; /* a container whose content is keyed below it */
+        if (v->n == v->cap) {
+            v->cap = v->cap ? 2 * v->cap : 64;
+            v->u = realloc(v->u, v->cap * sizeof *v->u);
+            if (!v->u)
+                abort();
+        }
+        struct align_unit *u = &v->u[v->n++];
+        memset(u, 0, sizeof *u);
+        u->node = n;
+        u->key = n->key;
+        const char *dot = strchr(n->key, '.');
+        u->part = dot ? hx_strndup(doc->arena, n->key, (size_t)(dot - n->key))
+                      : n->key;
+        u->anchor = is_anchor(n, n->key);
+        u->notes = notes;
+        const char *s = b.data ? b.data : "";
+        /* Collapse the spaces joining inlines and blocks. */
+        struct hx_buf t = {0};
+        if (n->label) {
+            hx_buf_adds(&t, n->label);
+            hx_buf_addc(&t, ' ');
+        }
+        int sp = 1;
+        for (size_t i = 0; i < b.len; i++) {
+            int isw = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+            if (isw && sp)
+                continue;
+            hx_buf_addc(&t, isw ? ' ' : s[i]);
+            sp = isw;
+        }
+        while (t.len && t.data[t.len - 1] == ' ')
+            t.data[--t.len] = '\0';
+        u->text = hx_strdup(doc->arena, t.data ? t.data : "");
+        hx_buf_free(&t);
+        for (size_t i = 0; i < b.len;) {
+            int32_t cp = hx_utf8_next(s, b.len, &i);
+            u->len += cp >= 0 && !hx_cp_is_space(cp);
+        }
+        v->total += u->len;
+        u->punct = punct_of(s, b.len);
+        align_toks_extract(doc->arena, s, b.len, &u->toks);
+        if (nb.len)
+            align_toks_extract(doc->arena, nb.data, nb.len, &u->ntoks);
+    }
+    hx_buf_free(&b);
+    hx_buf_free(&nb);
+    (void)st;
+}
+
+/* A date without a year takes the document's: its metadata date, else the
+ * commonest year among its dates. */
+static void version_years(struct version *v)
+{
+    int year = 0;
+    const char *d = hx_meta_get(v->doc, "date");
+    for (const char *p = d; p && *p && !year; p++)
+        if (p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4)
+            year = atoi(p);
+    if (!year) {
+        int best = 0;
+        for (size_t i = 0; i < v->n; i++)
+            for (size_t k = 0; k < v->u[i].toks.n; k++) {
+                int y = align_tok_year(&v->u[i].toks.v[k]), c = 0;
+                if (!y)
+                    continue;
+                for (size_t i2 = 0; i2 < v->n; i2++)
+                    for (size_t k2 = 0; k2 < v->u[i2].toks.n; k2++)
+                        c += align_tok_year(&v->u[i2].toks.v[k2]) == y;
+                if (c > best)
+                    best = c, year = y;
+                if (best > 3)
+                    goto found;
+            }
+    }
+found:
+    if (!year)
+        return;
+    for (size_t i = 0; i < v->n; i++)
+        for (int pass = 0; pass < 2; pass++) {
+            struct align_toks *t = pass ? &v->u[i].ntoks : &v->u[i].toks;
+            for (size_t k = 0; k < t->n; k++)
+                if (t->v[k].kind == ALIGN_TOK_DATE &&
+                    strncmp(t->v[k].val, "0000", 4) == 0)
+                    t->v[k].val =
+                        hx_printf(v->doc->arena, "%04d%s", year, t->v[k].val + 4);
+        }
+}
+
+/* ---- rows ---------------------------------------------------------------- */
+
+struct ctx {
+    struct hx_stage *st;
+    struct hx_set *set;
+    struct hx_align *al;
+    struct version *v;        /* one per document */
+    size_t nd;
+    struct hx_align_row *rows; /* heap while building */
+    struct align_unit *(*ru)[2]; /* rows × docs: the units of each cell */
+    size_t nrows, cap;
+    const char **parts;
+    size_t nparts;
+    size_t *counts; /* parts × docs: paragraphs per part */
+};
+
+static struct hx_align_row *row_new(struct ctx *cx, const char *part)
+{
+    if (cx->nrows == cx->cap) {
+        cx->cap = cx->cap ? 2 * cx->cap : 128;
+        cx->rows = realloc(cx->rows, cx->cap * sizeof *cx->rows);
+        cx->ru = realloc(cx->ru, cx->cap * cx->nd * sizeof *cx->ru);
+        if (!cx->rows || !cx->ru)
+            abort();
+    }
+    struct hx_align_row *r = &cx->rows[cx->nrows];
+    memset(r, 0, sizeof *r);
+    memset(cx->ru[cx->nrows * cx->nd], 0, cx->nd * sizeof *cx->ru);
+    r->part = part;
+    r->cells = hx_alloc(cx->set->arena, cx->nd * sizeof *r->cells);
+    r->confidence = 1;
+    cx->nrows++;
+    return r;
+}
+
+static void cell_put(struct ctx *cx, size_t row, size_t d, struct align_unit *u,
+                     enum hx_bead bead, double cost)
+{
+    struct hx_align_cell *c = &cx->rows[row].cells[d];
+    c->bead = bead;
+    if (u && c->n < 2) {
+        cx->ru[row * cx->nd + d][c->n] = u;
+        c->node[c->n++] = u->node;
+        c->notes += u->notes;
+        c->text = c->text ? hx_printf(cx->set->arena, "%s\n%s", c->text, u->text)
+                          : u->text;
+    }
+    if (cost < 0)
+        cost = 0;
+    double conf = 1 / (1 + cost / 2);
+    if (conf < cx->rows[row].confidence)
+        cx->rows[row].confidence = conf;
+}
+
+/* What one document does at each pivot paragraph of a part. */
+struct slot {
+    struct align_unit *u[2];
+    int n;
+    enum hx_bead bead;
+    int merged_up;
+    double cost;
+};
+
+/* Which footnote a note body is: its scope ("fn.body") and printed
+ * marker, so that a lost marker elsewhere shifts nothing. */
+static int same_note(const struct align_unit *a, const struct align_unit *b)
+{
+    const char *da = strrchr(a->key, '.'), *db = strrchr(b->key, '.');
+    size_t la = da ? (size_t)(da - a->key) : 0, lb = db ? (size_t)(db - b->key) : 0;
+    if (la != lb || strncmp(a->key, b->key, la) != 0)
+        return 0;
+    const char *ma = a->node->label, *mb = b->node->label;
+    if (ma && mb)
+        return strcmp(ma, mb) == 0;
+    return strcmp(a->key, b->key) == 0;
+}
+
+/* Footnotes pair by scope and marker, whatever their order; those of the
+ * other version left over come last. */
+static void pair_notes(const struct align_pair *p, struct align_beads *bs)
+{
+    unsigned char *used = calloc(p->nb + 1, 1);
+    if (!used)
+        abort();
+    for (size_t i = 0; i < p->na; i++) {
+        size_t j = 0;
+        while (j < p->nb && (used[j] || !same_note(p->a[i], p->b[j])))
+            j++;
+        struct align_bead b = {j < p->nb ? HX_BEAD_11 : HX_BEAD_10, i, j, 0};
+        if (j < p->nb)
+            used[j] = 1;
+        else
+            b.cost = 4.5;
+        if (bs->n == bs->cap) {
+            bs->cap = bs->cap ? 2 * bs->cap : 64;
+            bs->v = realloc(bs->v, bs->cap * sizeof *bs->v);
+            if (!bs->v)
+                abort();
+        }
+        bs->v[bs->n++] = b;
+    }
+    for (size_t j = 0; j < p->nb; j++) {
+        if (used[j])
+            continue;
+        if (bs->n == bs->cap) {
+            bs->cap = bs->cap ? 2 * bs->cap : 64;
+            bs->v = realloc(bs->v, bs->cap * sizeof *bs->v);
+            if (!bs->v)
+                abort();
+        }
+        bs->v[bs->n++] = (struct align_bead){HX_BEAD_01, 0, j, 4.5};
+    }
+    free(used);
+}
+
+static void align_part(struct ctx *cx, size_t pi)
+{
+    const char *part = cx->parts[pi];
+    size_t nd = cx->nd, pivot = 0;
+    struct align_unit ***lists = calloc(nd, sizeof *lists);
+    size_t *cnt = &cx->counts[pi * nd];
+    for (size_t d = 0; d < nd; d++) {
+        lists[d] = malloc((cx->v[d].n + 1) * sizeof **lists);
+        if (!lists[d])
+            abort();
+        for (size_t i = 0; i < cx->v[d].n; i++)
+            if (strcmp(cx->v[d].u[i].part, part) == 0)
+                lists[d][cnt[d]++] = &cx->v[d].u[i];
+        if (cnt[d] > cnt[pivot])
+            pivot = d;
+    }
+    size_t np = cnt[pivot];
+    struct slot *slots = calloc(nd * (np + 1), sizeof *slots);
+    /* Extras: the document's paragraphs before pivot paragraph s that the
+     * pivot lacks (0–1), as a range (xfrom, xn) of xj. */
+    size_t *xfrom = calloc(nd * (np + 1), sizeof *xfrom);
+    size_t *xn = calloc(nd * (np + 1), sizeof *xn);
+    size_t maxc = 0;
+    for (size_t d = 0; d < nd; d++)
+        maxc = cnt[d] > maxc ? cnt[d] : maxc;
+    size_t *xj = calloc(nd * (maxc + 1), sizeof *xj); /* their indices */
+    if (!slots || !xfrom || !xn || !xj)
+        abort();
+    for (size_t d = 0; d < nd; d++) {
+        struct slot *sl = &slots[d * (np + 1)];
+        if (d == pivot) {
+            for (size_t i = 0; i < np; i++)
+                sl[i] = (struct slot){{lists[d][i], NULL}, 1, HX_BEAD_11, 0, 0};
+            continue;
+        }
+        struct align_pair p = {lists[pivot], lists[d], np, cnt[d], 1, 0};
+        if (cx->v[pivot].total > 0 && cx->v[d].total > 0)
+            p.ratio = cx->v[d].total / cx->v[pivot].total;
+        struct align_beads bs = {0};
+        if (strcmp(part, "fn") == 0)
+            pair_notes(&p, &bs);
+        else
+            align_pair_run(&p, &bs);
+        size_t done = 0, nx = 0; /* pivot paragraphs consumed, extras */
+        for (size_t k = 0; k < bs.n; k++) {
+            struct align_bead *b = &bs.v[k];
+            size_t x = d * (np + 1);
+            switch (b->type) {
+            case HX_BEAD_11:
+                sl[b->i] = (struct slot){{lists[d][b->j], NULL}, 1, HX_BEAD_11, 0, b->cost};
+                done = b->i + 1;
+                break;
+            case HX_BEAD_10:
+                sl[b->i] = (struct slot){{NULL, NULL}, 0, HX_BEAD_10, 0, b->cost};
+                done = b->i + 1;
+                break;
+            case HX_BEAD_01:
+                if (!xn[x + done])
+                    xfrom[x + done] = nx;
+                xj[d * (maxc + 1) + nx++] = b->j;
+                xn[x + done]++;
+                break;
+            case HX_BEAD_21:
+                sl[b->i] = (struct slot){{lists[d][b->j], NULL}, 1, HX_BEAD_21, 0, b->cost};
+                sl[b->i + 1] = (struct slot){{NULL, NULL}, 0, HX_BEAD_21, 1, b->cost};
+                done = b->i + 2;
+                break;
+            case HX_BEAD_12:
+                sl[b->i] = (struct slot){{lists[d][b->j], lists[d][b->j + 1]}, 2,
+                                         HX_BEAD_12, 0, b->cost};
+                done = b->i + 1;
+                break;
+            }
+        }
+        free(bs.v);
+    }
+    for (size_t s = 0; s <= np; s++) {
+        size_t most = 0;
+        for (size_t d = 0; d < nd; d++)
+            if (xn[d * (np + 1) + s] > most)
+                most = xn[d * (np + 1) + s];
+        for (size_t k = 0; k < most; k++) {
+            struct hx_align_row *r = row_new(cx, part);
+            size_t row = cx->nrows - 1;
+            for (size_t d = 0; d < nd; d++) {
+                size_t x = d * (np + 1) + s;
+                if (k < xn[x])
+                    cell_put(cx, row, d, lists[d][xj[d * (maxc + 1) + xfrom[x] + k]],
+                             HX_BEAD_01, 4.5);
+            }
+            (void)r;
+        }
+        if (s == np)
+            break;
+        row_new(cx, part);
+        size_t row = cx->nrows - 1;
+        for (size_t d = 0; d < nd; d++) {
+            struct slot *sl = &slots[d * (np + 1) + s];
+            if (d != pivot && !sl->n && !sl->merged_up && sl->bead == HX_BEAD_11)
+                sl->bead = HX_BEAD_10; /* the document has none of this part */
+            cell_put(cx, row, d, sl->u[0], sl->bead, sl->cost);
+            if (sl->n == 2)
+                cell_put(cx, row, d, sl->u[1], sl->bead, sl->cost);
+            cx->rows[row].cells[d].merged_up = sl->merged_up;
+        }
+    }
+    free(slots);
+    free(xfrom);
+    free(xn);
+    free(xj);
+    for (size_t d = 0; d < nd; d++)
+        free(lists[d]);
+    free(lists);
+}
+
+/* ---- checks ---------------------------------------------------------------- */
+
+enum check { C_NUMBERS, C_SYMBOLS, C_DATES, C_URLS, C_NOTE_TEXT, C_NOTES,
+             C_PUNCT, C_LEAD, C_COUNT };
+
+static const struct {
+    unsigned flag;
+    const char *what;
+} checks[C_COUNT] = {
+    {HX_AF_NUMBERS, "numbers differ"},
+    {HX_AF_SYMBOLS, "document symbols differ"},
+    {HX_AF_DATES, "dates differ"},
+    {HX_AF_URLS, "URLs differ"},
+    {HX_AF_NOTE_TEXT, "footnote symbols or URLs differ"},
+    {HX_AF_NOTES, "footnote references differ"},
+    {HX_AF_PUNCT, "terminal punctuation differs"},
+    {HX_AF_LEAD, "lead words differ"},
+};
+
+/* Do units x and y disagree on check c? Evidence into ex, ey. */
+static int differ(enum check c, const struct align_unit *x,
+                  const struct align_unit *y, struct hx_buf *ex,
+                  struct hx_buf *ey)
+{
+    switch (c) {
+    case C_NUMBERS:
+        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_NUMBERS, ex, ey);
+    case C_SYMBOLS:
+        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_SYMBOLS, ex, ey);
+    case C_DATES:
+        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_DATES, ex, ey);
+    case C_URLS:
+        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_URLS, ex, ey);
+    case C_NOTE_TEXT:
+        if (align_toks_differ(&x->ntoks, &y->ntoks, ALIGN_G_SYMBOLS, ex, ey))
+            return 1;
+        return align_toks_differ(&x->ntoks, &y->ntoks, ALIGN_G_URLS, ex, ey);
+    case C_NOTES:
+        if (x->notes == y->notes)
+            return 0;
+        if (ex)
+            hx_buf_addf(ex, "%d", x->notes), hx_buf_addf(ey, "%d", y->notes);
+        return 1;
+    case C_PUNCT: {
+        enum hx_role r = x->node->role;
+        if ((r != HX_ROLE_PREAMBULAR && r != HX_ROLE_OPERATIVE) ||
+            x->punct == y->punct)
+            return 0;
+        if (ex)
+            hx_buf_adds(ex, punct_names[x->punct]),
+                hx_buf_adds(ey, punct_names[y->punct]);
+        return 1;
+    }
+    case C_LEAD: {
+        const char *a = x->node->lead, *b = y->node->lead;
+        if (!a || !b || strcmp(a, b) == 0)
+            return 0;
+        if (ex)
+            hx_buf_adds(ex, a), hx_buf_adds(ey, b);
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* The line of the nearest paragraph of document d at or before row. */
+static unsigned line_near(const struct ctx *cx, size_t row, size_t d)
+{
+    for (size_t r = row + 1; r-- > 0;)
+        if (cx->rows[r].cells[d].n)
+            return cx->rows[r].cells[d].node[0]->pos.line;
+    return 0;
+}
+
+static void report(struct ctx *cx, size_t row, size_t d, unsigned flag,
+                   const char *msg)
+{
+    struct hx_align_row *r = &cx->rows[row];
+    struct hx_align_issue *is = hx_alloc(cx->set->arena, sizeof *is);
+    is->kind = flag;
+    is->doc = d;
+    is->msg = hx_strdup(cx->set->arena, msg);
+    struct hx_align_issue **tail = &r->issues;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = is;
+    r->flags |= flag;
+    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path,
+                 line_near(cx, row, d), cx->st->f->name, r->key, "%s", msg);
+}
+
+static void add_names(struct hx_buf *b, const struct ctx *cx, const size_t *ds,
+                      size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            hx_buf_adds(b, k + 1 == n ? " and " : ", ");
+        hx_buf_adds(b, cx->al->langs[ds[k]]);
+    }
+}
+
+/* "(res1: zh 44 paragraphs, zh#2 43)" */
+static void add_counts(struct hx_buf *b, const struct ctx *cx, const char *part)
+{
+    size_t pi = 0;
+    while (pi < cx->nparts && strcmp(cx->parts[pi], part) != 0)
+        pi++;
+    if (pi == cx->nparts)
+        return;
+    hx_buf_addf(b, " (%s:", part);
+    for (size_t d = 0; d < cx->nd; d++)
+        hx_buf_addf(b, "%s %s %zu", d ? "," : "", cx->al->langs[d],
+                    cx->counts[pi * cx->nd + d]);
+    hx_buf_adds(b, " paragraphs)");
+}
+
+static void check_presence(struct ctx *cx, size_t row)
+{
+    struct hx_align_row *r = &cx->rows[row];
+    size_t have[8], lack[8], nh = 0, nl = 0;
+    for (size_t d = 0; d < cx->nd && d < 8; d++) {
+        if (r->cells[d].n || r->cells[d].merged_up)
+            have[nh++] = d;
+        else
+            lack[nl++] = d;
+    }
+    if (!nl || !nh)
+        return;
+    /* The minority is at fault; on a tie, whoever differs from the first
+     * document. */
+    int blame_lack = nl < nh || (nl == nh && r->cells[0].n);
+    struct hx_buf b = {0};
+    if (blame_lack) {
+        for (size_t k = 0; k < nl; k++) {
+            hx_buf_reset(&b);
+            hx_buf_addf(&b, "paragraph missing in %s: ", cx->al->langs[lack[k]]);
+            add_names(&b, cx, have, nh);
+            hx_buf_adds(&b, nh > 1 ? " have it" : " has it");
+            add_counts(&b, cx, r->part);
+            report(cx, row, lack[k], HX_AF_MISSING, b.data);
+        }
+    } else {
+        for (size_t k = 0; k < nh; k++) {
+            hx_buf_reset(&b);
+            hx_buf_addf(&b, "%s has a paragraph with no counterpart in ",
+                        cx->al->langs[have[k]]);
+            add_names(&b, cx, lack, nl);
+            add_counts(&b, cx, r->part);
+            report(cx, row, have[k], HX_AF_MISSING, b.data);
+        }
+    }
+    hx_buf_free(&b);
+}
+
+static void check_merges(struct ctx *cx, size_t row)
+{
+    struct hx_align_row *r = &cx->rows[row];
+    struct hx_buf b = {0};
+    for (size_t d = 0; d < cx->nd; d++) {
+        const struct hx_align_cell *c = &r->cells[d];
+        if (c->bead == HX_BEAD_21 && c->n && row + 1 < cx->nrows) {
+            hx_buf_reset(&b);
+            hx_buf_addf(&b, "%s has one paragraph (%s) for %s and %s: merged (2-1)",
+                        cx->al->langs[d], c->node[0]->key, r->key,
+                        cx->rows[row + 1].key);
+            report(cx, row, d, HX_AF_MERGED, b.data);
+        } else if (c->bead == HX_BEAD_12 && c->n == 2) {
+            hx_buf_reset(&b);
+            hx_buf_addf(&b, "%s has two paragraphs (%s, %s) for %s: split (1-2)",
+                        cx->al->langs[d], c->node[0]->key, c->node[1]->key,
+                        r->key);
+            report(cx, row, d, HX_AF_MERGED, b.data);
+        }
+    }
+    hx_buf_free(&b);
+}
+
+static void check_content(struct ctx *cx, size_t row)
+{
+    struct hx_align_row *r = &cx->rows[row];
+    size_t ds[8], n = 0;
+    for (size_t d = 0; d < cx->nd && d < 8; d++) {
+        const struct hx_align_cell *c = &r->cells[d];
+        /* A merged or split cell holds different text by construction. */
+        if (c->n == 1 && c->bead != HX_BEAD_21 && c->bead != HX_BEAD_12)
+            ds[n++] = d;
+    }
+    if (n < 2)
+        return;
+    struct hx_buf ex = {0}, ey = {0}, msg = {0};
+    for (int c = 0; c < C_COUNT; c++) {
+        int odd[8][8] = {{0}}, odds[8] = {0}, most = 0;
+        for (size_t x = 0; x < n; x++)
+            for (size_t y = x + 1; y < n; y++)
+                if (differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
+                           cx->ru[row * cx->nd + ds[y]][0], NULL, NULL)) {
+                    odd[x][y] = odd[y][x] = 1;
+                    odds[x]++;
+                    odds[y]++;
+                }
+        for (size_t x = 0; x < n; x++)
+            if (odds[x] > most)
+                most = odds[x];
+        if (!most)
+            continue;
+        size_t nb = 0;
+        for (size_t x = 0; x < n; x++)
+            nb += odds[x] == most;
+        for (size_t x = 0; x < n; x++) {
+            /* On a tie the first document is the reference, not the culprit. */
+            if (odds[x] != most || (x == 0 && nb > 1))
+                continue;
+            size_t others[8], no = 0, ref = 0;
+            for (size_t y = 0; y < n; y++)
+                if (odd[x][y]) {
+                    if (!no)
+                        ref = y;
+                    others[no++] = ds[y];
+                }
+            hx_buf_reset(&ex);
+            hx_buf_reset(&ey);
+            differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
+                   cx->ru[row * cx->nd + ds[ref]][0], &ex, &ey);
+            hx_buf_reset(&msg);
+            hx_buf_addf(&msg, "%s: %s has %s; ", checks[c].what,
+                        cx->al->langs[ds[x]], ex.len ? ex.data : "none");
+            add_names(&msg, cx, others, no);
+            hx_buf_addf(&msg, " %s %s", no > 1 ? "have" : "has",
+                        ey.len ? ey.data : "none");
+            report(cx, row, ds[x], checks[c].flag, msg.data);
+        }
+    }
+    hx_buf_free(&ex);
+    hx_buf_free(&ey);
+    hx_buf_free(&msg);
+}
+
+/* ---- the stage -------------------------------------------------------------- */
+
+static const char *doc_tag(struct hx_doc *doc, const struct version *v)
+{
+    if (doc->lang)
+        return doc->lang;
+    struct hx_buf b = {0};
+    for (size_t i = 0; i < v->n && b.len < 4000; i++) {
+        hx_buf_adds(&b, v->u[i].text);
+        hx_buf_addc(&b, '\n');
+    }
+    const char *g = hx_lang_guess(b.data ? b.data : "", b.len);
+    hx_buf_free(&b);
+    return g;
+}
+
+static int align_set(struct hx_stage *st, struct hx_set *set)
+{
+    size_t nd = set->ndocs;
+    if (nd < 2) {
+        hx_error(st, nd ? set->docs[0] : NULL, NULL,
+                 "align needs two to six versions of one document, not %zu", nd);
+        return -1;
+    }
+    struct ctx cx = {.st = st, .set = set, .nd = nd};
+    cx.v = calloc(nd, sizeof *cx.v);
+    struct hx_align *al = hx_alloc(set->arena, sizeof *al);
+    cx.al = al;
+    al->ndocs = nd;
+    al->langs = hx_alloc(set->arena, nd * sizeof *al->langs);
+    al->tags = hx_alloc(set->arena, nd * sizeof *al->tags);
+    for (size_t d = 0; d < nd; d++) {
+        cx.v[d].doc = set->docs[d];
+        if (!set->docs[d]->failed)
+            version_collect(st, &cx.v[d]);
+        version_years(&cx.v[d]);
+        al->tags[d] = hx_strdup(set->arena, doc_tag(set->docs[d], &cx.v[d]));
+        int same = 0;
+        for (size_t e = 0; e < d; e++)
+            same += strcmp(al->tags[e], al->tags[d]) == 0;
+        al->langs[d] = same ? hx_printf(set->arena, "%s#%d", al->tags[d], same + 1)
+                            : al->tags[d];
+    }
+    /* Parts in order of first appearance. */
+    size_t maxparts = 0;
+    for (size_t d = 0; d < nd; d++)
+        maxparts += cx.v[d].n;
+    cx.parts = calloc(maxparts + 1, sizeof *cx.parts);
+    for (size_t d = 0; d < nd; d++)
+        for (size_t i = 0; i < cx.v[d].n; i++) {
+            size_t k = 0;
+            while (k < cx.nparts && strcmp(cx.parts[k], cx.v[d].u[i].part) != 0)
+                k++;
+            if (k == cx.nparts)
+                cx.parts[cx.nparts++] = cx.v[d].u[i].part;
+        }
+    cx.counts = calloc(cx.nparts * nd + 1, sizeof *cx.counts);
+    for (size_t p = 0; p < cx.nparts; p++)
+        align_part(&cx, p);
+    for (size_t r = 0; r < cx.nrows; r++) {
+        struct hx_align_row *row = &cx.rows[r];
+        for (size_t d = 0; d < nd && !row->key; d++)
+            if (row->cells[d].n)
+                row->key = row->cells[d].node[0]->key;
+        for (size_t d = 0; d < nd && !row->lead; d++)
+            if (row->cells[d].n)
+                row->lead = row->cells[d].node[0]->lead;
+    }
+    for (size_t r = 0; r < cx.nrows; r++) {
+        check_presence(&cx, r);
+        check_merges(&cx, r);
+        check_content(&cx, r);
+    }
+    al->nrows = cx.nrows;
+    al->rows = hx_alloc(set->arena, (cx.nrows + 1) * sizeof *al->rows);
+    if (cx.nrows)
+        memcpy(al->rows, cx.rows, cx.nrows * sizeof *al->rows);
+    for (size_t r = 0; r < cx.nrows; r++)
+        al->flagged += al->rows[r].flags != 0;
+    set->align = al;
+
+    for (size_t d = 0; d < nd; d++) {
+        for (size_t i = 0; i < cx.v[d].n; i++) {
+            align_toks_free(&cx.v[d].u[i].toks);
+            align_toks_free(&cx.v[d].u[i].ntoks);
+        }
+        free(cx.v[d].u);
+    }
+    free(cx.v);
+    free(cx.rows);
+    free(cx.ru);
+    free(cx.parts);
+    free(cx.counts);
+    return 0;
+}
+
+const struct hx_filter hx_align = {
+    .name = "align",
+    .kind = HX_FILTER,
+    .summary = "align language versions paragraph by paragraph and check "
+               "numbers, symbols, dates, URLs, notes, punctuation, lead words",
+    .needs = HX_HAS_STRUCTURE,
+    .gives = HX_HAS_ALIGN,
+    .set = align_set,
+};

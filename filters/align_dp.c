@@ -1,0 +1,274 @@
+/* The pairwise alignment of the align stage: paragraphs of a pivot and
+ * another version within one part, anchored by numbered keys, the gaps
+ * filled by a dynamic programme over 1–1, 1–0, 0–1, 2–1 and 1–2 beads
+ * (Gale and Church's shape, with costs from length ratio, shared tokens and
+ * lead-word classes). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "align_dp.h"
+
+/* Bead costs in -log probability units (Gale and Church's priors, rounded). */
+#define COST_SKIP 4.5
+#define COST_MERGE 4.0
+/* Gaps larger than this (cells) are paired in order instead of searched. */
+#define MAX_CELLS 4000000
+
+static void bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j,
+                     double cost)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->v = realloc(b->v, b->cap * sizeof *b->v);
+        if (!b->v)
+            abort();
+    }
+    b->v[b->n++] = (struct align_bead){t, i, j, cost};
+}
+
+/* ---- pairwise alignment ------------------------------------------------- */
+
+
+static double len_cost(const struct align_pair *p, double la, double lb)
+{
+    double x = log((lb + 10) / (la * p->ratio + 10));
+    return x * x / (2 * p->var);
+}
+
+/* Hard tokens shared (negative) or not (positive). */
+static double tok_cost(const struct align_toks *x, const struct align_toks *y)
+{
+    double c = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        if (!x->v[i].hard || x->v[i].worded)
+            continue;
+        int found = 0;
+        for (size_t k = 0; k < y->n && !found; k++)
+            found = x->v[i].kind == y->v[k].kind &&
+                    strcmp(x->v[i].val, y->v[k].val) == 0;
+        c += found ? -0.5 : 1.0;
+    }
+    return c < -3 ? -3 : c;
+}
+
+static double pair_cost(const struct align_pair *p, const struct align_unit *a,
+                        const struct align_unit *b)
+{
+    double c = len_cost(p, a->len, b->len);
+    c += (tok_cost(&a->toks, &b->toks) + tok_cost(&b->toks, &a->toks)) / 2;
+    const char *la = a->node->lead, *lb = b->node->lead;
+    if (la && lb)
+        c += strcmp(la, lb) == 0 ? -1.0 : 1.5;
+    return c;
+}
+
+static double merge_cost(const struct align_pair *p, const struct align_unit *a1,
+                         const struct align_unit *a2, const struct align_unit *b, int swap)
+{
+    double la = a1->len + a2->len;
+    double c = swap ? len_cost(p, b->len, la) : len_cost(p, la, b->len);
+    /* Tokens of either half found in the whole. */
+    c += (tok_cost(&a1->toks, &b->toks) + tok_cost(&a2->toks, &b->toks)) / 2;
+    return c + COST_MERGE;
+}
+
+/* Dynamic programme over the gap a[i0..i1) × b[j0..j1). */
+static void align_gap(const struct align_pair *p, size_t i0, size_t i1, size_t j0,
+                      size_t j1, struct align_beads *out)
+{
+    size_t n = i1 - i0, m = j1 - j0;
+    if (!n || !m || n * m > MAX_CELLS) {
+        size_t k = 0;
+        for (; k < n && k < m; k++)
+            bead_add(out, HX_BEAD_11, i0 + k, j0 + k,
+                     pair_cost(p, p->a[i0 + k], p->b[j0 + k]));
+        for (size_t r = k; r < n; r++)
+            bead_add(out, HX_BEAD_10, i0 + r, 0, COST_SKIP);
+        for (size_t r = k; r < m; r++)
+            bead_add(out, HX_BEAD_01, 0, j0 + r, COST_SKIP);
+        return;
+    }
+    size_t w = m + 1;
+    double *d = malloc((n + 1) * w * sizeof *d);
+    unsigned char *bt = malloc((n + 1) * w);
+    if (!d || !bt)
+        abort();
+    for (size_t i = 0; i <= n; i++)
+        for (size_t j = 0; j <= m; j++) {
+            double best = i || j ? INFINITY : 0;
+            unsigned char how = 0;
+            const struct align_unit *A = i ? p->a[i0 + i - 1] : NULL;
+            const struct align_unit *B = j ? p->b[j0 + j - 1] : NULL;
+            double c;
+            if (i && j && (c = d[(i - 1) * w + j - 1] + pair_cost(p, A, B)) < best)
+                best = c, how = HX_BEAD_11 + 1;
+            if (i && (c = d[(i - 1) * w + j] + COST_SKIP) < best)
+                best = c, how = HX_BEAD_10 + 1;
+            if (j && (c = d[i * w + j - 1] + COST_SKIP) < best)
+                best = c, how = HX_BEAD_01 + 1;
+            if (i > 1 && j &&
+                (c = d[(i - 2) * w + j - 1] +
+                     merge_cost(p, p->a[i0 + i - 2], A, B, 0)) < best)
+                best = c, how = HX_BEAD_21 + 1;
+            if (i && j > 1 &&
+                (c = d[(i - 1) * w + j - 2] +
+                     merge_cost(p, p->b[j0 + j - 2], B, A, 1)) < best)
+                best = c, how = HX_BEAD_12 + 1;
+            d[i * w + j] = best;
+            bt[i * w + j] = how;
+        }
+    /* Walk back, then emit in order. */
+    struct align_beads rev = {0};
+    size_t i = n, j = m;
+    while (i || j) {
+        enum hx_bead t = (enum hx_bead)(bt[i * w + j] - 1);
+        size_t di = t == HX_BEAD_01 ? 0 : t == HX_BEAD_21 ? 2 : 1;
+        size_t dj = t == HX_BEAD_10 ? 0 : t == HX_BEAD_12 ? 2 : 1;
+        double c = d[i * w + j] - d[(i - di) * w + j - dj];
+        bead_add(&rev, t, i0 + i - di, j0 + j - dj, c);
+        i -= di;
+        j -= dj;
+    }
+    for (size_t k = rev.n; k-- > 0;)
+        bead_add(out, rev.v[k].type, rev.v[k].i, rev.v[k].j, rev.v[k].cost);
+    free(rev.v);
+    free(d);
+    free(bt);
+}
+
+/* Anchors: the same numbered key once in each, kept in increasing order
+ * on both sides (the longest such chain). */
+static size_t anchors(const struct align_pair *p, size_t *ai, size_t *bj)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->na; i++) {
+        if (!p->a[i]->anchor)
+            continue;
+        size_t hit = 0, where = 0;
+        for (size_t j = 0; j < p->nb; j++)
+            if (p->b[j]->anchor && strcmp(p->a[i]->key, p->b[j]->key) == 0)
+                hit++, where = j;
+        for (size_t i2 = 0; i2 < p->na && hit == 1; i2++)
+            if (i2 != i && strcmp(p->a[i2]->key, p->a[i]->key) == 0)
+                hit = 0;
+        if (hit == 1) {
+            ai[n] = i;
+            bj[n] = where;
+            n++;
+        }
+    }
+    /* Longest increasing subsequence of bj (quadratic: anchors are few). */
+    size_t *len = calloc(n + 1, sizeof *len), *prev = calloc(n + 1, sizeof *prev);
+    if (!len || !prev)
+        abort();
+    size_t best = 0, end = 0;
+    for (size_t k = 0; k < n; k++) {
+        len[k] = 1;
+        prev[k] = (size_t)-1;
+        for (size_t q = 0; q < k; q++)
+            if (bj[q] < bj[k] && len[q] + 1 > len[k])
+                len[k] = len[q] + 1, prev[k] = q;
+        if (len[k] > best)
+            best = len[k], end = k;
+    }
+    size_t *ka = malloc((best + 1) * sizeof *ka), *kb = malloc((best + 1) * sizeof *kb);
+    if (!ka || !kb)
+        abort();
+    for (size_t k = best, q = end; k > 0; k--, q = prev[q]) {
+        ka[k - 1] = ai[q];
+        kb[k - 1] = bj[q];
+    }
+    memcpy(ai, ka, best * sizeof *ai);
+    memcpy(bj, kb, best * sizeof *bj);
+    free(ka);
+    free(kb);
+    free(len);
+    free(prev);
+    return best;
+}
+
+/* The spread of the log length ratio over anchor pairs: tight for two
+ * copies of one language, wide between Chinese and Russian. */
+static void learn_spread(struct align_pair *p, const size_t *ai, const size_t *bj,
+                         size_t n)
+{
+    double sum = 0, sq = 0;
+    size_t k = 0;
+    for (size_t q = 0; q < n; q++) {
+        const struct align_unit *a = p->a[ai[q]], *b = p->b[bj[q]];
+        if (a->len < 20 && b->len < 20)
+            continue;
+        double x = log((b->len + 10) / (a->len * p->ratio + 10));
+        sum += x;
+        sq += x * x;
+        k++;
+    }
+    p->var = 0.0625;
+    if (k >= 5) {
+        double mean = sum / (double)k, var = sq / (double)k - mean * mean;
+        p->var = var < 0.01 ? 0.01 : var > 0.25 ? 0.25 : var;
+    }
+}
+
+/* A paragraph with no counterpart next to a 1–1 pair may rather be half
+ * of a merge: take the 2–1 (1–2) bead when it explains the lengths better. */
+static void find_merges(const struct align_pair *p, struct align_beads *bs)
+{
+    for (size_t k = 0; k < bs->n; k++) {
+        struct align_bead *x = &bs->v[k];
+        if (x->type != HX_BEAD_10 && x->type != HX_BEAD_01)
+            continue;
+        int a_side = x->type == HX_BEAD_10;
+        for (int dir = -1; dir <= 1; dir += 2) {
+            if ((dir < 0 && k == 0) || (dir > 0 && k + 1 >= bs->n))
+                continue;
+            struct align_bead *y = &bs->v[k + (size_t)dir];
+            if (y->type != HX_BEAD_11)
+                continue;
+            const struct align_unit *lone = a_side ? p->a[x->i] : p->b[x->j];
+            const struct align_unit *mate = a_side ? p->a[y->i] : p->b[y->j];
+            const struct align_unit *other = a_side ? p->b[y->j] : p->a[y->i];
+            const struct align_unit *first = dir < 0 ? mate : lone;
+            const struct align_unit *second = dir < 0 ? lone : mate;
+            double old = y->cost + COST_SKIP;
+            double merged = merge_cost(p, first, second, other, !a_side);
+            if (merged >= old)
+                continue;
+            struct align_bead *keep = dir < 0 ? y : x;
+            keep->type = a_side ? HX_BEAD_21 : HX_BEAD_12;
+            keep->i = dir < 0 ? y->i : (a_side ? x->i : y->i);
+            keep->j = dir < 0 ? y->j : (a_side ? y->j : x->j);
+            keep->cost = merged;
+            size_t drop = dir < 0 ? k : k + 1;
+            memmove(&bs->v[drop], &bs->v[drop + 1],
+                    (bs->n - drop - 1) * sizeof *bs->v);
+            bs->n--;
+            break;
+        }
+    }
+}
+
+void align_pair_run(struct align_pair *p, struct align_beads *out)
+{
+    size_t *ai = malloc((p->na + 1) * sizeof *ai), *bj = malloc((p->na + 1) * sizeof *bj);
+    if (!ai || !bj)
+        abort();
+    size_t na = anchors(p, ai, bj);
+    learn_spread(p, ai, bj, na);
+    size_t i = 0, j = 0;
+    for (size_t q = 0; q <= na; q++) {
+        size_t ie = q < na ? ai[q] : p->na, je = q < na ? bj[q] : p->nb;
+        align_gap(p, i, ie, j, je, out);
+        if (q < na) {
+            bead_add(out, HX_BEAD_11, ai[q], bj[q],
+                     len_cost(p, p->a[ai[q]]->len, p->b[bj[q]]->len));
+            i = ai[q] + 1;
+            j = bj[q] + 1;
+        }
+    }
+    find_merges(p, out);
+    free(ai);
+    free(bj);
+}
+
