@@ -247,9 +247,11 @@ int docx_num_style_level(struct docx *dx, int num_id, const char *style)
     return -1;
 }
 
+/* Alphabetic systems: past the end the letter repeats (AA, BB …). */
 static void add_str(struct hx_buf *b, const char *const *tab, int n, int v)
 {
-    hx_buf_adds(b, tab[(v - 1) % n]);
+    for (int i = 0; i <= (v - 1) / n && i < 100; i++)
+        hx_buf_adds(b, tab[(v - 1) % n]);
 }
 
 static void roman(struct hx_buf *b, int v, int upper)
@@ -267,46 +269,53 @@ static void roman(struct hx_buf *b, int v, int upper)
         }
 }
 
-/* Chinese (and Japanese) counting: 十, 十一, 二十, 一百零一; legal uses the
- * financial digits and never shortens 壹拾. */
-static void han_count(struct hx_buf *b, int v, int legal)
+/* Myriad-grouped counting: chineseCountingThousand (一百零一, 十一),
+ * legal (壹佰零壹, 壹拾壹) and japaneseCounting (百一: no 一 before the
+ * units, no 零 in gaps). */
+enum { HAN_CHINESE, HAN_LEGAL, HAN_JAPANESE };
+
+static void han_group(struct hx_buf *b, int v, int style, int lead)
 {
     static const char *const dig[] = {"〇", "一", "二", "三", "四",
                                       "五", "六", "七", "八", "九"};
     static const char *const ldig[] = {"零", "壹", "贰", "叁", "肆",
                                        "伍", "陆", "柒", "捌", "玖"};
-    static const char *const unit[] = {"", "十", "百", "千"};
-    static const char *const lunit[] = {"", "拾", "佰", "仟"};
-    const char *const *dg = legal ? ldig : dig;
-    const char *const *un = legal ? lunit : unit;
-    const char *zero = legal ? "零" : "零";
+    static const char *const unit[] = {"千", "百", "十", ""};
+    static const char *const lunit[] = {"仟", "佰", "拾", ""};
+    const char *const *dg = style == HAN_LEGAL ? ldig : dig;
+    const char *const *un = style == HAN_LEGAL ? lunit : unit;
+    int d[4] = {v / 1000 % 10, v / 100 % 10, v / 10 % 10, v % 10};
+    int started = 0, gap = 0;
 
-    if (v >= 10000) {
-        han_count(b, v / 10000, legal);
-        hx_buf_adds(b, "万");
-        v %= 10000;
-        if (v == 0)
-            return;
-        if (v < 1000)
-            hx_buf_adds(b, zero);
-    }
-    int d[4] = {v / 1000, v / 100 % 10, v / 10 % 10, v % 10};
-    int started = 0, zeros = 0;
     for (int i = 0; i < 4; i++) {
         if (d[i] == 0) {
-            if (started)
-                zeros = 1;
+            gap = started;
             continue;
         }
-        if (zeros)
-            hx_buf_adds(b, zero);
-        zeros = 0;
-        /* 10-19 read 十… not 一十… */
-        if (!(i == 2 && d[i] == 1 && !started && !legal))
+        if (gap && style != HAN_JAPANESE)
+            hx_buf_adds(b, "零");
+        gap = 0;
+        int elide = d[i] == 1 && i < 3 &&
+                    (style == HAN_JAPANESE ||
+                     (style == HAN_CHINESE && i == 2 && !started && lead));
+        if (!elide)
             hx_buf_adds(b, dg[d[i]]);
-        hx_buf_adds(b, un[3 - i]);
+        hx_buf_adds(b, un[i]);
         started = 1;
     }
+}
+
+static void han_count(struct hx_buf *b, int v, int style)
+{
+    int hi = v / 10000, lo = v % 10000;
+    if (hi) {
+        han_group(b, hi, style, 1);
+        hx_buf_adds(b, "万");
+        if (lo && lo < 1000 && style != HAN_JAPANESE)
+            hx_buf_adds(b, "零");
+    }
+    if (lo)
+        han_group(b, lo, style, !hi);
 }
 
 static void english(struct hx_buf *b, int v, int ordinal)
@@ -366,18 +375,21 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
                                        "己", "庚", "辛", "壬", "癸"};
     static const char *const zodiac[] = {"子", "丑", "寅", "卯", "辰", "巳",
                                          "午", "未", "申", "酉", "戌", "亥"};
-    static const char *const hvow[] = {"अ", "आ", "इ", "ई", "उ", "ऊ", "ऋ",
-                                       "ए", "ऐ", "ओ", "औ", "अं", "अः"};
-    static const char *const hcons[] = {
-        "क", "ख", "ग", "घ", "ङ", "च", "छ", "ज", "झ", "ञ", "ट",
-        "ठ", "ड", "ढ", "ण", "त", "थ", "द", "ध", "न", "प", "फ",
-        "ब", "भ", "म", "य", "र", "ल", "व", "श", "ष", "स", "ह"};
+    /* ECMA-376 §17.18.59 names them the other way round: hindiVowels are
+     * the consonants U+0915..U+0939, hindiConsonants the vowels. */
+    static const char *const hvow[] = {
+        "क", "ख", "ग", "घ", "ङ", "च", "छ", "ज", "झ", "ञ", "ट", "ठ", "ड",
+        "ढ", "ण", "त", "थ", "द", "ध", "न", "ऩ", "प", "फ", "ब", "भ", "म",
+        "य", "र", "ऱ", "ल", "ळ", "ऴ", "व", "श", "ष", "स", "ह"};
+    static const char *const hcons[] = {"अ", "आ", "इ", "ई", "उ", "ऊ",
+                                        "ऋ", "ऌ", "ऍ", "ऎ", "ए", "ऐ",
+                                        "ऑ", "ऒ", "ओ", "औ", "अं", "अः"};
     static const char *const rus[] = {
-        "а", "б", "в", "г", "д", "е", "ж", "з", "и", "к", "л", "м", "н", "о",
-        "п", "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ", "э", "ю", "я"};
+        "а", "б", "в", "г", "д", "е", "ж", "з", "и", "к", "л", "м", "н", "о", "п",
+        "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ", "ы", "э", "ю", "я"};
     static const char *const rusu[] = {
-        "А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н", "О",
-        "П", "Р", "С", "Т", "У", "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Э", "Ю", "Я"};
+        "А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н", "О", "П",
+        "Р", "С", "Т", "У", "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Ы", "Э", "Ю", "Я"};
 
     /* Alphabetic and symbolic systems have no zero or negatives. */
     if (v <= 0 && fmt != NF_BULLET && fmt != NF_NONE)
@@ -420,20 +432,25 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
         english(b, v, fmt == NF_ORDINAL_TEXT);
         break;
     case NF_CHINESE_COUNTING:
+        /* 十 forms up to 99, then digit by digit (一〇〇) */
+        if (v < 100)
+            han_count(b, v, HAN_CHINESE);
+        else
+            goto ideograph_digits;
+        break;
     case NF_CHINESE_THOUSAND:
     case NF_JAPANESE_COUNTING:
-        if (v < 100000000)
-            han_count(b, v, 0);
-        else
-            hx_buf_addf(b, "%d", v);
-        break;
     case NF_CHINESE_LEGAL:
         if (v < 100000000)
-            han_count(b, v, 1);
+            han_count(b, v,
+                      fmt == NF_CHINESE_LEGAL     ? HAN_LEGAL
+                      : fmt == NF_JAPANESE_COUNTING ? HAN_JAPANESE
+                                                    : HAN_CHINESE);
         else
             hx_buf_addf(b, "%d", v);
         break;
-    case NF_IDEOGRAPH_DIGITAL: {
+    case NF_IDEOGRAPH_DIGITAL:
+    ideograph_digits: {
         static const char *const dig[] = {"〇", "一", "二", "三", "四",
                                           "五", "六", "七", "八", "九"};
         char tmp[16];
@@ -443,10 +460,16 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
         break;
     }
     case NF_IDEOGRAPH_TRAD:
-        add_str(b, trad, 10, v);
+        if (v <= 10)
+            hx_buf_adds(b, trad[v - 1]);
+        else
+            hx_buf_addf(b, "%d", v);
         break;
     case NF_IDEOGRAPH_ZODIAC:
-        add_str(b, zodiac, 12, v);
+        if (v <= 12)
+            hx_buf_adds(b, zodiac[v - 1]);
+        else
+            hx_buf_addf(b, "%d", v);
         break;
     case NF_DECIMAL_FULL:
         digits(b, v < 0 ? -v : v, 0xFF10);
@@ -458,16 +481,13 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
         add_str(b, arabic_abjad, 28, v);
         break;
     case NF_HINDI_NUMBERS:
-        digits(b, v, 0x0660);
-        break;
-    case NF_HINDI_COUNTING:
         digits(b, v, 0x0966);
         break;
     case NF_HINDI_VOWELS:
-        add_str(b, hvow, 13, v);
+        add_str(b, hvow, 37, v);
         break;
     case NF_HINDI_CONSONANTS:
-        add_str(b, hcons, 33, v);
+        add_str(b, hcons, 18, v);
         break;
     case NF_THAI_NUMBERS:
         digits(b, v, 0x0E50);
@@ -492,8 +512,7 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
         break;
     case NF_RUSSIAN_LOWER:
     case NF_RUSSIAN_UPPER:
-        for (int i = 0; i <= (v - 1) / 28 && i < 100; i++)
-            add_str(b, fmt == NF_RUSSIAN_LOWER ? rus : rusu, 28, v);
+        add_str(b, fmt == NF_RUSSIAN_LOWER ? rus : rusu, 29, v);
         break;
     default: /* decimal, decimalHalfWidth */
         hx_buf_addf(b, "%d", v);
@@ -523,10 +542,10 @@ static void bullet_text(struct hx_buf *b, const char *t)
     }
 }
 
+/* An instance's startOverride also applies when the level restarts. */
 static int level_start(struct docx_num *n, struct docx_abs *a, int i)
 {
-    (void)a;
-    return lvl_of(n, a, i)->start;
+    return n->ovr_start[i] >= 0 ? n->ovr_start[i] : lvl_of(n, a, i)->start;
 }
 
 const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value)
@@ -544,10 +563,8 @@ const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value)
     if (!n->applied) {
         n->applied = 1;
         for (int i = 0; i < 9; i++)
-            if (n->ovr_start[i] >= 0) {
-                a->count[i] = n->ovr_start[i] - 1;
-                a->started[i] = 1;
-            }
+            if (n->ovr_start[i] >= 0)
+                a->started[i] = 0;
     }
     if (a->started[ilvl]) {
         a->count[ilvl]++;
