@@ -62,8 +62,7 @@ static int list_add(struct list *l, struct hx_node *n)
 
 /* Markers (and notes already made) and footnote texts of a subtree, each
  * in document order. */
-static int collect(struct hx_node *root, struct list *refs,
-                   struct list *bodies)
+static int collect(struct hx_node *root, struct list *refs, struct list *bodies)
 {
     struct hx_iter it = hx_iter_start(root);
     while (hx_iter_next(&it)) {
@@ -74,7 +73,8 @@ static int collect(struct hx_node *root, struct list *refs,
             if (list_add(refs, n) != 0)
                 return -1;
             hx_iter_skip(&it);
-        } else if (n->role == HX_ROLE_NOTE_BODY && !hx_type_is_inline(n->type)) {
+        } else if (n->role == HX_ROLE_NOTE_BODY &&
+                   !hx_type_is_inline(n->type)) {
             if (list_add(bodies, n) != 0)
                 return -1;
             hx_iter_skip(&it);
@@ -137,7 +137,8 @@ static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
                 break;
             }
         if (r->num != expect && r->num > 0)
-            hx_warn(st, doc, r, "note marker %s is out of sequence: %d expected",
+            hx_warn(st, doc, r,
+                    "note marker %s is out of sequence: %d expected",
                     r->label ? r->label : "?", expect);
         if (r->num >= expect)
             expect = r->num + 1;
@@ -221,7 +222,8 @@ static void number(struct hx_doc *doc, int continuous)
         for (struct hx_node *c = n->first; c; c = c->next) {
             if (c->role == HX_ROLE_NONE)
                 c->role = HX_ROLE_NOTE_BODY;
-            c->key = m == 0 ? n->key : hx_printf(doc->arena, "%s+%d", n->key, m);
+            c->key =
+                m == 0 ? n->key : hx_printf(doc->arena, "%s+%d", n->key, m);
             m++;
         }
         hx_iter_skip(&it); /* notes inside notes keep their own numbers */

@@ -103,9 +103,9 @@ static void check_latin(struct hx_stage *st, struct hx_doc *doc,
         int lower = 1;
         if (!(p->c[i] < 0x80 && u_isalpha(p->c[i])))
             continue;
-        while (j < p->n && p->c[j] < 0x80 && (u_isalnum(p->c[j]) ||
-                                              p->c[j] == '-' || p->c[j] == '/' ||
-                                              p->c[j] == '.' || p->c[j] == ':'))
+        while (j < p->n && p->c[j] < 0x80 &&
+               (u_isalnum(p->c[j]) || p->c[j] == '-' || p->c[j] == '/' ||
+                p->c[j] == '.' || p->c[j] == ':'))
             j++;
         for (size_t k = i; k < j; k++)
             lower &= p->c[k] >= 'a' && p->c[k] <= 'z';
@@ -129,7 +129,8 @@ static void check_width(struct hx_stage *st, struct hx_doc *doc,
         int32_t c = p->c[i];
         int hit = 0;
         if (c == ',' || c == ';' || c == ':' || c == '?' || c == '!') {
-            hit = (is_han(letter_near(p, i, -1)) || is_han(letter_near(p, i, +1))) &&
+            hit = (is_han(letter_near(p, i, -1)) ||
+                   is_han(letter_near(p, i, +1))) &&
                   !(i + 2 < p->n && c == ':' && p->c[i + 1] == '/');
         } else if (c == '(') {
             if (depth < 64)
@@ -152,9 +153,10 @@ static void check_width(struct hx_stage *st, struct hx_doc *doc,
         }
     }
     if (count)
-        hx_warn(st, doc, b,
-                "%zu half-width punctuation mark%s in Chinese text, first: \"%s\"",
-                count, count == 1 ? "" : "s", excerpt(doc, s, p, first, first + 1));
+        hx_warn(
+            st, doc, b,
+            "%zu half-width punctuation mark%s in Chinese text, first: \"%s\"",
+            count, count == 1 ? "" : "s", excerpt(doc, s, p, first, first + 1));
 }
 
 /* Characters Hant-Hans maps although the Simplified standard keeps them
@@ -218,15 +220,17 @@ static int collect_symbols(struct hx_doc *doc, const struct hx_node *b,
     for (size_t i = 0; i < len; i++) {
         char prev = i ? s[i - 1] : ' ';
         size_t j = i, slash = 0;
-        if (!(s[i] >= 'A' && s[i] <= 'Z') || (prev > 0 && (prev == '/' ||
-            prev == '.' || (prev >= '0' && prev <= '9') ||
-            ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z'))))
+        if (!(s[i] >= 'A' && s[i] <= 'Z') ||
+            (prev > 0 &&
+             (prev == '/' || prev == '.' || (prev >= '0' && prev <= '9') ||
+              ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z'))))
             continue;
         while (j < len && s[j] >= 'A' && s[j] <= 'Z')
             j++;
-        while (j < len && ((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z') ||
-                           (s[j] >= '0' && s[j] <= '9') || s[j] == '/' ||
-                           s[j] == '.' || s[j] == '-')) {
+        while (j < len &&
+               ((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z') ||
+                (s[j] >= '0' && s[j] <= '9') || s[j] == '/' || s[j] == '.' ||
+                s[j] == '-')) {
             slash += s[j] == '/';
             j++;
         }
@@ -241,7 +245,8 @@ static int collect_symbols(struct hx_doc *doc, const struct hx_node *b,
                 out->v = v;
                 out->cap = cap;
             }
-            out->v[out->n++] = (struct sym){hx_strndup(doc->arena, s + i, j - i), b};
+            out->v[out->n++] =
+                (struct sym){hx_strndup(doc->arena, s + i, j - i), b};
         }
         i = j;
     }
@@ -257,8 +262,8 @@ static int session_clash(const char *a, const char *b, const char **pa,
         size_t la = strcspn(a, "/"), lb = strcspn(b, "/");
         int enda = a[la] == '\0', endb = b[lb] == '\0';
         if (la != lb || memcmp(a, b, la) != 0) {
-            if (strspn(a, "0123456789") != la || strspn(b, "0123456789") != lb ||
-                !la || !lb)
+            if (strspn(a, "0123456789") != la ||
+                strspn(b, "0123456789") != lb || !la || !lb)
                 return 0;
             diffs++;
             *pa = a;
@@ -328,7 +333,8 @@ static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
         const char *lang = hx_node_lang(doc, b);
         if (!lang)
             lang = guess;
-        if (decode(s, len, &c) != 0 || collect_symbols(doc, b, s, len, &y) != 0) {
+        if (decode(s, len, &c) != 0 ||
+            collect_symbols(doc, b, s, len, &y) != 0) {
             free(c.c);
             free(c.off);
             hx_error(st, doc, b, "out of memory");

@@ -19,10 +19,24 @@
 static int is_end_punct(int32_t c)
 {
     switch (c) {
-    case '.': case ',': case ';': case ':': case '!': case '?':
-    case 0x3002: case 0xFF0C: case 0xFF1B: case 0xFF1A: case 0xFF01:
-    case 0xFF1F: case 0xFF0E: case 0x3001: case 0x060C: case 0x061B:
-    case 0x061F: case 0x2026:
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case 0x3002:
+    case 0xFF0C:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF0E:
+    case 0x3001:
+    case 0x060C:
+    case 0x061B:
+    case 0x061F:
+    case 0x2026:
         return 1;
     default:
         return 0;
@@ -155,7 +169,8 @@ static void renumber(struct hx_doc *doc, struct hx_node *sec)
         const char *k = n->key, *q, *plus_at;
         if (!k)
             continue;
-        if ((q = strstr(k, ".pp.")) && strspn(q + 4, "0123456789") == strlen(q + 4)) {
+        if ((q = strstr(k, ".pp.")) &&
+            strspn(q + 4, "0123456789") == strlen(q + 4)) {
             n->key = hx_printf(doc->arena, "%.*s.pp.%d", (int)(q - k), k, ++pp);
             continue;
         }
@@ -201,9 +216,10 @@ static int rejoin_doc(struct hx_stage *st, struct hx_doc *doc)
                 continue;
             }
             tb = hx_node_text(doc, b, &lb);
-            hx_note(st, doc, a,
-                    "joined a paragraph split by a page break: \"…%s\" + \"%s…\"",
-                    excerpt(doc, ta, la, 1), excerpt(doc, tb, lb, 0));
+            hx_note(
+                st, doc, a,
+                "joined a paragraph split by a page break: \"…%s\" + \"%s…\"",
+                excerpt(doc, ta, la, 1), excerpt(doc, tb, lb, 0));
             join(doc, a, b);
             here++;
         }

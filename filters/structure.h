@@ -1,6 +1,7 @@
-/* Private to the structure stage: the language data it recognises UN
- * document parts by (filters/structure_data.c). Everything here is data,
- * so adding a language or a lead word never touches filters/structure.c.
+/* Private to the structure stage (only filters/structure*.c include it):
+ * the language data it recognises UN document parts by
+ * (filters/structure_data.c), so adding a language or a lead word never
+ * touches filters/structure.c, and the helpers of its other files.
  *
  * Phrases are compared after ICU case folding, with U+2019 read as an
  * apostrophe; Latin, Cyrillic and Arabic phrases must end at a word
@@ -9,6 +10,7 @@
 #define HX_FILTERS_STRUCTURE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* One lead word of resolution paragraphs: a language-independent class
  * (recorded in node->lead) and, per language, its printed forms separated
@@ -22,18 +24,147 @@ struct hx_lead {
 extern const struct hx_lead hx_leads[];
 
 /* Lists of '|'-separated phrases covering all six languages. */
-extern const char hx_formulas[];     /* "大会|The General Assembly|…" */
-extern const char hx_formula_pre[];  /* Arabic "إن |فإن " before a formula */
-extern const char hx_transitions[];  /* "Now, therefore|…" */
-extern const char hx_annex_words[];  /* "附件|Annex|Annexe|…" */
+extern const char hx_formulas[];    /* "大会|The General Assembly|…" */
+extern const char hx_formula_pre[]; /* Arabic "إن |فإن " before a formula */
+extern const char hx_transitions[]; /* "Now, therefore|…" */
+extern const char hx_annex_words[]; /* "附件|Annex|Annexe|…" */
 extern const char hx_preamble_words[];
-extern const char hx_article_words[]; /* before the number: "Article|Статья|…" */
+extern const char
+    hx_article_words[]; /* before the number: "Article|Статья|…" */
 extern const char hx_article_first[]; /* "Article premier|Artículo primero" */
-extern const char hx_known_heads[];  /* unnumbered headings: "一般性讨论|…" */
+extern const char hx_known_heads[]; /* unnumbered headings: "一般性讨论|…" */
 extern const char hx_session_words[];
 extern const char hx_agenda_words[];
 extern const char hx_rapporteur_words[];
 extern const char hx_report_of[];    /* "Report of the|Rapport de la|…" */
 extern const char hx_report_of_zh[]; /* suffix form: "的报告" */
+
+struct hx_doc;
+struct hx_node;
+
+/* --- phrase tables (structure_text.c) ---------------------------------- */
+
+/* One folded lead-word form and its class. */
+struct lead_phrase {
+    char *text;
+    size_t len;
+    const char *cls;
+};
+
+/* The phrase lists above, case-folded once when the stage opens; every
+ * string is malloc'd and released by structure_tables_free. */
+struct structure_tables {
+    char *formulas, *formula_pre, *transitions, *annex, *preamble, *article,
+        *article_first, *known_heads, *session, *agenda, *rapporteur,
+        *report_of;
+    struct lead_phrase *leads;
+    size_t nleads;
+};
+
+/* Fills t from the data; 0, or -1 when ICU cannot fold (t is then still
+ * safe to free). */
+int structure_tables_load(struct structure_tables *t);
+
+/* Releases what structure_tables_load allocated. */
+void structure_tables_free(struct structure_tables *t);
+
+/* A case-folded copy of s[0..len) (U+2019 read as an apostrophe) in
+ * malloc'd memory with its length in *out_len; NULL if ICU refuses. */
+char *structure_fold(const char *s, size_t len, size_t *out_len);
+
+/* Length of the longest phrase of a folded list matching at the start of
+ * folded s and ending at a word boundary; 0 when none does. */
+size_t structure_phrase_prefix(const char *list, const char *s, size_t len);
+
+/* Does any phrase of the list occur in folded s? */
+int structure_phrase_within(const char *list, const char *s, size_t len);
+
+/* The lead-word class starting folded s, or NULL; *used (if not NULL)
+ * receives the bytes matched. */
+const char *structure_lead_of(const struct structure_tables *t, const char *s,
+                              size_t len, size_t *used);
+
+/* The number of an article heading ("Article 12", "Article premier",
+ * "第十二条", "المادة 12"), t the text and f its folded form; 0 if not one. */
+int structure_article_number(const struct structure_tables *t, const char *s,
+                             size_t len, const char *f, size_t flen);
+
+/* Is folded f exactly a formula ("The General Assembly,")? */
+int structure_is_formula(const struct structure_tables *t, const char *f,
+                         size_t flen);
+
+/* Offset in folded f past a transition ("Now, therefore,") and a formula
+ * at its start, as in the closing paragraph of an instrument's preamble. */
+size_t structure_skip_intro(const struct structure_tables *t, const char *f,
+                            size_t flen);
+
+/* --- labels (structure_label.c) ------------------------------------------ */
+
+enum structure_lab {
+    SL_NONE,
+    SL_NUM,    /* "12.", "١٢." */
+    SL_ROMAN,  /* "IV." */
+    SL_ZH,     /* "四.", "四、" */
+    SL_LETTER, /* "B." heading */
+    SL_SUB     /* "(a)", "a)", "(ii)", "(一)", "б)", "أ)" */
+};
+
+/* A label recognised at the start of a text. */
+struct structure_label {
+    enum structure_lab kind;
+    size_t len;  /* bytes of the label and the spaces after it */
+    size_t plen; /* bytes of the printed label */
+    int num;     /* its value (letters: a = 1) */
+    int roman;   /* SL_SUB: value when the token is also a roman numeral */
+    int letter;  /* SL_SUB: 1 when the token is a single letter */
+};
+
+/* The label at the start of s[0..len), kind SL_NONE when there is none. */
+struct structure_label structure_label_scan(const char *s, size_t len);
+
+/* Value of the Chinese numeral at s[*i] ("九十九", "一百零五"), moving *i
+ * past it; -1 when there is none. */
+int structure_zh_number(const char *s, size_t len, size_t *i);
+
+/* Value of up to max_digits decimal digits of any script at s[*i], moving
+ * *i past them; -1 when there are none. */
+int structure_digits(const char *s, size_t len, size_t *i, int max_digits);
+
+/* Position of a Latin or Cyrillic letter in its alphabet (a = 1). */
+int structure_letter_pos(int32_t c);
+
+/* Offset of the first non-space at or after i. */
+size_t structure_skip_spaces(const char *s, size_t len, size_t i);
+
+/* "a".."z", "aa".. for position pos (1-based), in doc's arena. */
+const char *structure_key_letters(struct hx_doc *doc, int pos);
+
+/* Lower-case roman numeral of v (1..3999), in doc's arena. */
+const char *structure_key_roman(struct hx_doc *doc, int v);
+
+/* The first number in s (digits, else a Chinese numeral) as decimal text
+ * in doc's arena, or NULL. */
+const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len);
+
+/* --- edits (structure_edit.c) -------------------------------------------- */
+
+/* Moves label l from the start of n's first text into n->label. */
+void structure_take_label(struct hx_doc *doc, struct hx_node *n,
+                          const struct structure_label *l);
+
+/* Does c end a clause or sentence (. 。 ; ； : ： ! ? and Arabic forms)? */
+int structure_is_terminal(int32_t c);
+
+/* Splits block b where a paragraph numbered want starts after a sentence
+ * end; the rest becomes a new block right after b, which is returned
+ * (NULL when there is no such place). */
+struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b,
+                                         int want);
+
+/* Is s[0..len) a document symbol ("A/C.2/76/L.56")? */
+int structure_is_symbol(const char *s, size_t len);
+
+/* s[0..len) without surrounding white space, in doc's arena. */
+const char *structure_trimmed(struct hx_doc *doc, const char *s, size_t len);
 
 #endif

@@ -50,8 +50,8 @@ struct opts {
 
 static const struct hx_opt zh_opts[] = {
     {"profile", HX_OPT_ENUM, offsetof(struct opts, profile), "un",
-     "punctuation style: un (UN Chinese house style), gbt15834, off",
-     profiles, 0, 0},
+     "punctuation style: un (UN Chinese house style), gbt15834, off", profiles,
+     0, 0},
     {"explain", HX_OPT_BOOL, offsetof(struct opts, explain), "0",
      "list every edit as a note: key, rule, before -> after", NULL, 0, 1},
     {0},
@@ -137,8 +137,7 @@ static int is_han(int32_t c)
 
 static int is_space(int32_t c)
 {
-    return c == ' ' || c == 0xA0 || (c >= 0x2002 && c <= 0x200A) ||
-           c == 0x202F;
+    return c == ' ' || c == 0xA0 || (c >= 0x2002 && c <= 0x200A) || c == 0x202F;
 }
 
 /* Wide or full-width punctuation: "，", "。", "《", "（"… */
@@ -287,8 +286,8 @@ static void protect(struct para *p)
             while (m < p->n && p->cp[m] >= 'A' && p->cp[m] <= 'Z')
                 m++;
             while (m < p->n && p->cp[m] > 0 && p->cp[m] < 0x7F &&
-                   (u_isalnum(p->cp[m]) || p->cp[m] == '/' ||
-                    p->cp[m] == '.' || p->cp[m] == '-')) {
+                   (u_isalnum(p->cp[m]) || p->cp[m] == '/' || p->cp[m] == '.' ||
+                    p->cp[m] == '-')) {
                 slash += p->cp[m] == '/';
                 m++;
             }
@@ -328,12 +327,23 @@ static void rule_punct(struct run *r)
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i], to;
         switch (c) {
-        case ',': to = 0xFF0C; break;
-        case ':': to = 0xFF1A; break;
-        case ';': to = 0xFF1B; break;
-        case '?': to = 0xFF1F; break;
-        case '!': to = 0xFF01; break;
-        default: continue;
+        case ',':
+            to = 0xFF0C;
+            break;
+        case ':':
+            to = 0xFF1A;
+            break;
+        case ';':
+            to = 0xFF1B;
+            break;
+        case '?':
+            to = 0xFF1F;
+            break;
+        case '!':
+            to = 0xFF01;
+            break;
+        default:
+            continue;
         }
         if (!editable(p, i))
             continue;
@@ -383,8 +393,8 @@ static void rule_ellipsis(struct run *r)
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i];
         size_t j = i;
-        if (!editable(p, i) || (c != '.' && c != 0x2026 && c != 0x3002 &&
-                                c != 0x22EF))
+        if (!editable(p, i) ||
+            (c != '.' && c != 0x2026 && c != 0x3002 && c != 0x22EF))
             continue;
         while (j < p->n && p->cp[j] == c && editable(p, j) && !p->cp2[j])
             j++;
@@ -403,8 +413,8 @@ static void rule_dash(struct run *r)
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i];
         size_t j = i;
-        if (!editable(p, i) || (c != 0x2014 && c != '-' && c != 0x2015 &&
-                                c != 0xFF0D))
+        if (!editable(p, i) ||
+            (c != 0x2014 && c != '-' && c != 0x2015 && c != 0xFF0D))
             continue;
         while (j < p->n && p->cp[j] == c && editable(p, j) && !p->cp2[j])
             j++;
@@ -452,7 +462,8 @@ static void rule_space(struct run *r)
     }
 }
 
-/* --- paragraphs ------------------------------------------------------------ */
+/* --- paragraphs ------------------------------------------------------------
+ */
 
 /* NFC of one text node's content, in place. */
 static void nfc_text(struct run *r, struct hx_node *t)
@@ -597,7 +608,8 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
         UErrorCode err = U_ZERO_ERROR;
         r.nfc = unorm2_getNFCInstance(&err);
         if (U_FAILURE(err)) {
-            hx_error(st, doc, NULL, "ICU has no NFC data: %s", u_errorName(err));
+            hx_error(st, doc, NULL, "ICU has no NFC data: %s",
+                     u_errorName(err));
             return -1;
         }
     }

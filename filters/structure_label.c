@@ -1,0 +1,352 @@
+/* Labels of the structure stage: printed paragraph and heading numbers
+ * in the six languages (digits of any script, Chinese and roman numerals,
+ * letters of the Latin, Cyrillic and Arabic alphabets), and the letters
+ * and roman numerals keys count with. */
+#include <stdint.h>
+#include <string.h>
+
+#include "hx.h"
+#include "structure.h"
+
+static int zh_digit(int32_t c)
+{
+    static const int32_t d[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零一…九 */
+    if (c == 0x3007)
+        return 0;
+    if (c == 0x4E24) /* 两 */
+        return 2;
+    for (int k = 0; k < 10; k++)
+        if (d[k] == c)
+            return k;
+    return -1;
+}
+
+static int zh_unit(int32_t c)
+{
+    return c == 0x5341 ? 10 : c == 0x767E ? 100 : c == 0x5343 ? 1000 : 0;
+}
+
+/* Value of the Chinese numeral at s[*i] ("九十九", "一百零五"), advancing
+ * *i past it; -1 when there is none. */
+int structure_zh_number(const char *s, size_t len, size_t *i)
+{
+    int total = 0, cur = -1, any = 0;
+    while (*i < len) {
+        size_t j = *i;
+        int32_t c = hx_utf8_next(s, len, &j);
+        int d = zh_digit(c), u = zh_unit(c);
+        if (d >= 0) {
+            cur = d;
+        } else if (u) {
+            total += (cur < 0 ? 1 : cur) * u;
+            cur = -1;
+        } else {
+            break;
+        }
+        any = 1;
+        *i = j;
+        if (total > 100000)
+            return -1;
+    }
+    if (!any)
+        return -1;
+    return total + (cur < 0 ? 0 : cur);
+}
+
+/* Decimal structure_digits of any script at s[*i]; -1 when there are none. */
+int structure_digits(const char *s, size_t len, size_t *i, int max_digits)
+{
+    int v = 0, n = 0;
+    while (*i < len && n < max_digits) {
+        size_t j = *i;
+        int d = hx_cp_digit(hx_utf8_next(s, len, &j));
+        if (d < 0)
+            break;
+        v = v * 10 + d;
+        n++;
+        *i = j;
+    }
+    return n ? v : -1;
+}
+
+static int roman_value(int32_t c)
+{
+    switch (c | 0x20) {
+    case 'i':
+        return 1;
+    case 'v':
+        return 5;
+    case 'x':
+        return 10;
+    case 'l':
+        return 50;
+    case 'c':
+        return 100;
+    case 'd':
+        return 500;
+    case 'm':
+        return 1000;
+    default:
+        return 0;
+    }
+}
+
+/* Value of s[0..n) as a roman numeral of one case, 0 when it is not one. */
+static int roman(const char *s, size_t n)
+{
+    int v = 0;
+    if (n == 0 || n > 8)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        int a = roman_value((unsigned char)s[k]);
+        int b = k + 1 < n ? roman_value((unsigned char)s[k + 1]) : 0;
+        if (!a || (s[k] >= 'a') != (s[0] >= 'a'))
+            return 0;
+        v += a < b ? -a : a;
+    }
+    return v > 0 && v < 4000 ? v : 0;
+}
+
+static int is_lower_letter(int32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 0x430 && c <= 0x44F) ||
+           (c >= 0x621 && c <= 0x64A);
+}
+
+static int is_upper_letter(int32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F);
+}
+
+/* Position of a letter in its alphabet (a = 1), for "(b)" or Cyrillic "б)". */
+int structure_letter_pos(int32_t c)
+{
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 1;
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A' + 1;
+    if (c >= 0x430 && c <= 0x44F)
+        return c - 0x430 + 1;
+    if (c >= 0x410 && c <= 0x42F)
+        return c - 0x410 + 1;
+    return 1;
+}
+
+size_t structure_skip_spaces(const char *s, size_t len, size_t i)
+{
+    while (i < len) {
+        size_t j = i;
+        if (!hx_cp_is_space(hx_utf8_next(s, len, &j)))
+            break;
+        i = j;
+    }
+    return i;
+}
+
+/* A sub-item token between "(" and ")": structure_key_letters, roman numerals,
+ * Chinese numerals or structure_digits. Returns 0 when the token is none of
+ * them. */
+static int sub_token(const char *s, size_t a, size_t b,
+                     struct structure_label *l)
+{
+    size_t i = a, n = 0;
+    int32_t first = -1;
+    if (b <= a || b - a > 16)
+        return 0;
+    {
+        size_t j = a;
+        int v = structure_digits(s, b, &j, 3);
+        if (v > 0 && j == b) {
+            l->num = v;
+            return 1;
+        }
+        j = a;
+        v = structure_zh_number(s, b, &j);
+        if (v > 0 && j == b) {
+            l->num = v;
+            return 1;
+        }
+    }
+    while (i < b) {
+        int32_t c = hx_utf8_next(s, b, &i);
+        if (!is_lower_letter(c))
+            return 0;
+        if (first < 0)
+            first = c;
+        n++;
+    }
+    if (n > 4)
+        return 0;
+    l->roman = roman(s + a, b - a);
+    l->letter = n == 1 || (n == 2 && hx_utf8_next(s, b, &(size_t){a}) == first);
+    l->num = structure_letter_pos(first) + (n == 2 && l->letter ? 26 : 0);
+    return l->letter || l->roman;
+}
+
+/* Recognises the printed label at the start of s. */
+struct structure_label structure_label_scan(const char *s, size_t len)
+{
+    struct structure_label l = {SL_NONE, 0, 0, 0, 0, 0};
+    size_t i = 0, j;
+    int32_t c;
+    if (len == 0)
+        return l;
+    j = 0;
+    c = hx_utf8_next(s, len, &j);
+    if (c == '(' || c == 0xFF08) {
+        size_t a = j;
+        for (size_t k = j; k < len && k < j + 20;) {
+            size_t k0 = k;
+            int32_t d = hx_utf8_next(s, len, &k);
+            if (d == ')' || d == 0xFF09) {
+                if (sub_token(s, a, k0, &l)) {
+                    l.kind = SL_SUB;
+                    l.plen = k;
+                    l.len = structure_skip_spaces(s, len, k);
+                }
+                return l;
+            }
+        }
+        return l;
+    }
+    /* "a)", "б)", "أ)" */
+    if (is_lower_letter(c)) {
+        size_t k = j;
+        while (k < len && k < j + 12) {
+            size_t k0 = k;
+            int32_t d = hx_utf8_next(s, len, &k);
+            if (d == ')') {
+                if (sub_token(s, 0, k0, &l)) {
+                    l.kind = SL_SUB;
+                    l.plen = k;
+                    l.len = structure_skip_spaces(s, len, k);
+                }
+                return l;
+            }
+            if (!is_lower_letter(d))
+                break;
+        }
+        return l;
+    }
+    i = 0;
+    {
+        int v = structure_digits(s, len, &i, 4);
+        if (v >= 0 && i < len) {
+            size_t k = i;
+            int32_t d = hx_utf8_next(s, len, &k);
+            size_t m = k;
+            int32_t e = k < len ? hx_utf8_next(s, len, &m) : ' ';
+            if ((d == '.' || d == 0xFF0E) && hx_cp_digit(e) < 0) {
+                l.kind = SL_NUM;
+                l.num = v;
+                l.plen = k;
+                l.len = structure_skip_spaces(s, len, k);
+            }
+            return l;
+        }
+    }
+    i = 0;
+    {
+        int v = structure_zh_number(s, len, &i);
+        if (v > 0 && i < len) {
+            size_t k = i;
+            int32_t d = hx_utf8_next(s, len, &k);
+            if (d == '.' || d == 0xFF0E || d == 0x3001) {
+                l.kind = SL_ZH;
+                l.num = v;
+                l.plen = k;
+                l.len = structure_skip_spaces(s, len, k);
+            }
+            return l;
+        }
+    }
+    if (is_upper_letter(c)) {
+        size_t k = 0;
+        while (k < len && s[k] >= 'A' && s[k] <= 'Z' && k < 8)
+            k++;
+        if (k > 0 && k + 1 < len && s[k] == '.' && s[k + 1] == ' ') {
+            int v = roman(s, k);
+            if (v) {
+                l.kind = SL_ROMAN;
+                l.num = v;
+            } else if (k == 1) {
+                l.kind = SL_LETTER;
+                l.num = structure_letter_pos(c);
+            } else {
+                return l;
+            }
+            l.plen = k + 1;
+            l.len = structure_skip_spaces(s, len, k + 1);
+            return l;
+        }
+        if (c >= 0x410 && j + 1 < len && s[j] == '.' && s[j + 1] == ' ') {
+            l.kind = SL_LETTER;
+            l.num = structure_letter_pos(c);
+            l.plen = j + 1;
+            l.len = structure_skip_spaces(s, len, j + 1);
+        }
+    }
+    return l;
+}
+
+/* --- keys --------------------------------------------------------------- */
+
+const char *structure_key_letters(struct hx_doc *doc, int pos)
+{
+    char buf[8];
+    size_t n = 0;
+    if (pos < 1)
+        pos = 1;
+    while (pos > 0 && n < 6) {
+        buf[n++] = (char)('a' + (pos - 1) % 26);
+        pos = (pos - 1) / 26;
+    }
+    for (size_t k = 0; k < n / 2; k++) {
+        char t = buf[k];
+        buf[k] = buf[n - 1 - k];
+        buf[n - 1 - k] = t;
+    }
+    return hx_strndup(doc->arena, buf, n);
+}
+
+const char *structure_key_roman(struct hx_doc *doc, int v)
+{
+    static const struct {
+        int v;
+        const char *s;
+    } t[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+             {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+             {5, "v"},    {4, "iv"},   {1, "i"}};
+    struct hx_buf b = {0};
+    const char *r;
+    if (v < 1 || v > 3999)
+        v = 1;
+    for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
+        while (v >= t[k].v) {
+            hx_buf_adds(&b, t[k].s);
+            v -= t[k].v;
+        }
+    r = hx_strdup(doc->arena, b.data);
+    hx_buf_free(&b);
+    return r;
+}
+
+/* The first number in s (any structure_digits, else a Chinese numeral), as
+ * text. */
+const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        int32_t c = hx_utf8_next(s, len, &j);
+        if (hx_cp_digit(c) >= 0 || (zh_digit(c) > 0 || zh_unit(c))) {
+            size_t k = i;
+            int v = hx_cp_digit(c) >= 0 ? structure_digits(s, len, &k, 6)
+                                        : structure_zh_number(s, len, &k);
+            if (v >= 0)
+                return hx_printf(doc->arena, "%d", v);
+        }
+        i = j;
+    }
+    return NULL;
+}

@@ -1,0 +1,279 @@
+/* Phrase matching for the structure stage: ICU case folding, phrase
+ * lists, lead words, formulas and article headings (the data is in
+ * filters/structure_data.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+#include "hx.h"
+#include "structure.h"
+
+/* Case-folded copy of s[0..len) in malloc'd memory, with U+2019 read as an
+ * apostrophe; NULL when ICU refuses the text. */
+char *structure_fold(const char *s, size_t len, size_t *out_len)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t ulen = 0, flen = 0, blen = 0;
+    UChar *u = NULL, *f = NULL;
+    char *b = NULL, *ret = NULL;
+    if (len > 1u << 20)
+        len = 1u << 20;
+    u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)len, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+        goto out;
+    err = U_ZERO_ERROR;
+    u = malloc(((size_t)ulen + 1) * sizeof *u);
+    f = malloc(((size_t)ulen * 3 + 1) * sizeof *f);
+    if (!u || !f)
+        goto out;
+    u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)len, &err);
+    if (U_FAILURE(err))
+        goto out;
+    flen = u_strFoldCase(f, ulen * 3 + 1, u, ulen, U_FOLD_CASE_DEFAULT, &err);
+    if (U_FAILURE(err))
+        goto out;
+    for (int32_t i = 0; i < flen; i++)
+        if (f[i] == 0x2019)
+            f[i] = '\'';
+    u_strToUTF8(NULL, 0, &blen, f, flen, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+        goto out;
+    err = U_ZERO_ERROR;
+    b = malloc((size_t)blen + 1);
+    if (!b)
+        goto out;
+    u_strToUTF8(b, blen + 1, NULL, f, flen, &err);
+    if (U_FAILURE(err))
+        goto out;
+    b[blen] = '\0';
+    *out_len = (size_t)blen;
+    ret = b;
+    b = NULL;
+out:
+    free(u);
+    free(f);
+    free(b);
+    return ret;
+}
+
+static char *fold_z(const char *s)
+{
+    size_t n;
+    return structure_fold(s, strlen(s), &n);
+}
+
+/* Does a phrase of length n match at the start of s (len bytes) and end at
+ * a word boundary? Phrases ending in a Han character need no boundary. */
+static int match_at(const char *s, size_t len, const char *ph, size_t n)
+{
+    size_t i = n, j = n;
+    int32_t last, next;
+    if (n == 0 || n > len || memcmp(s, ph, n) != 0)
+        return 0;
+    if (n == len)
+        return 1;
+    last = hx_utf8_prev(ph, &j);
+    if (hx_cp_is_han(last) || !u_isalnum(last))
+        return 1;
+    next = hx_utf8_next(s, len, &i);
+    return next < 0 ||
+           !(u_isalnum(next) || u_hasBinaryProperty(next, UCHAR_DIACRITIC));
+}
+
+/* Length of the longest phrase of list found at the start of s, else 0. */
+size_t structure_phrase_prefix(const char *list, const char *s, size_t len)
+{
+    size_t best = 0;
+    if (!list)
+        return 0;
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, '|');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n > best && match_at(s, len, p, n))
+            best = n;
+        p += n + (e != NULL);
+    }
+    return best;
+}
+
+/* Does s contain one of the phrases anywhere? */
+int structure_phrase_within(const char *list, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && (s[i] & 0xC0) == 0x80)
+            continue;
+        if (structure_phrase_prefix(list, s + i, len - i))
+            return 1;
+    }
+    return 0;
+}
+
+/* The lead-word class of folded s, or NULL; *used gets the matched bytes. */
+const char *structure_lead_of(const struct structure_tables *p, const char *s,
+                              size_t len, size_t *used)
+{
+    size_t best = 0;
+    const char *cls = NULL;
+    for (size_t k = 0; k < p->nleads; k++) {
+        const struct lead_phrase *l = &p->leads[k];
+        if (l->len > best && match_at(s, len, l->text, l->len)) {
+            best = l->len;
+            cls = l->cls;
+        }
+    }
+    if (used)
+        *used = best;
+    return cls;
+}
+
+/* Article number of a heading "Article 12" / "Article premier" / "第十二条" /
+ * "المادة 12", or 0. */
+int structure_article_number(const struct structure_tables *p, const char *t,
+                             size_t len, const char *f, size_t flen)
+{
+    size_t k, i;
+    if (structure_phrase_prefix(p->article_first, f, flen) == flen && flen)
+        return 1;
+    if (len > 6 && memcmp(t, "\xE7\xAC\xAC", 3) == 0) { /* 第 */
+        i = 3;
+        int v = structure_zh_number(t, len, &i);
+        if (v < 0) {
+            i = 3;
+            v = structure_digits(t, len, &i, 4);
+        }
+        if (v > 0 && i + 3 == len && memcmp(t + i, "\xE6\x9D\xA1", 3) == 0)
+            return v; /* 条 */
+        return 0;
+    }
+    if ((k = structure_phrase_prefix(p->article, f, flen)) > 0) {
+        i = structure_skip_spaces(f, flen, k);
+        int v = structure_digits(f, flen, &i, 4);
+        if (v > 0 && structure_skip_spaces(f, flen, i) == flen)
+            return v;
+    }
+    return 0;
+}
+
+/* Is the folded text one of the formulas ("The General Assembly,")? */
+int structure_is_formula(const struct structure_tables *p, const char *f,
+                         size_t flen)
+{
+    size_t k = structure_phrase_prefix(p->formula_pre, f, flen), m, i;
+    m = structure_phrase_prefix(p->formulas, f + k, flen - k);
+    if (!m)
+        return 0;
+    i = k + m;
+    while (i < flen) {
+        size_t j = i;
+        int32_t c = hx_utf8_next(f, flen, &j);
+        if (!(hx_cp_is_space(c) || c == ',' || c == 0xFF0C || c == 0x060C ||
+              c == ':' || c == 0xFF1A))
+            return 0;
+        i = j;
+    }
+    return 1;
+}
+
+/* Skips a transition ("Now, therefore,") and a formula at the start of an
+ * instrument's closing paragraph, returning the offset of what follows. */
+size_t structure_skip_intro(const struct structure_tables *p, const char *f,
+                            size_t flen)
+{
+    size_t i = 0, k;
+    for (int round = 0; round < 2; round++) {
+        k = structure_phrase_prefix(p->transitions, f + i, flen - i);
+        if (!k) {
+            size_t a = structure_phrase_prefix(p->formula_pre, f + i, flen - i);
+            k = structure_phrase_prefix(p->formulas, f + i + a, flen - i - a);
+            if (k)
+                k += a;
+        }
+        if (!k)
+            break;
+        i += k;
+        while (i < flen) {
+            size_t j = i;
+            int32_t c = hx_utf8_next(f, flen, &j);
+            if (!(hx_cp_is_space(c) || c == ',' || c == 0xFF0C || c == 0x060C))
+                break;
+            i = j;
+        }
+    }
+    return i;
+}
+
+static void add_leads(struct structure_tables *p, const char *cls,
+                      const char *forms, size_t *cap)
+{
+    for (const char *q = forms; q && *q;) {
+        const char *e = strchr(q, '|');
+        size_t n = e ? (size_t)(e - q) : strlen(q), flen;
+        char *f = structure_fold(q, n, &flen);
+        if (f) {
+            if (p->nleads == *cap) {
+                size_t nc = *cap ? *cap * 2 : 64;
+                struct lead_phrase *v = realloc(p->leads, nc * sizeof *v);
+                if (!v) {
+                    free(f);
+                    return;
+                }
+                p->leads = v;
+                *cap = nc;
+            }
+            p->leads[p->nleads++] = (struct lead_phrase){f, flen, cls};
+        }
+        q += n + (e != NULL);
+    }
+}
+
+int structure_tables_load(struct structure_tables *p)
+{
+    size_t cap = 0;
+    p->formulas = fold_z(hx_formulas);
+    p->formula_pre = fold_z(hx_formula_pre);
+    p->transitions = fold_z(hx_transitions);
+    p->annex = fold_z(hx_annex_words);
+    p->preamble = fold_z(hx_preamble_words);
+    p->article = fold_z(hx_article_words);
+    p->article_first = fold_z(hx_article_first);
+    p->known_heads = fold_z(hx_known_heads);
+    p->session = fold_z(hx_session_words);
+    p->agenda = fold_z(hx_agenda_words);
+    p->rapporteur = fold_z(hx_rapporteur_words);
+    p->report_of = fold_z(hx_report_of);
+    for (const struct hx_lead *l = hx_leads; l->cls; l++) {
+        add_leads(p, l->cls, l->zh, &cap);
+        add_leads(p, l->cls, l->en, &cap);
+        add_leads(p, l->cls, l->fr, &cap);
+        add_leads(p, l->cls, l->es, &cap);
+        add_leads(p, l->cls, l->ru, &cap);
+        add_leads(p, l->cls, l->ar, &cap);
+    }
+    if (!p->formulas || !p->formula_pre || !p->transitions || !p->annex ||
+        !p->preamble || !p->article || !p->article_first || !p->known_heads ||
+        !p->session || !p->agenda || !p->rapporteur || !p->report_of ||
+        !p->nleads)
+        return -1;
+    return 0;
+}
+
+void structure_tables_free(struct structure_tables *p)
+{
+    free(p->formulas);
+    free(p->formula_pre);
+    free(p->transitions);
+    free(p->annex);
+    free(p->preamble);
+    free(p->article);
+    free(p->article_first);
+    free(p->known_heads);
+    free(p->session);
+    free(p->agenda);
+    free(p->rapporteur);
+    free(p->report_of);
+    for (size_t k = 0; k < p->nleads; k++)
+        free(p->leads[k].text);
+    free(p->leads);
+}
