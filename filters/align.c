@@ -522,14 +522,15 @@ static void report(struct ctx *cx, size_t row, size_t d, unsigned flag,
     struct hx_align_issue *is = hx_alloc(cx->set->arena, sizeof *is);
     is->kind = flag;
     is->doc = d;
+    is->line = line_near(cx, row, d);
     is->msg = hx_strdup(cx->set->arena, msg);
     struct hx_align_issue **tail = &r->issues;
     while (*tail)
         tail = &(*tail)->next;
     *tail = is;
     r->flags |= flag;
-    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path,
-                 line_near(cx, row, d), cx->st->f->name, r->key, "%s", msg);
+    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path, is->line,
+                 cx->st->f->name, r->key, "%s", msg);
 }
 
 static void add_names(struct hx_buf *b, const struct ctx *cx, const size_t *ds,

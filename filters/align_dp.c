@@ -249,13 +249,10 @@ static void find_merges(const struct align_pair *p, struct align_beads *bs)
     }
 }
 
-void align_pair_run(struct align_pair *p, struct align_beads *out)
+/* Gaps by the programme, anchors as 1–1, in order. */
+static void fill(const struct align_pair *p, const size_t *ai, const size_t *bj,
+                 size_t na, struct align_beads *out)
 {
-    size_t *ai = malloc((p->na + 1) * sizeof *ai), *bj = malloc((p->na + 1) * sizeof *bj);
-    if (!ai || !bj)
-        abort();
-    size_t na = anchors(p, ai, bj);
-    learn_spread(p, ai, bj, na);
     size_t i = 0, j = 0;
     for (size_t q = 0; q <= na; q++) {
         size_t ie = q < na ? ai[q] : p->na, je = q < na ? bj[q] : p->nb;
@@ -267,8 +264,47 @@ void align_pair_run(struct align_pair *p, struct align_beads *out)
             j = bj[q] + 1;
         }
     }
+}
+
+/* The length ratio over the 1–1 pairs of out (or the anchors), which a
+ * missing paragraph does not skew as whole-document totals would. */
+static double ratio_of(const struct align_pair *p, const struct align_beads *out)
+{
+    double sa = 0, sb = 0;
+    for (size_t k = 0; k < out->n; k++)
+        if (out->v[k].type == HX_BEAD_11) {
+            sa += p->a[out->v[k].i]->len;
+            sb += p->b[out->v[k].j]->len;
+        }
+    return sa > 0 && sb > 0 ? sb / sa : p->ratio;
+}
+
+void align_pair_run(struct align_pair *p, struct align_beads *out)
+{
+    size_t *ai = malloc((p->na + 1) * sizeof *ai), *bj = malloc((p->na + 1) * sizeof *bj);
+    if (!ai || !bj)
+        abort();
+    size_t na = anchors(p, ai, bj);
+    if (na >= 3) {
+        struct align_beads an = {0};
+        for (size_t q = 0; q < na; q++)
+            bead_add(&an, HX_BEAD_11, ai[q], bj[q], 0);
+        p->ratio = ratio_of(p, &an);
+        free(an.v);
+    }
+    learn_spread(p, ai, bj, na);
+    fill(p, ai, bj, na, out);
+    if (na < 3) {
+        /* Few anchors: the ratio came from totals; take it again from the
+         * pairs found and align once more if it moved. */
+        double r = ratio_of(p, out);
+        if (fabs(r - p->ratio) > 0.05 * p->ratio) {
+            p->ratio = r;
+            out->n = 0;
+            fill(p, ai, bj, na, out);
+        }
+    }
     find_merges(p, out);
     free(ai);
     free(bj);
 }
-

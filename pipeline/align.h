@@ -40,6 +40,7 @@ enum {
 struct hx_align_issue {
     unsigned kind; /* one HX_AF_* bit */
     size_t doc;    /* index into set->docs */
+    unsigned line; /* in that document: its paragraph, or the one before */
     const char *msg;
     struct hx_align_issue *next;
 };
