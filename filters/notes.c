@@ -130,8 +130,9 @@ static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
         struct item *best = NULL;
         if (r->type != HX_NOTEREF)
             continue;
+        refs.v[i].used = 1; /* a printed marker, for the repeat check */
         for (size_t j = 0; j < i; j++)
-            if (refs.v[j].n->type == HX_NOTEREF && refs.v[j].n->num == r->num) {
+            if (refs.v[j].used && refs.v[j].n->num == r->num) {
                 hx_warn(st, doc, r, "note marker %s is used twice in %s",
                         r->label ? r->label : "?", part_of(doc, r));
                 break;
@@ -175,9 +176,9 @@ static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
         struct hx_node *b = bodies.v[j].n;
         if (bodies.v[j].used)
             continue;
+        b->key = hx_printf(doc->arena, "fn.%s.x%d", part_of(doc, b), b->num);
         hx_warn(st, doc, b, "footnote text %s has no marker",
                 b->label ? b->label : "?");
-        b->key = hx_printf(doc->arena, "fn.%s.x%d", part_of(doc, b), b->num);
     }
     for (size_t j = 0; j < bodies.n; j++) {
         for (size_t k = j + 1; k < bodies.n; k++)

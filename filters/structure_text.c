@@ -20,7 +20,8 @@ char *structure_fold(const char *s, size_t len, size_t *out_len)
     char *b = NULL, *ret = NULL;
     if (len > 1u << 20)
         len = 1u << 20;
-    u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)len, &err);
+    /* a cut inside a character (callers fold prefixes) becomes U+FFFD */
+    u_strFromUTF8WithSub(NULL, 0, &ulen, s, (int32_t)len, 0xFFFD, NULL, &err);
     if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
         goto out;
     err = U_ZERO_ERROR;
@@ -28,7 +29,8 @@ char *structure_fold(const char *s, size_t len, size_t *out_len)
     f = malloc(((size_t)ulen * 3 + 1) * sizeof *f);
     if (!u || !f)
         goto out;
-    u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)len, &err);
+    u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)len, 0xFFFD, NULL,
+                         &err);
     if (U_FAILURE(err))
         goto out;
     flen = u_strFoldCase(f, ulen * 3 + 1, u, ulen, U_FOLD_CASE_DEFAULT, &err);

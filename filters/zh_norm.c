@@ -204,12 +204,15 @@ static ssize_t near(const struct para *p, size_t i, int dir, int marks)
 
 /* --- editing ------------------------------------------------------------- */
 
-static void add_cp(struct hx_buf *b, int32_t c)
+static void add_cp(const struct para *p, size_t i, int32_t c,
+                   struct hx_buf *b)
 {
-    if (c == MARK)
-        hx_buf_adds(b, "\xC2\xB9"); /* shown as ¹ in explanations */
-    else if (c > 0)
+    if (c == MARK) {
+        const struct hx_node *m = p->seg[i] >= 0 ? p->segs[p->seg[i]] : NULL;
+        hx_buf_adds(b, m && m->label ? m->label : "*");
+    } else if (c > 0) {
         hx_buf_addcp(b, c);
+    }
 }
 
 /* The text around [a, b), as it is now, for explain. */
@@ -223,9 +226,9 @@ static void window(const struct para *p, size_t a, size_t b, struct hx_buf *out)
     for (size_t i = from; i < to; i++) {
         if (p->del[i] || p->cp[i] == STOP)
             continue;
-        add_cp(out, p->cp[i]);
+        add_cp(p, i, p->cp[i], out);
         if (p->cp2[i])
-            add_cp(out, p->cp2[i]);
+            add_cp(p, i, p->cp2[i], out);
     }
 }
 
@@ -308,16 +311,37 @@ static int editable(const struct para *p, size_t i)
     return p->zh[i] && !p->prot[i] && !p->del[i];
 }
 
+static int fullwidth_alnum(const struct para *p, size_t i)
+{
+    int32_t c = p->cp[i];
+    return editable(p, i) && c >= 0xFF10 && c <= 0xFF5A && u_isalnum(c) &&
+           u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH;
+}
+
+/* A run of full-width letters and digits ("２０２１") is one edit. */
 static void rule_width(struct run *r)
 {
     struct para *p = &r->p;
     for (size_t i = 0; i < p->n; i++) {
-        int32_t c = p->cp[i];
-        if (!editable(p, i) || c < 0xFF10 || c > 0xFF5A || !u_isalnum(c))
+        size_t j = i;
+        struct hx_buf before = {0}, after = {0};
+        if (!fullwidth_alnum(p, i))
             continue;
-        if (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) != U_EA_FULLWIDTH)
-            continue;
-        edit(r, R_WIDTH, i, i + 1, c - 0xFEE0, 0);
+        while (j < p->n && fullwidth_alnum(p, j))
+            j++;
+        if (r->o->explain)
+            window(p, i, j, &before);
+        for (size_t k = i; k < j; k++)
+            p->cp[k] -= 0xFEE0;
+        r->counts[R_WIDTH]++;
+        if (r->o->explain) {
+            window(p, i, j, &after);
+            hx_note(r->st, r->doc, r->block, "width: \"%s\" -> \"%s\"",
+                    before.data, after.data);
+        }
+        hx_buf_free(&before);
+        hx_buf_free(&after);
+        i = j - 1;
     }
 }
 
@@ -531,7 +555,8 @@ static int gather(struct run *r, struct hx_node *b, const char *guess)
         if (!it.enter || n == b)
             continue;
         if (n->type == HX_NOTE || n->type == HX_NOTEREF) {
-            if (push(p, MARK, -1, 0) != 0)
+            if (seg_add(p, n) != 0 ||
+                push(p, MARK, (int)p->nsegs - 1, 0) != 0)
                 return -1;
             if (n->type == HX_NOTE)
                 hx_iter_skip(&it);
@@ -568,6 +593,8 @@ static void scatter(struct run *r)
     for (size_t s = 0; s < p->nsegs; s++) {
         struct hx_node *t = p->segs[s];
         int changed = 0;
+        if (t->type != HX_TEXT)
+            continue; /* a note marker */
         hx_buf_reset(&b);
         while (i < p->n && p->seg[i] != (int)s)
             i++;
