@@ -159,12 +159,17 @@ static void join(struct hx_doc *doc, struct hx_node *a, struct hx_node *b)
     hx_node_detach(b);
 }
 
-/* Keys counted by position: "<part>.pp.N", "pre.N" and "<base>+N". */
+/* Keys counted by position: "<part>.pp.N", "pre.N" and "<base>+N"; the
+ * count of each base goes on across blocks with other keys (sub-items). */
 static void renumber(struct hx_doc *doc, struct hx_node *sec)
 {
-    int pp = 0, pre = 0, plus = 0;
-    const char *base = NULL;
-    size_t baselen = 0;
+    int pp = 0, pre = 0;
+    struct {
+        const char *base;
+        size_t len;
+        int n;
+    } bases[64];
+    size_t nbases = 0;
     for (struct hx_node *n = sec->first; n; n = n->next) {
         const char *k = n->key, *q, *plus_at;
         if (!k)
@@ -182,13 +187,19 @@ static void renumber(struct hx_doc *doc, struct hx_node *sec)
         plus_at = strrchr(k, '+');
         if (plus_at && plus_at[1] &&
             strspn(plus_at + 1, "0123456789") == strlen(plus_at + 1)) {
-            size_t bl = (size_t)(plus_at - k);
-            if (!base || bl != baselen || strncmp(base, k, bl) != 0) {
-                base = k;
-                baselen = bl;
-                plus = 0;
+            size_t bl = (size_t)(plus_at - k), b = 0;
+            while (b < nbases && !(bases[b].len == bl &&
+                                   strncmp(bases[b].base, k, bl) == 0))
+                b++;
+            if (b == nbases) {
+                if (nbases == sizeof bases / sizeof bases[0])
+                    nbases--; /* forget the oldest base but one */
+                b = nbases++;
+                bases[b].base = k;
+                bases[b].len = bl;
+                bases[b].n = 0;
             }
-            n->key = hx_printf(doc->arena, "%.*s+%d", (int)bl, k, ++plus);
+            n->key = hx_printf(doc->arena, "%.*s+%d", (int)bl, k, ++bases[b].n);
         }
     }
 }

@@ -37,6 +37,7 @@ struct state {
     const char *base;        /* key the next unnumbered block counts from */
     int plus;                /* blocks counted from base so far */
     int nsub, nsub2;         /* sub-items under parent */
+    int cont;                /* unnumbered children of parent so far */
     int sub_last_letter;     /* value of the last letter sub-item label */
     int pp, op_started, last_num, heads_u, head_num, head_letter;
     int art, art_para, art_numbered;
@@ -85,6 +86,13 @@ static void key_plus(struct state *s, struct hx_node *n)
     n->key = hx_printf(s->doc->arena, "%s+%d", s->base, ++s->plus);
 }
 
+/* The block unnumbered ones attach to from now on. */
+static void set_parent(struct state *s, const char *key)
+{
+    s->parent = key;
+    s->cont = 0;
+}
+
 /* A numbered paragraph of the current part. */
 static void numbered(struct state *s, struct hx_node *n, const char *prefix,
                      int num)
@@ -106,6 +114,7 @@ static void numbered(struct state *s, struct hx_node *n, const char *prefix,
     n->num = num;
     key_base(s, n, key);
     s->parent = key;
+    s->cont = 0;
     s->nsub = s->nsub2 = 0;
     s->sub_last_letter = 0;
 }
@@ -123,7 +132,7 @@ static void subitem(struct state *s, struct hx_node *n,
     n->role = HX_ROLE_SUBITEM;
     n->num = level2 ? l->roman : l->num;
     if (!s->parent)
-        s->parent = s->base;
+        set_parent(s, s->base);
     if (level2) {
         s->nsub2++;
         key_base(s, n,
@@ -416,7 +425,7 @@ static void block(struct state *s, struct hx_node *n)
         s->art = art;
         s->art_para = s->art_numbered = 0;
         key_base(s, n, hx_printf(doc->arena, "art.%d", art));
-        s->parent = n->key;
+        set_parent(s, n->key);
         s->nsub = 0;
         goto out;
     }
@@ -495,7 +504,7 @@ static void block(struct state *s, struct hx_node *n)
             n->num = l.num;
             s->art_numbered = l.num;
             key_base(s, n, hx_printf(doc->arena, "art.%d.%d", s->art, l.num));
-            s->parent = n->key;
+            set_parent(s, n->key);
             s->nsub = 0;
         } else if (s->art_numbered) {
             n->role = HX_ROLE_CONTINUED;
@@ -552,12 +561,13 @@ static void block(struct state *s, struct hx_node *n)
             n->role = HX_ROLE_PREAMBULAR;
             key_base(s, n,
                      hx_printf(doc->arena, "%s.pp.%d", s->pname, ++s->pp));
-            s->parent = n->key;
+            set_parent(s, n->key);
             s->nsub = 0;
             set_lead(s, n);
         } else if (s->parent) {
+            /* after sub-items too, the text belongs to the numbered one */
             n->role = HX_ROLE_CONTINUED;
-            key_plus(s, n);
+            n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
         } else {
             key_plus(s, n);
         }

@@ -1,0 +1,364 @@
+/* The structure, notes and rejoin stages on small trees built in memory:
+ * labels in the six languages (digits of any script, roman and Chinese
+ * numerals, letters of three alphabets), parts, roles, keys, lead words,
+ * masthead metadata, list items, instruments; note pairing; joins. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain.h"
+#include "check.h"
+#include "hx.h"
+
+extern const struct hx_filter hx_structure;
+extern const struct hx_filter hx_notes;
+extern const struct hx_filter hx_rejoin;
+
+static struct hx_diags diags;
+
+/* A document of one paragraph per string; a string starting with "^N "
+ * becomes a footnote text numbered N, "^N" inside one a marker. */
+static struct hx_doc *doc_of(const char *lang, const char *const *paras)
+{
+    struct hx_doc *doc = hx_doc_new("test.txt");
+    doc->lang = lang;
+    for (unsigned i = 0; paras[i]; i++) {
+        struct hx_node *p = hx_node_new(doc, HX_PARA);
+        const char *s = paras[i];
+        p->pos.line = i + 1;
+        if (s[0] == '^') {
+            p->role = HX_ROLE_NOTE_BODY;
+            p->num = atoi(s + 1);
+            p->label = hx_printf(doc->arena, "%d", p->num);
+            s = strchr(s, ' ') + 1;
+        }
+        while (*s) {
+            const char *m = strchr(s, '^');
+            size_t n = m ? (size_t)(m - s) : strlen(s);
+            if (n)
+                hx_node_append(p, hx_text_new(doc, s, n));
+            if (!m)
+                break;
+            struct hx_node *r = hx_node_new(doc, HX_NOTEREF);
+            r->num = atoi(m + 1);
+            r->label = hx_printf(doc->arena, "%d", r->num);
+            hx_node_append(p, r);
+            s = m + 1;
+            while (*s >= '0' && *s <= '9')
+                s++;
+        }
+        hx_node_append(doc->root, p);
+    }
+    return doc;
+}
+
+static void run(const struct hx_filter *f, struct hx_doc *doc, const char *opts)
+{
+    void *priv = calloc(1, f->priv_size ? f->priv_size : 1);
+    struct hx_stage st = {f, priv, &diags};
+    char err[200];
+    if (f->opts)
+        CHECK_INT(hx_opts_parse(f, priv, opts, doc->arena, err, sizeof err),
+                  0);
+    if (f->open)
+        CHECK_INT(f->open(&st), 0);
+    CHECK_INT(f->doc(&st, doc), 0);
+    if (f->close)
+        f->close(&st);
+    free(priv);
+    CHECK(hx_doc_check(doc) == NULL);
+}
+
+/* The n-th block with a key (depth first; sections and notes, which
+ * carry their body's key, skipped). */
+static struct hx_node *nth(struct hx_doc *doc, int n)
+{
+    struct hx_iter it = hx_iter_start(doc->root);
+    while (hx_iter_next(&it)) {
+        struct hx_node *x = it.node;
+        if (it.enter && x->key && x->type != HX_SECTION &&
+            !hx_type_is_inline(x->type) && n-- == 0)
+            return x;
+    }
+    return NULL;
+}
+
+/* "key|label|text" of the n-th keyed block. */
+static const char *row(struct hx_doc *doc, int n)
+{
+    static char buf[512];
+    struct hx_node *x = nth(doc, n);
+    if (!x)
+        return "(none)";
+    snprintf(buf, sizeof buf, "%s|%s|%s", x->key, x->label ? x->label : "",
+             hx_node_text(doc, x, NULL));
+    return buf;
+}
+
+static const char *lead(struct hx_doc *doc, const char *key)
+{
+    struct hx_iter it = hx_iter_start(doc->root);
+    while (hx_iter_next(&it))
+        if (it.enter && it.node->key && strcmp(it.node->key, key) == 0)
+            return it.node->lead ? it.node->lead : "(none)";
+    return "(no such key)";
+}
+
+static void test_zh(void)
+{
+    const char *const p[] = {"第七十六届会议",
+                             "议程项目 17",
+                             "信息和通信技术促进可持续发展",
+                             "第二委员会的报告",
+                             "报告员：普拉特玛·乌普雷蒂女士(尼泊尔)",
+                             "一. 引言",
+                             "1. 大会决定。",
+                             "(a) 第一项；",
+                             "(b) 第二项：",
+                             "(i) 细项；",
+                             "(ii) 细项。",
+                             "二、 建议",
+                             "11. 委员会建议通过以下决议草案：",
+                             "决议标题",
+                             "大会，",
+                             "回顾其决议，",
+                             "又回顾",
+                             "其他决议，",
+                             "1. 在这方面**确认**进展；",
+                             "附件",
+                             "一般性讨论",
+                             "1. 第一段。2. 第二段。",
+                             NULL};
+    struct hx_doc *doc = doc_of("zh", p);
+    /* bold as the text reader gives it */
+    struct hx_node *op = doc->root->first;
+    for (int k = 0; k < 18; k++)
+        op = op->next;
+    struct hx_node *t = op->first, *b = hx_node_new(doc, HX_STRONG);
+    hx_node_set_text(doc, t, "1. 在这方面", strlen("1. 在这方面"));
+    hx_node_append(b, hx_text_new(doc, "确认", strlen("确认")));
+    hx_node_insert_after(t, b);
+    hx_node_insert_after(b, hx_text_new(doc, "进展；", strlen("进展；")));
+    run(&hx_structure, doc, "");
+    CHECK_STR(row(doc, 0), "front.session||第七十六届会议");
+    CHECK_STR(row(doc, 1), "front.agenda||议程项目 17");
+    CHECK_STR(row(doc, 2), "front.title||信息和通信技术促进可持续发展");
+    CHECK_STR(row(doc, 3), "front.organ||第二委员会的报告");
+    CHECK_STR(row(doc, 4), "front.rapporteur||报告员：普拉特玛·乌普雷蒂女士(尼泊尔)");
+    CHECK_STR(hx_meta_get(doc, "session"), "76");
+    CHECK_STR(hx_meta_get(doc, "agenda"), "17");
+    CHECK_STR(hx_meta_get(doc, "organ"), "第二委员会");
+    CHECK_STR(hx_meta_get(doc, "rapporteur"), "普拉特玛·乌普雷蒂女士(尼泊尔)");
+    CHECK_STR(row(doc, 5), "head.body.1|一.|引言");
+    CHECK_INT(nth(doc, 5)->type, HX_HEADING);
+    CHECK_STR(row(doc, 6), "body.1|1.|大会决定。");
+    CHECK_STR(row(doc, 7), "body.1.a|(a)|第一项；");
+    CHECK_INT(nth(doc, 7)->role, HX_ROLE_SUBITEM);
+    CHECK_STR(row(doc, 8), "body.1.b|(b)|第二项：");
+    CHECK_STR(row(doc, 9), "body.1.b.i|(i)|细项；");
+    CHECK_STR(row(doc, 10), "body.1.b.ii|(ii)|细项。");
+    CHECK_STR(row(doc, 11), "head.body.2|二、|建议");
+    CHECK_STR(row(doc, 12), "body.11|11.|委员会建议通过以下决议草案：");
+    CHECK_STR(row(doc, 13), "res1.title||决议标题");
+    CHECK_STR(row(doc, 14), "res1.formula||大会，");
+    CHECK_STR(row(doc, 15), "res1.pp.1||回顾其决议，");
+    CHECK_STR(lead(doc, "res1.pp.1"), "recall");
+    CHECK_STR(row(doc, 16), "res1.pp.2||又回顾");
+    CHECK_STR(lead(doc, "res1.pp.2"), "recall.also");
+    CHECK_STR(row(doc, 17), "res1.pp.3||其他决议，");
+    CHECK_STR(row(doc, 18), "res1.op.1|1.|在这方面确认进展；");
+    CHECK_STR(lead(doc, "res1.op.1"), "recognize");
+    CHECK_STR(row(doc, 19), "head.annex||附件");
+    CHECK_STR(row(doc, 20), "head.annex.u1||一般性讨论");
+    CHECK_STR(row(doc, 21), "annex.1|1.|第一段。");
+    CHECK_STR(row(doc, 22), "annex.2|2.|第二段。");
+    /* parts are sections of the root */
+    const char *parts[] = {"front", "body", "res1", "annex"};
+    int k = 0;
+    for (struct hx_node *s = doc->root->first; s; s = s->next, k++) {
+        CHECK_INT(s->type, HX_SECTION);
+        if (k < 4)
+            CHECK_STR(s->key, parts[k]);
+    }
+    CHECK_INT(k, 4);
+    /* rejoin: "又回顾" + "其他决议，" is one paragraph; pp keys renumbered */
+    run(&hx_notes, doc, "");
+    run(&hx_rejoin, doc, "");
+    CHECK_STR(row(doc, 16), "res1.pp.2||又回顾其他决议，");
+    CHECK(nth(doc, 16)->flags & HX_F_JOINED);
+    CHECK_STR(row(doc, 17), "res1.op.1|1.|在这方面确认进展；");
+    hx_doc_free(doc);
+}
+
+static void test_en(void)
+{
+    const char *const p[] = {"A/C.2/76/L.56",
+                             "Seventy-sixth session",
+                             "Agenda item 17",
+                             "Information and communications technologies",
+                             "Report of the Second Committee",
+                             "Rapporteur: Ms. Pratima Upreti (Nepal)",
+                             "I. Introduction",
+                             "A. Background",
+                             "1. The Assembly decided.",
+                             "(a) first;",
+                             "(h) eighth;",
+                             "(i) ninth, a letter after (h);",
+                             "Unnumbered continuation of paragraph 1.",
+                             "B. Second subsection",
+                             "2. Text.",
+                             "II. Recommendation",
+                             "The General Assembly,",
+                             "Recalling its resolution 75/202,",
+                             "Further recalling its resolutions,",
+                             "1. Decides to continue;",
+                             "2. Also decides to act.",
+                             "Annex",
+                             "1. Annex text.",
+                             NULL};
+    struct hx_doc *doc = doc_of("en", p);
+    run(&hx_structure, doc, "");
+    CHECK_STR(hx_meta_get(doc, "symbol"), "A/C.2/76/L.56");
+    CHECK_STR(hx_meta_get(doc, "agenda"), "17");
+    CHECK_STR(hx_meta_get(doc, "organ"), "Second Committee");
+    CHECK_STR(hx_meta_get(doc, "rapporteur"), "Ms. Pratima Upreti (Nepal)");
+    CHECK_STR(hx_meta_get(doc, "title"), "Information and communications technologies");
+    CHECK_STR(row(doc, 0), "front.symbol||A/C.2/76/L.56");
+    CHECK_STR(row(doc, 1), "front.session||Seventy-sixth session");
+    CHECK_STR(row(doc, 6), "head.body.1|I.|Introduction");
+    CHECK_STR(row(doc, 7), "head.body.1.a|A.|Background");
+    CHECK_INT(nth(doc, 7)->level, 2);
+    CHECK_STR(row(doc, 8), "body.1|1.|The Assembly decided.");
+    CHECK_STR(row(doc, 9), "body.1.a|(a)|first;");
+    CHECK_STR(row(doc, 10), "body.1.b|(h)|eighth;");
+    CHECK_STR(row(doc, 11), "body.1.c|(i)|ninth, a letter after (h);");
+    CHECK_STR(row(doc, 12), "body.1+1||Unnumbered continuation of paragraph 1.");
+    CHECK_INT(nth(doc, 12)->role, HX_ROLE_CONTINUED);
+    CHECK_STR(row(doc, 13), "head.body.1.b|B.|Second subsection");
+    CHECK_STR(row(doc, 15), "head.body.2|II.|Recommendation");
+    /* no title block before the formula: the heading stays a heading */
+    CHECK_STR(row(doc, 16), "res1.formula||The General Assembly,");
+    CHECK_STR(lead(doc, "res1.pp.1"), "recall");
+    CHECK_STR(lead(doc, "res1.pp.2"), "recall.further");
+    CHECK_STR(row(doc, 19), "res1.op.1|1.|Decides to continue;");
+    CHECK_STR(lead(doc, "res1.op.1"), "decide");
+    CHECK_STR(lead(doc, "res1.op.2"), "decide.also");
+    CHECK_STR(row(doc, 22), "annex.1|1.|Annex text.");
+    hx_doc_free(doc);
+}
+
+static void test_instrument(const char *lang, const char *const *p,
+                            const char *art1, const char *art2)
+{
+    struct hx_doc *doc = doc_of(lang, p);
+    run(&hx_structure, doc, "");
+    CHECK_STR(row(doc, 0), "front.title||T");
+    CHECK_STR(nth(doc, 1)->key, "head.pre");
+    CHECK_STR(nth(doc, 2)->key, "pre.1");
+    CHECK_STR(lead(doc, "pre.1"), "whereas");
+    CHECK_STR(nth(doc, 3)->key, "pre.formula");
+    CHECK_STR(nth(doc, 4)->key, "pre.op");
+    CHECK_STR(lead(doc, "pre.op"), "proclaim");
+    CHECK_STR(row(doc, 5), art1);
+    CHECK_INT(nth(doc, 5)->type, HX_HEADING);
+    CHECK_STR(nth(doc, 6)->key, "art.1.1");
+    CHECK_STR(row(doc, 7), art2);
+    CHECK_STR(nth(doc, 8)->key, "art.2.1");
+    CHECK_STR(nth(doc, 9)->key, "art.2.2");
+    CHECK_INT(nth(doc, 9)->num, 2);
+    CHECK_STR(nth(doc, 10)->key, "art.2.2.a");
+    hx_doc_free(doc);
+}
+
+static void test_instruments(void)
+{
+    const char *const fr[] = {"T", "Préambule", "Considérant que la paix,",
+                              "L’Assemblée générale", "Proclame la présente Déclaration.",
+                              "Article premier", "Tous les êtres humains.",
+                              "Article 2", "1. Chacun.", "2. Nul.", "a) sous-point.",
+                              NULL};
+    const char *const es[] = {"T", "Preámbulo", "Considerando que la libertad;",
+                              "La Asamblea General,", "Proclama la presente Declaración.",
+                              "Artículo 1", "Todos los seres humanos.",
+                              "Artículo 2", "1. Toda persona.", "2. Nadie.",
+                              "(a) subpárrafo.", NULL};
+    const char *const ru[] = {"T", "ПРЕАМБУЛА", "Принимая во внимание, что признание,",
+                              "Генеральная Ассамблея,", "провозглашает настоящую Декларацию.",
+                              "Статья 1", "Все люди.", "Статья 2", "1. Каждый.",
+                              "2. Никто.", "а) подпункт.", NULL};
+    const char *const ar[] = {"T", "الديباجة", "لمّا كان الاعتراف،", "فإن الجمعية العامة",
+                              "تنادي بهذا الإعلان", "المادة 1", "يولد جميع الناس.",
+                              "المادة ٢", "١. لكل فرد.", "٢. لا يجوز.", "(أ) بند.",
+                              NULL};
+    const char *const zh[] = {"T", "序言", "鉴于对人类家庭,", "大会,",
+                              "因此现在,大会,发布这一世界人权宣言。", "第一条",
+                              "人人生而自由。", "第二条", "1. 人人。", "2. 任何人。",
+                              "(一) 子项。", NULL};
+    test_instrument("fr", fr, "art.1||Article premier", "art.2||Article 2");
+    test_instrument("es", es, "art.1||Artículo 1", "art.2||Artículo 2");
+    test_instrument("ru", ru, "art.1||Статья 1", "art.2||Статья 2");
+    test_instrument("ar", ar, "art.1||المادة 1", "art.2||المادة ٢");
+    test_instrument("zh", zh, "art.1||第一条", "art.2||第二条");
+    /* Arabic-Indic digits are numbers; the label keeps them as printed */
+    struct hx_doc *doc = doc_of("ar", ar);
+    run(&hx_structure, doc, "");
+    CHECK_STR(row(doc, 8), "art.2.1|١.|لكل فرد.");
+    CHECK_STR(row(doc, 10), "art.2.2.a|(أ)|بند.");
+    hx_doc_free(doc);
+}
+
+static void test_notes(void)
+{
+    const char *const p[] = {"1. One^1 and two^2.",
+                             "^1 Note one.",
+                             "2. Three^3, repeated^3, missing^5.",
+                             "^2 Note two.",
+                             "^3 Note three.",
+                             "^4 Nobody calls me.",
+                             "Annex",
+                             "1. Restart^1.",
+                             "^1 Annex note.",
+                             NULL};
+    struct hx_doc *doc = doc_of("en", p);
+    size_t before = diags.warnings;
+    run(&hx_structure, doc, "");
+    run(&hx_notes, doc, "");
+    /* 1, 2 and the first 3 paired; the second 3 and 5 stay markers */
+    int notes = 0, refs = 0;
+    struct hx_iter it = hx_iter_start(doc->root);
+    while (hx_iter_next(&it)) {
+        if (!it.enter)
+            continue;
+        if (it.node->type == HX_NOTE) {
+            notes++;
+            CHECK(it.node->first && it.node->first->role == HX_ROLE_NOTE_BODY);
+        }
+        refs += it.node->type == HX_NOTEREF;
+    }
+    CHECK_INT(notes, 4);
+    CHECK_INT(refs, 2);
+    /* bodies sit in their notes, inside the paragraphs that call them */
+    CHECK_STR(row(doc, 0), "body.1|1.|One and two.");
+    CHECK_STR(row(doc, 1), "fn.body.1|1|Note one.");
+    CHECK_STR(row(doc, 2), "fn.body.2|2|Note two.");
+    CHECK_STR(row(doc, 3), "body.2|2.|Three, repeated, missing.");
+    CHECK_STR(row(doc, 4), "fn.body.3|3|Note three.");
+    CHECK_STR(row(doc, 5), "fn.body.x4|4|Nobody calls me.");
+    CHECK_STR(row(doc, 8), "fn.annex.1|1|Annex note.");
+    CHECK_INT(nth(doc, 1)->parent->type, HX_NOTE);
+    CHECK_STR(nth(doc, 1)->parent->key, "fn.body.1");
+    CHECK_INT(nth(doc, 5)->parent->type, HX_SECTION);
+    /* repeated 3, no text for 3 (again) and 5, no marker for 4 */
+    CHECK(diags.warnings - before >= 4);
+    hx_doc_free(doc);
+}
+
+int main(void)
+{
+    test_zh();
+    test_en();
+    test_instruments();
+    test_notes();
+    hx_diags_free(&diags);
+    return check_done();
+}
