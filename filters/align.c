@@ -456,7 +456,7 @@ static const struct {
     {HX_AF_NOTE_TEXT, "footnote symbols or URLs differ"},
     {HX_AF_NOTES, "footnote references differ"},
     {HX_AF_PUNCT, "terminal punctuation differs"},
-    {HX_AF_LEAD, "lead words differ"},
+    {HX_AF_LEAD, "lead verbs differ"},
 };
 
 /* Do units x and y disagree on check c? Evidence into ex, ey. */
@@ -494,8 +494,11 @@ static int differ(enum check c, const struct align_unit *x,
         return 1;
     }
     case C_LEAD: {
+        /* Only the verb counts: whether a language marks "also" or
+         * "further" (又/还) is its own business. */
         const char *a = x->node->lead, *b = y->node->lead;
-        if (!a || !b || strcmp(a, b) == 0)
+        if (!a || !b || strcspn(a, ".") != strcspn(b, ".") ||
+            strncmp(a, b, strcspn(a, ".")) == 0)
             return 0;
         if (ex)
             hx_buf_adds(ex, a), hx_buf_adds(ey, b);

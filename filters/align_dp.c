@@ -58,8 +58,12 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
     double c = len_cost(p, a->len, b->len);
     c += (tok_cost(&a->toks, &b->toks) + tok_cost(&b->toks, &a->toks)) / 2;
     const char *la = a->node->lead, *lb = b->node->lead;
-    if (la && lb)
-        c += strcmp(la, lb) == 0 ? -1.0 : 1.5;
+    if (la && lb) {
+        size_t n = strcspn(la, ".");
+        c += strcmp(la, lb) == 0 ? -1.0
+             : strcspn(lb, ".") == n && strncmp(la, lb, n) == 0 ? -0.5
+                                                                : 1.5;
+    }
     return c;
 }
 

@@ -34,7 +34,7 @@ static void put_id(FILE *fp, const char *key, size_t row)
     for (const char *p = key; p && *p; p++) {
         char c = *p;
         int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                 (c >= '0' && c <= '9') || c == '.' || c == '-';
+                 (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
         fputc(ok ? c : '_', fp);
     }
     if (!key)
