@@ -1,0 +1,225 @@
+/* zh-norm on paragraphs built in memory: each rule with before/after pairs
+ * and negative cases (symbols, URLs, numbers, English text, text in
+ * another language inside Chinese), per profile; a second run changes
+ * nothing; and no character is lost except spaces (and the dots of an
+ * ellipsis), checked against an NFKC skeleton of input and output. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "chain.h"
+#include "check.h"
+#include "hx.h"
+
+extern const struct hx_filter hx_zh_norm;
+
+static struct hx_diags diags;
+
+/* Runs zh-norm with opts over doc. */
+static void run(struct hx_doc *doc, const char *opts)
+{
+    void *priv = calloc(1, hx_zh_norm.priv_size);
+    struct hx_stage st = {&hx_zh_norm, priv, &diags};
+    char err[200];
+    CHECK_INT(hx_opts_parse(&hx_zh_norm, priv, opts, doc->arena, err,
+                            sizeof err),
+              0);
+    CHECK_INT(hx_zh_norm.doc(&st, doc), 0);
+    CHECK(hx_doc_check(doc) == NULL);
+    free(priv);
+}
+
+/* One paragraph: "^" in s is a note marker, "[en:…]" a span in English. */
+static struct hx_doc *para_doc(const char *lang, const char *s)
+{
+    struct hx_doc *doc = hx_doc_new("t.txt");
+    struct hx_node *p = hx_node_new(doc, HX_PARA);
+    doc->lang = lang;
+    hx_node_append(doc->root, p);
+    while (*s) {
+        size_t n = strcspn(s, "^[");
+        if (n)
+            hx_node_append(p, hx_text_new(doc, s, n));
+        s += n;
+        if (*s == '^') {
+            struct hx_node *r = hx_node_new(doc, HX_NOTEREF);
+            r->label = "1";
+            r->num = 1;
+            hx_node_append(p, r);
+            s++;
+        } else if (*s == '[') {
+            const char *e = strchr(s, ']');
+            struct hx_node *sp = hx_node_new(doc, HX_SPAN);
+            sp->lang = "en";
+            hx_node_append(sp, hx_text_new(doc, s + 4, (size_t)(e - s - 4)));
+            hx_node_append(p, sp);
+            s = e + 1;
+        }
+    }
+    return doc;
+}
+
+/* The paragraph's text with markers as "^". */
+static void flat(const struct hx_node *n, struct hx_buf *b)
+{
+    for (const struct hx_node *c = n->first; c; c = c->next) {
+        if (c->type == HX_TEXT)
+            hx_buf_add(b, c->text, c->len);
+        else if (c->type == HX_NOTEREF || c->type == HX_NOTE)
+            hx_buf_addc(b, '^');
+        else
+            flat(c, b);
+    }
+}
+
+static char *text_of(struct hx_doc *doc)
+{
+    struct hx_buf b = {0};
+    char *r;
+    flat(doc->root->first, &b);
+    r = hx_strdup(doc->arena, b.data ? b.data : "");
+    hx_buf_free(&b);
+    return r;
+}
+
+/* NFKC without white space, every run of dots, ellipses or dashes one
+ * character: what must survive normalisation unchanged. */
+static char *skeleton(const char *s)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+    int32_t ulen = 0, nlen;
+    UChar *u, *v;
+    struct hx_buf b = {0};
+    char *r;
+    u_strFromUTF8(NULL, 0, &ulen, s, -1, &err);
+    err = U_ZERO_ERROR;
+    u = calloc((size_t)ulen + 1, sizeof *u);
+    v = calloc((size_t)ulen * 4 + 1, sizeof *v);
+    u_strFromUTF8(u, ulen + 1, NULL, s, -1, &err);
+    nlen = unorm2_normalize(nfkc, u, ulen, v, ulen * 4 + 1, &err);
+    CHECK(U_SUCCESS(err));
+    int32_t last = 0;
+    for (int32_t i = 0; i < nlen; i++) {
+        int32_t c = v[i];
+        if (c == ' ' || c == 0x3000 || c == 0xA0)
+            continue;
+        if (c == '.' || c == 0x3002 || c == 0x22EF)
+            c = '.';
+        if (c == 0x2014 || c == '-' || c == 0x2015 || c == 0x2212)
+            c = '-';
+        if ((c == '.' || c == '-') && c == last)
+            continue;
+        hx_buf_addcp(&b, c);
+        last = c;
+    }
+    r = strdup(b.data ? b.data : "");
+    hx_buf_free(&b);
+    free(u);
+    free(v);
+    return r;
+}
+
+/* Normalises s as lang with opts; checks the result, idempotence and
+ * conservation. */
+static void pair_check(const char *lang, const char *opts, const char *s,
+                       const char *want, int line)
+{
+    struct hx_doc *doc = para_doc(lang, s);
+    char *before = text_of(doc);
+    run(doc, opts);
+    char *once = text_of(doc);
+    if (strcmp(once, want) != 0) {
+        check_failures++;
+        fprintf(stderr, "test_zh_norm.c:%d: %s\n   got \"%s\"\n  want \"%s\"\n",
+                line, s, once, want);
+    }
+    check_count++;
+    run(doc, opts);
+    CHECK_STR(text_of(doc), once);
+    char *a = skeleton(before), *b = skeleton(once);
+    if (strcmp(a, b) != 0) {
+        check_failures++;
+        fprintf(stderr, "test_zh_norm.c:%d: lost or invented: %s | %s\n", line,
+                a, b);
+    }
+    check_count++;
+    free(a);
+    free(b);
+    hx_doc_free(doc);
+}
+
+#define UN(s, w) pair_check("zh", "", s, w, __LINE__)
+#define GBT(s, w) pair_check("zh", "profile=gbt15834", s, w, __LINE__)
+#define OFF(s, w) pair_check("zh", "profile=off", s, w, __LINE__)
+
+static void test_rules(void)
+{
+    /* nfc: composes, and maps a compatibility ideograph to its unified form */
+    UN("cafe\xCC\x81", "caf\xC3\xA9");
+    UN("汉字\xEF\xA4\x9D", "汉字\xE6\xAC\x84");
+    /* width */
+    UN("２０２１年", "2021年");
+    UN("ＵＮＤＰ和ｕｎｄｐ", "UNDP和undp");
+    UN("全角，标点：保留。", "全角，标点：保留。");
+    /* punct */
+    UN("生计,最贫困", "生计，最贫困");
+    UN("如下:第一;第二?是!", "如下：第一；第二？是！");
+    UN("COVID-19, 包括", "COVID-19，包括");
+    UN("共1,000美元", "共1,000美元");
+    UN("于10:30开始", "于10:30开始");
+    UN("Hello, world", "Hello, world");
+    OFF("生计,最贫困", "生计,最贫困");
+    /* paren */
+    UN("报告员(尼泊尔)", "报告员（尼泊尔）");
+    UN("联盟(代表东南亚国家联盟(东盟))", "联盟（代表东南亚国家联盟（东盟））");
+    UN("病毒病(COVID-19)大流行", "病毒病(COVID-19)大流行");
+    GBT("病毒病(COVID-19)大流行", "病毒病（COVID-19）大流行");
+    UN("草案A/C.2/76/L.56(见第11段)", "草案A/C.2/76/L.56（见第11段）");
+    UN("a (b) c", "a (b) c");
+    GBT("a (b) c", "a (b) c");
+    UN("未配对(的括号", "未配对(的括号");
+    OFF("报告员(尼泊尔)", "报告员(尼泊尔)");
+    /* ellipsis */
+    UN("等等...", "等等……");
+    UN("等等…", "等等……");
+    UN("等等。。。", "等等……");
+    UN("等等⋯⋯", "等等……");
+    UN("等等……", "等等……");
+    UN("Wait... what", "Wait... what");
+    OFF("等等...", "等等...");
+    /* dash */
+    UN("北京—上海", "北京——上海");
+    UN("北京--上海", "北京——上海");
+    UN("北京――上海", "北京——上海");
+    UN("北京－－上海", "北京——上海");
+    UN("北京——上海", "北京——上海");
+    UN("2006-2010年", "2006-2010年");
+    UN("A/75/62-E/2020/11号", "A/75/62-E/2020/11号");
+    /* space */
+    UN("在 2021 年 9 月", "在2021年9月");
+    UN("项目 22 “全球化与相互依存” 一并", "项目22“全球化与相互依存”一并");
+    UN("文件，^ 核准", "文件，^核准");
+    UN("报告^ 所载", "报告^所载");
+    UN("决议草案 A/C.2/76/L.56 的审议", "决议草案A/C.2/76/L.56的审议");
+    UN("生活 and 生计", "生活and生计");
+    UN("the “Connect 2030” agenda", "the “Connect 2030” agenda");
+    UN("see A/76/64 , pages 3 - 5", "see A/76/64 , pages 3 - 5");
+    /* symbols and URLs are never edited inside */
+    UN("见https://x.org/a,b;c(d)e...f--g 和", "见https://x.org/a,b;c(d)e...f--g和");
+    UN("见www.un.org/x,y:z 和", "见www.un.org/x,y:z和");
+    UN("E/CN.16/2018/CRP.3, 第3段", "E/CN.16/2018/CRP.3，第3段");
+    /* another language inside Chinese text, and an English document */
+    UN("中文[en:2021 , see: (a) ...]中文", "中文2021 , see: (a) ...中文");
+    pair_check("en", "", "在 2021 年 (尼泊尔), ...", "在 2021 年 (尼泊尔), ...",
+               __LINE__);
+}
+
+int main(void)
+{
+    test_rules();
+    hx_diags_free(&diags);
+    return check_done();
+}
