@@ -577,9 +577,9 @@ const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value)
         if (r < 0 || (r > 0 && ilvl < r))
             a->started[k] = 0;
     }
-    *value = a->count[ilvl];
-
     const struct docx_lvl *l = lvl_of(n, a, ilvl);
+    /* a bullet or an unnumbered level shows no value */
+    *value = l->fmt == NF_BULLET || l->fmt == NF_NONE ? 0 : a->count[ilvl];
     if (!l->text) {
         res = "";
         goto done;

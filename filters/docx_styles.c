@@ -437,6 +437,11 @@ int docx_style_heading(struct docx *dx, const char *id)
     const struct docx_style *s = docx_style_get(dx, id);
     for (int depth = 0; s && depth < 32; depth++) {
         int h = name_heading(s->name);
+        /* producers that name the style in the UI language keep the
+         * built-in id "Heading1" */
+        if (!h && s->id && strlen(s->id) == 8 && strncmp(s->id, "Heading", 7) == 0 &&
+            s->id[7] >= '1' && s->id[7] <= '9')
+            h = s->id[7] - '0';
         if (h)
             return h;
         if (!s->based)
