@@ -504,7 +504,11 @@ static void scan_dates_words(struct scan *s)
 {
     for (size_t i = 0; i < s->n; i++) {
         size_t len;
-        int m = s->used[i] ? 0 : month_at(s, i, &len);
+        /* Month names start words and are never Han. */
+        if (s->used[i] || !is_alpha(s->c[i]) || hx_cp_is_han(s->c[i]) ||
+            (i > 0 && is_alpha(s->c[i - 1])))
+            continue;
+        int m = month_at(s, i, &len);
         if (!m)
             continue;
         size_t e = i + len;
