@@ -90,27 +90,38 @@ static int is_cjk_lang(const char *l)
 }
 
 /* The w:lang that applies to this text: eastAsia for CJK, bidi for RTL
- * scripts, val otherwise; NULL for neutral text or a tag that cannot be
- * right for the script (Word's defaults are often en-US on Chinese). */
+ * scripts, val otherwise; for a tag that cannot be right for the script
+ * (Word's defaults are often en-US on Chinese) the script's language; NULL
+ * for neutral text (digits, punctuation). */
 static const char *pick_lang(const struct docx_rpr *rp, const char *s,
                              size_t len)
 {
-    int ea = 0, rtl = 0, letter = 0;
+    int ea = 0, rtl = 0, letter = 0, kana = 0, hangul = 0, hebrew = 0;
     for (size_t i = 0; i < len;) {
         int32_t cp = hx_utf8_next(s, len, &i);
-        if (docx_is_ea_cp(cp) && !hx_cp_is_space(cp))
+        if (docx_is_ea_cp(cp) && !hx_cp_is_space(cp)) {
             ea = 1;
-        else if (docx_is_rtl_cp(cp))
+            kana |= cp >= 0x3040 && cp <= 0x30FF;
+            hangul |= cp >= 0xAC00 && cp <= 0xD7AF;
+        } else if (docx_is_rtl_cp(cp)) {
             rtl = 1;
+            hebrew |= cp >= 0x0590 && cp <= 0x05FF;
+        }
         else if (cp >= 0x41 && hx_cp_digit(cp) < 0 && !hx_cp_is_space(cp) &&
                  !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xA0 &&
                  !(cp >= 0x5B && cp <= 0x60) && !(cp >= 0x7B && cp <= 0xBF))
             letter = 1;
     }
+    /* Without a tag that fits the script, the script decides. */
     if (ea)
-        return is_cjk_lang(rp->lang_ea) ? rp->lang_ea : NULL;
+        return is_cjk_lang(rp->lang_ea) ? rp->lang_ea
+               : kana                   ? "ja"
+               : hangul                 ? "ko"
+                                        : "zh";
     if (rtl)
-        return hx_lang_is_rtl(rp->lang_bidi) ? rp->lang_bidi : NULL;
+        return hx_lang_is_rtl(rp->lang_bidi) ? rp->lang_bidi
+               : hebrew                      ? "he"
+                                             : "ar";
     if (!letter)
         return NULL;
     if ((rp->set & rp->val & RP_CS) && rp->lang_bidi)

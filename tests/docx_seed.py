@@ -9,7 +9,8 @@ across headings, restarted by a startOverride instance for the operative
 paragraphs and for the annex), footnote markers are real footnote references
 with their text in footnotes.xml, numbered again from 1 after a section
 break where the plain text starts a new footnote scope; **bold** becomes
-bold runs and links HYPERLINK fields. Then `-t txt:ids` of both files are
+bold runs and links HYPERLINK fields; a paragraph the PDF cut at a page
+break is whole again. Then `-t txt:ids` of both files are
 compared: the sequence of keys, and every footnote line in full.
 
 `docx_seed.py --make OUT.docx` only writes the DOCX. Skipped (77) while the
@@ -114,7 +115,15 @@ class Seed:
                     ppr = ('<w:numPr><w:ilvl w:val="1"/><w:numId w:val="%d"/></w:numPr>'
                            % self.list_num)
                     text = m.group(2)
-        self.paras.append({"ppr": ppr, "runs": self.runs(text), "sect": False})
+        last = self.paras[-1] if self.paras else None
+        if (not ppr and last and len(last["text"]) > 40
+                and not re.search(r"[。，；：.,;:][%s\s]*$" % SUP, last["text"])):
+            # the PDF the text came from cut this paragraph at a page break;
+            # in Word it is one paragraph
+            last["runs"] += self.runs(text)
+            last["text"] += text
+            return
+        self.paras.append({"ppr": ppr, "runs": self.runs(text), "sect": False, "text": text})
 
 
 def plain(text):
