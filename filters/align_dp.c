@@ -70,6 +70,10 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
 static double merge_cost(const struct align_pair *p, const struct align_unit *a1,
                          const struct align_unit *a2, const struct align_unit *b, int swap)
 {
+    /* Only paragraphs of one kind merge; a heading never does. */
+    if (a1->node->type == HX_HEADING || a2->node->type == HX_HEADING ||
+        b->node->type == HX_HEADING || a1->node->role != a2->node->role)
+        return INFINITY;
     double la = a1->len + a2->len;
     double c = swap ? len_cost(p, b->len, la) : len_cost(p, la, b->len);
     /* Tokens of either half found in the whole. */

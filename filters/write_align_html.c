@@ -73,8 +73,11 @@ static int write_html(struct hx_stage *st, struct hx_set *set, struct hx_output 
     }
     FILE *fp = out->fp;
     const char *name = set->ndocs ? hx_meta_get(set->docs[0], "symbol") : NULL;
-    if (!name || !*name)
+    if (!name || !*name) {
         name = set->name ? set->name : "";
+        const char *slash = strrchr(name, '/');
+        name = slash ? slash + 1 : name;
+    }
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<title>Alignment: ", fp);
     put_esc(fp, name, 0);
