@@ -393,6 +393,10 @@ int docx_kids(struct docx_walk *w, struct docx_ctx *c);
 /* Reads a w:p into parent. */
 int docx_para(struct docx_walk *w, struct hx_node *parent);
 
+/* Finishes a paragraph left open for the next one (its mark deleted) when
+ * something else comes instead. */
+void docx_merge_end(struct docx_walk *w);
+
 /* A w:r: its properties, then its content. */
 int docx_run(struct docx_walk *w, struct docx_ctx *c);
 

@@ -148,6 +148,26 @@ static int first_strong_rtl(struct hx_doc *doc, struct hx_node *n)
     return 0;
 }
 
+/* Trims, prunes and completes a finished paragraph; drops it when empty. */
+static void para_finish(struct docx_walk *w, struct hx_node *n)
+{
+    trim_ends(w->dx->doc, n, 0);
+    trim_ends(w->dx->doc, n, 1);
+    prune(n);
+    if (n->span[0] < 0 && first_strong_rtl(w->dx->doc, n))
+        n->flags |= HX_F_RTL;
+    n->span[0] = 0;
+    if (!n->first && !(n->label && *n->label))
+        hx_node_detach(n);
+}
+
+void docx_merge_end(struct docx_walk *w)
+{
+    if (w->merge)
+        para_finish(w, w->merge);
+    w->merge = NULL;
+}
+
 static void para_begin(struct docx_walk *w, struct docx_ctx *c, struct docx_ppr *pp,
                        unsigned line)
 {
@@ -165,7 +185,7 @@ static void para_begin(struct docx_walk *w, struct docx_ctx *c, struct docx_ppr 
         w->merge = NULL;
         return;
     }
-    w->merge = NULL;
+    docx_merge_end(w);
     int heading = docx_style_heading(dx, style);
     int outline = pp->outline >= 0 ? pp->outline : -1;
     if (outline >= 0)
@@ -243,18 +263,10 @@ int docx_para(struct docx_walk *w, struct hx_node *parent)
     struct hx_node *n = p.node;
     int mark_merge = (w->dx->changes == 0 && pp.mark_del) ||
                      (w->dx->changes == 1 && pp.mark_ins);
-    if (mark_merge && !pp.sect) {
+    if (mark_merge && !pp.sect)
         w->merge = n;
-    } else {
-        trim_ends(w->dx->doc, n, 0);
-        trim_ends(w->dx->doc, n, 1);
-        prune(n);
-        if (n->span[0] < 0 && first_strong_rtl(w->dx->doc, n))
-            n->flags |= HX_F_RTL;
-        n->span[0] = 0;
-        if (!n->first && !(n->label && *n->label))
-            hx_node_detach(n);
-    }
+    else
+        para_finish(w, n);
     if (p.deferred) {
         struct hx_node *after = n->parent ? n : NULL;
         while (p.deferred->first) {
@@ -275,9 +287,8 @@ fail:
     return -1;
 }
 
-static int is_w(struct docx_walk *w, const char *n, const char *want)
+static int is_w(const char *n, const char *want)
 {
-    (void)w;
     return strcmp(n, want) == 0;
 }
 
@@ -324,14 +335,14 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
         return docx_xml_skip(dx, &w->x);
 
     /* Transparent wrappers and tracked changes, in every mode. */
-    if (is_w(w, n, "ins") || is_w(w, n, "moveTo"))
+    if (is_w(n, "ins") || is_w(n, "moveTo"))
         return docx_change(w, c, 0);
-    if (is_w(w, n, "del") || is_w(w, n, "moveFrom"))
+    if (is_w(n, "del") || is_w(n, "moveFrom"))
         return docx_change(w, c, 1);
-    if (is_w(w, n, "customXml") || is_w(w, n, "smartTag") ||
-        is_w(w, n, "sdtContent") || is_w(w, n, "dir") || is_w(w, n, "bdo"))
+    if (is_w(n, "customXml") || is_w(n, "smartTag") ||
+        is_w(n, "sdtContent") || is_w(n, "dir") || is_w(n, "bdo"))
         return docx_kids(w, c);
-    if (is_w(w, n, "sdt")) {
+    if (is_w(n, "sdt")) {
         int d = xmlTextReaderDepth(w->x.r);
         int e = xmlTextReaderIsEmptyElement(w->x.r), rc;
         while ((rc = docx_xml_child(dx, &w->x, d, e)) > 0) {
@@ -347,42 +358,42 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
 
     switch (c->mode) {
     case M_BLOCK:
-        if (is_w(w, n, "p"))
+        if (is_w(n, "p"))
             return docx_para(w, c->parent);
-        if (is_w(w, n, "tbl"))
+        if (is_w(n, "tbl"))
             return docx_table(w, c->parent);
-        if (is_w(w, n, "sectPr")) {
+        if (is_w(n, "sectPr")) {
             dx->section++;
             return docx_sectpr_parse(dx, &w->x);
         }
         return docx_xml_skip(dx, &w->x);
     case M_TABLE:
-        if (is_w(w, n, "tr"))
+        if (is_w(n, "tr"))
             return docx_row(w, c);
         return docx_xml_skip(dx, &w->x);
     case M_ROW:
-        if (is_w(w, n, "tc"))
+        if (is_w(n, "tc"))
             return docx_cell(w, c);
-        if (is_w(w, n, "trPr"))
+        if (is_w(n, "trPr"))
             return docx_row_props(w, c);
         return docx_xml_skip(dx, &w->x);
     case M_INLINE:
-        if (is_w(w, n, "r"))
+        if (is_w(n, "r"))
             return docx_run(w, c);
-        if (is_w(w, n, "hyperlink"))
+        if (is_w(n, "hyperlink"))
             return docx_hyperlink(w, c);
-        if (is_w(w, n, "fldSimple"))
+        if (is_w(n, "fldSimple"))
             return docx_fld_simple(w, c);
-        if (is_w(w, n, "p"))
+        if (is_w(n, "p"))
             return docx_aside(w, c, 0);
-        if (is_w(w, n, "tbl"))
+        if (is_w(n, "tbl"))
             return docx_aside(w, c, 1);
         return docx_xml_skip(dx, &w->x);
     default: /* M_RUN */
         break;
     }
     struct docx_para *p = docx_ensure_p(c);
-    if (is_w(w, n, "rPr")) {
+    if (is_w(n, "rPr")) {
         struct docx_rpr direct = {0};
         if (docx_rpr_parse(dx, &w->x, &direct) < 0)
             return -1;
@@ -391,28 +402,28 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
         docx_rpr_apply(&c->r->rp, &direct);
         return 0;
     }
-    if (is_w(w, n, "t"))
+    if (is_w(n, "t"))
         return docx_text_el(w, c);
-    if (is_w(w, n, "delText"))
+    if (is_w(n, "delText"))
         return w->show_del ? docx_text_el(w, c) : docx_xml_skip(dx, &w->x);
-    if (is_w(w, n, "instrText") || is_w(w, n, "delInstrText"))
+    if (is_w(n, "instrText") || is_w(n, "delInstrText"))
         return docx_instr_text(w);
-    if (is_w(w, n, "fldChar")) {
+    if (is_w(n, "fldChar")) {
         docx_field_char(w, c);
         return docx_xml_skip(dx, &w->x);
     }
-    if (is_w(w, n, "tab") || is_w(w, n, "ptab"))
+    if (is_w(n, "tab") || is_w(n, "ptab"))
         docx_add_text(w, c, "\t", 1);
-    else if (is_w(w, n, "br") || is_w(w, n, "cr")) {
+    else if (is_w(n, "br") || is_w(n, "cr")) {
         const char *type = docx_attr(&w->x, NS_W, "type");
         if (p && !docx_in_instr(w) &&
             (!type || strcmp(type, "textWrapping") == 0))
             docx_place(w, p, docx_node_new(w, HX_BREAK));
-    } else if (is_w(w, n, "noBreakHyphen"))
+    } else if (is_w(n, "noBreakHyphen"))
         docx_add_cp(w, c, 0x2011);
-    else if (is_w(w, n, "softHyphen"))
+    else if (is_w(n, "softHyphen"))
         docx_add_cp(w, c, 0x00AD);
-    else if (is_w(w, n, "sym")) {
+    else if (is_w(n, "sym")) {
         const char *ch = docx_attr(&w->x, NS_W, "char");
         long cp = ch ? strtol(ch, NULL, 16) : 0;
         if (cp > 0 && cp < 0x110000) {
@@ -421,17 +432,17 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
                              ? docx_symbol_char((int32_t)cp)
                              : (int32_t)cp);
         }
-    } else if (is_w(w, n, "footnoteReference"))
+    } else if (is_w(n, "footnoteReference"))
         docx_note_ref(w, c, 0);
-    else if (is_w(w, n, "endnoteReference"))
+    else if (is_w(n, "endnoteReference"))
         docx_note_ref(w, c, 1);
-    else if (is_w(w, n, "footnoteRef") || is_w(w, n, "endnoteRef")) {
+    else if (is_w(n, "footnoteRef") || is_w(n, "endnoteRef")) {
         if (c->p)
             c->p->trim = 1;
-    } else if (is_w(w, n, "drawing") || is_w(w, n, "pict") ||
-               is_w(w, n, "object"))
+    } else if (is_w(n, "drawing") || is_w(n, "pict") ||
+               is_w(n, "object"))
         return docx_drawing(w, c);
-    else if (is_w(w, n, "ruby")) {
+    else if (is_w(n, "ruby")) {
         /* the base text; the phonetic guide (w:rt) is left out */
         int d = xmlTextReaderDepth(w->x.r);
         int e = xmlTextReaderIsEmptyElement(w->x.r), rc;
@@ -503,6 +514,7 @@ int docx_body_read(struct docx *dx, const char *part)
             c.parent = dx->doc->root;
             if (docx_kids(w, &c) < 0)
                 goto out;
+            docx_merge_end(w);
         }
     }
     if (r < 0)
@@ -558,10 +570,10 @@ int docx_notes_read(struct docx *dx, const char *part, int endnote)
         struct docx_ctx c = {0};
         c.mode = M_BLOCK;
         c.parent = fn.holder;
-        w->merge = NULL;
         w->nfld = w->fld_over = 0;
         if (docx_kids(w, &c) < 0)
             goto out;
+        docx_merge_end(w);
         mark_note_body(fn.holder);
         struct docx_fn **v = endnote ? &dx->ens : &dx->fns;
         size_t *n = endnote ? &dx->nens : &dx->nfns;

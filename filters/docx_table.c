@@ -17,6 +17,7 @@ int docx_aside(struct docx_walk *w, struct docx_ctx *c, int tbl)
     struct hx_node *merge = w->merge;
     w->merge = NULL;
     int rc = tbl ? docx_table(w, p->deferred) : docx_para(w, p->deferred);
+    docx_merge_end(w);
     w->merge = merge;
     return rc;
 }
@@ -55,6 +56,7 @@ int docx_drawing_el(struct docx_walk *w, struct docx_ctx *c)
         struct hx_node *merge = w->merge;
         w->merge = NULL;
         int rc = docx_kids(w, &b);
+        docx_merge_end(w);
         w->merge = merge;
         return rc;
     } else if (ns == NS_MC && strcmp(n, "AlternateContent") == 0) {
@@ -89,6 +91,8 @@ int docx_cell(struct docx_walk *w, struct docx_ctx *c)
     int rc, span = 1, vmerge = 0, decided = 0;
     struct hx_node *cellnode = docx_node_new(w, HX_CELL), *target = cellnode;
 
+    docx_merge_end(w);
+
     while ((rc = docx_xml_child(w->dx, &w->x, d, e)) > 0) {
         if (xmlTextReaderNodeType(w->x.r) != XML_READER_TYPE_ELEMENT)
             continue;
@@ -120,14 +124,12 @@ int docx_cell(struct docx_walk *w, struct docx_ctx *c)
         struct docx_ctx b = *c;
         b.mode = M_BLOCK;
         b.parent = target;
-        struct hx_node *merge = w->merge;
-        w->merge = NULL;
         if (docx_one(w, &b) < 0)
             return -1;
-        w->merge = merge;
     }
     if (rc < 0)
         return -1;
+    docx_merge_end(w);
     if (!decided && vmerge == 2 && t->col < DOCX_MAX_COLS && t->cols[t->col])
         target = NULL;
     if (target == cellnode) {
@@ -204,7 +206,7 @@ int docx_table(struct docx_walk *w, struct hx_node *parent)
     hx_node_append(parent, t->node);
     c.mode = M_TABLE;
     c.t = t;
-    w->merge = NULL;
+    docx_merge_end(w);
     rc = docx_kids(w, &c);
     if (!t->node->first)
         hx_node_detach(t->node);

@@ -6,7 +6,8 @@ Each fixture's `=== expect` section lists, for every paragraph of the body
 in order, the label Word displays, a TAB and the paragraph's text ("-" when
 it has no label); a footnote reference shows as [^MARK] in the text and its
 note follows as a line `  note MARK<TAB>text`. The paragraphs come from the
-reader alone (`--chain 'docx | xml'`). `-v` prints what was read."""
+reader alone (`--chain 'docx | xml'`, with the reader options of an
+`=== options` section). `-v` prints what was read."""
 import os
 import subprocess
 import sys
@@ -59,7 +60,9 @@ def main():
                 text = f.read()
             path = os.path.join(tmp, name[:-4] + ".docx")
             want = docx_build.build(text, path)
-            p = subprocess.run([EXE, "convert", path, "--chain", "docx | xml", "-o", "-"],
+            opts = docx_build.parse_sections(text).get("options", [])
+            reader = "docx:" + ",".join(o.strip() for o in opts) if opts else "docx"
+            p = subprocess.run([EXE, "convert", path, "--chain", reader + " | xml", "-o", "-"],
                                capture_output=True, timeout=60)
             if p.returncode != 0:
                 print("FAIL %s: exit %d: %s" % (name, p.returncode, p.stderr.decode()[:300]))
