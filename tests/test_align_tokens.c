@@ -101,6 +101,12 @@ int main(void)
     CHECK(!differ("A/67/65-E/2012/48 and Corr.1",
                   "A/67/65-E/2012/48 和 A/67/65/Corr.1-E/2012/48/Corr.1", ALIGN_G_SYMBOLS));
     CHECK(differ("A/C.2/76/L.56", "A/C.2/76/L.55", ALIGN_G_SYMBOLS));
+    CHECK(!differ("Voir A/C.2/76/SR.2 à 5.", "See A/C.2/76/SR.2–5.", ALIGN_G_SYMBOLS));
+    CHECK(!differ("Véase A/C.2/76/SR.2 a SR.5.", "見 A/C.2/76/SR.2 至 SR.5。", ALIGN_G_SYMBOLS));
+    CHECK(!differ("A/C.2/76/SR.2, 3 and 5", "A/C.2/76/SR.2, SR.3 y SR.5", ALIGN_G_SYMBOLS));
+    CHECK(differ("A/C.2/76/SR.2 to 5", "A/C.2/76/SR.2 and 5", ALIGN_G_SYMBOLS));
+    CHECK_STR(toks("A/76/5 and 6 others"), "s:A/76/5 n:6");
+    CHECK(!differ("resolution A/RES/70/1", "第 70/1 号决议", ALIGN_G_SYMBOLS));
     CHECK_STR(toks("resolution 75/202 of 21 December 2020"),
               "d:2020-12-21 r:75/202");
     CHECK_STR(toks("第 56/183、57/238 和 74/197 号决议"), "r:56/183 r:57/238 r:74/197");
@@ -115,6 +121,19 @@ int main(void)
     CHECK(!differ("el 15 de diciembre de 2021", "15 декабря 2021 года", ALIGN_G_DATES));
     CHECK(!differ("15 كانون الأول/ديسمبر 2021", "15 December 2021", ALIGN_G_DATES));
     CHECK(!differ("May 2021", "2021 年 5 月", ALIGN_G_DATES));
+    CHECK(!differ("du 17 au 20 octobre 2016", "from 17 to 20 October 2016", ALIGN_G_DATES));
+    CHECK(!differ("del 17 al 20 de octubre de 2016", "17–20 октября 2016 года", ALIGN_G_DATES));
+    CHECK(!differ("من 17 إلى 20 تشرين الأول/أكتوبر 2016", "2016 年 10 月 17 日至 20 日",
+                  ALIGN_G_DATES));
+    CHECK(!differ("в мае 2021 года", "en mayo de 2021", ALIGN_G_DATES));
+    CHECK(!differ("на своем 2-м заседании 17 сентября 2021 года",
+                  "at its 2nd meeting, on 17 September 2021", ALIGN_G_NUMBERS));
+    CHECK(!differ("на своем 2-м заседании 17 сентября 2021 года",
+                  "at its 2nd meeting, on 17 September 2021", ALIGN_G_DATES));
+    CHECK_STR(toks("на своем 2-м заседании 17 сентября 2021 года"), "d:2021-09-17 n:2");
+    CHECK(!differ("55 % des hommes", "55 процентов мужчин", ALIGN_G_NUMBERS));
+    CHECK(!differ("soit 2 500 écoles", "2,500 schools", ALIGN_G_NUMBERS));
+    CHECK(!differ("1,5 million", "1.5 million", ALIGN_G_NUMBERS));
     CHECK(!differ("December 15, 2021", "15 December 2021", ALIGN_G_DATES));
     CHECK(differ("15 December 2021", "16 December 2021", ALIGN_G_DATES));
     CHECK_STR(toks("you may go in 2021"), "N:2021");
