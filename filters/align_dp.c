@@ -57,6 +57,8 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
 {
     double c = len_cost(p, a->len, b->len);
     c += (tok_cost(&a->toks, &b->toks) + tok_cost(&b->toks, &a->toks)) / 2;
+    /* Footnote references travel with their paragraph. */
+    c += 1.5 * abs(a->notes - b->notes);
     const char *la = a->node->lead, *lb = b->node->lead;
     if (la && lb) {
         size_t n = strcspn(la, ".");
@@ -78,6 +80,10 @@ static double merge_cost(const struct align_pair *p, const struct align_unit *a1
     double c = swap ? len_cost(p, b->len, la) : len_cost(p, la, b->len);
     /* Tokens of either half found in the whole. */
     c += (tok_cost(&a1->toks, &b->toks) + tok_cost(&a2->toks, &b->toks)) / 2;
+    c += 1.5 * abs(a1->notes + a2->notes - b->notes);
+    /* The whole opens with the first half's lead word. */
+    if (a1->node->lead && b->node->lead && strcmp(a1->node->lead, b->node->lead) != 0)
+        c += 1.5;
     return c + COST_MERGE;
 }
 
