@@ -115,6 +115,7 @@ struct docx_lvl {
     const char *text;  /* lvlText template ("%1.%2."), NULL = none */
     int restart;       /* lvlRestart, -1 = default */
     int legal;         /* isLgl */
+    int symbol;        /* the label is drawn in the Symbol font */
     const char *pstyle;
 };
 

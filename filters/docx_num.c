@@ -70,6 +70,13 @@ static int lvl_read(struct docx *dx, struct docx_xml *x, struct docx_lvl *l)
             l->legal = docx_onoff(x);
         else if (docx_is(x, NS_W, "pStyle"))
             l->pstyle = docx_attr_dup(dx, x, NS_W, "val");
+        else if (docx_is(x, NS_W, "rPr")) {
+            struct docx_rpr rp = {0};
+            if (docx_rpr_parse(dx, x, &rp) < 0)
+                return -1;
+            l->symbol = (rp.set & rp.val & RP_SYMBOL) != 0;
+            continue;
+        }
         if (docx_xml_skip(dx, x) < 0)
             return -1;
     }
@@ -233,6 +240,18 @@ static const struct docx_lvl *lvl_of(struct docx_num *n, struct docx_abs *a,
                                      int i)
 {
     return n->ovr[i].defined ? &n->ovr[i] : &a->lvl[i];
+}
+
+/* Old single-level lists define level 0 only; a paragraph that asks for a
+ * deeper level gets level 0. */
+static int level_used(struct docx_num *n, struct docx_abs *a, int ilvl)
+{
+    if (lvl_of(n, a, ilvl)->defined)
+        return ilvl;
+    for (int i = 1; i < 9; i++)
+        if (lvl_of(n, a, i)->defined)
+            return ilvl;
+    return 0;
 }
 
 int docx_num_style_level(struct docx *dx, int num_id, const char *style)
@@ -521,12 +540,15 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
 }
 
 /* Bullets drawn from the Symbol and Wingdings fonts sit in the private use
- * area; show the character they look like. */
-static void bullet_text(struct hx_buf *b, const char *t)
+ * area (or, for Symbol, at its own code points); show the character they
+ * look like, and a plain bullet for the rest of the private use area. */
+static void bullet_text(struct hx_buf *b, const char *t, int symbol)
 {
     size_t i = 0, n = strlen(t);
     while (i < n) {
         int32_t cp = hx_utf8_next(t, n, &i);
+        if (symbol && ((cp >= 0x20 && cp <= 0xFF) || (cp >= 0xF020 && cp <= 0xF0FF)))
+            cp = docx_symbol_char(cp);
         switch (cp) {
         case 0xF0B7: cp = 0x2022; break; /* • */
         case 0xF0A7: cp = 0x25AA; break; /* ▪ */
@@ -534,9 +556,16 @@ static void bullet_text(struct hx_buf *b, const char *t)
         case 0xF076: cp = 0x2756; break; /* ❖ */
         case 0xF0FC: cp = 0x2714; break; /* ✔ */
         case 0xF06E: cp = 0x25A0; break; /* ■ */
+        case 0xF06C: cp = 0x25CF; break; /* ● */
+        case 0xF075: cp = 0x25C6; break; /* ◆ */
+        case 0xF071: cp = 0x2751; break; /* ❑ */
+        case 0xF06F: cp = 0x25A1; break; /* □ */
         case 0xF0A8: cp = 0x25A1; break; /* □ */
         case 0xF02D: cp = 0x2013; break; /* – */
-        default: break;
+        default:
+            if (cp >= 0xE000 && cp <= 0xF8FF)
+                cp = 0x2022;
+            break;
         }
         hx_buf_addcp(b, cp);
     }
@@ -560,6 +589,7 @@ const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value)
         return NULL;
     if (ilvl < 0 || ilvl > 8)
         ilvl = 0;
+    ilvl = level_used(n, a, ilvl);
     if (!n->applied) {
         n->applied = 1;
         for (int i = 0; i < 9; i++)
@@ -585,7 +615,7 @@ const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value)
         goto done;
     }
     if (l->fmt == NF_BULLET) {
-        bullet_text(&b, l->text);
+        bullet_text(&b, l->text, l->symbol);
     } else {
         for (const char *p = l->text; *p; p++) {
             if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
