@@ -133,19 +133,32 @@ static const char *excerpt(struct hx_doc *doc, const char *t, size_t len,
     return hx_strndup(doc->arena, t + a, b - a);
 }
 
-static void join(struct hx_doc *doc, struct hx_node *a, struct hx_node *b)
+/* The last text node of n's flow (notes skipped) that holds more than
+ * white space: where a paragraph's last character is, found without
+ * building the text of a block that may have grown by many joins. */
+static const struct hx_node *tail_text(const struct hx_node *n)
 {
-    size_t la, lb, i = 0;
-    char *ta = hx_node_text(doc, a, &la), *tb = hx_node_text(doc, b, &lb);
-    int32_t ca = last_char(ta, la), cb = -1;
-    while (i < lb) {
-        cb = hx_utf8_next(tb, lb, &i);
-        if (!hx_cp_is_space(cb))
-            break;
+    for (const struct hx_node *c = n->last; c; c = c->prev) {
+        if (c->type == HX_NOTE || c->type == HX_NOTEREF)
+            continue;
+        if (c->type == HX_TEXT) {
+            if (last_char(c->text, c->len) >= 0)
+                return c;
+        } else if (c->first) {
+            const struct hx_node *t = tail_text(c);
+            if (t)
+                return t;
+        }
     }
+    return NULL;
+}
+
+static void join(struct hx_doc *doc, struct hx_node *a, struct hx_node *b,
+                 int32_t ca, int32_t cb)
+{
+    struct hx_node *t = last_text(a);
     if (!(hx_cp_width(ca) == 2 || hx_cp_width(cb) == 2) &&
-        !(la && hx_cp_is_space((unsigned char)ta[la - 1]))) {
-        struct hx_node *t = last_text(a);
+        !(t && t->len && hx_cp_is_space((unsigned char)t->text[t->len - 1]))) {
         if (t && t == a->last) {
             char *s = hx_printf(doc->arena, "%s ", t->text);
             hx_node_set_text(doc, t, s, t->len + 1);
@@ -215,23 +228,32 @@ static int rejoin_doc(struct hx_stage *st, struct hx_doc *doc)
             continue;
         for (struct hx_node *a = box->first; a && a->next;) {
             struct hx_node *b = a->next;
-            size_t la, lb;
-            char *ta, *tb;
+            const struct hx_node *ta_node;
+            size_t lb;
+            char *tb;
+            int32_t ca, cb = -1;
             if (!can_continue(a) || !is_tail(doc, b)) {
                 a = b;
                 continue;
             }
-            ta = hx_node_text(doc, a, &la);
-            if (la == 0 || is_end_punct(last_char(ta, la))) {
+            ta_node = tail_text(a);
+            ca = ta_node ? last_char(ta_node->text, ta_node->len) : -1;
+            if (ca < 0 || is_end_punct(ca)) {
                 a = b;
                 continue;
             }
             tb = hx_node_text(doc, b, &lb);
+            for (size_t i = 0; i < lb;) {
+                cb = hx_utf8_next(tb, lb, &i);
+                if (!hx_cp_is_space(cb))
+                    break;
+            }
             hx_note(
                 st, doc, a,
                 "joined a paragraph split by a page break: \"…%s\" + \"%s…\"",
-                excerpt(doc, ta, la, 1), excerpt(doc, tb, lb, 0));
-            join(doc, a, b);
+                excerpt(doc, ta_node->text, ta_node->len, 1),
+                excerpt(doc, tb, lb, 0));
+            join(doc, a, b, ca, cb);
             here++;
         }
         if (here && sec != doc->root)

@@ -385,10 +385,6 @@ static void block(struct state *s, struct hx_node *n)
     }
     if (l.kind != SL_NONE && l.len)
         structure_take_label(doc, n, &l);
-    /* later paragraphs run into this one without a blank line: the rest
-     * becomes the next block, still to be walked */
-    if (l.kind == SL_NUM)
-        structure_split_numbered(doc, n, l.num + 1);
 
     /* parts that start whatever came before */
     if (l.kind == SL_NONE && structure_phrase_prefix(p->annex, f, flen) &&
@@ -593,6 +589,23 @@ static void flatten(struct hx_node *root)
     }
 }
 
+/* Numbered paragraphs that ran into one block (lines without a blank line
+ * between them) become blocks of their own before the walk, so the walk
+ * takes each one's text once. */
+static void split_runs(struct hx_doc *doc)
+{
+    for (struct hx_node *n = doc->root->first; n; n = n->next) {
+        struct hx_node *t = n->first;
+        struct structure_label l;
+        if (n->type != HX_PARA || n->label || n->role == HX_ROLE_NOTE_BODY ||
+            !t || t->type != HX_TEXT)
+            continue;
+        l = structure_label_scan(t->text, t->len);
+        if (l.kind == SL_NUM)
+            structure_split_numbered(doc, n, l.num + 1);
+    }
+}
+
 static int structure_doc(struct hx_stage *st, struct hx_doc *doc)
 {
     struct state *s = calloc(1, sizeof *s);
@@ -605,6 +618,7 @@ static int structure_doc(struct hx_stage *st, struct hx_doc *doc)
     s->doc = doc;
     s->sections = hx_node_new(doc, HX_SECTION);
     flatten(doc->root);
+    split_runs(doc);
     new_part(s, P_FRONT, "front");
     for (struct hx_node *n = doc->root->first; n; n = doc->root->first)
         block(s, n);

@@ -83,9 +83,12 @@ struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b,
             size_t cut = find_number(c->text, c->len, want, at_start);
             if (cut != (size_t)-1) {
                 struct hx_node *nb = hx_node_new(doc, b->type);
-                struct hx_node *rest =
-                    hx_text_new(doc, c->text + cut, c->len - cut);
+                /* the rest keeps pointing into the arena copy (it ends in a
+                 * NUL): copying it would make long runs quadratic */
+                struct hx_node *rest = hx_node_new(doc, HX_TEXT);
                 size_t keep = cut;
+                rest->text = c->text + cut;
+                rest->len = c->len - cut;
                 nb->pos = b->pos;
                 nb->lang = b->lang;
                 nb->style = b->style;
