@@ -115,44 +115,103 @@ static const char *part_of(const struct hx_doc *doc, const struct hx_node *n)
     return "doc";
 }
 
+/* A number and where it was met, sorted to find equal numbers in
+ * O(n log n) however hostile the input. */
+struct numpos {
+    int num;
+    size_t idx;
+};
+
+static int numpos_cmp(const void *a, const void *b)
+{
+    const struct numpos *x = a, *y = b;
+    if (x->num != y->num)
+        return x->num < y->num ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* The items of l (markers only when refs is set), sorted by number. */
+static struct numpos *by_number(const struct list *l, int refs, size_t *n)
+{
+    struct numpos *v = malloc((l->n ? l->n : 1) * sizeof *v);
+    *n = 0;
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < l->n; i++)
+        if (!refs || l->v[i].n->type == HX_NOTEREF)
+            v[(*n)++] = (struct numpos){l->v[i].n->num, i};
+    qsort(v, *n, sizeof *v, numpos_cmp);
+    return v;
+}
+
+/* The footnote text for marker r: the first unused one with its number
+ * after it, else the nearest unused one before it. first[] holds, for each
+ * position of the sorted texts, where the unused ones of its number start,
+ * so texts used in order are skipped in constant time. */
+static struct item *find_body(struct list *bodies, struct numpos *sorted,
+                              size_t n, size_t *first, struct hx_node *r)
+{
+    size_t lo = 0, hi = n, g;
+    struct item *best = NULL;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid].num < r->num)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == n || sorted[lo].num != r->num)
+        return NULL;
+    g = lo;
+    while (first[g] < n && sorted[first[g]].num == r->num &&
+           bodies->v[sorted[first[g]].idx].used)
+        first[g]++;
+    for (size_t k = first[g]; k < n && sorted[k].num == r->num; k++) {
+        struct item *b = &bodies->v[sorted[k].idx];
+        if (b->used)
+            continue;
+        if (precedes(r, b->n))
+            return b;
+        best = b; /* the nearest earlier one, unless a later one comes */
+    }
+    return best;
+}
+
 /* Pairs the markers of one scope with its texts. */
 static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
                 int *running)
 {
     struct list refs = {0}, bodies = {0};
+    struct numpos *rs = NULL, *bs = NULL;
+    size_t nr = 0, nb = 0, *first = NULL;
+    unsigned char *repeated = NULL;
     int expect = *running + 1, rc = -1;
-    if (collect(root, &refs, &bodies) != 0) {
+    if (collect(root, &refs, &bodies) != 0 ||
+        !(rs = by_number(&refs, 1, &nr)) || !(bs = by_number(&bodies, 0, &nb)) ||
+        !(first = malloc((nb ? nb : 1) * sizeof *first)) ||
+        !(repeated = calloc(refs.n ? refs.n : 1, 1))) {
         hx_error(st, doc, root, "out of memory");
         goto out;
     }
+    for (size_t k = 0; k < nb; k++)
+        first[k] = k > 0 && bs[k].num == bs[k - 1].num ? first[k - 1] : k;
+    for (size_t k = 1; k < nr; k++)
+        repeated[rs[k].idx] = rs[k].num == rs[k - 1].num;
     for (size_t i = 0; i < refs.n; i++) {
         struct hx_node *r = refs.v[i].n;
-        struct item *best = NULL;
+        struct item *best;
         if (r->type != HX_NOTEREF)
             continue;
-        refs.v[i].used = 1; /* a printed marker, for the repeat check */
-        for (size_t j = 0; j < i; j++)
-            if (refs.v[j].used && refs.v[j].n->num == r->num) {
-                hx_warn(st, doc, r, "note marker %s is used twice in %s",
-                        r->label ? r->label : "?", part_of(doc, r));
-                break;
-            }
+        if (repeated[i])
+            hx_warn(st, doc, r, "note marker %s is used twice in %s",
+                    r->label ? r->label : "?", part_of(doc, r));
         if (r->num != expect && r->num > 0)
             hx_warn(st, doc, r,
                     "note marker %s is out of sequence: %d expected",
                     r->label ? r->label : "?", expect);
         if (r->num >= expect)
             expect = r->num + 1;
-        for (size_t j = 0; j < bodies.n; j++) {
-            struct item *b = &bodies.v[j];
-            if (b->used || b->n->num != r->num)
-                continue;
-            if (precedes(r, b->n)) {
-                best = b;
-                break;
-            }
-            best = b; /* the nearest earlier one, unless a later one comes */
-        }
+        best = find_body(&bodies, bs, nb, first, r);
         if (!best) {
             hx_warn(st, doc, r, "note marker %s has no footnote text",
                     r->label ? r->label : "?");
@@ -180,21 +239,21 @@ static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
         hx_warn(st, doc, b, "footnote text %s has no marker",
                 b->label ? b->label : "?");
     }
-    for (size_t j = 0; j < bodies.n; j++) {
-        for (size_t k = j + 1; k < bodies.n; k++)
-            if (bodies.v[j].n->num == bodies.v[k].n->num) {
-                hx_warn(st, doc, bodies.v[k].n,
-                        "footnote text %s appears twice in %s",
-                        bodies.v[k].n->label ? bodies.v[k].n->label : "?",
-                        part_of(doc, bodies.v[k].n));
-                break;
-            }
+    for (size_t k = 1; k < nb; k++) {
+        struct hx_node *b = bodies.v[bs[k].idx].n;
+        if (bs[k].num == bs[k - 1].num)
+            hx_warn(st, doc, b, "footnote text %s appears twice in %s",
+                    b->label ? b->label : "?", part_of(doc, b));
     }
     *running = expect - 1;
     rc = 0;
 out:
     free(refs.v);
     free(bodies.v);
+    free(rs);
+    free(bs);
+    free(first);
+    free(repeated);
     return rc;
 }
 
