@@ -137,6 +137,8 @@ static void version_collect(struct hx_stage *st, struct version *v)
                       : n->key;
         u->anchor = is_anchor(n, n->key);
         u->notes = notes;
+        for (const struct hx_node *c = n->first; c; c = c->next)
+            u->emph += c->type == HX_STRONG || c->type == HX_EMPH;
         const char *s = b.data ? b.data : "";
         /* Collapse the spaces joining inlines and blocks. */
         struct hx_buf t = {0};

@@ -59,6 +59,8 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
     c += (tok_cost(&a->toks, &b->toks) + tok_cost(&b->toks, &a->toks)) / 2;
     /* Footnote references travel with their paragraph. */
     c += 1.5 * abs(a->notes - b->notes);
+    /* So do emphasised lead words: a merged paragraph keeps both. */
+    c += 0.75 * abs(a->emph - b->emph);
     const char *la = a->node->lead, *lb = b->node->lead;
     if (la && lb) {
         size_t n = strcspn(la, ".");
@@ -67,6 +69,42 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
                                                                 : 1.5;
     }
     return c;
+}
+
+/* Is h in whole, merged with o? 1 when h's markers (emphasised lead
+ * word, note references, hard tokens o lacks) are all in whole beside o's,
+ * -1 when one is missing, 0 when h has none. */
+static int half_in(const struct align_unit *h, const struct align_unit *o,
+                   const struct align_unit *whole)
+{
+    int marks = 0;
+    if (h->emph) {
+        marks = 1;
+        if (whole->emph < h->emph + o->emph)
+            return -1;
+    }
+    if (h->notes) {
+        marks = 1;
+        if (whole->notes < h->notes + o->notes)
+            return -1;
+    }
+    for (size_t i = 0; i < h->toks.n; i++) {
+        const struct align_tok *t = &h->toks.v[i];
+        if (!t->hard || t->worded)
+            continue;
+        int in_o = 0, in_w = 0;
+        for (size_t k = 0; k < o->toks.n && !in_o; k++)
+            in_o = o->toks.v[k].kind == t->kind && strcmp(o->toks.v[k].val, t->val) == 0;
+        if (in_o)
+            continue;
+        for (size_t k = 0; k < whole->toks.n && !in_w; k++)
+            in_w = whole->toks.v[k].kind == t->kind &&
+                   strcmp(whole->toks.v[k].val, t->val) == 0;
+        if (!in_w)
+            return -1;
+        marks = 1;
+    }
+    return marks;
 }
 
 static double merge_cost(const struct align_pair *p, const struct align_unit *a1,
@@ -81,9 +119,15 @@ static double merge_cost(const struct align_pair *p, const struct align_unit *a1
     /* Tokens of either half found in the whole. */
     c += (tok_cost(&a1->toks, &b->toks) + tok_cost(&a2->toks, &b->toks)) / 2;
     c += 1.5 * abs(a1->notes + a2->notes - b->notes);
+    c += 0.75 * abs(a1->emph + a2->emph - b->emph);
     /* The whole opens with the first half's lead word. */
     if (a1->node->lead && b->node->lead && strcmp(a1->node->lead, b->node->lead) != 0)
         c += 1.5;
+    /* Lengths alone hardly tell a short paragraph deleted from one merged:
+     * the markers of both halves in the whole make a merge likely, one
+     * missing makes it unlikely. */
+    int e1 = half_in(a1, a2, b), e2 = half_in(a2, a1, b);
+    c += e1 < 0 || e2 < 0 ? 1.0 : e1 > 0 && e2 > 0 ? -1.5 : 0;
     return c + COST_MERGE;
 }
 
@@ -273,7 +317,7 @@ static void fill(const struct align_pair *p, const size_t *ai, const size_t *bj,
         align_gap(p, i, ie, j, je, out);
         if (q < na) {
             bead_add(out, HX_BEAD_11, ai[q], bj[q],
-                     len_cost(p, p->a[ai[q]]->len, p->b[bj[q]]->len));
+                     pair_cost(p, p->a[ai[q]], p->b[bj[q]]));
             i = ai[q] + 1;
             j = bj[q] + 1;
         }

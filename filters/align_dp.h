@@ -20,6 +20,7 @@ struct align_unit {
     const char *text; /* label and text, for reports */
     struct align_toks toks, ntoks; /* its own tokens; its unkeyed notes' */
     int notes;        /* footnote references */
+    int emph;         /* emphasised runs directly in it (lead words) */
     enum align_punct punct;
 };
 
