@@ -69,9 +69,10 @@ def main():
         ids = keys(a)
 
         def key_of(block):
-            flat = block.replace(" ", "").replace("*", "")
-            hits = [k for k, t in ids if t.replace(" ", "") and
-                    flat.endswith(t.replace(" ", "")[-30:])]
+            # A stretch of the block's own text (no spaces, markers or
+            # bold marks) found in exactly one keyed line.
+            flat = re.sub(r"[\s*¹²³⁴⁵⁶⁷⁸⁹⁰]", "", block)[:40]
+            hits = [k for k, t in ids if flat in re.sub(r"\s", "", t)]
             return hits[0] if len(hits) == 1 else None
 
         def run(b_blocks, want, words):
