@@ -703,11 +703,16 @@ static const char *doc_tag(struct hx_doc *doc, const struct version *v)
 static int align_set(struct hx_stage *st, struct hx_set *set)
 {
     size_t nd = set->ndocs;
-    if (nd < 2) {
+    if (nd < 2 || nd > 6) {
         hx_error(st, nd ? set->docs[0] : NULL, NULL,
                  "align needs two to six versions of one document, not %zu", nd);
         return -1;
     }
+    /* A version that could not be read would make every row a gap; its
+     * own errors say enough, and no report is written without it. */
+    for (size_t d = 0; d < nd; d++)
+        if (set->docs[d]->failed)
+            return 0;
     struct ctx cx = {.st = st, .set = set, .nd = nd};
     cx.v = calloc(nd, sizeof *cx.v);
     struct hx_align *al = hx_alloc(set->arena, sizeof *al);
