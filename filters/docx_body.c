@@ -133,19 +133,29 @@ static void prune(struct hx_node *n)
     }
 }
 
-static int first_strong_rtl(struct hx_doc *doc, struct hx_node *n)
+/* Direction of the first strong character of a paragraph's own text (not
+ * its notes): 1 right to left, 0 left to right, -1 none yet. */
+static int first_strong_rtl(const struct hx_node *n)
 {
-    size_t len;
-    const char *s = hx_node_text(doc, n, &len);
-    for (size_t i = 0; i < len;) {
-        int32_t cp = hx_utf8_next(s, len, &i);
-        if (docx_is_rtl_cp(cp))
-            return 1;
-        if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-            (cp >= 0xC0 && cp < 0x590) || docx_is_ea_cp(cp))
-            return 0;
+    for (const struct hx_node *c = n->first; c; c = c->next) {
+        if (c->type == HX_NOTE)
+            continue;
+        if (c->type == HX_TEXT) {
+            for (size_t i = 0; i < c->len;) {
+                int32_t cp = hx_utf8_next(c->text, c->len, &i);
+                if (docx_is_rtl_cp(cp))
+                    return 1;
+                if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+                    (cp >= 0xC0 && cp < 0x590) || docx_is_ea_cp(cp))
+                    return 0;
+            }
+            continue;
+        }
+        int r = first_strong_rtl(c);
+        if (r >= 0)
+            return r;
     }
-    return 0;
+    return -1;
 }
 
 /* Trims, prunes and completes a finished paragraph; drops it when empty. */
@@ -154,7 +164,7 @@ static void para_finish(struct docx_walk *w, struct hx_node *n)
     trim_ends(w->dx->doc, n, 0);
     trim_ends(w->dx->doc, n, 1);
     prune(n);
-    if (n->span[0] < 0 && first_strong_rtl(w->dx->doc, n))
+    if (n->span[0] < 0 && first_strong_rtl(n) == 1)
         n->flags |= HX_F_RTL;
     n->span[0] = 0;
     if (!n->first && !(n->label && *n->label))

@@ -129,7 +129,14 @@ out:
     return rc;
 }
 
-static void xml_error(void *arg, xmlErrorPtr e)
+/* libxml2 2.12 made the error const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *docx_xml_err;
+#else
+typedef xmlErrorPtr docx_xml_err;
+#endif
+
+static void xml_error(void *arg, docx_xml_err e)
 {
     struct docx_xml *x = arg;
 
