@@ -1,8 +1,15 @@
 /* align-tmx: the alignment as a TMX 1.4b translation memory for CAT
  * tools: one <tu> per row (tuid = document symbol or name, a colon, the
  * key), one <tuv xml:lang> per version present, and props for part, key,
- * lead word, bead and flags; each disagreement is a <note>. */
+ * lead word, bead and flags; each disagreement is a <note>. With
+ * segtype=sentence, a row whose versions split into as many ICU sentences
+ * gives a <tu> per sentence (tuid suffix "#i", prop x-sentence "i/n"). */
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 
 #include "hx.h"
 
@@ -52,9 +59,193 @@ static const char *doc_name(const struct hx_set *set)
     return slash ? slash + 1 : n;
 }
 
+enum { SEG_PARAGRAPH, SEG_SENTENCE };
+
+struct opts {
+    int segtype;
+};
+
+static const char *const segtypes[] = {"paragraph", "sentence", NULL};
+
+static const struct hx_opt tmx_opts[] = {
+    {"segtype", HX_OPT_ENUM, offsetof(struct opts, segtype), "paragraph",
+     "paragraph: a tu per row; sentence: a tu per sentence (ICU) in rows where "
+     "every version has as many sentences, a tu per row elsewhere",
+     segtypes, 0, 0},
+    {0},
+};
+
+/* The sentences of text (ICU sentence break for lang), trimmed, as
+ * malloc'd strings in *out; returns how many (0 on any failure). */
+static size_t sentences(const char *text, const char *lang, char ***out)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    UChar *u = NULL;
+    UBreakIterator *bi = NULL;
+    size_t n = 0;
+    *out = NULL;
+    u_strFromUTF8(NULL, 0, &ulen, text, -1, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+        goto out;
+    err = U_ZERO_ERROR;
+    u = malloc(((size_t)ulen + 1) * sizeof *u);
+    if (!u)
+        goto out;
+    u_strFromUTF8(u, ulen + 1, NULL, text, -1, &err);
+    if (U_FAILURE(err))
+        goto out;
+    bi = ubrk_open(UBRK_SENTENCE, lang, u, ulen, &err);
+    if (U_FAILURE(err))
+        goto out;
+    *out = calloc((size_t)ulen + 1, sizeof **out);
+    if (!*out)
+        goto out;
+    for (int32_t from = ubrk_first(bi), to; (to = ubrk_next(bi)) != UBRK_DONE; from = to) {
+        int32_t a = from, b = to, blen = 0;
+        while (a < b && (u[a] == ' ' || u[a] == 0x3000 || u[a] == 0xA0))
+            a++;
+        while (b > a && (u[b - 1] == ' ' || u[b - 1] == 0x3000 || u[b - 1] == 0xA0))
+            b--;
+        if (a == b)
+            continue;
+        err = U_ZERO_ERROR;
+        u_strToUTF8(NULL, 0, &blen, u + a, b - a, &err);
+        err = U_ZERO_ERROR;
+        char *s8 = malloc((size_t)blen + 1);
+        if (!s8)
+            goto out;
+        u_strToUTF8(s8, blen + 1, NULL, u + a, b - a, &err);
+        if (U_FAILURE(err)) {
+            free(s8);
+            goto out;
+        }
+        (*out)[n++] = s8;
+    }
+out:
+    if (bi)
+        ubrk_close(bi);
+    free(u);
+    if (U_FAILURE(err) && *out) {
+        for (size_t k = 0; k < n; k++)
+            free((*out)[k]);
+        n = 0;
+    }
+    return n;
+}
+
+static void free_sentences(char **v, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        free(v[k]);
+    free(v);
+}
+
+/* One <tu>: a row, or sentence i (1-based) of n of it; segs[d] is what
+ * version d contributes (NULL = nothing). */
+static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_row *row,
+                   const char *name, int seen, size_t i, size_t n,
+                   const char *const *segs, struct hx_buf *b)
+{
+    fputs("    <tu tuid=\"", fp);
+    put_xml(fp, name);
+    fputc(':', fp);
+    put_xml(fp, row->key ? row->key : "?");
+    /* A key seen before (a paragraph only one version has, numbered like
+     * its neighbour) gets a suffix so that tuids stay unique. */
+    if (seen)
+        fprintf(fp, "~%d", seen + 1);
+    if (n)
+        fprintf(fp, "#%zu", i);
+    fputs("\">\n", fp);
+    for (const struct hx_align_issue *is = row->issues; is && i <= 1; is = is->next) {
+        fputs("      <note>", fp);
+        put_xml(fp, is->msg);
+        fputs("</note>\n", fp);
+    }
+    prop(fp, 6, "x-part", row->part);
+    prop(fp, 6, "x-key", row->key);
+    prop(fp, 6, "x-lead", row->lead);
+    prop(fp, 6, "x-bead", hx_bead_name(hx_align_row_bead(al, row)));
+    hx_buf_reset(b);
+    for (unsigned bit = 1; bit && bit <= HX_AF_NOTE_TEXT; bit <<= 1)
+        if (row->flags & bit) {
+            if (b->len)
+                hx_buf_addc(b, ' ');
+            hx_buf_adds(b, hx_align_flag_name(bit));
+        }
+    prop(fp, 6, "x-flags", b->data);
+    if (n) {
+        hx_buf_reset(b);
+        hx_buf_addf(b, "%zu/%zu", i, n);
+        prop(fp, 6, "x-sentence", b->data);
+    }
+    for (size_t d = 0; d < al->ndocs; d++) {
+        const struct hx_align_cell *c = &row->cells[d];
+        if (!segs[d])
+            continue;
+        fputs("      <tuv xml:lang=\"", fp);
+        put_xml(fp, al->tags[d]);
+        fputs("\">\n", fp);
+        if (strcmp(al->tags[d], al->langs[d]) != 0)
+            prop(fp, 8, "x-version", al->langs[d]);
+        hx_buf_reset(b);
+        for (int k = 0; k < c->n; k++) {
+            if (k)
+                hx_buf_addc(b, ' ');
+            hx_buf_adds(b, c->node[k]->key);
+        }
+        prop(fp, 8, "x-key", b->data);
+        fputs("        <seg>", fp);
+        put_xml(fp, segs[d]);
+        fputs("</seg>\n      </tuv>\n", fp);
+    }
+    fputs("    </tu>\n", fp);
+}
+
+/* Sentences of every version present in a row, when each version is one
+ * paragraph with the same number (above one) of them; 0 otherwise. */
+static size_t row_sentences(const struct hx_align *al, const struct hx_align_row *row,
+                            char ***sv, size_t *ns)
+{
+    size_t count = 0;
+    int ok = 1;
+    for (size_t d = 0; d < al->ndocs; d++) {
+        const struct hx_align_cell *c = &row->cells[d];
+        if (!c->n)
+            continue;
+        if (c->n != 1 || !ok) {
+            ok = 0;
+            continue;
+        }
+        ns[d] = sentences(c->text, al->tags[d], &sv[d]);
+        /* The printed label ("12.", "I.") is no sentence of its own. */
+        const char *label = c->node[0]->label;
+        if (ns[d] >= 2 && label && strcmp(sv[d][0], label) == 0) {
+            size_t l0 = strlen(sv[d][0]), l1 = strlen(sv[d][1]);
+            char *j = malloc(l0 + l1 + 2);
+            if (!j)
+                abort();
+            memcpy(j, sv[d][0], l0);
+            j[l0] = ' ';
+            memcpy(j + l0 + 1, sv[d][1], l1 + 1);
+            free(sv[d][0]);
+            free(sv[d][1]);
+            sv[d][0] = j;
+            memmove(&sv[d][1], &sv[d][2], (ns[d] - 2) * sizeof *sv[d]);
+            ns[d]--;
+        }
+        if (!ns[d] || (count && ns[d] != count))
+            ok = 0;
+        count = ns[d];
+    }
+    return ok && count > 1 ? count : 0;
+}
+
 static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *out)
 {
     const struct hx_align *al = set->align;
+    const struct opts *o = st->priv;
     if (!al) {
         hx_error(st, NULL, NULL, "no alignment to write: put 'align' before it");
         return -1;
@@ -62,9 +253,9 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
     FILE *fp = out->fp;
     const char *name = doc_name(set);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n", fp);
-    fputs("  <header creationtool=\"hexaglot\" creationtoolversion=\"" TMX_TOOL_VERSION
-          "\" segtype=\"paragraph\" o-tmf=\"hexaglot\" adminlang=\"en\" srclang=\"",
-          fp);
+    fprintf(fp, "  <header creationtool=\"hexaglot\" creationtoolversion=\"" TMX_TOOL_VERSION
+                "\" segtype=\"%s\" o-tmf=\"hexaglot\" adminlang=\"en\" srclang=\"",
+            segtypes[o ? o->segtype : SEG_PARAGRAPH]);
     put_xml(fp, al->ndocs ? al->tags[0] : "*all*");
     fputs("\" datatype=\"plaintext\">\n", fp);
     for (size_t d = 0; d < al->ndocs; d++) {
@@ -76,59 +267,31 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
     }
     fputs("  </header>\n  <body>\n", fp);
     struct hx_buf b = {0};
+    const char **segs = calloc(al->ndocs + 1, sizeof *segs);
+    char ***sv = calloc(al->ndocs + 1, sizeof *sv);
+    size_t *ns = calloc(al->ndocs + 1, sizeof *ns);
+    if (!segs || !sv || !ns)
+        abort();
     for (size_t r = 0; r < al->nrows; r++) {
         const struct hx_align_row *row = &al->rows[r];
-        /* A key seen before (a paragraph only one version has, numbered like
-         * its neighbour) gets a suffix so that tuids stay unique. */
         int seen = 0;
         for (size_t q = 0; q < r; q++)
             seen += row->key && al->rows[q].key && strcmp(row->key, al->rows[q].key) == 0;
-        fputs("    <tu tuid=\"", fp);
-        put_xml(fp, name);
-        fputc(':', fp);
-        put_xml(fp, row->key ? row->key : "?");
-        if (seen)
-            fprintf(fp, "~%d", seen + 1);
-        fputs("\">\n", fp);
-        for (const struct hx_align_issue *is = row->issues; is; is = is->next) {
-            fputs("      <note>", fp);
-            put_xml(fp, is->msg);
-            fputs("</note>\n", fp);
+        size_t n = o && o->segtype == SEG_SENTENCE ? row_sentences(al, row, sv, ns) : 0;
+        for (size_t i = n ? 1 : 0; i <= n; i++) {
+            for (size_t d = 0; d < al->ndocs; d++)
+                segs[d] = !row->cells[d].n ? NULL : n ? sv[d][i - 1] : row->cells[d].text;
+            put_tu(fp, al, row, name, seen, i, n, segs, &b);
         }
-        prop(fp, 6, "x-part", row->part);
-        prop(fp, 6, "x-key", row->key);
-        prop(fp, 6, "x-lead", row->lead);
-        prop(fp, 6, "x-bead", hx_bead_name(hx_align_row_bead(al, row)));
-        hx_buf_reset(&b);
-        for (unsigned bit = 1; bit && bit <= HX_AF_NOTE_TEXT; bit <<= 1)
-            if (row->flags & bit) {
-                if (b.len)
-                    hx_buf_addc(&b, ' ');
-                hx_buf_adds(&b, hx_align_flag_name(bit));
-            }
-        prop(fp, 6, "x-flags", b.data);
         for (size_t d = 0; d < al->ndocs; d++) {
-            const struct hx_align_cell *c = &row->cells[d];
-            if (!c->n)
-                continue;
-            fputs("      <tuv xml:lang=\"", fp);
-            put_xml(fp, al->tags[d]);
-            fputs("\">\n", fp);
-            if (strcmp(al->tags[d], al->langs[d]) != 0)
-                prop(fp, 8, "x-version", al->langs[d]);
-            hx_buf_reset(&b);
-            for (int k = 0; k < c->n; k++) {
-                if (k)
-                    hx_buf_addc(&b, ' ');
-                hx_buf_adds(&b, c->node[k]->key);
-            }
-            prop(fp, 8, "x-key", b.data);
-            fputs("        <seg>", fp);
-            put_xml(fp, c->text);
-            fputs("</seg>\n      </tuv>\n", fp);
+            free_sentences(sv[d], ns[d]);
+            sv[d] = NULL;
+            ns[d] = 0;
         }
-        fputs("    </tu>\n", fp);
     }
+    free(segs);
+    free(sv);
+    free(ns);
     hx_buf_free(&b);
     fputs("  </body>\n</tmx>\n", fp);
     if (ferror(fp)) {
@@ -144,5 +307,7 @@ const struct hx_filter hx_write_align_tmx = {
     .summary = "alignment as TMX 1.4b: a <tu> per row, a <tuv xml:lang> per version, props and notes",
     .ext = "tmx",
     .needs = HX_HAS_ALIGN,
+    .priv_size = sizeof(struct opts),
+    .opts = tmx_opts,
     .write_set = write_tmx,
 };

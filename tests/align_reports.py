@@ -9,7 +9,9 @@ with a changed figure (so that there is a flag to show):
   * HTML: `xmllint --html --noout` prints nothing; each row has an id,
     the cells lang/dir, the flagged row its class;
   * JSON: parses, one diagnostic for the planted figure;
-  * TSV: one line per row, the same number of columns on each.
+  * TSV: one line per row, the same number of columns on each;
+  * TMX with segtype=sentence: the rows split into ICU sentences where
+    both versions have as many, with their own tuids.
 """
 import json
 import os
@@ -87,6 +89,27 @@ def main():
             if row["flags"]:
                 if props.get("x-flags") != " ".join(row["flags"]) or tu.find("note") is None:
                     fail("flag of %s not in the tu" % row["key"])
+
+        # Sentences: rows whose versions have as many ICU sentences split
+        # into a tu each (the four sentences of body.3), others stay whole.
+        stmx = os.path.join(tmp, "sentences.tmx")
+        p = subprocess.run([EXE, "convert", "--chain",
+                            "structure | notes | rejoin | zh-norm | align | "
+                            "align-tmx:segtype=sentence", zh, en, "-o", stmx],
+                           capture_output=True, text=True, timeout=60)
+        root = ET.parse(stmx).getroot() if p.returncode == 0 else None
+        if root is None or root.find("header").get("segtype") != "sentence":
+            fail("sentence TMX: %d %s" % (p.returncode, p.stderr))
+        else:
+            ids = [tu.get("tuid") for tu in root.findall("body/tu")]
+            body3 = [i for i in ids if i.split(":", 1)[1].startswith("body.3#")]
+            if body3 != ["zh.txt:body.3#%d" % k for k in (1, 2, 3, 4)] or len(set(ids)) != len(ids):
+                fail("sentence tuids for body.3: %s" % body3)
+            segs = [[s.text for s in tu.findall("tuv/seg")] for tu in root.findall("body/tu")
+                    if tu.get("tuid") == "zh.txt:body.3#4"]
+            if not segs or not segs[0][1].startswith("The Committee took action") or \
+                    "11月23日" not in segs[0][0].replace(" ", ""):
+                fail("sentence 4 of body.3: %s" % segs)
 
         if shutil.which("xmllint"):
             p = subprocess.run(["xmllint", "--html", "--noout", out["html"]],
