@@ -44,19 +44,30 @@ static int is_han(int32_t c)
     return c > 0 && uscript_getScript(c, &err) == USCRIPT_HAN;
 }
 
-/* Decoded paragraph text: code points with their byte offsets. */
+/* Decoded paragraph text: code points with their byte offsets, and for
+ * each the nearest character either side that is not white space or
+ * punctuation (-1 at the edges), found in one pass each way so that
+ * checks stay linear on long runs of punctuation. */
 struct cps {
-    int32_t *c;
+    int32_t *c, *left, *right;
     size_t *off;
     size_t n;
 };
 
+static int is_letterish(int32_t c)
+{
+    return c >= 0 && !u_isUWhiteSpace(c) && !u_ispunct(c);
+}
+
 static int decode(const char *s, size_t len, struct cps *o)
 {
+    int32_t near = -1;
     o->c = malloc((len + 1) * sizeof *o->c);
+    o->left = malloc((len + 1) * sizeof *o->left);
+    o->right = malloc((len + 1) * sizeof *o->right);
     o->off = malloc((len + 2) * sizeof *o->off);
     o->n = 0;
-    if (!o->c || !o->off)
+    if (!o->c || !o->left || !o->right || !o->off)
         return -1;
     for (size_t i = 0; i < len;) {
         o->off[o->n] = i;
@@ -64,27 +75,32 @@ static int decode(const char *s, size_t len, struct cps *o)
         o->c[o->n++] = c;
     }
     o->off[o->n] = len;
+    for (size_t k = 0; k < o->n; k++) {
+        o->left[k] = near;
+        if (is_letterish(o->c[k]))
+            near = o->c[k];
+    }
+    near = -1;
+    for (size_t k = o->n; k-- > 0;) {
+        o->right[k] = near;
+        if (is_letterish(o->c[k]))
+            near = o->c[k];
+    }
     return 0;
+}
+
+static void cps_free(struct cps *c)
+{
+    free(c->c);
+    free(c->left);
+    free(c->right);
+    free(c->off);
 }
 
 /* Nearest non-space, non-punctuation character from k in direction dir. */
 static int32_t letter_near(const struct cps *p, size_t k, int dir)
 {
-    for (;;) {
-        if (dir < 0) {
-            if (k == 0)
-                return -1;
-            k--;
-        } else {
-            if (k + 1 >= p->n)
-                return -1;
-            k++;
-        }
-        int32_t c = p->c[k];
-        if (c < 0 || u_isUWhiteSpace(c) || u_ispunct(c))
-            continue;
-        return c;
-    }
+    return dir < 0 ? p->left[k] : p->right[k];
 }
 
 static const char *excerpt(struct hx_doc *doc, const char *s,
@@ -335,8 +351,7 @@ static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
             lang = guess;
         if (decode(s, len, &c) != 0 ||
             collect_symbols(doc, b, s, len, &y) != 0) {
-            free(c.c);
-            free(c.off);
+            cps_free(&c);
             hx_error(st, doc, b, "out of memory");
             rc = -1;
             break;
@@ -348,8 +363,7 @@ static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
                 !strstr(lang, "HK") && !strstr(lang, "MO"))
                 check_trad(st, doc, b, &c, p->t2s);
         }
-        free(c.c);
-        free(c.off);
+        cps_free(&c);
     }
     if (rc == 0)
         check_symbols(st, doc, &y);

@@ -69,6 +69,7 @@ struct para {
     int32_t *cp, *cp2;
     int *seg;
     unsigned char *prot, *del, *zh;
+    unsigned char *lctx, *rctx; /* nearest letter's class either side */
     size_t n, cap;
     struct hx_node **segs;
     size_t nsegs, segcap;
@@ -107,7 +108,13 @@ static int grow(struct para *p)
     zh = realloc(p->zh, cap);
     if (zh)
         p->zh = zh;
-    if (!cp || !cp2 || !seg || !prot || !del || !zh)
+    unsigned char *lc = realloc(p->lctx, cap), *rc = NULL;
+    if (lc)
+        p->lctx = lc;
+    rc = realloc(p->rctx, cap);
+    if (rc)
+        p->rctx = rc;
+    if (!cp || !cp2 || !seg || !prot || !del || !zh || !lc || !rc)
         return -1;
     p->cap = cap;
     return 0;
@@ -155,31 +162,43 @@ static int is_quote(int32_t c)
     return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
-/* What the nearest letter in direction dir (-1, +1) from i is: 'h' Han, 'l'
- * another letter or digit, 0 none (paragraph edge or line break).
- * Punctuation, spaces, deleted places and markers are looked through. */
+static int letter_class(int32_t c)
+{
+    if (is_han(c))
+        return 'h';
+    if (c > 0 && u_isalnum(c))
+        return 'l';
+    return 0;
+}
+
+/* For every position, the class of the nearest letter on either side: 'h'
+ * a Han character, 'l' another letter or digit, 0 none (paragraph edge or
+ * line break). Punctuation, spaces and markers are looked through. Letters
+ * are never edited after the width rule, so one pass before the
+ * punctuation rules serves them all, in linear time. */
+static void context(struct para *p)
+{
+    unsigned char cls = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        p->lctx[i] = cls;
+        if (p->cp[i] == STOP)
+            cls = 0;
+        else if (letter_class(p->cp[i]))
+            cls = (unsigned char)letter_class(p->cp[i]);
+    }
+    cls = 0;
+    for (size_t i = p->n; i-- > 0;) {
+        p->rctx[i] = cls;
+        if (p->cp[i] == STOP)
+            cls = 0;
+        else if (letter_class(p->cp[i]))
+            cls = (unsigned char)letter_class(p->cp[i]);
+    }
+}
+
 static int ctx(const struct para *p, size_t i, int dir)
 {
-    for (size_t k = i;;) {
-        if (dir < 0) {
-            if (k == 0)
-                return 0;
-            k--;
-        } else {
-            if (k + 1 >= p->n)
-                return 0;
-            k++;
-        }
-        int32_t c = p->cp[k];
-        if (p->del[k] || c == MARK)
-            continue;
-        if (c == STOP)
-            return 0;
-        if (is_han(c))
-            return 'h';
-        if (u_isalnum(c))
-            return 'l';
-    }
+    return dir < 0 ? p->lctx[i] : p->rctx[i];
 }
 
 /* The neighbour of position i (skipping deleted places, spaces and, when
@@ -298,6 +317,8 @@ static void protect(struct para *p)
                 m--;
             if (slash)
                 j = m;
+            else if (m > i + 1)
+                i = m - 1; /* no symbol starts later in this run either */
         }
         for (size_t k = i; k < j; k++)
             p->prot[k] = 1;
@@ -657,6 +678,7 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
         }
         protect(&r.p);
         rule_width(&r);
+        context(&r.p);
         if (r.o->profile != PROFILE_OFF) {
             rule_punct(&r);
             rule_paren(&r);
@@ -672,6 +694,8 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
     free(r.p.prot);
     free(r.p.del);
     free(r.p.zh);
+    free(r.p.lctx);
+    free(r.p.rctx);
     free(r.p.segs);
     if (r.oom) {
         hx_error(st, doc, NULL, "out of memory");
