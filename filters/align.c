@@ -11,18 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align_dp.h"
+#include "align_stage.h"
 #include "hx.h"
 
-static const char *const punct_names[] = {"none", "comma", "semicolon",
-                                          "full stop", "colon"};
-
-struct version {
-    struct hx_doc *doc;
-    struct align_unit *u;
-    size_t n, cap;
-    double total;
-};
 
 /* ---- units ------------------------------------------------------------- */
 
@@ -106,7 +97,7 @@ static enum align_punct punct_of(const char *s, size_t len)
     return P_NONE;
 }
 
-static void version_collect(struct hx_stage *st, struct version *v)
+static void version_collect(struct align_version *v)
 {
     struct hx_doc *doc = v->doc;
     struct hx_buf b = {0}, nb = {0};
@@ -170,12 +161,11 @@ static void version_collect(struct hx_stage *st, struct version *v)
     }
     hx_buf_free(&b);
     hx_buf_free(&nb);
-    (void)st;
 }
 
 /* A date without a year takes the document's: its metadata date, else the
  * commonest year among its dates. */
-static void version_years(struct version *v)
+static void version_years(struct align_version *v)
 {
     int year = 0;
     const char *d = hx_meta_get(v->doc, "date");
@@ -214,21 +204,8 @@ found:
 
 /* ---- rows ---------------------------------------------------------------- */
 
-struct ctx {
-    struct hx_stage *st;
-    struct hx_set *set;
-    struct hx_align *al;
-    struct version *v;        /* one per document */
-    size_t nd;
-    struct hx_align_row *rows; /* heap while building */
-    struct align_unit *(*ru)[2]; /* rows × docs: the units of each cell */
-    size_t nrows, cap;
-    const char **parts;
-    size_t nparts;
-    size_t *counts; /* parts × docs: paragraphs per part */
-};
 
-static struct hx_align_row *row_new(struct ctx *cx, const char *part)
+static struct hx_align_row *row_new(struct align_ctx *cx, const char *part)
 {
     if (cx->nrows == cx->cap) {
         cx->cap = cx->cap ? 2 * cx->cap : 128;
@@ -247,7 +224,7 @@ static struct hx_align_row *row_new(struct ctx *cx, const char *part)
     return r;
 }
 
-static void cell_put(struct ctx *cx, size_t row, size_t d, struct align_unit *u,
+static void cell_put(struct align_ctx *cx, size_t row, size_t d, struct align_unit *u,
                      enum hx_bead bead, double cost)
 {
     struct hx_align_cell *c = &cx->rows[row].cells[d];
@@ -327,7 +304,7 @@ static void pair_notes(const struct align_pair *p, struct align_beads *bs)
     free(used);
 }
 
-static void align_part(struct ctx *cx, size_t pi)
+static void align_part(struct align_ctx *cx, size_t pi)
 {
     const char *part = cx->parts[pi];
     size_t nd = cx->nd, pivot = 0;
@@ -409,7 +386,7 @@ static void align_part(struct ctx *cx, size_t pi)
             if (xn[d * (np + 1) + s] > most)
                 most = xn[d * (np + 1) + s];
         for (size_t k = 0; k < most; k++) {
-            struct hx_align_row *r = row_new(cx, part);
+            row_new(cx, part);
             size_t row = cx->nrows - 1;
             for (size_t d = 0; d < nd; d++) {
                 size_t x = d * (np + 1) + s;
@@ -417,7 +394,6 @@ static void align_part(struct ctx *cx, size_t pi)
                     cell_put(cx, row, d, lists[d][xj[d * (maxc + 1) + xfrom[x] + k]],
                              HX_BEAD_01, 4.5);
             }
-            (void)r;
         }
         if (s == np)
             break;
@@ -442,251 +418,10 @@ static void align_part(struct ctx *cx, size_t pi)
     free(lists);
 }
 
-/* ---- checks ---------------------------------------------------------------- */
-
-enum check { C_NUMBERS, C_SYMBOLS, C_DATES, C_URLS, C_NOTE_TEXT, C_NOTES,
-             C_PUNCT, C_LEAD, C_COUNT };
-
-static const struct {
-    unsigned flag;
-    const char *what;
-} checks[C_COUNT] = {
-    {HX_AF_NUMBERS, "numbers differ"},
-    {HX_AF_SYMBOLS, "document symbols differ"},
-    {HX_AF_DATES, "dates differ"},
-    {HX_AF_URLS, "URLs differ"},
-    {HX_AF_NOTE_TEXT, "footnote symbols or URLs differ"},
-    {HX_AF_NOTES, "footnote references differ"},
-    {HX_AF_PUNCT, "terminal punctuation differs"},
-    {HX_AF_LEAD, "lead verbs differ"},
-};
-
-/* Do units x and y disagree on check c? Evidence into ex, ey. */
-static int differ(enum check c, const struct align_unit *x,
-                  const struct align_unit *y, struct hx_buf *ex,
-                  struct hx_buf *ey)
-{
-    switch (c) {
-    case C_NUMBERS:
-        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_NUMBERS, ex, ey);
-    case C_SYMBOLS:
-        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_SYMBOLS, ex, ey);
-    case C_DATES:
-        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_DATES, ex, ey);
-    case C_URLS:
-        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_URLS, ex, ey);
-    case C_NOTE_TEXT:
-        if (align_toks_differ(&x->ntoks, &y->ntoks, ALIGN_G_SYMBOLS, ex, ey))
-            return 1;
-        return align_toks_differ(&x->ntoks, &y->ntoks, ALIGN_G_URLS, ex, ey);
-    case C_NOTES:
-        if (x->notes == y->notes)
-            return 0;
-        if (ex)
-            hx_buf_addf(ex, "%d", x->notes), hx_buf_addf(ey, "%d", y->notes);
-        return 1;
-    case C_PUNCT: {
-        enum hx_role r = x->node->role;
-        if ((r != HX_ROLE_PREAMBULAR && r != HX_ROLE_OPERATIVE) ||
-            x->punct == y->punct)
-            return 0;
-        if (ex)
-            hx_buf_adds(ex, punct_names[x->punct]),
-                hx_buf_adds(ey, punct_names[y->punct]);
-        return 1;
-    }
-    case C_LEAD: {
-        /* Only the verb counts: whether a language marks "also" or
-         * "further" (又/还) is its own business. */
-        const char *a = x->node->lead, *b = y->node->lead;
-        if (!a || !b || strcspn(a, ".") != strcspn(b, ".") ||
-            strncmp(a, b, strcspn(a, ".")) == 0)
-            return 0;
-        if (ex)
-            hx_buf_adds(ex, a), hx_buf_adds(ey, b);
-        return 1;
-    }
-    default:
-        return 0;
-    }
-}
-
-/* The line of the nearest paragraph of document d at or before row. */
-static unsigned line_near(const struct ctx *cx, size_t row, size_t d)
-{
-    for (size_t r = row + 1; r-- > 0;)
-        if (cx->rows[r].cells[d].n)
-            return cx->rows[r].cells[d].node[0]->pos.line;
-    return 0;
-}
-
-static void report(struct ctx *cx, size_t row, size_t d, unsigned flag,
-                   const char *msg)
-{
-    struct hx_align_row *r = &cx->rows[row];
-    struct hx_align_issue *is = hx_alloc(cx->set->arena, sizeof *is);
-    is->kind = flag;
-    is->doc = d;
-    is->line = line_near(cx, row, d);
-    is->msg = hx_strdup(cx->set->arena, msg);
-    struct hx_align_issue **tail = &r->issues;
-    while (*tail)
-        tail = &(*tail)->next;
-    *tail = is;
-    r->flags |= flag;
-    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path, is->line,
-                 cx->st->f->name, r->key, "%s", msg);
-}
-
-static void add_names(struct hx_buf *b, const struct ctx *cx, const size_t *ds,
-                      size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        if (k)
-            hx_buf_adds(b, k + 1 == n ? " and " : ", ");
-        hx_buf_adds(b, cx->al->langs[ds[k]]);
-    }
-}
-
-/* "(res1: zh 44 paragraphs, zh#2 43)" */
-static void add_counts(struct hx_buf *b, const struct ctx *cx, const char *part)
-{
-    size_t pi = 0;
-    while (pi < cx->nparts && strcmp(cx->parts[pi], part) != 0)
-        pi++;
-    if (pi == cx->nparts)
-        return;
-    hx_buf_addf(b, " (%s:", part);
-    for (size_t d = 0; d < cx->nd; d++)
-        hx_buf_addf(b, "%s %s %zu", d ? "," : "", cx->al->langs[d],
-                    cx->counts[pi * cx->nd + d]);
-    hx_buf_adds(b, " paragraphs)");
-}
-
-static void check_presence(struct ctx *cx, size_t row)
-{
-    struct hx_align_row *r = &cx->rows[row];
-    size_t have[8], lack[8], nh = 0, nl = 0;
-    for (size_t d = 0; d < cx->nd && d < 8; d++) {
-        if (r->cells[d].n || r->cells[d].merged_up)
-            have[nh++] = d;
-        else
-            lack[nl++] = d;
-    }
-    if (!nl || !nh)
-        return;
-    /* The minority is at fault; on a tie, whoever differs from the first
-     * document. */
-    int blame_lack = nl < nh || (nl == nh && r->cells[0].n);
-    struct hx_buf b = {0};
-    if (blame_lack) {
-        for (size_t k = 0; k < nl; k++) {
-            hx_buf_reset(&b);
-            hx_buf_addf(&b, "paragraph missing in %s: ", cx->al->langs[lack[k]]);
-            add_names(&b, cx, have, nh);
-            hx_buf_adds(&b, nh > 1 ? " have it" : " has it");
-            add_counts(&b, cx, r->part);
-            report(cx, row, lack[k], HX_AF_MISSING, b.data);
-        }
-    } else {
-        for (size_t k = 0; k < nh; k++) {
-            hx_buf_reset(&b);
-            hx_buf_addf(&b, "%s has a paragraph with no counterpart in ",
-                        cx->al->langs[have[k]]);
-            add_names(&b, cx, lack, nl);
-            add_counts(&b, cx, r->part);
-            report(cx, row, have[k], HX_AF_MISSING, b.data);
-        }
-    }
-    hx_buf_free(&b);
-}
-
-static void check_merges(struct ctx *cx, size_t row)
-{
-    struct hx_align_row *r = &cx->rows[row];
-    struct hx_buf b = {0};
-    for (size_t d = 0; d < cx->nd; d++) {
-        const struct hx_align_cell *c = &r->cells[d];
-        if (c->bead == HX_BEAD_21 && c->n && row + 1 < cx->nrows) {
-            hx_buf_reset(&b);
-            hx_buf_addf(&b, "%s has one paragraph (%s) for %s and %s: merged (2-1)",
-                        cx->al->langs[d], c->node[0]->key, r->key,
-                        cx->rows[row + 1].key);
-            report(cx, row, d, HX_AF_MERGED, b.data);
-        } else if (c->bead == HX_BEAD_12 && c->n == 2) {
-            hx_buf_reset(&b);
-            hx_buf_addf(&b, "%s has two paragraphs (%s, %s) for %s: split (1-2)",
-                        cx->al->langs[d], c->node[0]->key, c->node[1]->key,
-                        r->key);
-            report(cx, row, d, HX_AF_MERGED, b.data);
-        }
-    }
-    hx_buf_free(&b);
-}
-
-static void check_content(struct ctx *cx, size_t row)
-{
-    struct hx_align_row *r = &cx->rows[row];
-    size_t ds[8], n = 0;
-    for (size_t d = 0; d < cx->nd && d < 8; d++) {
-        const struct hx_align_cell *c = &r->cells[d];
-        /* A merged or split cell holds different text by construction. */
-        if (c->n == 1 && c->bead != HX_BEAD_21 && c->bead != HX_BEAD_12)
-            ds[n++] = d;
-    }
-    if (n < 2)
-        return;
-    struct hx_buf ex = {0}, ey = {0}, msg = {0};
-    for (int c = 0; c < C_COUNT; c++) {
-        int odd[8][8] = {{0}}, odds[8] = {0}, most = 0;
-        for (size_t x = 0; x < n; x++)
-            for (size_t y = x + 1; y < n; y++)
-                if (differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
-                           cx->ru[row * cx->nd + ds[y]][0], NULL, NULL)) {
-                    odd[x][y] = odd[y][x] = 1;
-                    odds[x]++;
-                    odds[y]++;
-                }
-        for (size_t x = 0; x < n; x++)
-            if (odds[x] > most)
-                most = odds[x];
-        if (!most)
-            continue;
-        size_t nb = 0;
-        for (size_t x = 0; x < n; x++)
-            nb += odds[x] == most;
-        for (size_t x = 0; x < n; x++) {
-            /* On a tie the first document is the reference, not the culprit. */
-            if (odds[x] != most || (x == 0 && nb > 1))
-                continue;
-            size_t others[8], no = 0, ref = 0;
-            for (size_t y = 0; y < n; y++)
-                if (odd[x][y]) {
-                    if (!no)
-                        ref = y;
-                    others[no++] = ds[y];
-                }
-            hx_buf_reset(&ex);
-            hx_buf_reset(&ey);
-            differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
-                   cx->ru[row * cx->nd + ds[ref]][0], &ex, &ey);
-            hx_buf_reset(&msg);
-            hx_buf_addf(&msg, "%s: %s has %s; ", checks[c].what,
-                        cx->al->langs[ds[x]], ex.len ? ex.data : "none");
-            add_names(&msg, cx, others, no);
-            hx_buf_addf(&msg, " %s %s", no > 1 ? "have" : "has",
-                        ey.len ? ey.data : "none");
-            report(cx, row, ds[x], checks[c].flag, msg.data);
-        }
-    }
-    hx_buf_free(&ex);
-    hx_buf_free(&ey);
-    hx_buf_free(&msg);
-}
 
 /* ---- the stage -------------------------------------------------------------- */
 
-static const char *doc_tag(struct hx_doc *doc, const struct version *v)
+static const char *doc_tag(struct hx_doc *doc, const struct align_version *v)
 {
     if (doc->lang)
         return doc->lang;
@@ -713,7 +448,7 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
     for (size_t d = 0; d < nd; d++)
         if (set->docs[d]->failed)
             return 0;
-    struct ctx cx = {.st = st, .set = set, .nd = nd};
+    struct align_ctx cx = {.st = st, .set = set, .nd = nd};
     cx.v = calloc(nd, sizeof *cx.v);
     struct hx_align *al = hx_alloc(set->arena, sizeof *al);
     cx.al = al;
@@ -723,7 +458,7 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
     for (size_t d = 0; d < nd; d++) {
         cx.v[d].doc = set->docs[d];
         if (!set->docs[d]->failed)
-            version_collect(st, &cx.v[d]);
+            version_collect(&cx.v[d]);
         version_years(&cx.v[d]);
         al->tags[d] = hx_strdup(set->arena, doc_tag(set->docs[d], &cx.v[d]));
         int same = 0;
@@ -757,11 +492,8 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
             if (row->cells[d].n)
                 row->lead = row->cells[d].node[0]->lead;
     }
-    for (size_t r = 0; r < cx.nrows; r++) {
-        check_presence(&cx, r);
-        check_merges(&cx, r);
-        check_content(&cx, r);
-    }
+    for (size_t r = 0; r < cx.nrows; r++)
+        align_check_row(&cx, r);
     al->nrows = cx.nrows;
     al->rows = hx_alloc(set->arena, (cx.nrows + 1) * sizeof *al->rows);
     if (cx.nrows)

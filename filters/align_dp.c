@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align_dp.h"
+#include "align_stage.h"
 
 /* Bead costs in -log probability units (Gale and Church's priors, rounded). */
 #define COST_SKIP 4.5

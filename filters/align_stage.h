@@ -1,8 +1,8 @@
-/* Private to the align stage: the pairwise bead alignment of two
- * versions' paragraphs within one part (filters/align_dp.c), used by
- * filters/align.c and its unit test. */
-#ifndef HX_ALIGN_DP_H
-#define HX_ALIGN_DP_H
+/* Private to the align stage (filters/align.c): its units and working
+ * state, the pairwise bead alignment (filters/align_dp.c) and the row
+ * checks (filters/align_check.c). */
+#ifndef HX_ALIGN_STAGE_H
+#define HX_ALIGN_STAGE_H
 
 #include <stddef.h>
 
@@ -50,5 +50,31 @@ struct align_pair {
 /* Aligns p->a with p->b into out, in order: anchors by key, gaps by the
  * dynamic programme, then lone paragraphs next to a pair tried as merges. */
 void align_pair_run(struct align_pair *p, struct align_beads *out);
+
+/* One version's units, in document order. */
+struct align_version {
+    struct hx_doc *doc;
+    struct align_unit *u;
+    size_t n, cap;
+    double total; /* length of all its units */
+};
+
+/* The stage's working state while it builds the rows of one set. */
+struct align_ctx {
+    struct hx_stage *st;
+    struct hx_set *set;
+    struct hx_align *al;
+    struct align_version *v;     /* one per document */
+    size_t nd;
+    struct hx_align_row *rows;   /* heap while building */
+    struct align_unit *(*ru)[2]; /* rows × documents: the units of each cell */
+    size_t nrows, cap;
+    const char **parts;          /* in order of first appearance */
+    size_t nparts;
+    size_t *counts;              /* parts × documents: paragraphs per part */
+};
+
+/* Runs every check on row (filters/align_check.c). */
+void align_check_row(struct align_ctx *cx, size_t row);
 
 #endif

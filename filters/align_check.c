@@ -1,0 +1,259 @@
+/* The cross-version checks of the align stage, one row at a time: a
+ * paragraph with no counterpart, a merge or split, then numbers, symbols,
+ * dates, URLs, footnotes, punctuation and lead verbs. Each disagreement is
+ * blamed on the version(s) at odds with the most others (on a tie, not the
+ * first version), recorded in the row and reported as a warning at the
+ * row's key, in the file and at the line of the version blamed. */
+#include <string.h>
+
+#include "align_stage.h"
+
+static const char *const punct_names[] = {"none", "comma", "semicolon",
+                                          "full stop", "colon"};
+
+enum check { C_NUMBERS, C_SYMBOLS, C_DATES, C_URLS, C_NOTE_TEXT, C_NOTES,
+             C_PUNCT, C_LEAD, C_COUNT };
+
+static const struct {
+    unsigned flag;
+    const char *what;
+} checks[C_COUNT] = {
+    {HX_AF_NUMBERS, "numbers differ"},
+    {HX_AF_SYMBOLS, "document symbols differ"},
+    {HX_AF_DATES, "dates differ"},
+    {HX_AF_URLS, "URLs differ"},
+    {HX_AF_NOTE_TEXT, "footnote symbols or URLs differ"},
+    {HX_AF_NOTES, "footnote references differ"},
+    {HX_AF_PUNCT, "terminal punctuation differs"},
+    {HX_AF_LEAD, "lead verbs differ"},
+};
+
+/* Do units x and y disagree on check c? Evidence into ex, ey. */
+static int differ(enum check c, const struct align_unit *x,
+                  const struct align_unit *y, struct hx_buf *ex,
+                  struct hx_buf *ey)
+{
+    switch (c) {
+    case C_NUMBERS:
+        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_NUMBERS, ex, ey);
+    case C_SYMBOLS:
+        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_SYMBOLS, ex, ey);
+    case C_DATES:
+        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_DATES, ex, ey);
+    case C_URLS:
+        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_URLS, ex, ey);
+    case C_NOTE_TEXT:
+        if (align_toks_differ(&x->ntoks, &y->ntoks, ALIGN_G_SYMBOLS, ex, ey))
+            return 1;
+        return align_toks_differ(&x->ntoks, &y->ntoks, ALIGN_G_URLS, ex, ey);
+    case C_NOTES:
+        if (x->notes == y->notes)
+            return 0;
+        if (ex)
+            hx_buf_addf(ex, "%d", x->notes), hx_buf_addf(ey, "%d", y->notes);
+        return 1;
+    case C_PUNCT: {
+        enum hx_role r = x->node->role;
+        if ((r != HX_ROLE_PREAMBULAR && r != HX_ROLE_OPERATIVE) ||
+            x->punct == y->punct)
+            return 0;
+        if (ex)
+            hx_buf_adds(ex, punct_names[x->punct]),
+                hx_buf_adds(ey, punct_names[y->punct]);
+        return 1;
+    }
+    case C_LEAD: {
+        /* Only the verb counts: whether a language marks "also" or
+         * "further" (又/还) is its own business. */
+        const char *a = x->node->lead, *b = y->node->lead;
+        if (!a || !b || strcspn(a, ".") != strcspn(b, ".") ||
+            strncmp(a, b, strcspn(a, ".")) == 0)
+            return 0;
+        if (ex)
+            hx_buf_adds(ex, a), hx_buf_adds(ey, b);
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* The line of the nearest paragraph of document d at or before row. */
+static unsigned line_near(const struct align_ctx *cx, size_t row, size_t d)
+{
+    for (size_t r = row + 1; r-- > 0;)
+        if (cx->rows[r].cells[d].n)
+            return cx->rows[r].cells[d].node[0]->pos.line;
+    return 0;
+}
+
+static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag,
+                   const char *msg)
+{
+    struct hx_align_row *r = &cx->rows[row];
+    struct hx_align_issue *is = hx_alloc(cx->set->arena, sizeof *is);
+    is->kind = flag;
+    is->doc = d;
+    is->line = line_near(cx, row, d);
+    is->msg = hx_strdup(cx->set->arena, msg);
+    struct hx_align_issue **tail = &r->issues;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = is;
+    r->flags |= flag;
+    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path, is->line,
+                 cx->st->f->name, r->key, "%s", msg);
+}
+
+static void add_names(struct hx_buf *b, const struct align_ctx *cx, const size_t *ds,
+                      size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            hx_buf_adds(b, k + 1 == n ? " and " : ", ");
+        hx_buf_adds(b, cx->al->langs[ds[k]]);
+    }
+}
+
+/* "(res1: zh 44 paragraphs, zh#2 43)" */
+static void add_counts(struct hx_buf *b, const struct align_ctx *cx, const char *part)
+{
+    size_t pi = 0;
+    while (pi < cx->nparts && strcmp(cx->parts[pi], part) != 0)
+        pi++;
+    if (pi == cx->nparts)
+        return;
+    hx_buf_addf(b, " (%s:", part);
+    for (size_t d = 0; d < cx->nd; d++)
+        hx_buf_addf(b, "%s %s %zu", d ? "," : "", cx->al->langs[d],
+                    cx->counts[pi * cx->nd + d]);
+    hx_buf_adds(b, " paragraphs)");
+}
+
+static void check_presence(struct align_ctx *cx, size_t row)
+{
+    struct hx_align_row *r = &cx->rows[row];
+    size_t have[8], lack[8], nh = 0, nl = 0;
+    for (size_t d = 0; d < cx->nd && d < 8; d++) {
+        if (r->cells[d].n || r->cells[d].merged_up)
+            have[nh++] = d;
+        else
+            lack[nl++] = d;
+    }
+    if (!nl || !nh)
+        return;
+    /* The minority is at fault; on a tie, whoever differs from the first
+     * document. */
+    int blame_lack = nl < nh || (nl == nh && r->cells[0].n);
+    struct hx_buf b = {0};
+    if (blame_lack) {
+        for (size_t k = 0; k < nl; k++) {
+            hx_buf_reset(&b);
+            hx_buf_addf(&b, "paragraph missing in %s: ", cx->al->langs[lack[k]]);
+            add_names(&b, cx, have, nh);
+            hx_buf_adds(&b, nh > 1 ? " have it" : " has it");
+            add_counts(&b, cx, r->part);
+            report(cx, row, lack[k], HX_AF_MISSING, b.data);
+        }
+    } else {
+        for (size_t k = 0; k < nh; k++) {
+            hx_buf_reset(&b);
+            hx_buf_addf(&b, "%s has a paragraph with no counterpart in ",
+                        cx->al->langs[have[k]]);
+            add_names(&b, cx, lack, nl);
+            add_counts(&b, cx, r->part);
+            report(cx, row, have[k], HX_AF_MISSING, b.data);
+        }
+    }
+    hx_buf_free(&b);
+}
+
+static void check_merges(struct align_ctx *cx, size_t row)
+{
+    struct hx_align_row *r = &cx->rows[row];
+    struct hx_buf b = {0};
+    for (size_t d = 0; d < cx->nd; d++) {
+        const struct hx_align_cell *c = &r->cells[d];
+        if (c->bead == HX_BEAD_21 && c->n && row + 1 < cx->nrows) {
+            hx_buf_reset(&b);
+            hx_buf_addf(&b, "%s has one paragraph (%s) for %s and %s: merged (2-1)",
+                        cx->al->langs[d], c->node[0]->key, r->key,
+                        cx->rows[row + 1].key);
+            report(cx, row, d, HX_AF_MERGED, b.data);
+        } else if (c->bead == HX_BEAD_12 && c->n == 2) {
+            hx_buf_reset(&b);
+            hx_buf_addf(&b, "%s has two paragraphs (%s, %s) for %s: split (1-2)",
+                        cx->al->langs[d], c->node[0]->key, c->node[1]->key,
+                        r->key);
+            report(cx, row, d, HX_AF_MERGED, b.data);
+        }
+    }
+    hx_buf_free(&b);
+}
+
+static void check_content(struct align_ctx *cx, size_t row)
+{
+    struct hx_align_row *r = &cx->rows[row];
+    size_t ds[8], n = 0;
+    for (size_t d = 0; d < cx->nd && d < 8; d++) {
+        const struct hx_align_cell *c = &r->cells[d];
+        /* A merged or split cell holds different text by construction. */
+        if (c->n == 1 && c->bead != HX_BEAD_21 && c->bead != HX_BEAD_12)
+            ds[n++] = d;
+    }
+    if (n < 2)
+        return;
+    struct hx_buf ex = {0}, ey = {0}, msg = {0};
+    for (int c = 0; c < C_COUNT; c++) {
+        int odd[8][8] = {{0}}, odds[8] = {0}, most = 0;
+        for (size_t x = 0; x < n; x++)
+            for (size_t y = x + 1; y < n; y++)
+                if (differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
+                           cx->ru[row * cx->nd + ds[y]][0], NULL, NULL)) {
+                    odd[x][y] = odd[y][x] = 1;
+                    odds[x]++;
+                    odds[y]++;
+                }
+        for (size_t x = 0; x < n; x++)
+            if (odds[x] > most)
+                most = odds[x];
+        if (!most)
+            continue;
+        size_t nb = 0;
+        for (size_t x = 0; x < n; x++)
+            nb += odds[x] == most;
+        for (size_t x = 0; x < n; x++) {
+            /* On a tie the first document is the reference, not the culprit. */
+            if (odds[x] != most || (x == 0 && nb > 1))
+                continue;
+            size_t others[8], no = 0, ref = 0;
+            for (size_t y = 0; y < n; y++)
+                if (odd[x][y]) {
+                    if (!no)
+                        ref = y;
+                    others[no++] = ds[y];
+                }
+            hx_buf_reset(&ex);
+            hx_buf_reset(&ey);
+            differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
+                   cx->ru[row * cx->nd + ds[ref]][0], &ex, &ey);
+            hx_buf_reset(&msg);
+            hx_buf_addf(&msg, "%s: %s has %s; ", checks[c].what,
+                        cx->al->langs[ds[x]], ex.len ? ex.data : "none");
+            add_names(&msg, cx, others, no);
+            hx_buf_addf(&msg, " %s %s", no > 1 ? "have" : "has",
+                        ey.len ? ey.data : "none");
+            report(cx, row, ds[x], checks[c].flag, msg.data);
+        }
+    }
+    hx_buf_free(&ex);
+    hx_buf_free(&ey);
+    hx_buf_free(&msg);
+}
+
+void align_check_row(struct align_ctx *cx, size_t row)
+{
+    check_presence(cx, row);
+    check_merges(cx, row);
+    check_content(cx, row);
+}
