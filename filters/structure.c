@@ -168,8 +168,13 @@ static void masthead(struct state *s, struct hx_node *n, const char *t,
         key_base(s, n, "front.agenda");
     } else if (structure_phrase_within(s->p->session, f, flen) && len < 120) {
         const char *v = structure_number_in(doc, t, len);
+        if (!v)
+            v = structure_spelled_number(doc, hx_node_lang(doc, n), t, len);
         hx_meta_set(doc, "session", v ? v : structure_trimmed(doc, t, len));
         key_base(s, n, "front.session");
+    } else if (structure_is_date(t, len)) {
+        hx_meta_set(doc, "date", structure_trimmed(doc, t, len));
+        key_base(s, n, "front.date");
     } else if ((k = structure_phrase_prefix(s->p->rapporteur, f, flen)) > 0) {
         size_t i = structure_skip_spaces(f, flen, k), j = i;
         int32_t c = i < flen ? hx_utf8_next(f, flen, &j) : 0;

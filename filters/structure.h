@@ -146,6 +146,15 @@ const char *structure_key_roman(struct hx_doc *doc, int v);
  * in doc's arena, or NULL. */
 const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len);
 
+/* The number spelled out at the start of s or after one of its words
+ * ("Seventy-sixth session" -> "76"), parsed by ICU's spell-out rules for
+ * lang, as decimal text in doc's arena; NULL when none parses. */
+const char *structure_spelled_number(struct hx_doc *doc, const char *lang,
+                                     const char *s, size_t len);
+
+/* Is s a short line holding a date: a year 1945-2099 and a day number? */
+int structure_is_date(const char *s, size_t len);
+
 /* --- edits (structure_edit.c) -------------------------------------------- */
 
 /* Moves label l from the start of n's first text into n->label. */

@@ -193,6 +193,7 @@ static void test_zh(void)
 static void test_en(void)
 {
     const char *const p[] = {"A/C.2/76/L.56",
+                             "17 December 2021",
                              "Seventy-sixth session",
                              "Agenda item 17",
                              "Information and communications technologies",
@@ -224,27 +225,50 @@ static void test_en(void)
     CHECK_STR(hx_meta_get(doc, "rapporteur"), "Ms. Pratima Upreti (Nepal)");
     CHECK_STR(hx_meta_get(doc, "title"), "Information and communications technologies");
     CHECK_STR(row(doc, 0), "front.symbol||A/C.2/76/L.56");
-    CHECK_STR(row(doc, 1), "front.session||Seventy-sixth session");
-    CHECK_STR(row(doc, 6), "head.body.1|I.|Introduction");
-    CHECK_STR(row(doc, 7), "head.body.1.a|A.|Background");
-    CHECK_INT(nth(doc, 7)->level, 2);
-    CHECK_STR(row(doc, 8), "body.1|1.|The Assembly decided.");
-    CHECK_STR(row(doc, 9), "body.1.a|(a)|first;");
-    CHECK_STR(row(doc, 10), "body.1.b|(h)|eighth;");
-    CHECK_STR(row(doc, 11), "body.1.c|(i)|ninth, a letter after (h);");
-    CHECK_STR(row(doc, 12), "body.1+1||Unnumbered continuation of paragraph 1.");
-    CHECK_INT(nth(doc, 12)->role, HX_ROLE_CONTINUED);
-    CHECK_STR(row(doc, 13), "head.body.1.b|B.|Second subsection");
-    CHECK_STR(row(doc, 15), "head.body.2|II.|Recommendation");
+    CHECK_STR(row(doc, 1), "front.date||17 December 2021");
+    CHECK_STR(hx_meta_get(doc, "date"), "17 December 2021");
+    CHECK_STR(row(doc, 2), "front.session||Seventy-sixth session");
+    CHECK_STR(hx_meta_get(doc, "session"), "76");
+    CHECK_STR(row(doc, 7), "head.body.1|I.|Introduction");
+    CHECK_STR(row(doc, 8), "head.body.1.a|A.|Background");
+    CHECK_INT(nth(doc, 8)->level, 2);
+    CHECK_STR(row(doc, 9), "body.1|1.|The Assembly decided.");
+    CHECK_STR(row(doc, 10), "body.1.a|(a)|first;");
+    CHECK_STR(row(doc, 11), "body.1.b|(h)|eighth;");
+    CHECK_STR(row(doc, 12), "body.1.c|(i)|ninth, a letter after (h);");
+    CHECK_STR(row(doc, 13), "body.1+1||Unnumbered continuation of paragraph 1.");
+    CHECK_INT(nth(doc, 13)->role, HX_ROLE_CONTINUED);
+    CHECK_STR(row(doc, 14), "head.body.1.b|B.|Second subsection");
+    CHECK_STR(row(doc, 16), "head.body.2|II.|Recommendation");
     /* no title block before the formula: the heading stays a heading */
-    CHECK_STR(row(doc, 16), "res1.formula||The General Assembly,");
+    CHECK_STR(row(doc, 17), "res1.formula||The General Assembly,");
     CHECK_STR(lead(doc, "res1.pp.1"), "recall");
     CHECK_STR(lead(doc, "res1.pp.2"), "recall.further");
-    CHECK_STR(row(doc, 19), "res1.op.1|1.|Decides to continue;");
+    CHECK_STR(row(doc, 20), "res1.op.1|1.|Decides to continue;");
     CHECK_STR(lead(doc, "res1.op.1"), "decide");
     CHECK_STR(lead(doc, "res1.op.2"), "decide.also");
-    CHECK_STR(row(doc, 22), "annex.1|1.|Annex text.");
+    CHECK_STR(row(doc, 23), "annex.1|1.|Annex text.");
     hx_doc_free(doc);
+}
+
+/* Sessions spelled out as ordinals, parsed by ICU in each language. */
+static void test_sessions(void)
+{
+    static const char *const cases[][2] = {
+        {"fr", "Soixante-seizième session"},
+        {"es", "Septuagésimo sexto período de sesiones"},
+        {"ru", "Семьдесят шестая сессия"},
+        {"ar", "الدورة السادسة والسبعون"},
+        {"zh", "第七十六届会议"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *const p[] = {cases[k][1], "1. x", NULL};
+        struct hx_doc *doc = doc_of(cases[k][0], p);
+        run(&hx_structure, doc, "");
+        CHECK_STR(nth(doc, 0)->key, "front.session");
+        CHECK_STR(hx_meta_get(doc, "session"), "76");
+        hx_doc_free(doc);
+    }
 }
 
 static void test_instrument(const char *lang, const char *const *p,
@@ -357,6 +381,7 @@ int main(void)
 {
     test_zh();
     test_en();
+    test_sessions();
     test_instruments();
     test_notes();
     hx_diags_free(&diags);
