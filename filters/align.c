@@ -35,6 +35,28 @@ static int is_anchor(const struct hx_node *n, const char *key)
     return 1;
 }
 
+/* A note marker shown where it stands, as superscript digits (which no
+ * token counts); other markers are left out. */
+static void add_marker(struct hx_buf *b, const char *label)
+{
+    static const int32_t sup[10] = {0x2070, 0xB9, 0xB2, 0xB3, 0x2074,
+                                    0x2075, 0x2076, 0x2077, 0x2078, 0x2079};
+    size_t len = label ? strlen(label) : 0, at = b->len;
+    for (size_t i = 0; i < len;) {
+        int32_t cp = hx_utf8_next(label, len, &i);
+        if (cp >= '0' && cp <= '9') {
+            hx_buf_addcp(b, sup[cp - '0']);
+        } else if (cp >= 0 && hx_cp_superscript_digit(cp) >= 0) {
+            hx_buf_addcp(b, cp);
+        } else {
+            b->len = at; /* not a number: show nothing */
+            if (b->data)
+                b->data[at] = '\0';
+            return;
+        }
+    }
+}
+
 /* Text of n without keyed blocks inside it (they are units of their own)
  * and without note contents, which go to nb; counts note references. */
 static void gather(const struct hx_node *n, struct hx_buf *b, struct hx_buf *nb,
@@ -57,13 +79,16 @@ static void gather(const struct hx_node *n, struct hx_buf *b, struct hx_buf *nb,
         }
         case HX_NOTE:
             (*notes)++;
+            add_marker(b, c->label);
             if (nb) {
-                gather(c, nb, NULL, notes);
+                int inner = 0;
+                gather(c, nb, NULL, &inner);
                 hx_buf_addc(nb, ' ');
             }
             break;
         case HX_NOTEREF:
             (*notes)++;
+            add_marker(b, c->label);
             break;
         case HX_BREAK:
             hx_buf_addc(b, ' ');
@@ -84,7 +109,8 @@ static enum align_punct punct_of(const char *s, size_t len)
     while (i > 0) {
         int32_t cp = hx_utf8_prev(s, &i);
         if (cp >= 0 && (hx_cp_is_space(cp) || cp == 0x201D || cp == 0x2019 ||
-                        cp == '"' || cp == ')' || cp == 0xFF09 || cp == 0x300D))
+                        cp == '"' || cp == ')' || cp == 0xFF09 || cp == 0x300D ||
+                        hx_cp_superscript_digit(cp) >= 0))
             continue;
         switch (cp) {
         case ',': case 0xFF0C: case 0x060C: return P_COMMA;
