@@ -4,7 +4,8 @@ fixtures in tests/docx/*.txt (see docx_build.py for their syntax).
 
 Each fixture's `=== expect` section lists, for every paragraph of the body
 in order, the label Word displays, a TAB and the paragraph's text ("-" when
-it has no label); a footnote reference shows as [^MARK] in the text and its
+it has no label); a line break shows as <br>, a footnote reference as
+[^MARK] in the text and its
 note follows as a line `  note MARK<TAB>text`. The paragraphs come from the
 reader alone (`--chain 'docx | xml'`, with the reader options of an
 `=== options` section). `-v` prints what was read."""
@@ -33,7 +34,7 @@ def inline_text(el, notes):
         if c.tag == "text":
             out.append(c.text or "")
         elif c.tag == "break":
-            out.append("\n")
+            out.append("<br>")
         out.append(inline_text(c, notes))
     return "".join(out)
 
