@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Word automatic numbering and notes, on DOCX files built from the
-fixtures in tests/docx/*.txt (see docx_build.py for their syntax).
+"""Word automatic numbering, notes, tracked changes and run content, on
+DOCX files built from the fixtures in tests/docx/*.txt (see docx_build.py
+for their syntax).
 
 Each fixture's `=== expect` section lists, for every paragraph of the body
 in order, the label Word displays, a TAB and the paragraph's text ("-" when
 it has no label); a line break shows as <br>, a footnote reference as
-[^MARK] in the text and its
-note follows as a line `  note MARK<TAB>text`. The paragraphs come from the
+[^MARK] in the text, and its note follows as a line `  note MARK<TAB>text`. The paragraphs come from the
 reader alone (`--chain 'docx | xml'`, with the reader options of an
 `=== options` section). `-v` prints what was read."""
 import os
