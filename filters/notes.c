@@ -187,7 +187,8 @@ static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
     unsigned char *repeated = NULL;
     int expect = *running + 1, rc = -1;
     if (collect(root, &refs, &bodies) != 0 ||
-        !(rs = by_number(&refs, 1, &nr)) || !(bs = by_number(&bodies, 0, &nb)) ||
+        !(rs = by_number(&refs, 1, &nr)) ||
+        !(bs = by_number(&bodies, 0, &nb)) ||
         !(first = malloc((nb ? nb : 1) * sizeof *first)) ||
         !(repeated = calloc(refs.n ? refs.n : 1, 1))) {
         hx_error(st, doc, root, "out of memory");

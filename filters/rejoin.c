@@ -201,8 +201,8 @@ static void renumber(struct hx_doc *doc, struct hx_node *sec)
         if (plus_at && plus_at[1] &&
             strspn(plus_at + 1, "0123456789") == strlen(plus_at + 1)) {
             size_t bl = (size_t)(plus_at - k), b = 0;
-            while (b < nbases && !(bases[b].len == bl &&
-                                   strncmp(bases[b].base, k, bl) == 0))
+            while (b < nbases &&
+                   !(bases[b].len == bl && strncmp(bases[b].base, k, bl) == 0))
                 b++;
             if (b == nbases) {
                 if (nbases == sizeof bases / sizeof bases[0])

@@ -223,8 +223,7 @@ static ssize_t near(const struct para *p, size_t i, int dir, int marks)
 
 /* --- editing ------------------------------------------------------------- */
 
-static void add_cp(const struct para *p, size_t i, int32_t c,
-                   struct hx_buf *b)
+static void add_cp(const struct para *p, size_t i, int32_t c, struct hx_buf *b)
 {
     if (c == MARK) {
         const struct hx_node *m = p->seg[i] >= 0 ? p->segs[p->seg[i]] : NULL;
@@ -576,8 +575,7 @@ static int gather(struct run *r, struct hx_node *b, const char *guess)
         if (!it.enter || n == b)
             continue;
         if (n->type == HX_NOTE || n->type == HX_NOTEREF) {
-            if (seg_add(p, n) != 0 ||
-                push(p, MARK, (int)p->nsegs - 1, 0) != 0)
+            if (seg_add(p, n) != 0 || push(p, MARK, (int)p->nsegs - 1, 0) != 0)
                 return -1;
             if (n->type == HX_NOTE)
                 hx_iter_skip(&it);

@@ -58,8 +58,7 @@ static void run(const struct hx_filter *f, struct hx_doc *doc, const char *opts)
     struct hx_stage st = {f, priv, &diags};
     char err[200];
     if (f->opts)
-        CHECK_INT(hx_opts_parse(f, priv, opts, doc->arena, err, sizeof err),
-                  0);
+        CHECK_INT(hx_opts_parse(f, priv, opts, doc->arena, err, sizeof err), 0);
     if (f->open)
         CHECK_INT(f->open(&st), 0);
     CHECK_INT(f->doc(&st, doc), 0);
@@ -144,7 +143,8 @@ static void test_zh(void)
     CHECK_STR(row(doc, 1), "front.agenda||议程项目 17");
     CHECK_STR(row(doc, 2), "front.title||信息和通信技术促进可持续发展");
     CHECK_STR(row(doc, 3), "front.organ||第二委员会的报告");
-    CHECK_STR(row(doc, 4), "front.rapporteur||报告员：普拉特玛·乌普雷蒂女士(尼泊尔)");
+    CHECK_STR(row(doc, 4),
+              "front.rapporteur||报告员：普拉特玛·乌普雷蒂女士(尼泊尔)");
     CHECK_STR(hx_meta_get(doc, "session"), "76");
     CHECK_STR(hx_meta_get(doc, "agenda"), "17");
     CHECK_STR(hx_meta_get(doc, "organ"), "第二委员会");
@@ -223,7 +223,8 @@ static void test_en(void)
     CHECK_STR(hx_meta_get(doc, "agenda"), "17");
     CHECK_STR(hx_meta_get(doc, "organ"), "Second Committee");
     CHECK_STR(hx_meta_get(doc, "rapporteur"), "Ms. Pratima Upreti (Nepal)");
-    CHECK_STR(hx_meta_get(doc, "title"), "Information and communications technologies");
+    CHECK_STR(hx_meta_get(doc, "title"),
+              "Information and communications technologies");
     CHECK_STR(row(doc, 0), "front.symbol||A/C.2/76/L.56");
     CHECK_STR(row(doc, 1), "front.date||17 December 2021");
     CHECK_STR(hx_meta_get(doc, "date"), "17 December 2021");
@@ -236,7 +237,8 @@ static void test_en(void)
     CHECK_STR(row(doc, 10), "body.1.a|(a)|first;");
     CHECK_STR(row(doc, 11), "body.1.b|(h)|eighth;");
     CHECK_STR(row(doc, 12), "body.1.c|(i)|ninth, a letter after (h);");
-    CHECK_STR(row(doc, 13), "body.1+1||Unnumbered continuation of paragraph 1.");
+    CHECK_STR(row(doc, 13),
+              "body.1+1||Unnumbered continuation of paragraph 1.");
     CHECK_INT(nth(doc, 13)->role, HX_ROLE_CONTINUED);
     CHECK_STR(row(doc, 14), "head.body.1.b|B.|Second subsection");
     CHECK_STR(row(doc, 16), "head.body.2|II.|Recommendation");
@@ -296,28 +298,66 @@ static void test_instrument(const char *lang, const char *const *p,
 
 static void test_instruments(void)
 {
-    const char *const fr[] = {"T", "Préambule", "Considérant que la paix,",
-                              "L’Assemblée générale", "Proclame la présente Déclaration.",
-                              "Article premier", "Tous les êtres humains.",
-                              "Article 2", "1. Chacun.", "2. Nul.", "a) sous-point.",
+    const char *const fr[] = {"T",
+                              "Préambule",
+                              "Considérant que la paix,",
+                              "L’Assemblée générale",
+                              "Proclame la présente Déclaration.",
+                              "Article premier",
+                              "Tous les êtres humains.",
+                              "Article 2",
+                              "1. Chacun.",
+                              "2. Nul.",
+                              "a) sous-point.",
                               NULL};
-    const char *const es[] = {"T", "Preámbulo", "Considerando que la libertad;",
-                              "La Asamblea General,", "Proclama la presente Declaración.",
-                              "Artículo 1", "Todos los seres humanos.",
-                              "Artículo 2", "1. Toda persona.", "2. Nadie.",
-                              "(a) subpárrafo.", NULL};
-    const char *const ru[] = {"T", "ПРЕАМБУЛА", "Принимая во внимание, что признание,",
-                              "Генеральная Ассамблея,", "провозглашает настоящую Декларацию.",
-                              "Статья 1", "Все люди.", "Статья 2", "1. Каждый.",
-                              "2. Никто.", "а) подпункт.", NULL};
-    const char *const ar[] = {"T", "الديباجة", "لمّا كان الاعتراف،", "فإن الجمعية العامة",
-                              "تنادي بهذا الإعلان", "المادة 1", "يولد جميع الناس.",
-                              "المادة ٢", "١. لكل فرد.", "٢. لا يجوز.", "(أ) بند.",
+    const char *const es[] = {"T",
+                              "Preámbulo",
+                              "Considerando que la libertad;",
+                              "La Asamblea General,",
+                              "Proclama la presente Declaración.",
+                              "Artículo 1",
+                              "Todos los seres humanos.",
+                              "Artículo 2",
+                              "1. Toda persona.",
+                              "2. Nadie.",
+                              "(a) subpárrafo.",
                               NULL};
-    const char *const zh[] = {"T", "序言", "鉴于对人类家庭,", "大会,",
-                              "因此现在,大会,发布这一世界人权宣言。", "第一条",
-                              "人人生而自由。", "第二条", "1. 人人。", "2. 任何人。",
-                              "(一) 子项。", NULL};
+    const char *const ru[] = {"T",
+                              "ПРЕАМБУЛА",
+                              "Принимая во внимание, что признание,",
+                              "Генеральная Ассамблея,",
+                              "провозглашает настоящую Декларацию.",
+                              "Статья 1",
+                              "Все люди.",
+                              "Статья 2",
+                              "1. Каждый.",
+                              "2. Никто.",
+                              "а) подпункт.",
+                              NULL};
+    const char *const ar[] = {"T",
+                              "الديباجة",
+                              "لمّا كان الاعتراف،",
+                              "فإن الجمعية العامة",
+                              "تنادي بهذا الإعلان",
+                              "المادة 1",
+                              "يولد جميع الناس.",
+                              "المادة ٢",
+                              "١. لكل فرد.",
+                              "٢. لا يجوز.",
+                              "(أ) بند.",
+                              NULL};
+    const char *const zh[] = {"T",
+                              "序言",
+                              "鉴于对人类家庭,",
+                              "大会,",
+                              "因此现在,大会,发布这一世界人权宣言。",
+                              "第一条",
+                              "人人生而自由。",
+                              "第二条",
+                              "1. 人人。",
+                              "2. 任何人。",
+                              "(一) 子项。",
+                              NULL};
     test_instrument("fr", fr, "art.1||Article premier", "art.2||Article 2");
     test_instrument("es", es, "art.1||Artículo 1", "art.2||Artículo 2");
     test_instrument("ru", ru, "art.1||Статья 1", "art.2||Статья 2");

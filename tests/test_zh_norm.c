@@ -23,9 +23,8 @@ static void run(struct hx_doc *doc, const char *opts)
     void *priv = calloc(1, hx_zh_norm.priv_size);
     struct hx_stage st = {&hx_zh_norm, priv, &diags};
     char err[200];
-    CHECK_INT(hx_opts_parse(&hx_zh_norm, priv, opts, doc->arena, err,
-                            sizeof err),
-              0);
+    CHECK_INT(
+        hx_opts_parse(&hx_zh_norm, priv, opts, doc->arena, err, sizeof err), 0);
     CHECK_INT(hx_zh_norm.doc(&st, doc), 0);
     CHECK(hx_doc_check(doc) == NULL);
     free(priv);
@@ -208,7 +207,8 @@ static void test_rules(void)
     UN("the “Connect 2030” agenda", "the “Connect 2030” agenda");
     UN("see A/76/64 , pages 3 - 5", "see A/76/64 , pages 3 - 5");
     /* symbols and URLs are never edited inside */
-    UN("见https://x.org/a,b;c(d)e...f--g 和", "见https://x.org/a,b;c(d)e...f--g和");
+    UN("见https://x.org/a,b;c(d)e...f--g 和",
+       "见https://x.org/a,b;c(d)e...f--g和");
     UN("见www.un.org/x,y:z 和", "见www.un.org/x,y:z和");
     UN("E/CN.16/2018/CRP.3, 第3段", "E/CN.16/2018/CRP.3，第3段");
     /* another language inside Chinese text, and an English document */
