@@ -417,6 +417,44 @@ static void test_notes(void)
     hx_doc_free(doc);
 }
 
+/* A page break split a paragraph and put a footnote text between the
+ * halves: notes moves the text out, rejoin joins (no space in Chinese, one
+ * in English), and a next block with a capital or a label is left alone. */
+static void test_rejoin(void)
+{
+    const char *const zh[] = {"大会，", "回顾其决议^1以及许多", "^1 注。",
+                              "努力，", "又回顾决议，",         "1. 决定；",
+                              NULL};
+    const char *const en[] = {"The General Assembly,",
+                              "Recalling the many",
+                              "^1 Note.",
+                              "efforts^1, including",
+                              "its work,",
+                              "Noting with concern",
+                              "Further recalling its work,",
+                              "1. Decides;",
+                              NULL};
+    struct hx_doc *doc = doc_of("zh", zh);
+    run(&hx_structure, doc, "");
+    run(&hx_notes, doc, "");
+    run(&hx_rejoin, doc, "");
+    CHECK_STR(row(doc, 1), "res1.pp.1||回顾其决议以及许多努力，");
+    CHECK_STR(row(doc, 2), "fn.res1.1|1|注。");
+    CHECK_STR(row(doc, 3), "res1.pp.2||又回顾决议，");
+    CHECK_STR(row(doc, 4), "res1.op.1|1.|决定；");
+    hx_doc_free(doc);
+    doc = doc_of("en", en);
+    run(&hx_structure, doc, "");
+    run(&hx_notes, doc, "");
+    run(&hx_rejoin, doc, "");
+    CHECK_STR(row(doc, 1),
+              "res1.pp.1||Recalling the many efforts, including its work,");
+    /* "Noting with concern" lacks its comma but the next starts a unit */
+    CHECK_STR(row(doc, 3), "res1.pp.2||Noting with concern");
+    CHECK_STR(row(doc, 4), "res1.pp.3||Further recalling its work,");
+    hx_doc_free(doc);
+}
+
 int main(void)
 {
     test_zh();
@@ -424,6 +462,7 @@ int main(void)
     test_sessions();
     test_instruments();
     test_notes();
+    test_rejoin();
     hx_diags_free(&diags);
     return check_done();
 }
