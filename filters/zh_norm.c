@@ -52,7 +52,7 @@ static const struct hx_opt zh_opts[] = {
     {"profile", HX_OPT_ENUM, offsetof(struct opts, profile), "un",
      "punctuation style: un (UN Chinese house style), gbt15834, off", profiles,
      0, 0},
-    {"explain", HX_OPT_BOOL, offsetof(struct opts, explain), "0",
+    {"explain", HX_OPT_BOOL, offsetof(struct opts, explain), "no",
      "list every edit as a note: key, rule, before -> after", NULL, 0, 1},
     {0},
 };
