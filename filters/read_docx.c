@@ -189,7 +189,11 @@ static void languages(struct hx_doc *doc)
             drop_lang(n, best);
         }
     }
-    doc->lang = heaviest(&all);
+    /* The tags Word wrote win; --lang (already in doc->lang) comes next,
+     * then a guess from the text. */
+    const char *best = heaviest(&all);
+    if (best)
+        doc->lang = best;
     if (!doc->lang) {
         size_t len;
         const char *text = hx_node_text(doc, doc->root, &len);
