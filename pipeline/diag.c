@@ -93,7 +93,7 @@ static int same_text(const struct hx_diag *a, const struct hx_diag *b)
            strcmp(a->msg, b->msg) == 0;
 }
 
-void hx_diags_print(struct hx_diags *d, FILE *fp)
+void hx_diags_print(struct hx_diags *d, FILE *fp, enum hx_severity min)
 {
     if (d->n) /* qsort must not get NULL, even for no elements (UBSan) */
         qsort(d->v, d->n, sizeof *d->v, cmp_diag);
@@ -102,6 +102,10 @@ void hx_diags_print(struct hx_diags *d, FILE *fp)
         size_t j = i + 1;
         while (j < d->n && same_text(e, &d->v[j]))
             j++;
+        if (e->sev < min) {
+            i = j;
+            continue;
+        }
         if (e->file)
             fprintf(fp, "%s:%u: ", e->file, e->line);
         else

@@ -39,9 +39,10 @@ void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file,
                    const char *fmt, va_list ap)
     __attribute__((format(printf, 7, 0)));
 
-/* Sorts by file, line, then order of arrival, and prints each entry once;
- * identical consecutive messages fold into "(repeated N times)". */
-void hx_diags_print(struct hx_diags *d, FILE *fp);
+/* Sorts by file, line, then order of arrival, and prints each entry of at
+ * least severity min once; identical consecutive messages fold into
+ * "(repeated N times)". */
+void hx_diags_print(struct hx_diags *d, FILE *fp, enum hx_severity min);
 
 /* Releases every entry; the list may be reused. */
 void hx_diags_free(struct hx_diags *d);

@@ -16,7 +16,7 @@ enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "usage: hexaglot convert INPUT... [-t FMT[:opt=v,...] | --chain CHAIN] [-o OUT|-] "
-    "[--lang TAG]\n"
+    "[--lang TAG] [-v]\n"
     "       hexaglot batch INPUT... -o DIR [-t FMT[:opts] | --chain CHAIN] [--lang TAG]\n"
     "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [--check]\n"
     "       hexaglot stages\n"
@@ -38,6 +38,8 @@ static const char help_text[] =
     "--chain TEXT    an explicit chain, e.g. 'text | structure | txt:wrap=72';\n"
     "                the reader may be left out\n"
     "--lang TAG      the documents' language (BCP 47) when it cannot be detected\n"
+    "-v, --verbose   also print notes (what the filters changed), not only\n"
+    "                warnings and errors\n"
     "\n"
     "Exit status: 0 clean, 1 a document had errors (the others were written),\n"
     "2 usage or chain error (nothing was run).\n";
@@ -80,7 +82,7 @@ static void print_stages(void)
 
 struct args {
     const char *verb, *fmt, *chain, *out, *lang;
-    int check;
+    int check, verbose;
     char **inputs;
     int ninputs;
 };
@@ -90,19 +92,20 @@ static int parse_args(int argc, char **argv, struct args *a)
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},  {"chain", required_argument, NULL, 'c'},
         {"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
-        {"check", no_argument, NULL, 'k'},     {"help", no_argument, NULL, 'h'},
+        {"check", no_argument, NULL, 'k'},     {"verbose", no_argument, NULL, 'v'},     {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},   {0, 0, 0, 0},
     };
     int ch;
     opterr = 0;
     optind = 2;
-    while ((ch = getopt_long(argc, argv, ":t:c:o:l:hV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":t:c:o:l:vhV", longopts, NULL)) != -1) {
         switch (ch) {
         case 't': a->fmt = optarg; break;
         case 'c': a->chain = optarg; break;
         case 'o': a->out = optarg; break;
         case 'l': a->lang = optarg; break;
         case 'k': a->check = 1; break;
+        case 'v': a->verbose = 1; break;
         case 'h': fputs(usage_text, stdout); fputs(help_text, stdout); exit(0);
         case 'V': printf("hexaglot %s\n", HX_VERSION); exit(0);
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -228,7 +231,7 @@ int main(int argc, char **argv)
         status = EXIT_DOC;
     if (a.check && diags.warnings)
         status = EXIT_DOC;
-    hx_diags_print(&diags, stderr);
+    hx_diags_print(&diags, stderr, a.verbose ? HX_SEV_NOTE : HX_SEV_WARNING);
     hx_diags_free(&diags);
     hx_chain_free(c);
     return status;
