@@ -517,8 +517,7 @@ static void add_date(struct scan *s, long y, int m, long d)
 static size_t day_sep_back(const struct scan *s, size_t i)
 {
     static const char *const words[] = {"and", "et", "y", "e", "и", "to",
-                                        "au", "al", "a", "до", "по", "إلى",
-                                        "from", "du", "del", "de", "с"};
+                                        "au", "al", "a", "до", "по", "إلى"};
     size_t j = skip_space_back(s, i);
     if (j > 0 && (s->c[j - 1] == ',' || s->c[j - 1] == '-' ||
                   s->c[j - 1] == 0x2013 || s->c[j - 1] == 0x060C ||
@@ -958,9 +957,9 @@ void align_toks_extract(struct hx_arena *a, const char *str, size_t len,
     }
     scan_urls(&s);
     scan_symbols(&s);
+    scan_refs(&s);
     scan_dates_zh(&s);
     scan_dates_words(&s);
-    scan_refs(&s);
     scan_numbers(&s);
     scan_zh_numerals(&s);
     scan_en_words(&s);

@@ -8,7 +8,8 @@ the right kind, against the edited file, and that nothing else is:
   * same language: the Chinese seed (samples/seed-zh.txt) against a copy;
   * across languages: tests/align/zh.txt (part of the seed) against
     tests/align/en.txt (an English rendering of it) with the English edited,
-    and the three of them together (only the edited version is blamed).
+    and the three of them together (only the edited version is blamed);
+    then with tests/align/fr.txt (a French rendering), planted the same way.
 
 The plants, one of each kind the issue names: a preambular paragraph
 deleted, two operative paragraphs merged, a figure changed, a date changed,
@@ -155,6 +156,35 @@ def main():
         expect("zh, en and planted en", found,
                [(f, k, w.replace("en has", "en#2 has").replace("in en", "in en#2"))
                 for f, k, w in wanted])
+
+        # French too (its own typography: « », "55 %", "1er", "SR.2 à 5"):
+        # unedited, nothing; with the same plants, the French file alone.
+        fr_text = read(os.path.join(SRC, "tests", "align", "fr.txt"))
+        fr = put("fr.txt", fr_text)
+        rc, found = align([zh, en, fr], tmp)
+        expect("zh, en and fr", found, [])
+        i = fr_text.index("1. *Se félicite*")
+        j = fr_text.index("\n\n2. *Attend avec intérêt*", i)
+        fr_merged = fr_text[:j] + " " + fr_text[j + 2:].replace(
+            "2. *Attend avec intérêt*", "*Attend avec intérêt*", 1)
+        text = plant(fr_merged, [
+            ("55 % des hommes", "57 % des hommes"),
+            ("le 17 septembre 2021", "le 18 septembre 2021"),
+            ("une correction orale au projet de résolution A/C.2/76/L.56",
+             "une correction orale au projet de résolution A/C.2/76/L.57"),
+            ("les 5, 6 et 8 octobre³", "les 5, 6 et 8 octobre"),
+        ])
+        k = text.index("Réaffirmant également sa résolution 69/313")
+        fr_edited = put("fr-edited.txt", text[:k] + text[text.index("\n\n", k) + 2:])
+        rc, found = align([zh, en, fr_edited], tmp)
+        expect("zh, en and planted fr", found, [
+            ("fr-edited.txt", "body.1", "dates differ: fr has 2021-09-18"),
+            ("fr-edited.txt", "body.3", "footnote references differ"),
+            ("fr-edited.txt", "body.7", "document symbols differ: fr has A/C.2/76/L.57"),
+            ("fr-edited.txt", "res1.pp.4", "paragraph missing in fr"),
+            ("fr-edited.txt", "res1.op.1", "merged (2-1)"),
+            ("fr-edited.txt", "res1.op.3", "numbers differ: fr has 57%"),
+        ])
     if failures:
         print("%d failures" % failures)
         return 1

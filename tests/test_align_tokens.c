@@ -108,7 +108,7 @@ int main(void)
     CHECK_STR(toks("A/76/5 and 6 others"), "s:A/76/5 n:6");
     CHECK(!differ("resolution A/RES/70/1", "第 70/1 号决议", ALIGN_G_SYMBOLS));
     CHECK_STR(toks("resolution 75/202 of 21 December 2020"),
-              "d:2020-12-21 r:75/202");
+              "r:75/202 d:2020-12-21");
     CHECK_STR(toks("第 56/183、57/238 和 74/197 号决议"), "r:56/183 r:57/238 r:74/197");
     CHECK_STR(toks("ICT/telecom"), "");
     /* dates */
@@ -122,6 +122,7 @@ int main(void)
     CHECK(!differ("15 كانون الأول/ديسمبر 2021", "15 December 2021", ALIGN_G_DATES));
     CHECK(!differ("May 2021", "2021 年 5 月", ALIGN_G_DATES));
     CHECK(!differ("du 17 au 20 octobre 2016", "from 17 to 20 October 2016", ALIGN_G_DATES));
+    CHECK_STR(toks("sa résolution 70/1 du 25 septembre 2015"), "r:70/1 d:2015-09-25");
     CHECK(!differ("del 17 al 20 de octubre de 2016", "17–20 октября 2016 года", ALIGN_G_DATES));
     CHECK(!differ("من 17 إلى 20 تشرين الأول/أكتوبر 2016", "2016 年 10 月 17 日至 20 日",
                   ALIGN_G_DATES));
