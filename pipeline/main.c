@@ -74,7 +74,9 @@ static void print_stages(void)
                 } else {
                     snprintf(val, sizeof val, "%s", types[o->type]);
                 }
-                printf("%22s%s=%-16s %s%s%s%s\n", "", o->key, val, o->help ? o->help : "",
+                char kv[192];
+                snprintf(kv, sizeof kv, "%s=%s", o->key, val);
+                printf("%22s%-26s %s%s%s%s\n", "", kv, o->help ? o->help : "",
                        o->def ? " (default " : "", o->def ? o->def : "", o->def ? ")" : "");
             }
         }
