@@ -246,29 +246,6 @@ static size_t anchors(const struct align_pair *p, size_t *ai, size_t *bj)
     return best;
 }
 
-/* The spread of the log length ratio over anchor pairs: tight for two
- * copies of one language, wide between Chinese and Russian. */
-static void learn_spread(struct align_pair *p, const size_t *ai, const size_t *bj,
-                         size_t n)
-{
-    double sum = 0, sq = 0;
-    size_t k = 0;
-    for (size_t q = 0; q < n; q++) {
-        const struct align_unit *a = p->a[ai[q]], *b = p->b[bj[q]];
-        if (a->len < 20 && b->len < 20)
-            continue;
-        double x = log((b->len + 10) / (a->len * p->ratio + 10));
-        sum += x;
-        sq += x * x;
-        k++;
-    }
-    p->var = 0.0625;
-    if (k >= 5) {
-        double mean = sum / (double)k, var = sq / (double)k - mean * mean;
-        p->var = var < 0.01 ? 0.01 : var > 0.25 ? 0.25 : var;
-    }
-}
-
 /* A paragraph with no counterpart next to a 1–1 pair may rather be half
  * of a merge: take the 2–1 (1–2) bead when it explains the lengths better. */
 static void find_merges(const struct align_pair *p, struct align_beads *bs)
@@ -324,17 +301,49 @@ static void fill(const struct align_pair *p, const size_t *ai, const size_t *bj,
     }
 }
 
-/* The length ratio over the 1–1 pairs of out (or the anchors), which a
- * missing paragraph does not skew as whole-document totals would. */
-static double ratio_of(const struct align_pair *p, const struct align_beads *out)
+static int cmp_double(const void *x, const void *y)
 {
-    double sa = 0, sb = 0;
-    for (size_t k = 0; k < out->n; k++)
-        if (out->v[k].type == HX_BEAD_11) {
-            sa += p->a[out->v[k].i]->len;
-            sb += p->b[out->v[k].j]->len;
-        }
-    return sa > 0 && sb > 0 ? sb / sa : p->ratio;
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Ratio and spread of lengths from the 1–1 beads of bs: the median log
+ * ratio and its median absolute deviation, so that a merged or mistaken
+ * pair among them does not pull either (as it would a mean, or the
+ * totals of a version that lacks a paragraph). Tight for two copies of
+ * one language, wide between Chinese and Russian. Returns 0, changing
+ * nothing, with fewer than three pairs of some length. */
+static int fit(struct align_pair *p, const struct align_beads *bs)
+{
+    double *x = malloc((bs->n + 1) * sizeof *x);
+    if (!x)
+        abort();
+    size_t k = 0;
+    for (size_t q = 0; q < bs->n; q++) {
+        if (bs->v[q].type != HX_BEAD_11)
+            continue;
+        const struct align_unit *a = p->a[bs->v[q].i], *b = p->b[bs->v[q].j];
+        if (a->len >= 20 && b->len >= 20)
+            x[k++] = log(b->len / a->len);
+    }
+    if (k < 3) {
+        free(x);
+        return 0;
+    }
+    qsort(x, k, sizeof *x, cmp_double);
+    double m = k % 2 ? x[k / 2] : (x[k / 2 - 1] + x[k / 2]) / 2;
+    for (size_t q = 0; q < k; q++)
+        x[q] = fabs(x[q] - m);
+    qsort(x, k, sizeof *x, cmp_double);
+    double mad = 1.4826 * (k % 2 ? x[k / 2] : (x[k / 2 - 1] + x[k / 2]) / 2);
+    /* Few pairs say little: both are drawn towards the prior (the ratio
+     * of the versions' totals, a spread of 0.25) as if it were 5 pairs. */
+    double w = (double)k / ((double)k + 5);
+    p->ratio = exp(w * m + (1 - w) * log(p->ratio > 0 ? p->ratio : 1));
+    double var = w * mad * mad + (1 - w) * 0.0625;
+    p->var = var < 0.01 ? 0.01 : var > 0.25 ? 0.25 : var;
+    free(x);
+    return 1;
 }
 
 void align_pair_run(struct align_pair *p, struct align_beads *out)
@@ -343,21 +352,18 @@ void align_pair_run(struct align_pair *p, struct align_beads *out)
     if (!ai || !bj)
         abort();
     size_t na = anchors(p, ai, bj);
-    if (na >= 3) {
-        struct align_beads an = {0};
-        for (size_t q = 0; q < na; q++)
-            bead_add(&an, HX_BEAD_11, ai[q], bj[q], 0);
-        p->ratio = ratio_of(p, &an);
-        free(an.v);
-    }
-    learn_spread(p, ai, bj, na);
+    struct align_beads an = {0};
+    for (size_t q = 0; q < na; q++)
+        bead_add(&an, HX_BEAD_11, ai[q], bj[q], 0);
+    p->var = 0.0625;
+    int fitted = fit(p, &an);
+    free(an.v);
     fill(p, ai, bj, na, out);
-    if (na < 3) {
-        /* Few anchors: the ratio came from totals; take it again from the
-         * pairs found and align once more if it moved. */
-        double r = ratio_of(p, out);
-        if (fabs(r - p->ratio) > 0.05 * p->ratio) {
-            p->ratio = r;
+    if (!fitted) {
+        /* Few anchors: the ratio came from the versions' totals; fit it on
+         * the pairs found and align once more if it moved. */
+        double r = p->ratio;
+        if (fit(p, out) && fabs(p->ratio - r) > 0.05 * r) {
             out->n = 0;
             fill(p, ai, bj, na, out);
         }

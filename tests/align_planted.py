@@ -9,7 +9,8 @@ the right kind, against the edited file, and that nothing else is:
   * across languages: tests/align/zh.txt (part of the seed) against
     tests/align/en.txt (an English rendering of it) with the English edited,
     and the three of them together (only the edited version is blamed);
-    then with tests/align/fr.txt (a French rendering), planted the same way.
+    then with tests/align/fr.txt (a French rendering), planted the same way,
+    and five versions with es.txt and ru.txt, the Russian planted.
 
 The plants, one of each kind the issue names: a preambular paragraph
 deleted, two operative paragraphs merged, a figure changed, a date changed,
@@ -184,6 +185,36 @@ def main():
             ("fr-edited.txt", "res1.pp.4", "paragraph missing in fr"),
             ("fr-edited.txt", "res1.op.1", "merged (2-1)"),
             ("fr-edited.txt", "res1.op.3", "numbers differ: fr has 57%"),
+        ])
+
+        # Five versions (Spanish and Russian renderings too): unedited,
+        # nothing; the Russian planted, the Russian file alone.
+        es = os.path.join(SRC, "tests", "align", "es.txt")
+        ru_text = read(os.path.join(SRC, "tests", "align", "ru.txt"))
+        ru = put("ru.txt", ru_text)
+        rc, found = align([zh, en, fr, es, ru], tmp)
+        expect("zh, en, fr, es and ru", found, [])
+        i = ru_text.index("1. *приветствует*")
+        j = ru_text.index("\n\n2. *ожидает*", i)
+        ru_merged = ru_text[:j] + " " + ru_text[j + 2:].replace("2. *ожидает*", "*ожидает*", 1)
+        text = plant(ru_merged, [
+            ("пользуются 55 процентов мужчин", "пользуются 57 процентов мужчин"),
+            ("2-м пленарном заседании 17 сентября 2021 года",
+             "2-м пленарном заседании 18 сентября 2021 года"),
+            ("Секретарь внес устное исправление в проект резолюции A/C.2/76/L.56",
+             "Секретарь внес устное исправление в проект резолюции A/C.2/76/L.57"),
+            ("5, 6 и 8 октября³", "5, 6 и 8 октября"),
+        ])
+        k = text.index("вновь подтверждая также свою резолюцию 69/313")
+        ru_edited = put("ru-edited.txt", text[:k] + text[text.index("\n\n", k) + 2:])
+        rc, found = align([zh, en, fr, es, ru_edited], tmp)
+        expect("zh, en, fr, es and planted ru", found, [
+            ("ru-edited.txt", "body.1", "dates differ: ru has 2021-09-18"),
+            ("ru-edited.txt", "body.3", "footnote references differ"),
+            ("ru-edited.txt", "body.7", "document symbols differ: ru has A/C.2/76/L.57"),
+            ("ru-edited.txt", "res1.pp.4", "paragraph missing in ru"),
+            ("ru-edited.txt", "res1.op.1", "merged (2-1)"),
+            ("ru-edited.txt", "res1.op.3", "numbers differ: ru has 57%"),
         ])
     if failures:
         print("%d failures" % failures)
