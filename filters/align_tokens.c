@@ -1005,6 +1005,9 @@ static int extras(const struct align_toks *a, const struct align_toks *b,
         const struct align_tok *x = &a->v[i];
         if (group_of(x->kind) != g || has(b, x))
             continue;
+        /* 第五/第二 and the like: other languages write these in words. */
+        if (x->worded && x->kind == ALIGN_TOK_NUM && strtol(x->val, NULL, 10) <= 10)
+            continue;
         int dup = 0;
         for (size_t k = 0; k < i && !dup; k++)
             dup = a->v[k].kind == x->kind && strcmp(a->v[k].val, x->val) == 0;

@@ -51,8 +51,8 @@ enum {
 /* Do a and b disagree on the tokens of one group? Tokens compare as sets.
  * Numbers disagree when either side has a digit-written "hard" number the
  * other lacks, or both sides have numbers the other lacks (a number written
- * in words on one side only is not evidence); the other groups disagree on
- * any difference. When they do, the tokens only a has (only b has) are
+ * in words on one side only is not evidence, one of ten or less written in
+ * words never is); the other groups disagree on any difference. When they do, the tokens only a has (only b has) are
  * appended to ea (eb), comma-separated. */
 int align_toks_differ(const struct align_toks *a, const struct align_toks *b,
                       unsigned group, struct hx_buf *ea, struct hx_buf *eb);

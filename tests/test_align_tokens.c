@@ -84,6 +84,7 @@ int main(void)
     CHECK(differ("2,500 cases", "2,600 cas", ALIGN_G_NUMBERS));
     CHECK(differ("17 goals", "all goals", ALIGN_G_NUMBERS));
     CHECK(!differ("three goals", "3 objectifs", ALIGN_G_NUMBERS));
+    CHECK(!differ("第五次会议和第二次会议", "1 فقرة", ALIGN_G_NUMBERS));
     /* symbols */
     CHECK_STR(toks("(A/75/62-E/2020/11)"), "s:A/75/62 s:E/2020/11");
     CHECK_STR(toks("See A/C.2/76/SR.2–5."),
