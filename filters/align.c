@@ -103,6 +103,29 @@ static void gather(const struct hx_node *n, struct hx_buf *b, struct hx_buf *nb,
     }
 }
 
+/* Bytes of a paragraph number the structure stage left in the text
+ * ("12. ", "1 - ", "3) "), which is no number of the text itself. */
+static size_t label_len(const char *s, size_t len)
+{
+    size_t i = 0, k, digits = 0;
+    while (i < len) {
+        k = i;
+        int32_t cp = hx_utf8_next(s, len, &k);
+        if (cp < 0 || hx_cp_digit(cp) < 0 || digits == 3)
+            break;
+        digits++;
+        i = k;
+    }
+    if (!digits)
+        return 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i >= len || (s[i] != '.' && s[i] != '-' && s[i] != ')'))
+        return 0;
+    i++;
+    return i < len && s[i] == ' ' ? i + 1 : 0;
+}
+
 static enum align_punct punct_of(const char *s, size_t len)
 {
     size_t i = len;
@@ -181,7 +204,8 @@ static void version_collect(struct align_version *v)
         }
         v->total += u->len;
         u->punct = punct_of(s, b.len);
-        align_toks_extract(doc->arena, s, b.len, &u->toks);
+        size_t skip = n->label ? 0 : label_len(s, b.len);
+        align_toks_extract(doc->arena, s + skip, b.len - skip, &u->toks);
         if (nb.len)
             align_toks_extract(doc->arena, nb.data, nb.len, &u->ntoks);
     }
