@@ -399,7 +399,7 @@ static int sniff_text(const unsigned char *head, size_t len)
          (head[i + 1] >= 'a' && head[i + 1] <= 'z') ||
          (head[i + 1] >= 'A' && head[i + 1] <= 'Z')) &&
         autolink_end((const char *)head, len, i) == 0)
-        return 5;
+        return 0; /* markup is some other reader's, or no one's: not text */
     if (len == 0)
         return 10;
     if (hx_utf8_check((const char *)head, len, &bad) != 0 && bad + 4 < len)

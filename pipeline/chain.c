@@ -293,7 +293,8 @@ static struct hx_stage *pick_reader(struct hx_chain *c, struct hx_doc *doc,
     }
     if (besti < 0 || best < 2) {
         hx_error(&runner, doc, NULL,
-                 "unknown format: not a document any reader knows (see 'hexaglot stages')");
+                 "unknown format: no reader recognises this file (readers: see 'hexaglot "
+                 "stages'; to force one: --chain 'READER | …')");
         return NULL;
     }
     struct hx_stage *st = &c->readers[besti];
