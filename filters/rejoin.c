@@ -217,9 +217,24 @@ static void renumber(struct hx_doc *doc, struct hx_node *sec)
     }
 }
 
+struct rejoin {
+    int always;
+};
+
+static const struct hx_opt opts[] = {
+    {"always", HX_OPT_BOOL, offsetof(struct rejoin, always), "no",
+     "join in documents from every reader, not only plain text", NULL, 0, 0},
+    {0},
+};
+
 static int rejoin_doc(struct hx_stage *st, struct hx_doc *doc)
 {
+    const struct rejoin *o = st->priv;
     int joins = 0;
+    /* Only plain text carries page breaks as blank lines; a paragraph of a
+     * DOCX or HTML file is whole even when it ends without punctuation. */
+    if (!o->always && (!doc->format || strcmp(doc->format, "text") != 0))
+        return 0;
     for (struct hx_node *sec = doc->root; sec;
          sec = sec == doc->root ? doc->root->first : sec->next) {
         int here = 0;
@@ -271,5 +286,7 @@ const struct hx_filter hx_rejoin = {
                "punctuation, next block starts nothing); renumber keys",
     .needs = HX_HAS_STRUCTURE | HX_HAS_NOTES,
     .gives = HX_HAS_JOINED,
+    .priv_size = sizeof(struct rejoin),
+    .opts = opts,
     .doc = rejoin_doc,
 };

@@ -329,6 +329,7 @@ static int read_docs(struct hx_chain *c, struct hx_set *set, struct hx_diags *di
         }
         int *opened = st == &c->stages[0] ? &c->opened[0]
                                            : &c->readers_opened[st - c->readers];
+        doc->format = st->f->name;
         if (stage_open(st, opened, diags) < 0 || st->f->read(st, doc) < 0)
             doc->failed = 1;
         check_tree(st, doc);

@@ -108,6 +108,7 @@ struct hx_doc {
     const char *path;       /* input file as given */
     const char *lang;       /* document language (BCP 47) or NULL */
     struct hx_meta *meta;
+    const char *format; /* name of the reader that read it ("text", "docx"…) */
     int failed; /* a stage gave up on it: later stages skip it, nothing written */
 };
 

@@ -22,6 +22,7 @@ static struct hx_doc *doc_of(const char *lang, const char *const *paras)
 {
     struct hx_doc *doc = hx_doc_new("test.txt");
     doc->lang = lang;
+    doc->format = "text"; /* as the plain-text reader leaves it: rejoin acts */
     for (unsigned i = 0; paras[i]; i++) {
         struct hx_node *p = hx_node_new(doc, HX_PARA);
         const char *s = paras[i];
@@ -452,6 +453,22 @@ static void test_rejoin(void)
     /* "Noting with concern" lacks its comma but the next starts a unit */
     CHECK_STR(row(doc, 3), "res1.pp.2||Noting with concern");
     CHECK_STR(row(doc, 4), "res1.pp.3||Further recalling its work,");
+    hx_doc_free(doc);
+    /* A Word paragraph is whole whatever its last character: no join
+     * unless asked for with always. */
+    doc = doc_of("zh", zh);
+    doc->format = "docx";
+    run(&hx_structure, doc, "");
+    run(&hx_notes, doc, "");
+    run(&hx_rejoin, doc, "");
+    CHECK_STR(row(doc, 1), "res1.pp.1||回顾其决议以及许多");
+    hx_doc_free(doc);
+    doc = doc_of("zh", zh);
+    doc->format = "docx";
+    run(&hx_structure, doc, "");
+    run(&hx_notes, doc, "");
+    run(&hx_rejoin, doc, "always");
+    CHECK_STR(row(doc, 1), "res1.pp.1||回顾其决议以及许多努力，");
     hx_doc_free(doc);
 }
 
