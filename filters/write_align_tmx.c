@@ -203,6 +203,45 @@ static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_ro
     fputs("    </tu>\n", fp);
 }
 
+/* A note marker ("³") that ICU put at the start of a sentence belongs to
+ * the end of the one before; a sentence that was only a marker goes. */
+static void glue_markers(char **v, size_t *n)
+{
+    for (size_t k = 1; k < *n; k++) {
+        const char *s = v[k];
+        size_t len = strlen(s), i = 0, end = 0;
+        while (i < len) {
+            size_t at = i;
+            int32_t cp = hx_utf8_next(s, len, &i);
+            if (cp < 0 || hx_cp_superscript_digit(cp) < 0) {
+                i = at;
+                break;
+            }
+            end = i;
+        }
+        if (!end)
+            continue;
+        size_t lp = strlen(v[k - 1]);
+        char *joined = malloc(lp + end + 1);
+        if (!joined)
+            abort();
+        memcpy(joined, v[k - 1], lp);
+        memcpy(joined + lp, s, end);
+        joined[lp + end] = '\0';
+        free(v[k - 1]);
+        v[k - 1] = joined;
+        while (end < len && (s[end] == ' '))
+            end++;
+        memmove(v[k], s + end, len - end + 1);
+        if (!v[k][0]) {
+            free(v[k]);
+            memmove(&v[k], &v[k + 1], (*n - k - 1) * sizeof *v);
+            (*n)--;
+            k--;
+        }
+    }
+}
+
 /* Sentences of every version present in a row, when each version is one
  * paragraph with the same number (above one) of them; 0 otherwise. */
 static size_t row_sentences(const struct hx_align *al, const struct hx_align_row *row,
@@ -219,6 +258,7 @@ static size_t row_sentences(const struct hx_align *al, const struct hx_align_row
             continue;
         }
         ns[d] = sentences(c->text, al->tags[d], &sv[d]);
+        glue_markers(sv[d], &ns[d]);
         /* The printed label ("12.", "I.") is no sentence of its own. */
         const char *label = c->node[0]->label;
         if (ns[d] >= 2 && label && strcmp(sv[d][0], label) == 0) {
