@@ -1,6 +1,8 @@
 /* Chunked bump allocator; see arena.h. */
 #include "arena.h"
 
+#include "text.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,17 +91,10 @@ char *hx_strdup(struct hx_arena *a, const char *s)
 
 char *hx_vprintf(struct hx_arena *a, const char *fmt, va_list ap)
 {
-    va_list ap2;
-    char probe[1];
-    if (!fmt) /* never; tells the compiler so under UBSan */
-        fmt = "";
-    va_copy(ap2, ap);
-    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
-    va_end(ap2);
-    if (n < 0)
-        n = 0;
-    char *p = hx_alloc(a, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    struct hx_buf b = {0};
+    hx_buf_vaddf(&b, fmt, ap);
+    char *p = hx_strndup(a, b.data, b.len);
+    hx_buf_free(&b);
     return p;
 }
 

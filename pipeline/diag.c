@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "filter.h"
+#include "text.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -31,17 +32,9 @@ void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file,
         d->v = v;
         d->cap = cap;
     }
-    va_list ap2;
-    char probe[1];
-    if (!fmt) /* never; tells the compiler so under UBSan */
-        fmt = "";
-    va_copy(ap2, ap);
-    int n = vsnprintf(probe, sizeof probe, fmt, ap2);
-    va_end(ap2);
-    char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
-    if (!msg)
-        abort();
-    vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    struct hx_buf b = {0};
+    hx_buf_vaddf(&b, fmt, ap);
+    char *msg = b.data; /* the entry owns the buffer's memory from here */
     /* One diagnostic is one line: newlines in a message would break the
      * file:line: format that editors and scripts rely on. */
     for (char *p = msg; *p; p++)

@@ -72,21 +72,28 @@ void hx_buf_addcp(struct hx_buf *b, int32_t cp)
     hx_buf_add(b, u, n);
 }
 
-void hx_buf_addf(struct hx_buf *b, const char *fmt, ...)
+void hx_buf_vaddf(struct hx_buf *b, const char *fmt, va_list ap)
 {
-    va_list ap, ap2;
-    va_start(ap, fmt);
+    va_list ap2;
     char probe[1];
     if (!fmt) /* never; tells the compiler so under UBSan */
         fmt = "";
     va_copy(ap2, ap);
     int n = vsnprintf(probe, sizeof probe, fmt, ap2);
     va_end(ap2);
+    grow(b, n > 0 ? (size_t)n : 0);
     if (n > 0) {
-        grow(b, (size_t)n);
         vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
         b->len += (size_t)n;
     }
+    b->data[b->len] = 0;
+}
+
+void hx_buf_addf(struct hx_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    hx_buf_vaddf(b, fmt, ap);
     va_end(ap);
 }
 

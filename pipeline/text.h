@@ -30,6 +30,10 @@ void hx_buf_addcp(struct hx_buf *b, int32_t cp);
 void hx_buf_addf(struct hx_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* va_list form of hx_buf_addf; afterwards data is never NULL. */
+void hx_buf_vaddf(struct hx_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 /* Empties the buffer but keeps its memory. */
 void hx_buf_reset(struct hx_buf *b);
 
