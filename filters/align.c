@@ -458,6 +458,9 @@ static void align_part(struct align_ctx *cx, size_t pi)
                 cell_put(cx, row, d, sl->u[1], sl->bead, sl->cost);
             cx->rows[row].cells[d].merged_up = sl->merged_up;
         }
+        /* The pivot has every paragraph of the part, so its counted keys
+         * (res1.pp.N) are the ones a deletion elsewhere did not shift. */
+        cx->rows[row].key = lists[pivot][s]->key;
     }
     free(slots);
     free(xfrom);

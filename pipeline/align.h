@@ -57,8 +57,10 @@ struct hx_align_cell {
 };
 
 struct hx_align_row {
-    const char *key;  /* the first document's key when it has one, else the
-                         pivot's: the key diagnostics name */
+    const char *key;  /* the pivot's key when it has a paragraph here (a
+                         version's counted keys shift after a deletion, the
+                         pivot's, with the most paragraphs, do not), else
+                         the first version's: the key diagnostics name */
     const char *part; /* first key component: "body", "res1", "annex", "fn"… */
     const char *lead; /* lead-word class (the first one found), or NULL */
     double confidence; /* 0..1: how sure the pairing is (lengths, tokens, keys) */

@@ -113,6 +113,15 @@ def main():
             ("edited.txt", "res1.op.20", "numbers differ: zh#2 has 57%"),
         ])
 
+        # The planted copy first: the same keys (the culprit of a two-way
+        # disagreement cannot be known; the second version is named).
+        rc, found = align([edited, orig], tmp)
+        keys = sorted(k for _, k, _ in found)
+        want = sorted(["body.1", "body.3", "body.7", "res1.pp.12", "res1.op.5", "res1.op.20"])
+        if keys != want:
+            fail("planted copy first: keys %s, want %s" % (keys, want))
+        print("planted copy first: %d reported, %d expected" % (len(keys), len(want)))
+
         # Across languages: Chinese against an edited English rendering.
         en = put("en.txt", en_text)
         i = en_text.index("1. *Welcomes*")
