@@ -216,6 +216,14 @@ static void emit(struct writer *w, const char *key, size_t indent,
 static void write_blocks(struct writer *w, const struct hx_node *first,
                          const struct hx_node *last, size_t indent);
 
+static int is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;)
+        if (!hx_cp_is_space(hx_utf8_next(s, len, &i)))
+            return 0;
+    return 1;
+}
+
 /* A paragraph or heading; marker overrides its label (note bodies). */
 static void write_para(struct writer *w, const struct hx_node *n,
                        size_t indent, const char *key, const char *prefix,
@@ -238,8 +246,11 @@ static void write_para(struct writer *w, const struct hx_node *n,
             hx_buf_addc(&pre, ' ');
         hx_buf_adds(&pre, n->label);
     }
-    emit(w, key ? key : n->key, indent, pre.data, hang, text.data ? text.data : "",
-         text.len, 0);
+    /* Word documents use empty paragraphs as spacing; in plain text they
+     * would only be stray blank-looking blocks. */
+    if (pre.len || !is_blank(text.data, text.len))
+        emit(w, key ? key : n->key, indent, pre.data, hang, text.data ? text.data : "",
+             text.len, 0);
     hx_buf_free(&text);
     hx_buf_free(&pre);
 }
