@@ -389,7 +389,7 @@ static void align_part(struct align_ctx *cx, size_t pi)
                 sl[i] = (struct slot){{lists[d][i], NULL}, 1, HX_BEAD_11, 0, 0};
             continue;
         }
-        struct align_pair p = {lists[pivot], lists[d], np, cnt[d], 1, 0};
+        struct align_pair p = {lists[pivot], lists[d], np, cnt[d], 1, 0, 0};
         if (cx->v[pivot].total > 0 && cx->v[d].total > 0)
             p.ratio = cx->v[d].total / cx->v[pivot].total;
         struct align_beads bs = {0};

@@ -61,6 +61,8 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
     c += 1.5 * abs(a->notes - b->notes);
     /* So do emphasised lead words: a merged paragraph keeps both. */
     c += 0.75 * abs(a->emph - b->emph);
+    if (p->key_bonus && a->anchor && b->anchor && strcmp(a->key, b->key) == 0)
+        c -= p->key_bonus;
     const char *la = a->node->lead, *lb = b->node->lead;
     if (la && lb) {
         size_t n = strcspn(la, ".");
@@ -346,6 +348,43 @@ static int fit(struct align_pair *p, const struct align_beads *bs)
     return 1;
 }
 
+/* Content cost of an alignment: its beads' costs without the pull of
+ * equal keys. */
+static double content_cost(const struct align_pair *p, const struct align_beads *bs)
+{
+    double c = 0;
+    for (size_t k = 0; k < bs->n; k++) {
+        const struct align_bead *b = &bs->v[k];
+        c += b->cost;
+        if (b->type == HX_BEAD_11 && p->a[b->i]->anchor && p->b[b->j]->anchor &&
+            strcmp(p->a[b->i]->key, p->b[b->j]->key) == 0)
+            c += p->key_bonus;
+    }
+    return c;
+}
+
+/* Numbers are anchors, but a version renumbered after a merge (automatic
+ * numbering does that) pairs every later paragraph with the wrong one.
+ * The whole part is aligned once more with numbers as a pull rather than
+ * a rule; if the content fits clearly better so, that alignment wins. */
+static void renumbered(struct align_pair *p, struct align_beads *out)
+{
+    if (!p->na || !p->nb || p->na * p->nb > MAX_CELLS)
+        return;
+    struct align_beads free_run = {0};
+    p->key_bonus = 1.0;
+    align_gap(p, 0, p->na, 0, p->nb, &free_run);
+    find_merges(p, &free_run);
+    double fixed = content_cost(p, out), loose = content_cost(p, &free_run);
+    p->key_bonus = 0;
+    if (loose < fixed - 3.0) {
+        free(out->v);
+        *out = free_run;
+    } else {
+        free(free_run.v);
+    }
+}
+
 void align_pair_run(struct align_pair *p, struct align_beads *out)
 {
     size_t *ai = malloc((p->na + 1) * sizeof *ai), *bj = malloc((p->na + 1) * sizeof *bj);
@@ -369,6 +408,14 @@ void align_pair_run(struct align_pair *p, struct align_beads *out)
         }
     }
     find_merges(p, out);
+    /* Only a numbered key left without a partner hints at renumbering. */
+    size_t numbered = 0;
+    for (size_t i = 0; i < p->na; i++)
+        numbered += p->a[i]->anchor;
+    for (size_t j = 0; j < p->nb; j++)
+        numbered += p->b[j]->anchor;
+    if (numbered > 2 * na)
+        renumbered(p, out);
     free(ai);
     free(bj);
 }

@@ -113,6 +113,19 @@ def main():
             ("edited.txt", "res1.op.20", "numbers differ: zh#2 has 57%"),
         ])
 
+        # A merge in a version whose numbering is automatic: the paragraphs
+        # after it are renumbered (7 becomes 6…); still one merge, nothing
+        # else.
+        renum = re.sub(r"\n\n(\d+)\. (\*\*|在这方面)",
+                       lambda m: "\n\n%d. %s" % (int(m.group(1)) - (int(m.group(1)) >= 7),
+                                                 m.group(2)),
+                       merged[merged.index("5. **强调指出**"):])
+        renum = put("renumbered.txt", merged[:merged.index("5. **强调指出**")] + renum)
+        rc, found = align([orig, renum], tmp)
+        expect("seed against a renumbered merge", found, [
+            ("renumbered.txt", "res1.op.5", "merged (2-1)"),
+        ])
+
         # The planted copy first: the same keys (the culprit of a two-way
         # disagreement cannot be known; the second version is named).
         rc, found = align([edited, orig], tmp)
