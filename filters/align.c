@@ -293,6 +293,59 @@ static void cell_put(struct align_ctx *cx, size_t row, size_t d, struct align_un
         cx->rows[row].confidence = conf;
 }
 
+static int cmp_key(const void *x, const void *y)
+{
+    const struct align_unit *a = *(const struct align_unit *const *)x;
+    const struct align_unit *b = *(const struct align_unit *const *)y;
+    return strcmp(a->key, b->key);
+}
+
+static int cmp_dbl(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* How long version d's text is for each unit of version a, over the whole
+ * documents: the median ratio over paragraphs with the same numbered key
+ * (a version that lacks a part, or half its text, does not skew it as the
+ * totals would); the totals' ratio when fewer than three such pairs. */
+static double version_ratio(const struct align_ctx *cx, size_t a, size_t d)
+{
+    const struct align_version *va = &cx->v[a], *vd = &cx->v[d];
+    double fallback = va->total > 0 && vd->total > 0 ? vd->total / va->total : 1;
+    const struct align_unit **ka = malloc((va->n + 1) * sizeof *ka);
+    const struct align_unit **kd = malloc((vd->n + 1) * sizeof *kd);
+    double *x = malloc((va->n + 1) * sizeof *x);
+    if (!ka || !kd || !x)
+        abort();
+    size_t na = 0, nd = 0, k = 0;
+    for (size_t i = 0; i < va->n; i++)
+        if (va->u[i].anchor && va->u[i].len >= 20)
+            ka[na++] = &va->u[i];
+    for (size_t i = 0; i < vd->n; i++)
+        if (vd->u[i].anchor && vd->u[i].len >= 20)
+            kd[nd++] = &vd->u[i];
+    qsort(ka, na, sizeof *ka, cmp_key);
+    qsort(kd, nd, sizeof *kd, cmp_key);
+    for (size_t i = 0, j = 0; i < na && j < nd;) {
+        int c = strcmp(ka[i]->key, kd[j]->key);
+        if (c == 0)
+            x[k++] = log(kd[j]->len / ka[i]->len);
+        i += c <= 0;
+        j += c >= 0;
+    }
+    double r = fallback;
+    if (k >= 3) {
+        qsort(x, k, sizeof *x, cmp_dbl);
+        r = exp(k % 2 ? x[k / 2] : (x[k / 2 - 1] + x[k / 2]) / 2);
+    }
+    free(ka);
+    free(kd);
+    free(x);
+    return r;
+}
+
 /* What one document does at each pivot paragraph of a part. */
 struct slot {
     struct align_unit *u[2];
@@ -389,9 +442,8 @@ static void align_part(struct align_ctx *cx, size_t pi)
                 sl[i] = (struct slot){{lists[d][i], NULL}, 1, HX_BEAD_11, 0, 0};
             continue;
         }
-        struct align_pair p = {lists[pivot], lists[d], np, cnt[d], 1, 0, 0};
-        if (cx->v[pivot].total > 0 && cx->v[d].total > 0)
-            p.ratio = cx->v[d].total / cx->v[pivot].total;
+        struct align_pair p = {lists[pivot], lists[d], np, cnt[d],
+                               version_ratio(cx, pivot, d), 0, 0};
         struct align_beads bs = {0};
         if (strcmp(part, "fn") == 0)
             pair_notes(&p, &bs);

@@ -148,6 +148,23 @@ static void check_presence(struct align_ctx *cx, size_t row)
     struct hx_buf b = {0};
     if (blame_lack) {
         for (size_t k = 0; k < nl; k++) {
+            /* A version without any paragraph of the part is told once, at
+             * the part's first row, not at every row. */
+            size_t pi = 0, pivot_n = 0;
+            while (pi < cx->nparts && strcmp(cx->parts[pi], r->part) != 0)
+                pi++;
+            for (size_t d = 0; pi < cx->nparts && d < cx->nd; d++)
+                if (cx->counts[pi * cx->nd + d] > pivot_n)
+                    pivot_n = cx->counts[pi * cx->nd + d];
+            if (pi < cx->nparts && !cx->counts[pi * cx->nd + lack[k]] && pivot_n > 1) {
+                if (row > 0 && strcmp(cx->rows[row - 1].part, r->part) == 0)
+                    continue;
+                hx_buf_reset(&b);
+                hx_buf_addf(&b, "%s has none of the %zu paragraphs of part '%s'",
+                            cx->al->langs[lack[k]], pivot_n, r->part);
+                report(cx, row, lack[k], HX_AF_MISSING, b.data);
+                continue;
+            }
             hx_buf_reset(&b);
             hx_buf_addf(&b, "paragraph missing in %s: ", cx->al->langs[lack[k]]);
             add_names(&b, cx, have, nh);

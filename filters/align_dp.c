@@ -377,7 +377,19 @@ static void renumbered(struct align_pair *p, struct align_beads *out)
     find_merges(p, &free_run);
     double fixed = content_cost(p, out), loose = content_cost(p, &free_run);
     p->key_bonus = 0;
-    if (loose < fixed - 3.0) {
+    /* Renumbering shows as paragraphs that fit well under other numbers;
+     * a paragraph that only fits its own number badly (cut short, say)
+     * is no reason to move the others. */
+    size_t rekeyed = 0, good = 0;
+    for (size_t k = 0; k < free_run.n; k++) {
+        const struct align_bead *b = &free_run.v[k];
+        if (b->type != HX_BEAD_11 || !p->a[b->i]->anchor || !p->b[b->j]->anchor ||
+            strcmp(p->a[b->i]->key, p->b[b->j]->key) == 0)
+            continue;
+        rekeyed++;
+        good += b->cost < 1.0;
+    }
+    if (loose < fixed - 3.0 && good && 2 * good >= rekeyed) {
         free(out->v);
         *out = free_run;
     } else {
