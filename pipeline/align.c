@@ -30,8 +30,7 @@ const char *hx_align_flag_name(unsigned flag)
     }
 }
 
-enum hx_bead hx_align_row_bead(const struct hx_align *al,
-                               const struct hx_align_row *row)
+enum hx_bead hx_align_row_bead(const struct hx_align *al, const struct hx_align_row *row)
 {
     for (size_t d = 0; d < al->ndocs; d++)
         if (row->cells[d].bead != HX_BEAD_11)

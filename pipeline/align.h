@@ -57,15 +57,15 @@ struct hx_align_cell {
 };
 
 struct hx_align_row {
-    const char *key;  /* the pivot's key when it has a paragraph here (a
-                         version's counted keys shift after a deletion, the
-                         pivot's, with the most paragraphs, do not), else
-                         the first version's: the key diagnostics name */
-    const char *part; /* first key component: "body", "res1", "annex", "fn"… */
-    const char *lead; /* lead-word class (the first one found), or NULL */
-    double confidence; /* 0..1: how sure the pairing is (lengths, tokens, keys) */
-    unsigned flags;    /* HX_AF_* found in this row */
-    struct hx_align_cell *cells; /* one per document, in set order */
+    const char *key;               /* the pivot's key when it has a paragraph here (a
+                                      version's counted keys shift after a deletion, the
+                                      pivot's, with the most paragraphs, do not), else
+                                      the first version's: the key diagnostics name */
+    const char *part;              /* first key component: "body", "res1", "annex", "fn"… */
+    const char *lead;              /* lead-word class (the first one found), or NULL */
+    double confidence;             /* 0..1: how sure the pairing is (lengths, tokens, keys) */
+    unsigned flags;                /* HX_AF_* found in this row */
+    struct hx_align_cell *cells;   /* one per document, in set order */
     struct hx_align_issue *issues; /* in the order found */
 };
 
@@ -87,7 +87,6 @@ const char *hx_bead_name(enum hx_bead b);
 const char *hx_align_flag_name(unsigned flag);
 
 /* The worst bead of a row (the first non 1–1 cell, else 1–1). */
-enum hx_bead hx_align_row_bead(const struct hx_align *al,
-                               const struct hx_align_row *row);
+enum hx_bead hx_align_row_bead(const struct hx_align *al, const struct hx_align_row *row);
 
 #endif

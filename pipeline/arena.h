@@ -24,8 +24,7 @@ char *hx_strndup(struct hx_arena *a, const char *s, size_t len);
 char *hx_strdup(struct hx_arena *a, const char *s);
 
 /* printf into the arena. */
-char *hx_printf(struct hx_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *hx_printf(struct hx_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* vprintf into the arena. */
 char *hx_vprintf(struct hx_arena *a, const char *fmt, va_list ap)

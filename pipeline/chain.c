@@ -19,7 +19,7 @@ struct hx_chain {
     struct hx_stage stages[MAX_STAGES]; /* stages[0] is the reader, or unset */
     int opened[MAX_STAGES];
     size_t n;
-    int auto_reader; /* stages[0] unused: pick a reader per file */
+    int auto_reader;                     /* stages[0] unused: pick a reader per file */
     struct hx_stage readers[MAX_STAGES]; /* auto readers, by registry index */
     int readers_opened[MAX_STAGES];
     const struct hx_filter *writer;
@@ -41,8 +41,7 @@ static void list_names(int kind, char *buf, size_t len)
     buf[0] = 0;
     for (const struct hx_filter *const *f = hx_registry; *f && used < len; f++)
         if ((int)(*f)->kind == kind)
-            used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
-                                     (*f)->name);
+            used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", (*f)->name);
 }
 
 /* Names of the stages that give any of the bits in need, for a hint. */
@@ -52,8 +51,8 @@ static void givers(unsigned need, char *buf, size_t len)
     buf[0] = 0;
     for (const struct hx_filter *const *f = hx_registry; *f && used < len; f++)
         if ((*f)->gives & need && (*f)->kind == HX_FILTER)
-            used += (size_t)snprintf(buf + used, len - used, "%s'%s'", used ? " or " : "",
-                                     (*f)->name);
+            used +=
+                (size_t)snprintf(buf + used, len - used, "%s'%s'", used ? " or " : "", (*f)->name);
 }
 
 static char *trim(char *s)
@@ -98,15 +97,15 @@ static int add_stage(struct hx_chain *c, char *spec, size_t pos, size_t npos, ch
     if (!f) {
         const struct hx_filter *other = hx_filter_find(name, -1);
         if (other) {
-            snprintf(err, errlen, "'%s' is a %s: a chain is 'reader | filter | … | writer'",
-                     name, kind_names[other->kind]);
+            snprintf(err, errlen, "'%s' is a %s: a chain is 'reader | filter | … | writer'", name,
+                     kind_names[other->kind]);
         } else {
             size_t u = 0;
             for (int k = 0; k < 3; k++) {
                 char part[256];
                 list_names(k, part, sizeof part);
-                u += (size_t)snprintf(names + u, sizeof names - u, "%s%ss: %s",
-                                      k ? "; " : "", kind_names[k], part[0] ? part : "none");
+                u += (size_t)snprintf(names + u, sizeof names - u, "%s%ss: %s", k ? "; " : "",
+                                      kind_names[k], part[0] ? part : "none");
                 if (u >= sizeof names)
                     break;
             }
@@ -145,8 +144,8 @@ static int check_needs(struct hx_chain *c, char *err, size_t errlen)
         if (missing) {
             char hint[256];
             givers(missing, hint, sizeof hint);
-            snprintf(err, errlen, "stage '%s' needs what %s gives: put it before '%s'",
-                     f->name, hint[0] ? hint : "no stage", f->name);
+            snprintf(err, errlen, "stage '%s' needs what %s gives: put it before '%s'", f->name,
+                     hint[0] ? hint : "no stage", f->name);
             return -1;
         }
         have |= f->gives;
@@ -214,7 +213,6 @@ const struct hx_filter *hx_chain_writer(const struct hx_chain *c)
     return c->writer;
 }
 
-
 /* ---- running ---------------------------------------------------------- */
 
 /* Opens a stage on first use; its close runs in hx_chain_free. */
@@ -248,8 +246,7 @@ static int ext_listed(const char *exts, const char *ext)
 
 /* The stage that reads doc: the chain's reader, or the registered reader
  * whose sniff is surest about the file's first bytes. NULL after an error. */
-static struct hx_stage *pick_reader(struct hx_chain *c, struct hx_doc *doc,
-                                    struct hx_diags *diags)
+static struct hx_stage *pick_reader(struct hx_chain *c, struct hx_doc *doc, struct hx_diags *diags)
 {
     struct hx_stage runner = {NULL, NULL, diags};
     unsigned char head[SNIFF_BYTES];
@@ -327,8 +324,7 @@ static int read_docs(struct hx_chain *c, struct hx_set *set, struct hx_diags *di
             doc->failed = 1;
             continue;
         }
-        int *opened = st == &c->stages[0] ? &c->opened[0]
-                                           : &c->readers_opened[st - c->readers];
+        int *opened = st == &c->stages[0] ? &c->opened[0] : &c->readers_opened[st - c->readers];
         doc->format = st->f->name;
         if (stage_open(st, opened, diags) < 0 || st->f->read(st, doc) < 0)
             doc->failed = 1;
@@ -409,8 +405,7 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
     return rc;
 }
 
-int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out,
-                 struct hx_diags *diags)
+int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out, struct hx_diags *diags)
 {
     read_docs(c, set, diags);
     for (size_t i = 1; i + 1 < c->n; i++) {

@@ -34,13 +34,12 @@ const struct hx_filter *hx_filter_find(const char *name, int kind);
  * several documents, out is a directory and each file is named after its
  * input). Diagnostics go to diags. Returns 0 when every document was
  * written, -1 when any failed (the others are still written). */
-int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out,
-                 struct hx_diags *diags);
+int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out, struct hx_diags *diags);
 
 /* Parses "k=v,k2" against a stage's option table into priv (defaults
  * first); string values are copied into a. Returns 0, or -1 with a message
  * in err naming the bad key or value and the valid ones. */
-int hx_opts_parse(const struct hx_filter *f, void *priv, const char *spec,
-                  struct hx_arena *a, char *err, size_t errlen);
+int hx_opts_parse(const struct hx_filter *f, void *priv, const char *spec, struct hx_arena *a,
+                  char *err, size_t errlen);
 
 #endif

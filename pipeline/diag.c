@@ -20,9 +20,8 @@ static char *dup_or_null(const char *s)
     return p;
 }
 
-void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file,
-                   unsigned line, const char *stage, const char *key,
-                   const char *fmt, va_list ap)
+void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file, unsigned line,
+                   const char *stage, const char *key, const char *fmt, va_list ap)
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 32;
@@ -55,8 +54,8 @@ void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file,
         d->warnings++;
 }
 
-void hx_diags_add(struct hx_diags *d, enum hx_severity sev, const char *file,
-                  unsigned line, const char *stage, const char *key, const char *fmt, ...)
+void hx_diags_add(struct hx_diags *d, enum hx_severity sev, const char *file, unsigned line,
+                  const char *stage, const char *key, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -82,8 +81,7 @@ static int same_text(const struct hx_diag *a, const struct hx_diag *b)
     return a->sev == b->sev && a->line == b->line &&
            strcmp(a->file ? a->file : "", b->file ? b->file : "") == 0 &&
            strcmp(a->stage, b->stage) == 0 &&
-           strcmp(a->key ? a->key : "", b->key ? b->key : "") == 0 &&
-           strcmp(a->msg, b->msg) == 0;
+           strcmp(a->key ? a->key : "", b->key ? b->key : "") == 0 && strcmp(a->msg, b->msg) == 0;
 }
 
 void hx_diags_print(struct hx_diags *d, FILE *fp, enum hx_severity min)
@@ -147,25 +145,24 @@ static void stage_vadd(struct hx_stage *st, enum hx_severity sev, const struct h
     const char *key = NULL;
     if (n)
         node_place(n, &line, &key);
-    hx_diags_vadd(st->diags, sev, doc ? doc->path : NULL, line, st->f ? st->f->name : NULL,
-                  key, fmt, ap);
+    hx_diags_vadd(st->diags, sev, doc ? doc->path : NULL, line, st->f ? st->f->name : NULL, key,
+                  fmt, ap);
 }
 
-#define STAGE_DIAG(name, sev)                                                  \
-    void name(struct hx_stage *st, const struct hx_doc *doc,                  \
-              const struct hx_node *n, const char *fmt, ...)                  \
-    {                                                                          \
-        va_list ap;                                                            \
-        va_start(ap, fmt);                                                     \
-        stage_vadd(st, sev, doc, n, 0, fmt, ap);                               \
-        va_end(ap);                                                            \
+#define STAGE_DIAG(name, sev)                                                                      \
+    void name(struct hx_stage *st, const struct hx_doc *doc, const struct hx_node *n,              \
+              const char *fmt, ...)                                                                \
+    {                                                                                              \
+        va_list ap;                                                                                \
+        va_start(ap, fmt);                                                                         \
+        stage_vadd(st, sev, doc, n, 0, fmt, ap);                                                   \
+        va_end(ap);                                                                                \
     }
 STAGE_DIAG(hx_note, HX_SEV_NOTE)
 STAGE_DIAG(hx_warn, HX_SEV_WARNING)
 STAGE_DIAG(hx_error, HX_SEV_ERROR)
 
-void hx_error_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line,
-                 const char *fmt, ...)
+void hx_error_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -173,8 +170,7 @@ void hx_error_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line,
     va_end(ap);
 }
 
-void hx_warn_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line,
-                const char *fmt, ...)
+void hx_warn_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -13,10 +13,10 @@ enum hx_severity { HX_SEV_NOTE, HX_SEV_WARNING, HX_SEV_ERROR };
 
 struct hx_diag {
     enum hx_severity sev;
-    char *file;  /* NULL = no file (a usage-level problem) */
+    char *file;    /* NULL = no file (a usage-level problem) */
     unsigned line; /* 0 = whole file */
     char *stage;
-    char *key;   /* paragraph key or NULL */
+    char *key; /* paragraph key or NULL */
     char *msg;
     unsigned seq; /* insertion order, the last sort key */
 };
@@ -29,14 +29,13 @@ struct hx_diags {
 };
 
 /* Adds a diagnostic; every string is copied. */
-void hx_diags_add(struct hx_diags *d, enum hx_severity sev, const char *file,
-                  unsigned line, const char *stage, const char *key,
-                  const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void hx_diags_add(struct hx_diags *d, enum hx_severity sev, const char *file, unsigned line,
+                  const char *stage, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
 /* va_list form of hx_diags_add. */
-void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file,
-                   unsigned line, const char *stage, const char *key,
-                   const char *fmt, va_list ap)
+void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file, unsigned line,
+                   const char *stage, const char *key, const char *fmt, va_list ap)
     __attribute__((format(printf, 7, 0)));
 
 /* Sorts by file, line, then order of arrival, and prints each entry of at

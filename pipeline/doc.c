@@ -7,13 +7,13 @@
 #include "text.h"
 
 static const char *const type_names[HX_TYPE_COUNT] = {
-    [HX_DOC] = "doc",         [HX_SECTION] = "section", [HX_HEADING] = "heading",
-    [HX_PARA] = "para",       [HX_LIST] = "list",       [HX_ITEM] = "item",
-    [HX_TABLE] = "table",     [HX_ROW] = "row",         [HX_CELL] = "cell",
-    [HX_QUOTE] = "quote",     [HX_TEXT] = "text",       [HX_EMPH] = "emph",
-    [HX_STRONG] = "strong",   [HX_SUP] = "sup",         [HX_SUB] = "sub",
-    [HX_LINK] = "link",       [HX_NOTEREF] = "noteref", [HX_NOTE] = "note",
-    [HX_BREAK] = "break",     [HX_SPAN] = "span",       [HX_IMAGE] = "image",
+    [HX_DOC] = "doc",       [HX_SECTION] = "section", [HX_HEADING] = "heading",
+    [HX_PARA] = "para",     [HX_LIST] = "list",       [HX_ITEM] = "item",
+    [HX_TABLE] = "table",   [HX_ROW] = "row",         [HX_CELL] = "cell",
+    [HX_QUOTE] = "quote",   [HX_TEXT] = "text",       [HX_EMPH] = "emph",
+    [HX_STRONG] = "strong", [HX_SUP] = "sup",         [HX_SUB] = "sub",
+    [HX_LINK] = "link",     [HX_NOTEREF] = "noteref", [HX_NOTE] = "note",
+    [HX_BREAK] = "break",   [HX_SPAN] = "span",       [HX_IMAGE] = "image",
 };
 
 static const char *const role_names[HX_ROLE_COUNT] = {
@@ -164,17 +164,14 @@ int hx_type_can_contain(enum hx_type parent, enum hx_type child)
     case HX_SECTION:
     case HX_QUOTE:
         return is_block(child) && child != HX_ROW && child != HX_CELL && child != HX_ITEM;
-    case HX_LIST:
-        return child == HX_ITEM;
+    case HX_LIST: return child == HX_ITEM;
     case HX_ITEM:
     case HX_CELL:
     case HX_NOTE:
-        return is_block(child) && child != HX_ROW && child != HX_CELL &&
-               child != HX_ITEM && child != HX_SECTION;
-    case HX_TABLE:
-        return child == HX_ROW;
-    case HX_ROW:
-        return child == HX_CELL;
+        return is_block(child) && child != HX_ROW && child != HX_CELL && child != HX_ITEM &&
+               child != HX_SECTION;
+    case HX_TABLE: return child == HX_ROW;
+    case HX_ROW: return child == HX_CELL;
     case HX_HEADING:
     case HX_PARA:
     case HX_EMPH:
@@ -182,14 +179,12 @@ int hx_type_can_contain(enum hx_type parent, enum hx_type child)
     case HX_SUP:
     case HX_SUB:
     case HX_LINK:
-    case HX_SPAN:
-        return hx_type_is_inline(child);
+    case HX_SPAN: return hx_type_is_inline(child);
     case HX_TEXT:
     case HX_NOTEREF:
     case HX_BREAK:
     case HX_IMAGE:
-    case HX_TYPE_COUNT:
-        return 0;
+    case HX_TYPE_COUNT: return 0;
     }
     return 0;
 }

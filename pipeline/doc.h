@@ -80,10 +80,10 @@ struct hx_node {
     enum hx_type type;
     enum hx_role role;
     struct hx_node *parent, *first, *last, *prev, *next;
-    const char *text; /* HX_TEXT and HX_IMAGE alt: UTF-8, NUL-terminated */
-    size_t len;       /* bytes of text */
-    const char *href; /* HX_LINK target */
-    const char *lang; /* BCP 47; NULL = inherited (see hx_node_lang) */
+    const char *text;  /* HX_TEXT and HX_IMAGE alt: UTF-8, NUL-terminated */
+    size_t len;        /* bytes of text */
+    const char *href;  /* HX_LINK target */
+    const char *lang;  /* BCP 47; NULL = inherited (see hx_node_lang) */
     const char *label; /* as printed: "11.", "(a)", "一.", "¹"; NULL = none */
     const char *key;   /* paragraph key: "body.11", "res1.pp.3", "fn.body.2" */
     const char *lead;  /* lead-word class of a resolution paragraph */
@@ -109,7 +109,7 @@ struct hx_doc {
     const char *lang;       /* document language (BCP 47) or NULL */
     struct hx_meta *meta;
     const char *format; /* name of the reader that read it ("text", "docx"…) */
-    int failed; /* a stage gave up on it: later stages skip it, nothing written */
+    int failed;         /* a stage gave up on it: later stages skip it, nothing written */
 };
 
 /* A set of documents run through one chain together. */
@@ -135,8 +135,7 @@ struct hx_node *hx_node_new(struct hx_doc *doc, enum hx_type type);
 struct hx_node *hx_text_new(struct hx_doc *doc, const char *s, size_t len);
 
 /* Replaces the text of an HX_TEXT node with a copy of s[0..len). */
-void hx_node_set_text(struct hx_doc *doc, struct hx_node *n, const char *s,
-                      size_t len);
+void hx_node_set_text(struct hx_doc *doc, struct hx_node *n, const char *s, size_t len);
 
 /* Appends child (detached first if attached) as last child of parent. */
 void hx_node_append(struct hx_node *parent, struct hx_node *child);

@@ -52,7 +52,7 @@ struct hx_output {
 };
 
 struct hx_filter {
-    const char *name;    /* as written in a chain: "zh-norm" */
+    const char *name; /* as written in a chain: "zh-norm" */
     enum hx_kind kind;
     const char *summary; /* one line for `hexaglot stages` */
     const char *exts;    /* readers: extensions it claims, "docx dotx" */
@@ -60,11 +60,11 @@ struct hx_filter {
     /* readers: how sure (0..100) that head (the first bytes of the file,
      * len of them) is this format; the best score picks the reader. */
     int (*sniff)(const unsigned char *head, size_t len);
-    unsigned needs, gives; /* HX_HAS_* */
-    size_t priv_size;      /* private state, zeroed then filled with options */
+    unsigned needs, gives;     /* HX_HAS_* */
+    size_t priv_size;          /* private state, zeroed then filled with options */
     const struct hx_opt *opts; /* ends with { 0 } (NULL = none) */
     /* All callbacks return 0, or -1 after adding an error diagnostic. */
-    int (*open)(struct hx_stage *st);          /* once per chain; optional */
+    int (*open)(struct hx_stage *st);                     /* once per chain; optional */
     int (*read)(struct hx_stage *st, struct hx_doc *doc); /* readers */
     int (*doc)(struct hx_stage *st, struct hx_doc *doc);  /* per document */
     int (*set)(struct hx_stage *st, struct hx_set *set);  /* once per set */
@@ -72,7 +72,7 @@ struct hx_filter {
                  struct hx_output *out); /* per-document writers */
     int (*write_set)(struct hx_stage *st, struct hx_set *set,
                      struct hx_output *out); /* set writers (reports) */
-    void (*close)(struct hx_stage *st); /* always called if open ran */
+    void (*close)(struct hx_stage *st);      /* always called if open ran */
 };
 
 /* A stage in a built chain. */
@@ -92,26 +92,23 @@ extern const char hx_standard_filters[];
 /* Adds a diagnostic about doc (NULL = none) at node n (NULL = whole
  * document) from stage st: position and key come from n or its nearest
  * ancestor that has them. */
-void hx_note(struct hx_stage *st, const struct hx_doc *doc,
-             const struct hx_node *n, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-void hx_warn(struct hx_stage *st, const struct hx_doc *doc,
-             const struct hx_node *n, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-void hx_error(struct hx_stage *st, const struct hx_doc *doc,
-              const struct hx_node *n, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+void hx_note(struct hx_stage *st, const struct hx_doc *doc, const struct hx_node *n,
+             const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void hx_warn(struct hx_stage *st, const struct hx_doc *doc, const struct hx_node *n,
+             const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void hx_error(struct hx_stage *st, const struct hx_doc *doc, const struct hx_node *n,
+              const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Like hx_error, for a place that is not a node (a reader at line 57). */
-void hx_error_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line,
-                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-void hx_warn_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line,
-                const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void hx_error_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void hx_warn_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Reads a whole regular file into malloc'd memory (NUL-terminated; *len
  * without it), refusing directories, unreadable files and files over max
  * bytes with an error diagnostic. Caller frees *data. */
-int hx_file_slurp(struct hx_stage *st, const struct hx_doc *doc, size_t max,
-                  char **data, size_t *len);
+int hx_file_slurp(struct hx_stage *st, const struct hx_doc *doc, size_t max, char **data,
+                  size_t *len);
 
 #endif

@@ -71,8 +71,7 @@ static void print_stages(void)
                 if (o->type == HX_OPT_ENUM) {
                     size_t u = 0;
                     for (const char *const *c = o->choices; c && *c && u < sizeof val; c++)
-                        u += (size_t)snprintf(val + u, sizeof val - u, "%s%s", u ? "|" : "",
-                                              *c);
+                        u += (size_t)snprintf(val + u, sizeof val - u, "%s%s", u ? "|" : "", *c);
                 } else {
                     snprintf(val, sizeof val, "%s", types[o->type]);
                 }
@@ -94,10 +93,15 @@ struct args {
 static int parse_args(int argc, char **argv, struct args *a)
 {
     static const struct option longopts[] = {
-        {"to", required_argument, NULL, 't'},  {"chain", required_argument, NULL, 'c'},
-        {"output", required_argument, NULL, 'o'}, {"lang", required_argument, NULL, 'l'},
-        {"check", no_argument, NULL, 'k'},     {"verbose", no_argument, NULL, 'v'},     {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},   {0, 0, 0, 0},
+        {"to", required_argument, NULL, 't'},
+        {"chain", required_argument, NULL, 'c'},
+        {"output", required_argument, NULL, 'o'},
+        {"lang", required_argument, NULL, 'l'},
+        {"check", no_argument, NULL, 'k'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {0, 0, 0, 0},
     };
     int ch;
     opterr = 0;
@@ -110,7 +114,10 @@ static int parse_args(int argc, char **argv, struct args *a)
         case 'l': a->lang = optarg; break;
         case 'k': a->check = 1; break;
         case 'v': a->verbose = 1; break;
-        case 'h': fputs(usage_text, stdout); fputs(help_text, stdout); exit(0);
+        case 'h':
+            fputs(usage_text, stdout);
+            fputs(help_text, stdout);
+            exit(0);
         case 'V': printf("hexaglot %s\n", HX_VERSION); exit(0);
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
@@ -132,8 +139,7 @@ static int align_chain(const struct args *a, char *buf, size_t len)
     for (char *p = writer; *p; p++)
         *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
     if (!hx_filter_find(writer, HX_WRITER))
-        return usage_error("no report format for '%s' (use .tsv, .tmx, .html or .json)",
-                           dot);
+        return usage_error("no report format for '%s' (use .tsv, .tmx, .html or .json)", dot);
     char tail[128];
     snprintf(tail, sizeof tail, "align | %s", writer);
     hx_chain_standard(tail, buf, len);

@@ -34,8 +34,8 @@ static void list_choices(const struct hx_opt *o, char *buf, size_t len)
 }
 
 /* Stores one value; 0 or -1 with err filled. */
-static int set_value(const struct hx_filter *f, const struct hx_opt *o, void *priv,
-                     const char *val, struct hx_arena *a, char *err, size_t errlen)
+static int set_value(const struct hx_filter *f, const struct hx_opt *o, void *priv, const char *val,
+                     struct hx_arena *a, char *err, size_t errlen)
 {
     char *field = (char *)priv + o->offset;
     char list[256];
@@ -48,8 +48,8 @@ static int set_value(const struct hx_filter *f, const struct hx_opt *o, void *pr
                    !strcmp(val, "off")) {
             *(int *)field = 0;
         } else {
-            snprintf(err, errlen, "%s: option '%s' takes yes or no, not '%s'", f->name,
-                     o->key, val);
+            snprintf(err, errlen, "%s: option '%s' takes yes or no, not '%s'", f->name, o->key,
+                     val);
             return -1;
         }
         return 0;
@@ -88,8 +88,8 @@ static int set_value(const struct hx_filter *f, const struct hx_opt *o, void *pr
     return -1;
 }
 
-int hx_opts_parse(const struct hx_filter *f, void *priv, const char *spec,
-                  struct hx_arena *a, char *err, size_t errlen)
+int hx_opts_parse(const struct hx_filter *f, void *priv, const char *spec, struct hx_arena *a,
+                  char *err, size_t errlen)
 {
     for (const struct hx_opt *o = f->opts; o && o->key; o++)
         if (o->def && set_value(f, o, priv, o->def, a, err, errlen) < 0)
@@ -108,8 +108,8 @@ int hx_opts_parse(const struct hx_filter *f, void *priv, const char *spec,
         if (!o) {
             char keys[256];
             list_keys(f, keys, sizeof keys);
-            snprintf(err, errlen, "%s: unknown option '%.*s' (options: %s)", f->name,
-                     (int)klen, p, keys);
+            snprintf(err, errlen, "%s: unknown option '%.*s' (options: %s)", f->name, (int)klen, p,
+                     keys);
             return -1;
         }
         char *val = eq ? hx_strndup(a, eq + 1, n - klen - 1) : NULL;

@@ -209,8 +209,7 @@ size_t hx_str_width(const char *s, size_t len)
 int hx_cp_is_han(int32_t cp)
 {
     UErrorCode err = U_ZERO_ERROR;
-    return cp >= 0 && uscript_getScript(cp, &err) == USCRIPT_HAN && U_SUCCESS(err) &&
-           u_isalpha(cp);
+    return cp >= 0 && uscript_getScript(cp, &err) == USCRIPT_HAN && U_SUCCESS(err) && u_isalpha(cp);
 }
 
 int hx_cp_is_space(int32_t cp)
@@ -231,9 +230,10 @@ int hx_cp_superscript_digit(int32_t cp)
 
 int hx_cp_digit(int32_t cp)
 {
-    return cp < 0 ? -1 : u_charDigitValue(cp) >= 0 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER
-                             ? u_charDigitValue(cp)
-                             : -1;
+    return cp < 0 ? -1
+           : u_charDigitValue(cp) >= 0 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER
+               ? u_charDigitValue(cp)
+               : -1;
 }
 
 /* Function words that tell the three Latin-script UN languages apart. */

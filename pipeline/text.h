@@ -27,8 +27,7 @@ void hx_buf_addc(struct hx_buf *b, char c);
 void hx_buf_addcp(struct hx_buf *b, int32_t cp);
 
 /* printf onto the end of the buffer. */
-void hx_buf_addf(struct hx_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void hx_buf_addf(struct hx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* va_list form of hx_buf_addf; afterwards data is never NULL. */
 void hx_buf_vaddf(struct hx_buf *b, const char *fmt, va_list ap)
