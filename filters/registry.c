@@ -3,6 +3,7 @@
 #include "hx.h"
 
 /* readers */
+extern const struct hx_filter hx_read_akn;
 extern const struct hx_filter hx_read_docx;
 extern const struct hx_filter hx_read_html;
 extern const struct hx_filter hx_read_text;
@@ -24,6 +25,7 @@ extern const struct hx_filter hx_write_xml;
 
 const struct hx_filter *const hx_registry[] = {
     /* readers */
+    &hx_read_akn,
     &hx_read_docx,
     &hx_read_html,
     &hx_read_text,

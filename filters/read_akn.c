@@ -1,0 +1,354 @@
+/* Reader for Akoma Ntoso (OASIS LegalDocML) XML: the 3.0 vocabulary, and
+ * the 2.0 and CSD drafts, which differ in namespace but not in the
+ * elements read here. The document language comes from FRBRlanguage (ISO
+ * 639-2, "eng" -> "en") or xml:lang; symbol, date, title and session from
+ * the preface's docNumber, docDate, docTitle and session; the rest of the
+ * metadata block is dropped. Every part of the document (cover page,
+ * preface, preamble, body, conclusions, each attachment or component) is a
+ * section; the structure stage finds the UN parts (formula, preambular
+ * and operative paragraphs, annex) from their text as for any reader. The
+ * walk is in filters/akn_walk.c.
+ *
+ * The file is parsed whole by libxml2 without network, DTD or entity
+ * expansion: a document type declaration is refused before parsing, as in
+ * the model reader. libxml2's messages reach the diagnostics through a
+ * handler on this parse only, as one line for the first problem with a
+ * count of the others, so a hostile file costs one line. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+
+#include "akn.h"
+
+#define MAX_BYTES ((size_t)256 << 20)
+
+/* What the parser reported, gathered by its error handler. */
+struct parse_errors {
+    int errors, warnings;
+    int line, wline;
+    char msg[240], wmsg[240];
+};
+
+static void keep_msg(char *dst, size_t size, const char *msg)
+{
+    snprintf(dst, size, "%s", msg ? msg : "parse error");
+    size_t k = strlen(dst);
+    while (k && (dst[k - 1] == '\n' || dst[k - 1] == ' '))
+        dst[--k] = '\0';
+}
+
+static void on_parse_error(void *data, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = data;
+    struct parse_errors *pe = ctxt ? ctxt->_private : NULL;
+    if (!pe || !e)
+        return;
+    if (e->level == XML_ERR_WARNING) {
+        if (pe->warnings++ == 0) {
+            pe->wline = e->line;
+            keep_msg(pe->wmsg, sizeof pe->wmsg, e->message);
+        }
+    } else if (pe->errors++ == 0) {
+        pe->line = e->line;
+        keep_msg(pe->msg, sizeof pe->msg, e->message);
+    }
+}
+
+/* Where the prolog declares a document type, or SIZE_MAX when it does not
+ * (comments and processing instructions skipped; the prolog ends at the
+ * first element). */
+static size_t find_doctype(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        const char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            const char *end = NULL;
+            for (size_t j = i + 4; j + 3 <= len && !end; j++)
+                if (memcmp(s + j, "-->", 3) == 0)
+                    end = s + j;
+            if (!end)
+                break;
+            i = (size_t)(end - s) + 3;
+        } else if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0) {
+            return i;
+        } else if (len - i >= 2 && s[i + 1] == '?') {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static const char *const lang_codes[][2] = {
+    {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"},
+    {"rus", "ru"}, {"ara", "ar"}, {"zho", "zh"}, {"chi", "zh"},
+    {"deu", "de"}, {"ger", "de"}, {"ita", "it"}, {"por", "pt"},
+    {"swa", "sw"}, {"nld", "nl"}, {"dut", "nl"},
+};
+
+const char *akn_lang_tag(struct hx_doc *doc, const char *v)
+{
+    size_t n = strlen(v), alpha = strspn(v, "abcdefghijklmnopqrstuvwxyz"
+                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (alpha < 2 || alpha > 8 || (v[alpha] && v[alpha] != '-' &&
+                                   v[alpha] != '_'))
+        return NULL;
+    for (size_t i = 0; i < sizeof lang_codes / sizeof lang_codes[0]; i++)
+        if (alpha == 3 && strncasecmp(v, lang_codes[i][0], 3) == 0)
+            return hx_printf(doc->arena, "%s%s", lang_codes[i][1], v + 3);
+    char *tag = hx_strndup(doc->arena, v, n);
+    for (char *p = tag; *p; p++)
+        if (*p == '_')
+            *p = '-';
+    return tag;
+}
+
+/* The first element with local name name under x (x included), depth
+ * first, not entering <meta> unless asked for and never another
+ * document's (component, attachment). */
+static xmlNode *find(xmlNode *x, const char *name, int in_meta, int depth)
+{
+    if (!x || x->type != XML_ELEMENT_NODE || depth > AKN_MAX_DEPTH)
+        return NULL;
+    if (akn_is(x, name))
+        return x;
+    if ((!in_meta && akn_is(x, "meta")) || akn_is(x, "components") ||
+        akn_is(x, "attachments") || akn_is(x, "component") ||
+        akn_is(x, "attachment"))
+        return NULL;
+    for (xmlNode *c = x->children; c; c = c->next) {
+        xmlNode *f = find(c, name, in_meta, depth + 1);
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+static xmlNode *child(xmlNode *x, const char *name)
+{
+    for (xmlNode *c = x ? x->children : NULL; c; c = c->next)
+        if (akn_is(c, name))
+            return c;
+    return NULL;
+}
+
+/* An element's text, white space collapsed, as metadata. */
+static void meta_text(struct hx_doc *doc, const char *name, xmlNode *x)
+{
+    xmlChar *v = x ? xmlNodeGetContent(x) : NULL;
+    struct hx_buf b = {0};
+    int space = 1;
+    for (const xmlChar *s = v; s && *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space && b.len)
+            hx_buf_addc(&b, ' ');
+        space = 0;
+        hx_buf_addc(&b, (char)*s);
+    }
+    if (b.len)
+        hx_meta_set(doc, name, b.data);
+    hx_buf_free(&b);
+    xmlFree(v);
+}
+
+static void meta_attr(struct hx_doc *doc, const char *name, xmlNode *x,
+                      const char *attr)
+{
+    xmlChar *v = x ? xmlGetProp(x, (const xmlChar *)attr) : NULL;
+    if (v && *v)
+        hx_meta_set(doc, name, (const char *)v);
+    xmlFree(v);
+}
+
+/* Language and metadata of the main document (its own <meta>, not a
+ * component's). */
+static void read_meta(struct hx_doc *doc, xmlNode *docel)
+{
+    xmlNode *ident = child(child(docel, "meta"), "identification");
+    xmlNode *expr = child(ident, "FRBRExpression");
+    xmlNode *work = child(ident, "FRBRWork");
+    xmlChar *v = NULL;
+    const char *tag = NULL;
+    xmlNode *fl = child(expr, "FRBRlanguage");
+    if (fl && (v = xmlGetProp(fl, (const xmlChar *)"language")) && *v)
+        tag = akn_lang_tag(doc, (const char *)v);
+    xmlFree(v);
+    if (!tag) {
+        v = xmlNodeGetLang(docel);
+        tag = v && *v ? akn_lang_tag(doc, (const char *)v) : NULL;
+        xmlFree(v);
+    }
+    if (tag)
+        doc->lang = tag;
+    meta_text(doc, "symbol", find(docel, "docNumber", 0, 0));
+    xmlNode *date = find(docel, "docDate", 0, 0);
+    meta_attr(doc, "date", date, "date");
+    if (!hx_meta_get(doc, "date"))
+        meta_attr(doc, "date", child(work, "FRBRdate"), "date");
+    meta_text(doc, "title", find(docel, "docTitle", 0, 0));
+    if (!hx_meta_get(doc, "title"))
+        meta_text(doc, "title", find(docel, "longTitle", 0, 0));
+    meta_text(doc, "session", find(docel, "session", 0, 0));
+    meta_attr(doc, "uri", child(expr, "FRBRuri"), "value");
+    hx_meta_set(doc, "akn-type", akn_name(docel));
+}
+
+static int read_akn(struct hx_stage *st, struct hx_doc *doc)
+{
+    int rc = -1;
+    char *data = NULL;
+    size_t len = 0;
+    xmlParserCtxtPtr ctxt = NULL;
+    xmlDocPtr xd = NULL;
+    struct parse_errors pe = {0};
+
+    if (hx_file_slurp(st, doc, MAX_BYTES, &data, &len) != 0)
+        goto out;
+    if (len > INT_MAX) {
+        hx_error(st, doc, NULL, "file too large for the XML parser");
+        goto out;
+    }
+    size_t dt = find_doctype(data, len);
+    if (dt != SIZE_MAX) {
+        unsigned line = 1;
+        for (size_t i = 0; i < dt; i++)
+            line += data[i] == '\n';
+        hx_error_at(st, doc, line,
+                    "a document type declaration is not allowed in Akoma "
+                    "Ntoso input (no DTDs, no entities)");
+        goto out;
+    }
+    ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        hx_error(st, doc, NULL, "out of memory creating the XML parser");
+        goto out;
+    }
+    ctxt->_private = &pe;
+    ctxt->sax->serror = on_parse_error;
+    xd = xmlCtxtReadMemory(ctxt, data, (int)len, doc->path, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR |
+                               XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+    if (pe.errors || !xd) {
+        if (pe.errors > 1)
+            hx_error_at(st, doc, pe.line > 0 ? (unsigned)pe.line : 0,
+                        "XML: %s (and %d more problem%s)", pe.msg,
+                        pe.errors - 1, pe.errors > 2 ? "s" : "");
+        else
+            hx_error_at(st, doc, pe.line > 0 ? (unsigned)pe.line : 0,
+                        "XML: %s", pe.errors ? pe.msg : "cannot parse");
+        goto out;
+    }
+    if (pe.warnings)
+        hx_warn_at(st, doc, pe.wline > 0 ? (unsigned)pe.wline : 0, "XML: %s",
+                   pe.wmsg);
+    xmlNode *root = xmlDocGetRootElement(xd);
+    if (!root || !akn_is(root, "akomaNtoso")) {
+        hx_error_at(st, doc, root ? (unsigned)xmlGetLineNo(root) : 0,
+                    "not Akoma Ntoso: the root element is <%s>, not "
+                    "<akomaNtoso>",
+                    root ? akn_name(root) : "(none)");
+        goto out;
+    }
+    xmlNode *docel = root->children;
+    while (docel && docel->type != XML_ELEMENT_NODE)
+        docel = docel->next;
+    if (!docel) {
+        hx_error_at(st, doc, (unsigned)xmlGetLineNo(root),
+                    "no document inside <akomaNtoso>");
+        goto out;
+    }
+    read_meta(doc, docel);
+    struct akn_walk w = {.st = st, .doc = doc, .lang = doc->lang};
+    akn_index_notes(&w, root);
+    if (akn_walk_doc(&w, root) != 0)
+        goto out;
+    if (!doc->lang) {
+        size_t tl;
+        char *text = hx_node_text(doc, doc->root, &tl);
+        const char *g = hx_lang_guess(text, tl);
+        doc->lang = g && strcmp(g, "und") != 0 ? g : NULL;
+    }
+    if (!doc->root->first) {
+        hx_error(st, doc, NULL, "no text in the Akoma Ntoso document");
+        goto out;
+    }
+    const char *problem = hx_doc_check(doc);
+    if (problem) {
+        hx_error(st, doc, NULL, "the tree read is not sound: %s", problem);
+        goto out;
+    }
+    rc = 0;
+out:
+    if (xd)
+        xmlFreeDoc(xd);
+    if (ctxt)
+        xmlFreeParserCtxt(ctxt);
+    free(data);
+    return rc;
+}
+
+/* Markup whose first element (past a byte-order mark, the XML declaration,
+ * comments and processing instructions) is akomaNtoso, with or without a
+ * namespace prefix. */
+static int sniff_akn(const unsigned char *head, size_t len)
+{
+    const char *s = (const char *)head;
+    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+                           s[i] == '\n'))
+            i++;
+        if (i + 1 >= len || s[i] != '<')
+            return 0;
+        if (s[i + 1] == '?' || s[i + 1] == '!') {
+            const char *end = s[i + 1] == '?' ? "?>" : ">";
+            if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+                end = "-->";
+            size_t el = strlen(end), j = i + 2;
+            while (j + el <= len && memcmp(s + j, end, el) != 0)
+                j++;
+            if (j + el > len)
+                return 0;
+            i = j + el;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < len && s[j] != ':' && s[j] != '>' && s[j] != '/' &&
+               s[j] != ' ' && s[j] != '\t' && s[j] != '\r' && s[j] != '\n')
+            j++;
+        if (j < len && s[j] == ':')
+            i = j; /* a prefix: the local name follows */
+        static const char root[] = "akomaNtoso";
+        size_t rl = sizeof root - 1;
+        if (len - i - 1 < rl || memcmp(s + i + 1, root, rl) != 0)
+            return 0;
+        char after = i + 1 + rl < len ? s[i + 1 + rl] : ' ';
+        return after == ' ' || after == '>' || after == '\t' ||
+                       after == '\r' || after == '\n' || after == '/'
+                   ? 100
+                   : 0;
+    }
+    return 0;
+}
+
+const struct hx_filter hx_read_akn = {
+    .name = "akn",
+    .kind = HX_READER,
+    .summary = "Akoma Ntoso XML (3.0, 2.0): preface, preamble, body, "
+               "<num> labels, notes, tables, attachments",
+    .exts = "akn xml",
+    .sniff = sniff_akn,
+    .gives = HX_HAS_TREE,
+    .read = read_akn,
+};
