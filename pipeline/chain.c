@@ -220,9 +220,10 @@ static int stage_open(struct hx_stage *st, int *opened, struct hx_diags *diags)
 {
     st->diags = diags;
     if (*opened)
-        return 0;
-    *opened = 1;
-    return st->f->open ? st->f->open(st) : 0;
+        return *opened < 0 ? -1 : 0;
+    int rc = st->f->open ? st->f->open(st) : 0;
+    *opened = rc < 0 ? -1 : 1; /* close runs either way */
+    return rc;
 }
 
 static const char *file_ext(const char *path)
@@ -403,6 +404,14 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
         }
     }
     return rc;
+}
+
+int hx_chain_open(struct hx_chain *c, struct hx_diags *diags)
+{
+    for (size_t i = 1; i < c->n; i++)
+        if (stage_open(&c->stages[i], &c->opened[i], diags) < 0)
+            return -1;
+    return 0;
 }
 
 int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out, struct hx_diags *diags)

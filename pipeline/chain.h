@@ -36,6 +36,12 @@ const struct hx_filter *hx_filter_find(const char *name, int kind);
  * written, -1 when any failed (the others are still written). */
 int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out, struct hx_diags *diags);
 
+/* Opens every filter and the writer now rather than on first use (readers
+ * still open when a file first needs them), so that work done once per
+ * chain is not repeated in each process of a batch. 0, or -1 after an
+ * error diagnostic. */
+int hx_chain_open(struct hx_chain *c, struct hx_diags *diags);
+
 /* Parses "k=v,k2" against a stage's option table into priv (defaults
  * first); string values are copied into a. Returns 0, or -1 with a message
  * in err naming the bad key or value and the valid ones. */

@@ -11,6 +11,7 @@
 
 #include <unicode/uclean.h>
 
+#include "batch.h"
 #include "chain.h"
 #include "config.h"
 
@@ -20,6 +21,7 @@ static const char usage_text[] =
     "usage: hexaglot convert INPUT... [-t FMT[:opt=v,...] | --chain CHAIN] [-o OUT|-] "
     "[--lang TAG] [-v]\n"
     "       hexaglot batch INPUT... -o DIR [-t FMT[:opts] | --chain CHAIN] [--lang TAG]\n"
+    "                      [-j N] [--timeout SECS]\n"
     "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [--check]\n"
     "       hexaglot stages\n"
     "       hexaglot --help | --version\n";
@@ -29,8 +31,9 @@ static const char help_text[] =
     "convert  reads each INPUT (the reader is chosen by content), runs the\n"
     "         standard filters and writes FMT. With several inputs, OUT is a\n"
     "         directory. -o - (the default) writes to standard output.\n"
-    "batch    converts each INPUT on its own into DIR; a failed document does not\n"
-    "         stop the others.\n"
+    "batch    converts each INPUT on its own into DIR/<name>.<ext>, each in a\n"
+    "         process of its own (-j N at once, default 1), so a document that\n"
+    "         fails, crashes or runs past --timeout SECS costs only itself.\n"
     "align    aligns two to six language versions of one document by paragraph\n"
     "         key and reports disagreements; the report format follows the\n"
     "         extension of -o. --check exits 1 when any disagreement is found.\n"
@@ -85,7 +88,8 @@ static void print_stages(void)
 
 struct args {
     const char *verb, *fmt, *chain, *out, *lang;
-    int check, verbose;
+    int check, verbose, jobs;
+    unsigned timeout;
     char **inputs;
     int ninputs;
 };
@@ -97,6 +101,8 @@ static int parse_args(int argc, char **argv, struct args *a)
         {"chain", required_argument, NULL, 'c'},
         {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"timeout", required_argument, NULL, 'T'},
         {"check", no_argument, NULL, 'k'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -106,7 +112,7 @@ static int parse_args(int argc, char **argv, struct args *a)
     int ch;
     opterr = 0;
     optind = 2;
-    while ((ch = getopt_long(argc, argv, ":t:c:o:l:vhV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":t:c:o:l:j:vhV", longopts, NULL)) != -1) {
         switch (ch) {
         case 't': a->fmt = optarg; break;
         case 'c': a->chain = optarg; break;
@@ -114,6 +120,19 @@ static int parse_args(int argc, char **argv, struct args *a)
         case 'l': a->lang = optarg; break;
         case 'k': a->check = 1; break;
         case 'v': a->verbose = 1; break;
+        case 'j':
+        case 'T': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || end == optarg || v < (ch == 'j' ? 1 : 0) || v > 100000)
+                return usage_error("%s takes a whole number, not '%s'",
+                                   ch == 'j' ? "-j" : "--timeout", optarg);
+            if (ch == 'j')
+                a->jobs = (int)v;
+            else
+                a->timeout = (unsigned)v;
+            break;
+        }
         case 'h':
             fputs(usage_text, stdout);
             fputs(help_text, stdout);
@@ -213,27 +232,9 @@ int main(int argc, char **argv)
         return usage_error("%s", err);
 
     if (!strcmp(a.verb, "batch")) {
-        /* Each document is its own set, so one failure costs only itself. */
-        struct args one = a;
-        if (mkdir(a.out, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "%s:0: error: hexaglot: cannot create the output directory: %s\n",
-                    a.out, strerror(errno));
-            hx_chain_free(c);
-            return EXIT_DOC;
-        }
-        for (int i = 0; i < a.ninputs; i++) {
-            char *p = a.inputs[i];
-            const char *base = strrchr(p, '/');
-            char target[4096];
-            const char *ext = hx_chain_writer(c)->ext;
-            base = base ? base + 1 : p;
-            const char *dot = strrchr(base, '.');
-            int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
-            snprintf(target, sizeof target, "%s/%.*s.%s", a.out, stem, base, ext ? ext : "out");
-            one.out = target;
-            if (run_set(c, &p, 1, &one, &diags) < 0)
-                status = EXIT_DOC;
-        }
+        struct hx_batch_opts bo = {a.out, a.lang, a.jobs, a.timeout};
+        if (hx_batch_run(c, a.inputs, (size_t)a.ninputs, &bo, &diags) != 0)
+            status = EXIT_DOC;
     } else if (run_set(c, a.inputs, (size_t)a.ninputs, &a, &diags) < 0) {
         status = EXIT_DOC;
     }
