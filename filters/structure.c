@@ -288,7 +288,8 @@ static int next_starts_unit(struct hx_doc *doc, struct hx_node *n)
     if (x->type == HX_HEADING)
         return 1;
     if (x->label) {
-        l = structure_label_scan(x->label, strlen(x->label));
+        l = structure_label_scan(hx_printf(doc->arena, "%s ", x->label),
+                                 strlen(x->label) + 1);
     } else {
         t = hx_node_text(doc, x, &len);
         l = structure_label_scan(t, len);
@@ -365,7 +366,10 @@ static void block(struct state *s, struct hx_node *n)
     if (n->label || (l.kind == SL_NONE && item_label(n))) {
         /* the number is printed by the reader's label, not in the text */
         const char *lab = n->label ? n->label : item_label(n);
-        l = structure_label_scan(lab, strlen(lab));
+        /* a label stands alone: the space that ends it in running text is
+         * added, so "IV." or "B." reads as in "IV. Title" */
+        l = structure_label_scan(hx_printf(doc->arena, "%s ", lab),
+                                 strlen(lab) + 1);
         if (l.kind == SL_NONE && !n->label && n->parent->num > 0) {
             l.kind = SL_NUM;
             l.num = n->parent->num;
