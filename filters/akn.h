@@ -13,6 +13,12 @@
  * without XML_PARSE_HUGE; this guards the walk's own recursion). */
 #define AKN_MAX_DEPTH 300
 
+/* A <note> of the metadata block that noteRef elements point to. */
+struct akn_note {
+    const char *id;
+    xmlNode *el; /* NULL once its text has been placed */
+};
+
 /* What the walk keeps between elements. */
 struct akn_walk {
     struct hx_stage *st;
@@ -25,8 +31,7 @@ struct akn_walk {
     int space;            /* the current block so far ends in a space */
     int notes;            /* notes met so far, for markers nobody printed */
     int failed;           /* nesting too deep: an error was added */
-    xmlNode **note_v;     /* <note> elements (of <notes>) by id, for noteRef */
-    const char **note_id;
+    struct akn_note *notes_by_id; /* sorted by id, for noteRef */
     size_t nnotes;
 };
 
@@ -42,7 +47,7 @@ int akn_is(const xmlNode *x, const char *name);
 const char *akn_lang_tag(struct hx_doc *doc, const char *v);
 
 /* Collects the <note> elements that noteRef may point to, anywhere under
- * root, into w (arrays in the document's arena). */
+ * root, into w, sorted by id (in the document's arena). */
 void akn_index_notes(struct akn_walk *w, xmlNode *root);
 
 /* Walks the <akomaNtoso> root (its document's preface, preamble, body…,

@@ -347,25 +347,37 @@ static void note(struct akn_walk *w, xmlNode *x, struct hx_node *parent,
     w->space = 0;
 }
 
+/* Index of the note with id in the sorted index, or -1. */
+static long find_note(const struct akn_walk *w, const char *id)
+{
+    size_t lo = 0, hi = w->nnotes;
+    while (id && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(id, w->notes_by_id[mid].id);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}
+
 static void note_ref(struct akn_walk *w, xmlNode *x, struct hx_node *parent,
                      int depth)
 {
     const char *href = attr(w, x, "href");
     const char *marker = attr(w, x, "marker");
     const char *id = href && href[0] == '#' ? href + 1 : href;
-    for (size_t i = 0; id && i < w->nnotes; i++) {
-        if (w->note_v[i] && strcmp(w->note_id[i], id) == 0) {
-            xmlNode *body = w->note_v[i];
-            w->note_v[i] = NULL; /* a second reference is a marker only */
-            note(w, x, parent, depth, body,
-                 marker ? marker : note_label(w, body));
-            return;
-        }
+    long i = find_note(w, id);
+    if (i >= 0 && w->notes_by_id[i].el) {
+        xmlNode *body = w->notes_by_id[i].el;
+        w->notes_by_id[i].el = NULL; /* a second reference is a marker only */
+        note(w, x, parent, depth, body, marker ? marker : note_label(w, body));
+        return;
     }
-    int again = 0;
-    for (size_t i = 0; id && i < w->nnotes; i++)
-        again |= strcmp(w->note_id[i], id) == 0;
-    if (!again)
+    if (i < 0)
         hx_warn_at(w->st, w->doc, line_of(x),
                    "noteRef to \"%s\": no such note", href ? href : "");
     struct hx_node *n = node_for(w, x, HX_NOTEREF);
@@ -608,7 +620,9 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box,
             const char *num = flat_text(w, c);
             if (num_is_heading(owner, num)) {
                 n = leaf_new(w, c, box, HX_HEADING);
-                hx_node_append(n, hx_text_new(w->doc, num, strlen(num)));
+                struct hx_node *t = hx_text_new(w->doc, num, strlen(num));
+                t->pos.line = n->pos.line;
+                hx_node_append(n, t);
                 w->hlevel++;
             } else if (headed) {
                 hlabel = num;
@@ -695,7 +709,14 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box,
     w->lang = lang;
 }
 
-/* Collects <note> elements with an id, depth first without recursion. */
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const struct akn_note *)a)->id,
+                  ((const struct akn_note *)b)->id);
+}
+
+/* Collects <note> elements with an id, depth first without recursion, and
+ * sorts them by id (a document may hold many notes and references). */
 void akn_index_notes(struct akn_walk *w, xmlNode *root)
 {
     size_t cap = 0;
@@ -710,18 +731,15 @@ void akn_index_notes(struct akn_walk *w, xmlNode *root)
             if (id) {
                 if (w->nnotes == cap) {
                     size_t ncap = cap ? cap * 2 : 16;
-                    xmlNode **v = hx_alloc(w->doc->arena, ncap * sizeof *v);
-                    const char **s = hx_alloc(w->doc->arena, ncap * sizeof *s);
-                    if (w->nnotes) {
-                        memcpy(v, w->note_v, w->nnotes * sizeof *v);
-                        memcpy(s, w->note_id, w->nnotes * sizeof *s);
-                    }
-                    w->note_v = v;
-                    w->note_id = s;
+                    struct akn_note *v =
+                        hx_alloc(w->doc->arena, ncap * sizeof *v);
+                    if (w->nnotes)
+                        memcpy(v, w->notes_by_id, w->nnotes * sizeof *v);
+                    w->notes_by_id = v;
                     cap = ncap;
                 }
-                w->note_v[w->nnotes] = x;
-                w->note_id[w->nnotes++] = id;
+                w->notes_by_id[w->nnotes].id = id;
+                w->notes_by_id[w->nnotes++].el = x;
             }
         }
         if (x->children && x->type == XML_ELEMENT_NODE) {
@@ -734,6 +752,8 @@ void akn_index_notes(struct akn_walk *w, xmlNode *root)
             break;
         x = x->next;
     }
+    if (w->nnotes > 1)
+        qsort(w->notes_by_id, w->nnotes, sizeof *w->notes_by_id, by_id);
 }
 
 int akn_walk_doc(struct akn_walk *w, xmlNode *root)

@@ -313,9 +313,20 @@ static int sniff_akn(const unsigned char *head, size_t len)
             return 0;
         if (s[i + 1] == '?' || s[i + 1] == '!') {
             const char *end = s[i + 1] == '?' ? "?>" : ">";
-            if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+            size_t j = i + 2;
+            if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
                 end = "-->";
-            size_t el = strlen(end), j = i + 2;
+            } else if (s[i + 1] == '!') {
+                /* a document type declaration: past its internal subset,
+                 * so that the reader, not "unknown format", refuses it */
+                while (j < len && s[j] != '[' && s[j] != '>')
+                    j++;
+                if (j < len && s[j] == '[') {
+                    while (j < len && s[j] != ']')
+                        j++;
+                }
+            }
+            size_t el = strlen(end);
             while (j + el <= len && memcmp(s + j, end, el) != 0)
                 j++;
             if (j + el > len)

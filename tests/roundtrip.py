@@ -64,10 +64,12 @@ def main():
                         continue
                 if path.endswith(".xml") and label == "reader":
                     with open(os.path.join(SRC, path), "rb") as f:
-                        if f.read() != want:
-                            print("FAIL %s: not in the writer's canonical form" % what)
-                            failed += 1
-                            continue
+                        own = f.read()
+                    # only model files (not Akoma Ntoso samples) are canonical
+                    if b"<hexaglot" in own[:300] and own != want:
+                        print("FAIL %s: not in the writer's canonical form" % what)
+                        failed += 1
+                        continue
                 checked += 1
                 print("ok   %s: %d bytes" % (what, len(want)))
     print("%d round trips, %d failed" % (checked, failed))

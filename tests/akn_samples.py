@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""The Akoma Ntoso samples under samples/akn/: the English and French
+versions of the resolution get the same paragraph keys from the standard
+chain (and the keys a UN resolution must have), each file's language comes
+from its FRBRlanguage, and the reader is chosen by content: a copy named
+.txt reads exactly as the .xml does, and as the akn reader named in a
+chain does."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SRC = os.environ.get("HX_SOURCE") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EXE = os.environ.get("HEXAGLOT") or os.path.join(SRC, "build", "hexaglot")
+SAMPLES = os.path.join(SRC, "samples", "akn")
+STANDARD = "structure | notes | rejoin | zh-norm"
+
+# A resolution with preambular and operative paragraphs, sub-items, a
+# footnote and an annex cannot do without these.
+MUST = ["front.symbol", "res1.title", "res1.formula", "res1.pp.1", "res1.pp.2",
+        "res1.op.1", "res1.op.2", "res1.op.2.a", "res1.op.2.b", "res1.op.3",
+        "fn.res1.1", "head.annex", "annex.1", "annex.2"]
+
+
+def run(args):
+    p = subprocess.run([EXE] + args, cwd=SRC, capture_output=True, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8", "replace")
+
+
+def keys(out):
+    return [line.split("\t", 1)[0] for line in out.split("\n") if line]
+
+
+def main():
+    failed = 0
+
+    def fail(msg):
+        nonlocal failed
+        failed += 1
+        print("FAIL " + msg)
+
+    got = {}
+    for lang in ("en", "fr"):
+        path = os.path.join(SAMPLES, "res-%s.xml" % lang)
+        code, out, err = run(["convert", path, "-t", "txt:ids", "-o", "-"])
+        if code != 0 or err:
+            fail("res-%s.xml: exit %d\n%s" % (lang, code, err))
+            continue
+        got[lang] = keys(out)
+        missing = [k for k in MUST if k not in got[lang]]
+        if missing:
+            fail("res-%s.xml: keys missing: %s" % (lang, " ".join(missing)))
+        if len(set(got[lang])) != len(got[lang]):
+            fail("res-%s.xml: a key used twice: %s" % (lang, got[lang]))
+        code, out, err = run(["convert", path, "--chain", "akn | xml", "-o", "-"])
+        m = re.search(r'<hexaglot version="1" source="[^"]*" lang="([^"]*)"', out)
+        if code != 0 or not m or m.group(1) != lang:
+            fail("res-%s.xml: document language %r, want %r" % (lang, m and m.group(1), lang))
+    if len(got) == 2:
+        if got["en"] != got["fr"]:
+            fail("English and French keys differ:\n  en %s\n  fr %s" % (got["en"], got["fr"]))
+        else:
+            print("ok   res-en.xml and res-fr.xml: the same %d keys" % len(got["en"]))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in sorted(os.listdir(SAMPLES)):
+            path = os.path.join(SAMPLES, name)
+            disguised = os.path.join(tmp, name[:-4] + ".txt")
+            shutil.copyfile(path, disguised)
+            outs = [run(["convert", p, "-t", "txt:ids", "-o", "-"]) for p in (path, disguised)]
+            outs.append(run(["convert", path, "--chain", "akn | %s | txt:ids" % STANDARD, "-o", "-"]))
+            if any(o[0] != 0 for o in outs) or len({o[1] for o in outs}) != 1:
+                fail("%s: not read alike by content, as .txt and with akn named:\n%s"
+                     % (name, "\n".join(o[2] for o in outs)))
+            else:
+                print("ok   %s: chosen by content" % name)
+    print("%d failed" % failed)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
