@@ -38,17 +38,41 @@ extern const char hx_agenda_words[];
 extern const char hx_rapporteur_words[];
 extern const char hx_report_of[];    /* "Report of the|Rapport de la|…" */
 extern const char hx_report_of_zh[]; /* suffix form: "的报告" */
+extern const char hx_un_words[];      /* masthead "United Nations|联合国|…" */
+extern const char hx_issuer_words[];  /* masthead "General Assembly|大会|…" */
+extern const char hx_distr_words[];   /* "Distr.|分发" */
+extern const char hx_original_words[]; /* "Original|原文|…" */
+extern const char hx_language_words[]; /* a version's language line */
+extern const char hx_draft_res_words[]; /* "Draft resolution|决议草案|…" */
+extern const char hx_draft_dec_words[]; /* "Draft decision|决定草案|…" */
+
+/* Modifiers that make a lead word's class "<verb>.also" or
+ * "<verb>.further": before the verb ("Also decides", "又决定") or after it
+ * ("Recalling also", "Décide en outre", "تقرر أيضا"). */
+extern const char hx_also_pre[], hx_also_post[];
+extern const char hx_further_pre[], hx_further_post[];
+
+/* Arabic labels, '|'-separated in order of value (the first is 1): the
+ * ordinals of section headings ("أولا - "), the letter names of lettered
+ * headings ("ألف - " = "A."), and the letters of sub-items in abjad order
+ * ("(أ)", "(ب)", "(ج)", "(د)", "(هـ)"…). Matched with hamza forms of alef
+ * read as bare alef and vowel marks and tatweel ignored. */
+extern const char hx_ar_ordinals[];
+extern const char hx_ar_letter_names[];
+extern const char hx_ar_abjad[];
 
 struct hx_doc;
 struct hx_node;
 
 /* --- phrase tables (structure_text.c) ---------------------------------- */
 
-/* One folded lead-word form and its class. */
+/* One folded lead-word form, its class and the classes it takes with
+ * "also" and "further" ("recall" -> "recall.also", "recall.further"; a
+ * class that has its modifier keeps it). */
 struct lead_phrase {
     char *text;
     size_t len;
-    const char *cls;
+    const char *cls, *also, *further;
 };
 
 /* The phrase lists above, case-folded once when the stage opens; every
@@ -56,9 +80,12 @@ struct lead_phrase {
 struct structure_tables {
     char *formulas, *formula_pre, *transitions, *annex, *preamble, *article,
         *article_first, *known_heads, *session, *agenda, *rapporteur,
-        *report_of;
+        *report_of, *un, *issuer, *distr, *original, *language, *draft_res,
+        *draft_dec, *also_pre, *also_post, *further_pre, *further_post;
     struct lead_phrase *leads;
     size_t nleads;
+    char **names; /* the derived class names, owned */
+    size_t nnames;
 };
 
 /* Fills t from the data; 0, or -1 when ICU cannot fold (t is then still
@@ -102,11 +129,11 @@ size_t structure_skip_intro(const struct structure_tables *t, const char *f,
 
 enum structure_lab {
     SL_NONE,
-    SL_NUM,    /* "12.", "١٢." */
-    SL_ROMAN,  /* "IV." */
+    SL_NUM,    /* "12.", "١٢.", "12 - " */
+    SL_ROMAN,  /* "IV.", "رابعا - " */
     SL_ZH,     /* "四.", "四、" */
-    SL_LETTER, /* "B." heading */
-    SL_SUB     /* "(a)", "a)", "(ii)", "(一)", "б)", "أ)" */
+    SL_LETTER, /* "B." heading, "باء - " */
+    SL_SUB     /* "(a)", "a)", "(ii)", "(一)", "б)", "أ)", "’1‘" */
 };
 
 /* A label recognised at the start of a text. */

@@ -20,7 +20,7 @@ const struct hx_lead hx_leads[] = {
      "Ссылаясь далее|Напоминая далее|Ссылаясь далее также",
      "وإذ تشير كذلك|تشير كذلك|وإذ تستذكر كذلك"},
     {"reaffirm", "重申", "Reaffirming|Reaffirms", "Réaffirmant|Réaffirme",
-     "Reafirmando|Reafirma", "Вновь подтверждая|Подтверждая|Вновь подтверждает",
+     "Reafirmando|Reafirma", "Вновь подтверждая|Вновь подтверждает",
      "إذ تعيد تأكيد|وإذ تعيد تأكيد|تعيد تأكيد|إذ تؤكد من جديد|تؤكد من جديد"},
     {"reaffirm.also", "又重申", "Reaffirming also|Also reaffirms|Reaffirms also",
      "Réaffirmant également|Réaffirme également|Réaffirmant aussi",
@@ -42,8 +42,6 @@ const struct hx_lead hx_leads[] = {
      "Reconnaissant en outre|Reconnaît en outre",
      "Reconociendo además|Reconoce además", "Признавая далее|Признает далее",
      "وإذ تسلم كذلك|تسلم كذلك"},
-    {"realize", "认识到", "Realizing|Cognizant|Realizes", "Consciente",
-     "Consciente", "Сознавая", "إذ تدرك|وإذ تدرك|تدرك"},
     {"note", "注意到", "Noting|Notes", "Notant|Note|Prenant note|Constatant",
      "Observando|Observa|Tomando nota|Toma nota", "Отмечая|Отмечает",
      "إذ تلاحظ|وإذ تلاحظ|تلاحظ"},
@@ -82,11 +80,99 @@ const struct hx_lead hx_leads[] = {
      "Observando con grave preocupación|Observa con grave preocupación",
      "Отмечая с серьезной обеспокоенностью|Отмечает с серьезной обеспокоенностью",
      "وإذ تلاحظ مع القلق البالغ|تلاحظ مع القلق البالغ"},
-    {"concern", "关切|表示关切", "Concerned|Expressing concern|Expresses concern",
-     "Préoccupée|Se déclarant préoccupée|Se déclare préoccupée",
-     "Preocupada|Expresando preocupación|Expresa preocupación",
-     "Будучи обеспокоена|Выражая обеспокоенность|Выражает обеспокоенность",
-     "وإذ يساورها القلق|تعرب عن القلق"},
+    {"concern", "关切|表示关切|深表关切|严重关切|表示严重关切|深感关切",
+     "Concerned|Deeply concerned|Gravely concerned|Seriously concerned|"
+     "Expressing concern|Expresses concern|Expressing deep concern|"
+     "Expresses deep concern|Expressing grave concern|Expresses grave concern|"
+     "Expressing its concern|Expresses its concern|"
+     "Expressing its deep concern|Expresses its deep concern",
+     "Préoccupée|Profondément préoccupée|Gravement préoccupée|"
+     "Se déclarant préoccupée|Se déclare préoccupée|"
+     "Se déclarant profondément préoccupée|Se déclare profondément préoccupée|"
+     "Exprimant sa préoccupation|Exprime sa préoccupation|"
+     "Exprimant sa profonde préoccupation|Exprime sa profonde préoccupation",
+     "Preocupada|Profundamente preocupada|Gravemente preocupada|"
+     "Expresando preocupación|Expresa preocupación|"
+     "Expresando profunda preocupación|Expresa profunda preocupación|"
+     "Expresando su preocupación|Expresa su preocupación|"
+     "Expresando su profunda preocupación|Expresa su profunda preocupación",
+     "Будучи обеспокоена|Будучи глубоко обеспокоена|"
+     "Будучи серьезно обеспокоена|Выражая обеспокоенность|"
+     "Выражает обеспокоенность|Выражая глубокую обеспокоенность|"
+     "Выражает глубокую обеспокоенность|Выражая серьезную обеспокоенность|"
+     "Выражает серьезную обеспокоенность|Выражая озабоченность|"
+     "Выражает озабоченность",
+     "إذ يساورها القلق|يساورها القلق|إذ يساورها بالغ القلق|"
+     "يساورها بالغ القلق|إذ تعرب عن القلق|تعرب عن القلق|تعرب عن قلقها|"
+     "تعرب عن بالغ القلق|تعرب عن بالغ قلقها"},
+    {"note.appreciation", "赞赏地注意到|满意地注意到",
+     "Noting with appreciation|Notes with appreciation|"
+     "Noting with satisfaction|Notes with satisfaction",
+     "Notant avec satisfaction|Note avec satisfaction|"
+     "Notant avec appréciation|Note avec appréciation|"
+     "Constatant avec satisfaction|Constate avec satisfaction",
+     "Observando con aprecio|Observa con aprecio|"
+     "Observando con satisfacción|Observa con satisfacción",
+     "Отмечая с удовлетворением|Отмечает с удовлетворением|"
+     "Отмечая с признательностью|Отмечает с признательностью|"
+     "С удовлетворением отмечая|С удовлетворением отмечает|"
+     "С признательностью отмечая|С признательностью отмечает",
+     "إذ تلاحظ مع التقدير|تلاحظ مع التقدير|إذ تلاحظ مع الارتياح|"
+     "تلاحظ مع الارتياح"},
+    {"note.concern", "关切地注意到",
+     "Noting with concern|Notes with concern",
+     "Notant avec préoccupation|Note avec préoccupation|"
+     "Constatant avec préoccupation|Constate avec préoccupation",
+     "Observando con preocupación|Observa con preocupación",
+     "Отмечая с обеспокоенностью|Отмечает с обеспокоенностью|"
+     "С обеспокоенностью отмечая|С обеспокоенностью отмечает|"
+     "Отмечая с озабоченностью|Отмечает с озабоченностью",
+     "إذ تلاحظ مع القلق|تلاحظ مع القلق"},
+    {"takenote.appreciation", "赞赏地表示注意到",
+     "Taking note with appreciation|Takes note with appreciation",
+     "Prenant note avec satisfaction|Prend note avec satisfaction|"
+     "Prenant acte avec satisfaction|Prend acte avec satisfaction",
+     "Tomando nota con aprecio|Toma nota con aprecio|"
+     "Tomando conocimiento con aprecio|Toma conocimiento con aprecio",
+     "Принимая к сведению с удовлетворением|"
+     "Принимает к сведению с удовлетворением|"
+     "С удовлетворением принимая к сведению|"
+     "С удовлетворением принимает к сведению",
+     "إذ تحيط علما مع التقدير|تحيط علما مع التقدير"},
+    {"appreciate", "表示赞赏|赞赏|感谢",
+     "Expressing its appreciation|Expresses its appreciation|"
+     "Expressing appreciation|Expresses appreciation|"
+     "Expressing its gratitude|Expresses its gratitude",
+     "Exprimant sa gratitude|Exprime sa gratitude|"
+     "Exprimant sa reconnaissance|Exprime sa reconnaissance|"
+     "Exprimant sa satisfaction|Exprime sa satisfaction|Remercie",
+     "Expresando su reconocimiento|Expresa su reconocimiento|"
+     "Expresando su agradecimiento|Expresa su agradecimiento|"
+     "Expresando su aprecio|Expresa su aprecio",
+     "Выражая признательность|Выражает признательность|"
+     "Выражая свою признательность|Выражает свою признательность|"
+     "Выражая благодарность|Выражает благодарность",
+     "إذ تعرب عن تقديرها|تعرب عن تقديرها|تعرب عن امتنانها"},
+    {"convinced", "深信|确信",
+     "Convinced|Deeply convinced|Firmly convinced",
+     "Convaincue|Profondément convaincue|Fermement convaincue",
+     "Convencida|Profundamente convencida|Firmemente convencida",
+     "Будучи убеждена|Будучи глубоко убеждена|Будучи твердо убеждена",
+     "اقتناعا منها|إذ هي مقتنعة|إذ تعرب عن اقتناعها"},
+    {"determined", "决心", "Determined|Resolved", "Résolue|Déterminée",
+     "Decidida|Resuelta",
+     "Будучи преисполнена решимости|Преисполненная решимости|"
+     "Будучи исполнена решимости",
+     "تصميما منها|إذ عقدت العزم|وقد عقدت العزم"},
+    {"guided", "遵循", "Guided by", "Guidée par", "Guiada por",
+     "Руководствуясь", "إذ تسترشد|تسترشد"},
+    {"condemn", "谴责|强烈谴责", "Condemning|Condemns|Strongly condemns",
+     "Condamnant|Condamne|Condamne énergiquement",
+     "Condenando|Condena|Condena enérgicamente",
+     "Осуждая|Осуждает|Решительно осуждает", "إذ تدين|تدين|تدين بشدة"},
+    {"deplore", "痛惜|深感遗憾", "Deploring|Deplores", "Déplorant|Déplore",
+     "Deplorando|Deplora", "Выражая сожаление|Выражает сожаление",
+     "إذ تشجب|تشجب|تأسف"},
     {"stress", "强调指出|强调",
      "Stressing|Stresses|Emphasizing|Emphasizes|Underlining|Underlines",
      "Soulignant|Souligne|Insistant|Insiste", "Destacando|Destaca|Subrayando|Subraya|Poniendo de relieve|Pone de relieve",
@@ -100,20 +186,27 @@ const struct hx_lead hx_leads[] = {
      "Further stressing|Further stresses|Further emphasizing|Further emphasizes",
      "Soulignant en outre|Souligne en outre", "Destacando además|Destaca además",
      "Подчеркивая далее|Подчеркивает далее", "وإذ تشدد كذلك|تشدد كذلك"},
-    {"aware", "意识到", "Conscious|Aware|Mindful", "Consciente|Sachant",
-     "Consciente", "Сознавая|Памятуя", "وإذ تدرك|إذ تدرك|وإذ تعي|إذ تعي"},
-    {"bearinmind", "铭记", "Bearing in mind|Mindful", "Ayant à l'esprit|Gardant à l'esprit",
+    {"aware", "意识到|认识到|知悉",
+     "Conscious|Aware|Mindful|Realizing|Realizes|Cognizant|Is cognizant|"
+     "Being cognizant",
+     "Consciente|Sachant|Est consciente", "Consciente|Es consciente",
+     "Сознавая|Памятуя|Сознает", "وإذ تدرك|إذ تدرك|تدرك|وإذ تعي|إذ تعي|تدرك تماما"},
+    {"bearinmind", "铭记|考虑到", "Bearing in mind|Taking into account|Taking into consideration",
+     "Ayant à l'esprit|Gardant à l'esprit|Tenant compte|Prenant en considération",
      "Teniendo presente|Teniendo en cuenta", "Учитывая",
-     "وإذ تضع في اعتبارها|إذ تضع في اعتبارها"},
-    {"welcome", "欢迎", "Welcoming|Welcomes", "Se félicitant|Se félicite|Accueillant avec satisfaction|Accueille avec satisfaction",
-     "Acogiendo con beneplácito|Acoge con beneplácito|Celebrando|Celebra",
+     "وإذ تضع في اعتبارها|إذ تضع في اعتبارها|وإذ تأخذ في الاعتبار|إذ تأخذ في الاعتبار"},
+    {"welcome", "欢迎", "Welcoming|Welcomes", "Se félicitant|Se félicite|Accueillant avec satisfaction|"
+     "Accueille avec satisfaction|Accueillant favorablement|Accueille favorablement",
+     "Acogiendo con beneplácito|Acoge con beneplácito|Acogiendo con satisfacción|"
+     "Acoge con satisfacción|Celebrando|Celebra",
      "Приветствуя|Приветствует", "إذ ترحب|وإذ ترحب|ترحب"},
     {"welcome.also", "又欢迎", "Welcoming also|Also welcomes|Welcomes also",
      "Se félicitant également|Se félicite également",
      "Acogiendo también con beneplácito|Acoge también con beneplácito",
      "Приветствуя также|Приветствует также", "وإذ ترحب أيضا|ترحب أيضا"},
     {"encourage", "鼓励", "Encouraging|Encourages", "Encourageant|Encourage",
-     "Alentando|Alienta", "Рекомендуя|Рекомендует|Призывая|Призывает",
+     "Alentando|Alienta",
+     "Рекомендуя|Рекомендует|Побуждая|Побуждает|Поощряя|Поощряет",
      "إذ تشجع|وإذ تشجع|تشجع"},
     {"urge", "敦促", "Urging|Urges", "Priant instamment|Prie instamment|Exhorte",
      "Instando|Insta", "Настоятельно призывая|Настоятельно призывает",
@@ -121,8 +214,6 @@ const struct hx_lead hx_leads[] = {
     {"lookforward", "期待", "Looking forward|Looks forward", "Attend avec intérêt",
      "Espera con interés|Aguarda con interés", "Ожидает|С нетерпением ожидает",
      "تتطلع"},
-    {"acknowledge", "知悉", "Is cognizant|Being cognizant", "Est consciente",
-     "Es consciente", "Сознает", "تدرك تماما"},
     {"callupon", "促请|吁请", "Calling upon|Calls upon|Calls on|Calling on",
      "Demandant|Demande|Engageant|Engage", "Exhortando|Exhorta|Pidiendo|Pide",
      "Призывая|Призывает", "إذ تهيب|وإذ تهيب|تهيب"},
@@ -137,8 +228,8 @@ const struct hx_lead hx_leads[] = {
      "تقرر أيضا"},
     {"decide.further", "还决定", "Further decides", "Décide en outre",
      "Decide además", "Постановляет далее|Постановляет далее также", "تقرر كذلك"},
-    {"whereas", "鉴于", "Whereas", "Considérant", "Considerando",
-     "Принимая во внимание",
+    {"whereas", "鉴于", "Whereas|Considering", "Considérant", "Considerando",
+     "Принимая во внимание|Считая",
      "لمّا كان|ولمّا كان|لما كان|ولما كان|لمّا كانت|ولمّا كانت|لما كانت|ولما كانت"},
     {"proclaim", "发布", "Proclaims", "Proclame", "Proclama", "Провозглашает",
      "تنادي"},
@@ -194,3 +285,63 @@ const char hx_report_of[] =
     "Доклад|تقرير";
 
 const char hx_report_of_zh[] = "的报告";
+
+/* Masthead lines other than the ones above. Versions other than English
+ * and French keep "Distr.: General" and "Original: English" in English,
+ * so these lists mix languages on purpose. */
+const char hx_un_words[] =
+    "联合国|United Nations|Nations Unies|Naciones Unidas|"
+    "Организация Объединенных Наций|الأمم المتحدة";
+
+const char hx_issuer_words[] =
+    "大会|General Assembly|Assemblée générale|Asamblea General|"
+    "Генеральная Ассамблея|الجمعية العامة|"
+    "安全理事会|Security Council|Conseil de sécurité|Consejo de Seguridad|"
+    "Совет Безопасности|مجلس الأمن|"
+    "经济及社会理事会|Economic and Social Council|"
+    "Conseil économique et social|Consejo Económico y Social|"
+    "Экономический и Социальный Совет|المجلس الاقتصادي والاجتماعي";
+
+const char hx_distr_words[] = "Distr|分发|Distribución|Распространение|التوزيع";
+
+const char hx_original_words[] =
+    "Original|原文|Подлинный текст|Оригинал|الأصل";
+
+const char hx_language_words[] =
+    "Arabic|Chinese|English|French|Russian|Spanish|Français|Español|"
+    "Anglais|Inglés|中文|Русский|عربي";
+
+const char hx_draft_res_words[] =
+    "决议草案|Draft resolution|Projet de résolution|Proyecto de resolución|"
+    "Проект резолюции|مشروع القرار";
+
+const char hx_draft_dec_words[] =
+    "决定草案|Draft decision|Projet de décision|Proyecto de decisión|"
+    "Проект решения|مشروع المقرر";
+
+/* "Recalling also" / "Also decides", "Recalling further" / "Further
+ * decides" in the six languages; Chinese puts 又 and 还 before the verb. */
+const char hx_also_pre[] = "又|Also";
+const char hx_also_post[] =
+    "also|également|aussi|también|asimismo|также|أيضا|أيضاً";
+const char hx_further_pre[] = "还|Further";
+const char hx_further_post[] =
+    "further|en outre|de plus|además|далее|кроме того|كذلك";
+
+/* Section ordinals 1-20, then 21-30 as the Arabic editorial manual spells
+ * them; a heading "ثالثا - " is "III.". */
+const char hx_ar_ordinals[] =
+    "أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا|"
+    "حادي عشر|ثاني عشر|ثالث عشر|رابع عشر|خامس عشر|سادس عشر|سابع عشر|"
+    "ثامن عشر|تاسع عشر|عشرون|حادي وعشرون|ثاني وعشرون|ثالث وعشرون|"
+    "رابع وعشرون|خامس وعشرون|سادس وعشرون|سابع وعشرون|ثامن وعشرون|"
+    "تاسع وعشرون|ثلاثون";
+
+/* "A." … "Z." of lettered headings, by the names of the letters in abjad
+ * order (alif, ba, jim, dal…), as Arabic UN documents print them. */
+const char hx_ar_letter_names[] =
+    "ألف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء|كاف|لام|ميم|نون|سين|عين|فاء|"
+    "صاد|قاف|راء|شين|تاء|ثاء|خاء|ذال|ضاد|ظاء|غين";
+
+const char hx_ar_abjad[] =
+    "أ|ب|ج|د|هـ|و|ز|ح|ط|ي|ك|ل|م|ن|س|ع|ف|ص|ق|ر|ش|ت|ث|خ|ذ|ض|ظ|غ";

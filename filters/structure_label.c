@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -118,6 +119,11 @@ static int is_lower_letter(int32_t c)
            (c >= 0x621 && c <= 0x64A);
 }
 
+static int is_arabic_letter(int32_t c)
+{
+    return c >= 0x621 && c <= 0x64A && c != 0x640;
+}
+
 static int is_upper_letter(int32_t c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F);
@@ -148,6 +154,93 @@ size_t structure_skip_spaces(const char *s, size_t len, size_t i)
     return i;
 }
 
+/* Arabic labels are compared as the tables write them: hamza forms of
+ * alef as bare alef, vowel marks and tatweel skipped (printed "أولاً",
+ * "اولا" and "أولا" are one ordinal). */
+static int ar_mark(int32_t c)
+{
+    return c == 0x640 || (c >= 0x64B && c <= 0x652);
+}
+
+static int32_t ar_base(int32_t c)
+{
+    return c == 0x622 || c == 0x623 || c == 0x625 ? 0x627 : c;
+}
+
+/* The next character of s at *i that is not a mark, -1 at the end. */
+static int32_t ar_next(const char *s, size_t len, size_t *i)
+{
+    while (*i < len) {
+        int32_t c = hx_utf8_next(s, len, i);
+        if (!ar_mark(c))
+            return ar_base(c);
+    }
+    return -1;
+}
+
+/* Bytes of s that spell word w (ending at a word boundary), else 0. */
+static size_t ar_word(const char *w, size_t wn, const char *s, size_t len)
+{
+    size_t k = 0, i = 0;
+    for (;;) {
+        int32_t a = ar_next(w, wn, &k);
+        if (a < 0)
+            break;
+        if (ar_next(s, len, &i) != a)
+            return 0;
+    }
+    while (i < len) { /* marks closing the word ("أولاً") are its own */
+        size_t j = i;
+        if (!ar_mark(hx_utf8_next(s, len, &j)))
+            break;
+        i = j;
+    }
+    if (i < len && u_isalnum(hx_utf8_next(s, len, &(size_t){i})))
+        return 0;
+    return i;
+}
+
+/* Position (from 1) of the longest word of list spelt at the start of s,
+ * its bytes in *used; 0 when none is. */
+static int ar_list(const char *list, const char *s, size_t len, size_t *used)
+{
+    int pos = 0, best = 0;
+    *used = 0;
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, '|');
+        size_t n = e ? (size_t)(e - p) : strlen(p), u;
+        pos++;
+        if ((u = ar_word(p, n, s, len)) > *used) {
+            *used = u;
+            best = pos;
+        }
+        p += n + (e != NULL);
+    }
+    return best;
+}
+
+/* Arabic documents close paragraph numbers and heading labels with a
+ * spaced dash ("12 - ", "ثانيا - "): the offset just past the dash at or
+ * after i (spaces before it allowed, one after it required), else 0. */
+static size_t dash_after(const char *s, size_t len, size_t i)
+{
+    size_t j = structure_skip_spaces(s, len, i);
+    int32_t c;
+    if (j >= len)
+        return 0;
+    c = hx_utf8_next(s, len, &j);
+    if (!(c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212))
+        return 0;
+    if (j >= len || !hx_cp_is_space(hx_utf8_next(s, len, &(size_t){j})))
+        return 0;
+    return j;
+}
+
+static int is_quote(int32_t c)
+{
+    return c == '\'' || c == 0x2018 || c == 0x2019;
+}
+
 /* A sub-item token between "(" and ")": structure_key_letters, roman numerals,
  * Chinese numerals or structure_digits. Returns 0 when the token is none of
  * them. */
@@ -171,6 +264,16 @@ static int sub_token(const char *s, size_t a, size_t b,
             l->num = v;
             return 1;
         }
+    }
+    if (is_arabic_letter(hx_utf8_next(s, b, &(size_t){a}))) {
+        /* Arabic sub-items run in abjad order: (أ) (ب) (ج) (د) (هـ) */
+        size_t used;
+        int pos = ar_list(hx_ar_abjad, s + a, b - a, &used);
+        if (!pos || used != b - a)
+            return 0;
+        l->num = pos;
+        l->letter = 1;
+        return 1;
     }
     while (i < b) {
         int32_t c = hx_utf8_next(s, b, &i);
@@ -231,6 +334,20 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             if (!is_lower_letter(d))
                 break;
         }
+    }
+    /* "’1‘": Arabic documents' second-level sub-item, (i) elsewhere */
+    if (is_quote(c)) {
+        size_t k = j;
+        int v = structure_digits(s, len, &k, 2);
+        if (v > 0 && k < len) {
+            size_t m = k;
+            if (is_quote(hx_utf8_next(s, len, &m))) {
+                l.kind = SL_SUB;
+                l.num = l.roman = v;
+                l.plen = m;
+                l.len = structure_skip_spaces(s, len, m);
+            }
+        }
         return l;
     }
     i = 0;
@@ -243,6 +360,11 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             int32_t e = k < len ? hx_utf8_next(s, len, &m) : ' ';
             if ((d == '.' || d == 0xFF0E) && hx_cp_digit(e) < 0) {
                 l.kind = SL_NUM;
+                l.num = v;
+                l.plen = k;
+                l.len = structure_skip_spaces(s, len, k);
+            } else if (v > 0 && i <= 6 && (k = dash_after(s, len, i)) > 0) {
+                l.kind = SL_NUM; /* "12 - " */
                 l.num = v;
                 l.plen = k;
                 l.len = structure_skip_spaces(s, len, k);
@@ -264,6 +386,23 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             }
             return l;
         }
+    }
+    if (is_arabic_letter(c)) {
+        /* "ثانيا - " (II.) and "باء - " (B.) */
+        size_t uo, ul, k;
+        int o = ar_list(hx_ar_ordinals, s, len, &uo);
+        int n = ar_list(hx_ar_letter_names, s, len, &ul);
+        if (n && ul > uo) {
+            o = 0;
+            uo = ul;
+        }
+        if ((o || n) && (k = dash_after(s, len, uo)) > 0) {
+            l.kind = o ? SL_ROMAN : SL_LETTER;
+            l.num = o ? o : n;
+            l.plen = k;
+            l.len = structure_skip_spaces(s, len, k);
+        }
+        return l;
     }
     if (is_upper_letter(c)) {
         size_t k = 0;

@@ -1,6 +1,7 @@
 /* Phrase matching for the structure stage: ICU case folding, phrase
  * lists, lead words, formulas and article headings (the data is in
  * filters/structure_data.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,21 +113,76 @@ int structure_phrase_within(const char *list, const char *s, size_t len)
     return 0;
 }
 
-/* The lead-word class of folded s, or NULL; *used gets the matched bytes. */
+/* The longest lead-word form at the start of s, its bytes in *used. */
+static const struct lead_phrase *lead_at(const struct structure_tables *p,
+                                         const char *s, size_t len,
+                                         size_t *used)
+{
+    const struct lead_phrase *best = NULL;
+    *used = 0;
+    for (size_t k = 0; k < p->nleads; k++) {
+        const struct lead_phrase *l = &p->leads[k];
+        if (l->len > *used && match_at(s, len, l->text, l->len)) {
+            *used = l->len;
+            best = l;
+        }
+    }
+    return best;
+}
+
+/* A lead word with its "also" or "further", which every language may put
+ * on any verb: before it ("Also decides", "又请"), or after it ("Recalling
+ * further", "Décide en outre", "вновь подтверждая также"). The table's own
+ * longer forms win a tie. */
+static const char *lead_modified(const struct structure_tables *p,
+                                 const char *s, size_t len, size_t *used)
+{
+    const char *const pre[2] = {p->also_pre, p->further_pre};
+    const char *const post[2] = {p->also_post, p->further_post};
+    const struct lead_phrase *l = lead_at(p, s, len, used);
+    const char *cls = l ? l->cls : NULL;
+    for (int f = 0; f < 2; f++) {
+        size_t k = structure_phrase_prefix(pre[f], s, len), v;
+        if (!k)
+            continue;
+        k = structure_skip_spaces(s, len, k);
+        const struct lead_phrase *b = lead_at(p, s + k, len - k, &v);
+        if (b && k + v > *used) {
+            *used = k + v;
+            cls = f ? b->further : b->also;
+            l = NULL;
+        }
+    }
+    if (l && l->also != l->cls) {
+        size_t i = structure_skip_spaces(s, len, *used);
+        for (int f = 0; f < 2; f++) {
+            size_t m = structure_phrase_prefix(post[f], s + i, len - i);
+            if (m) {
+                *used = i + m;
+                return f ? l->further : l->also;
+            }
+        }
+    }
+    return cls;
+}
+
+/* The lead-word class of folded s, or NULL; *used gets the matched bytes.
+ * Arabic writes "and" as a prefix of the word after it: the second and
+ * later preambular paragraphs open "وإذ تشير", which is "إذ تشير". */
 const char *structure_lead_of(const struct structure_tables *p, const char *s,
                               size_t len, size_t *used)
 {
-    size_t best = 0;
-    const char *cls = NULL;
-    for (size_t k = 0; k < p->nleads; k++) {
-        const struct lead_phrase *l = &p->leads[k];
-        if (l->len > best && match_at(s, len, l->text, l->len)) {
-            best = l->len;
-            cls = l->cls;
+    size_t u = 0, v = 0;
+    const char *cls = lead_modified(p, s, len, &u);
+    if (len > 2 && memcmp(s, "\xD9\x88", 2) == 0) { /* و */
+        const char *c2 = lead_modified(p, s + 2, len - 2, &v);
+        if (c2 && v + 2 > u) {
+            cls = c2;
+            u = v + 2;
         }
     }
     if (used)
-        *used = best;
+        *used = cls ? u : 0;
     return cls;
 }
 
@@ -206,7 +262,28 @@ size_t structure_skip_intro(const struct structure_tables *p, const char *f,
     return i;
 }
 
+/* A class name derived from cls, owned by the tables. */
+static const char *derive(struct structure_tables *p, const char *cls,
+                          const char *suffix)
+{
+    size_t n = strlen(cls) + strlen(suffix) + 2;
+    char *name, **v;
+    if (strstr(cls, ".also") || strstr(cls, ".further"))
+        return cls;
+    v = realloc(p->names, (p->nnames + 1) * sizeof *v);
+    if (!v)
+        return cls;
+    p->names = v;
+    name = malloc(n);
+    if (!name)
+        return cls;
+    snprintf(name, n, "%s.%s", cls, suffix);
+    p->names[p->nnames++] = name;
+    return name;
+}
+
 static void add_leads(struct structure_tables *p, const char *cls,
+                      const char *also, const char *further,
                       const char *forms, size_t *cap)
 {
     for (const char *q = forms; q && *q;) {
@@ -224,7 +301,8 @@ static void add_leads(struct structure_tables *p, const char *cls,
                 p->leads = v;
                 *cap = nc;
             }
-            p->leads[p->nleads++] = (struct lead_phrase){f, flen, cls};
+            p->leads[p->nleads++] =
+                (struct lead_phrase){f, flen, cls, also, further};
         }
         q += n + (e != NULL);
     }
@@ -245,18 +323,30 @@ int structure_tables_load(struct structure_tables *p)
     p->agenda = fold_z(hx_agenda_words);
     p->rapporteur = fold_z(hx_rapporteur_words);
     p->report_of = fold_z(hx_report_of);
+    p->un = fold_z(hx_un_words);
+    p->issuer = fold_z(hx_issuer_words);
+    p->distr = fold_z(hx_distr_words);
+    p->original = fold_z(hx_original_words);
+    p->language = fold_z(hx_language_words);
+    p->draft_res = fold_z(hx_draft_res_words);
+    p->draft_dec = fold_z(hx_draft_dec_words);
+    p->also_pre = fold_z(hx_also_pre);
+    p->also_post = fold_z(hx_also_post);
+    p->further_pre = fold_z(hx_further_pre);
+    p->further_post = fold_z(hx_further_post);
     for (const struct hx_lead *l = hx_leads; l->cls; l++) {
-        add_leads(p, l->cls, l->zh, &cap);
-        add_leads(p, l->cls, l->en, &cap);
-        add_leads(p, l->cls, l->fr, &cap);
-        add_leads(p, l->cls, l->es, &cap);
-        add_leads(p, l->cls, l->ru, &cap);
-        add_leads(p, l->cls, l->ar, &cap);
+        const char *also = derive(p, l->cls, "also");
+        const char *further = derive(p, l->cls, "further");
+        const char *const forms[6] = {l->zh, l->en, l->fr, l->es, l->ru, l->ar};
+        for (int k = 0; k < 6; k++)
+            add_leads(p, l->cls, also, further, forms[k], &cap);
     }
     if (!p->formulas || !p->formula_pre || !p->transitions || !p->annex ||
         !p->preamble || !p->article || !p->article_first || !p->known_heads ||
         !p->session || !p->agenda || !p->rapporteur || !p->report_of ||
-        !p->nleads)
+        !p->un || !p->issuer || !p->distr || !p->original || !p->language ||
+        !p->draft_res || !p->draft_dec || !p->also_pre || !p->also_post ||
+        !p->further_pre || !p->further_post || !p->nleads)
         return -1;
     return 0;
 }
@@ -275,6 +365,20 @@ void structure_tables_free(struct structure_tables *p)
     free(p->agenda);
     free(p->rapporteur);
     free(p->report_of);
+    free(p->un);
+    free(p->issuer);
+    free(p->distr);
+    free(p->original);
+    free(p->language);
+    free(p->draft_res);
+    free(p->draft_dec);
+    free(p->also_pre);
+    free(p->also_post);
+    free(p->further_pre);
+    free(p->further_post);
+    for (size_t k = 0; k < p->nnames; k++)
+        free(p->names[k]);
+    free(p->names);
     for (size_t k = 0; k < p->nleads; k++)
         free(p->leads[k].text);
     free(p->leads);
