@@ -13,6 +13,34 @@
  * without XML_PARSE_HUGE; this guards the walk's own recursion). */
 #define AKN_MAX_DEPTH 300
 
+/* What an element does in the model, by local name (filters/akn_text.c
+ * lists them; any other element is AK_CONTAINER). From AK_SPAN on the
+ * kinds are inline. */
+enum akn_kind {
+    AK_CONTAINER, /* anything not listed */
+    AK_SKIP,      /* metadata, references to other documents */
+    AK_PART,      /* preface, body, attachment…: a section */
+    AK_LEAF,      /* p, block…: one paragraph of inline content */
+    AK_NUM,
+    AK_HEADING,
+    AK_SUBHEADING,
+    AK_LIST,
+    AK_ITEM,
+    AK_TABLE,
+    AK_QUOTE,
+    AK_SPAN, /* inline wrapper that may carry xml:lang */
+    AK_EMPH,
+    AK_STRONG,
+    AK_SUP,
+    AK_SUB,
+    AK_LINK,
+    AK_BREAK,
+    AK_DROP, /* an empty marker: nothing, not even a boundary */
+    AK_NOTE,
+    AK_NOTEREF,
+    AK_IMAGE
+};
+
 /* A <note> of the metadata block that noteRef elements point to. */
 struct akn_note {
     const char *id;
@@ -23,14 +51,14 @@ struct akn_note {
 struct akn_walk {
     struct hx_stage *st;
     struct hx_doc *doc;
-    const char *label;    /* a <num> waiting for the next block, or NULL */
-    unsigned label_line;  /* where that <num> stood */
-    const char *lang;     /* xml:lang in force (BCP 47), or NULL */
-    int plevel;           /* numbered containers around the current block */
-    int hlevel;           /* headed containers around the current block */
-    int space;            /* the current block so far ends in a space */
-    int notes;            /* notes met so far, for markers nobody printed */
-    int failed;           /* nesting too deep: an error was added */
+    const char *label;            /* a <num> waiting for the next block, or NULL */
+    unsigned label_line;          /* where that <num> stood */
+    const char *lang;             /* xml:lang in force (BCP 47), or NULL */
+    int plevel;                   /* numbered containers around the current block */
+    int hlevel;                   /* headed containers around the current block */
+    int space;                    /* the current block so far ends in a space */
+    int notes;                    /* notes met so far, for markers nobody printed */
+    int failed;                   /* nesting too deep: an error was added */
     struct akn_note *notes_by_id; /* sorted by id, for noteRef */
     size_t nnotes;
 };
@@ -40,6 +68,48 @@ const char *akn_name(const xmlNode *x);
 
 /* Is x the element with local name name? */
 int akn_is(const xmlNode *x, const char *name);
+
+/* The kind of element x (AK_CONTAINER for other nodes and unknown
+ * elements). */
+enum akn_kind akn_kind_of(const xmlNode *x);
+
+/* Is an element of kind k inline content? */
+int akn_kind_is_inline(enum akn_kind k);
+
+/* An attribute's value copied into the arena; NULL when absent or empty. */
+const char *akn_attr(struct akn_walk *w, xmlNode *x, const char *name);
+
+/* The source line of a node (0 when unknown). */
+unsigned akn_line(const xmlNode *x);
+
+/* Is c XML white space (space, tab, CR, LF)? */
+int akn_space(unsigned char c);
+
+/* The text of x's subtree with white space runs collapsed and trimmed, in
+ * the arena (a label or a metadata value). */
+const char *akn_flat_text(struct akn_walk *w, xmlNode *x);
+
+/* A new node of type t for element x, with its line; a block also gets
+ * the xml:lang in force when it is not the document's language. */
+struct hx_node *akn_node_for(struct akn_walk *w, xmlNode *x, enum hx_type t);
+
+/* x's own xml:lang as a BCP 47 tag, or NULL. */
+const char *akn_own_lang(struct akn_walk *w, xmlNode *x);
+
+/* Appends the text s to an inline parent, runs of XML white space
+ * collapsed to one space across calls (w->space). */
+void akn_add_text(struct akn_walk *w, struct hx_node *parent, const char *s, unsigned line);
+
+/* Drops a collapsed space ending blk's content, and the inline wrappers it
+ * leaves empty (never blk itself). */
+void akn_trim_end(struct akn_walk *w, struct hx_node *blk);
+
+/* Closes a block: no trailing space; detached when it holds nothing and
+ * has no label. NULL is allowed. */
+void akn_finish_block(struct akn_walk *w, struct hx_node *b);
+
+/* Index in w->notes_by_id of the note with id id, or -1. */
+long akn_find_note(const struct akn_walk *w, const char *id);
 
 /* BCP 47 tag for an ISO 639-2 code of the six UN languages and a few
  * others ("eng" -> "en"), the tag itself when it is already one, NULL

@@ -88,18 +88,16 @@ static size_t find_doctype(const char *s, size_t len)
 }
 
 static const char *const lang_codes[][2] = {
-    {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"},
-    {"rus", "ru"}, {"ara", "ar"}, {"zho", "zh"}, {"chi", "zh"},
-    {"deu", "de"}, {"ger", "de"}, {"ita", "it"}, {"por", "pt"},
-    {"swa", "sw"}, {"nld", "nl"}, {"dut", "nl"},
+    {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"rus", "ru"},
+    {"ara", "ar"}, {"zho", "zh"}, {"chi", "zh"}, {"deu", "de"}, {"ger", "de"},
+    {"ita", "it"}, {"por", "pt"}, {"swa", "sw"}, {"nld", "nl"}, {"dut", "nl"},
 };
 
 const char *akn_lang_tag(struct hx_doc *doc, const char *v)
 {
     size_t n = strlen(v), alpha = strspn(v, "abcdefghijklmnopqrstuvwxyz"
                                             "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    if (alpha < 2 || alpha > 8 || (v[alpha] && v[alpha] != '-' &&
-                                   v[alpha] != '_'))
+    if (alpha < 2 || alpha > 8 || (v[alpha] && v[alpha] != '-' && v[alpha] != '_'))
         return NULL;
     for (size_t i = 0; i < sizeof lang_codes / sizeof lang_codes[0]; i++)
         if (alpha == 3 && strncasecmp(v, lang_codes[i][0], 3) == 0)
@@ -120,9 +118,8 @@ static xmlNode *find(xmlNode *x, const char *name, int in_meta, int depth)
         return NULL;
     if (akn_is(x, name))
         return x;
-    if ((!in_meta && akn_is(x, "meta")) || akn_is(x, "components") ||
-        akn_is(x, "attachments") || akn_is(x, "component") ||
-        akn_is(x, "attachment"))
+    if ((!in_meta && akn_is(x, "meta")) || akn_is(x, "components") || akn_is(x, "attachments") ||
+        akn_is(x, "component") || akn_is(x, "attachment"))
         return NULL;
     for (xmlNode *c = x->children; c; c = c->next) {
         xmlNode *f = find(c, name, in_meta, depth + 1);
@@ -162,8 +159,7 @@ static void meta_text(struct hx_doc *doc, const char *name, xmlNode *x)
     xmlFree(v);
 }
 
-static void meta_attr(struct hx_doc *doc, const char *name, xmlNode *x,
-                      const char *attr)
+static void meta_attr(struct hx_doc *doc, const char *name, xmlNode *x, const char *attr)
 {
     xmlChar *v = x ? xmlGetProp(x, (const xmlChar *)attr) : NULL;
     if (v && *v)
@@ -237,21 +233,20 @@ static int read_akn(struct hx_stage *st, struct hx_doc *doc)
     ctxt->_private = &pe;
     ctxt->sax->serror = on_parse_error;
     xd = xmlCtxtReadMemory(ctxt, data, (int)len, doc->path, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR |
-                               XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                               XML_PARSE_BIG_LINES);
     if (pe.errors || !xd) {
         if (pe.errors > 1)
             hx_error_at(st, doc, pe.line > 0 ? (unsigned)pe.line : 0,
-                        "XML: %s (and %d more problem%s)", pe.msg,
-                        pe.errors - 1, pe.errors > 2 ? "s" : "");
+                        "XML: %s (and %d more problem%s)", pe.msg, pe.errors - 1,
+                        pe.errors > 2 ? "s" : "");
         else
-            hx_error_at(st, doc, pe.line > 0 ? (unsigned)pe.line : 0,
-                        "XML: %s", pe.errors ? pe.msg : "cannot parse");
+            hx_error_at(st, doc, pe.line > 0 ? (unsigned)pe.line : 0, "XML: %s",
+                        pe.errors ? pe.msg : "cannot parse");
         goto out;
     }
     if (pe.warnings)
-        hx_warn_at(st, doc, pe.wline > 0 ? (unsigned)pe.wline : 0, "XML: %s",
-                   pe.wmsg);
+        hx_warn_at(st, doc, pe.wline > 0 ? (unsigned)pe.wline : 0, "XML: %s", pe.wmsg);
     xmlNode *root = xmlDocGetRootElement(xd);
     if (!root || !akn_is(root, "akomaNtoso")) {
         hx_error_at(st, doc, root ? (unsigned)xmlGetLineNo(root) : 0,
@@ -264,8 +259,7 @@ static int read_akn(struct hx_stage *st, struct hx_doc *doc)
     while (docel && docel->type != XML_ELEMENT_NODE)
         docel = docel->next;
     if (!docel) {
-        hx_error_at(st, doc, (unsigned)xmlGetLineNo(root),
-                    "no document inside <akomaNtoso>");
+        hx_error_at(st, doc, (unsigned)xmlGetLineNo(root), "no document inside <akomaNtoso>");
         goto out;
     }
     read_meta(doc, docel);
@@ -306,8 +300,7 @@ static int sniff_akn(const unsigned char *head, size_t len)
     const char *s = (const char *)head;
     size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     while (i < len) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-                           s[i] == '\n'))
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
             i++;
         if (i + 1 >= len || s[i] != '<')
             return 0;
@@ -335,8 +328,8 @@ static int sniff_akn(const unsigned char *head, size_t len)
             continue;
         }
         size_t j = i + 1;
-        while (j < len && s[j] != ':' && s[j] != '>' && s[j] != '/' &&
-               s[j] != ' ' && s[j] != '\t' && s[j] != '\r' && s[j] != '\n')
+        while (j < len && s[j] != ':' && s[j] != '>' && s[j] != '/' && s[j] != ' ' &&
+               s[j] != '\t' && s[j] != '\r' && s[j] != '\n')
             j++;
         if (j < len && s[j] == ':')
             i = j; /* a prefix: the local name follows */
@@ -345,8 +338,8 @@ static int sniff_akn(const unsigned char *head, size_t len)
         if (len - i - 1 < rl || memcmp(s + i + 1, root, rl) != 0)
             return 0;
         char after = i + 1 + rl < len ? s[i + 1 + rl] : ' ';
-        return after == ' ' || after == '>' || after == '\t' ||
-                       after == '\r' || after == '\n' || after == '/'
+        return after == ' ' || after == '>' || after == '\t' || after == '\r' || after == '\n' ||
+                       after == '/'
                    ? 100
                    : 0;
     }

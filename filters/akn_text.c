@@ -1,0 +1,281 @@
+/* The Akoma Ntoso reader's element table and text helpers: which element
+ * does what, attributes, lines and languages of elements, white space
+ * collapsed as XML pretty-printing requires, and the index of the notes
+ * noteRef elements point to. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "akn.h"
+
+static const struct {
+    const char *name;
+    enum akn_kind kind;
+} kinds[] = {
+    {"meta", AK_SKIP},
+    {"documentRef", AK_SKIP},
+    {"componentRef", AK_SKIP},
+    {"foreign", AK_SKIP},
+    {"preface", AK_PART},
+    {"preamble", AK_PART},
+    {"coverPage", AK_PART},
+    {"body", AK_PART},
+    {"mainBody", AK_PART},
+    {"debateBody", AK_PART},
+    {"judgmentBody", AK_PART},
+    {"amendmentBody", AK_PART},
+    {"collectionBody", AK_PART},
+    {"portionBody", AK_PART},
+    {"conclusions", AK_PART},
+    {"attachment", AK_PART},
+    {"component", AK_PART},
+    {"interstitial", AK_PART},
+    {"p", AK_LEAF},
+    {"block", AK_LEAF},
+    {"listIntroduction", AK_LEAF},
+    {"listWrapUp", AK_LEAF},
+    {"tocItem", AK_LEAF},
+    {"caption", AK_LEAF},
+    {"from", AK_LEAF},
+    {"scene", AK_LEAF},
+    {"narrative", AK_LEAF},
+    {"summary", AK_LEAF},
+    {"num", AK_NUM},
+    {"heading", AK_HEADING},
+    {"subheading", AK_SUBHEADING},
+    {"blockList", AK_LIST},
+    {"ul", AK_LIST},
+    {"ol", AK_LIST},
+    {"item", AK_ITEM},
+    {"li", AK_ITEM},
+    {"table", AK_TABLE},
+    {"blockQuote", AK_QUOTE},
+    {"embeddedStructure", AK_QUOTE},
+    {"quotedStructure", AK_QUOTE},
+    {"span", AK_SPAN},
+    {"inline", AK_SPAN},
+    {"i", AK_EMPH},
+    {"u", AK_EMPH},
+    {"b", AK_STRONG},
+    {"sup", AK_SUP},
+    {"sub", AK_SUB},
+    {"a", AK_LINK},
+    {"ref", AK_LINK},
+    {"eol", AK_BREAK},
+    {"br", AK_BREAK},
+    {"eop", AK_DROP},
+    {"marker", AK_DROP},
+    {"authorialNote", AK_NOTE},
+    {"noteRef", AK_NOTEREF},
+    {"img", AK_IMAGE},
+};
+
+const char *akn_name(const xmlNode *x)
+{
+    return x && x->type == XML_ELEMENT_NODE && x->name ? (const char *)x->name : "";
+}
+
+int akn_is(const xmlNode *x, const char *name)
+{
+    return strcmp(akn_name(x), name) == 0;
+}
+
+enum akn_kind akn_kind_of(const xmlNode *x)
+{
+    const char *n = akn_name(x);
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(n, kinds[i].name) == 0)
+            return kinds[i].kind;
+    return AK_CONTAINER;
+}
+
+int akn_kind_is_inline(enum akn_kind k)
+{
+    return k >= AK_SPAN;
+}
+
+/* An attribute's value in the arena, NULL when absent or empty. */
+const char *akn_attr(struct akn_walk *w, xmlNode *x, const char *name)
+{
+    xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
+    const char *s = v && *v ? hx_strdup(w->doc->arena, (const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+unsigned akn_line(const xmlNode *x)
+{
+    long line = xmlGetLineNo(x);
+    return line > 0 && line < (long)(~0u >> 1) ? (unsigned)line : 0;
+}
+
+int akn_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The text of x's subtree with white space runs collapsed and trimmed, in
+ * the arena (a label or a metadata value). */
+const char *akn_flat_text(struct akn_walk *w, xmlNode *x)
+{
+    xmlChar *v = xmlNodeGetContent(x);
+    struct hx_buf b = {0};
+    int space = 1;
+    for (const xmlChar *s = v; s && *s; s++) {
+        if (akn_space(*s)) {
+            space = 1;
+            continue;
+        }
+        if (space && b.len)
+            hx_buf_addc(&b, ' ');
+        space = 0;
+        hx_buf_addc(&b, (char)*s);
+    }
+    const char *r = hx_strndup(w->doc->arena, b.data ? b.data : "", b.len);
+    hx_buf_free(&b);
+    xmlFree(v);
+    return r;
+}
+
+/* A node for element x; blocks carry the language in force when it is not
+ * the document's. */
+struct hx_node *akn_node_for(struct akn_walk *w, xmlNode *x, enum hx_type t)
+{
+    struct hx_node *n = hx_node_new(w->doc, t);
+    n->pos.line = akn_line(x);
+    if (!hx_type_is_inline(t) && w->lang && !(w->doc->lang && strcmp(w->doc->lang, w->lang) == 0))
+        n->lang = w->lang;
+    return n;
+}
+
+/* xml:lang of x, if it has one of its own. */
+const char *akn_own_lang(struct akn_walk *w, xmlNode *x)
+{
+    xmlChar *v = xmlGetNsProp(x, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    const char *tag = v && *v ? akn_lang_tag(w->doc, (const char *)v) : NULL;
+    xmlFree(v);
+    return tag;
+}
+
+/* Appends text to an inline parent, collapsing runs of XML white space. */
+void akn_add_text(struct akn_walk *w, struct hx_node *parent, const char *s, unsigned line)
+{
+    struct hx_buf b = {0};
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (akn_space(c)) {
+            if (!w->space)
+                hx_buf_addc(&b, ' ');
+            w->space = 1;
+            continue;
+        }
+        hx_buf_addc(&b, (char)c);
+        w->space = 0;
+    }
+    if (b.len) {
+        struct hx_node *t = hx_text_new(w->doc, b.data, b.len);
+        t->pos.line = line;
+        hx_node_append(parent, t);
+    }
+    hx_buf_free(&b);
+}
+
+/* Drops a collapsed space at the end of blk's content, and inline
+ * wrappers it leaves empty (never blk itself). */
+void akn_trim_end(struct akn_walk *w, struct hx_node *blk)
+{
+    for (;;) {
+        struct hx_node *n = blk->last;
+        while (n && hx_type_is_inline(n->type) && n->type != HX_TEXT && n->type != HX_NOTE &&
+               n->type != HX_BREAK && n->type != HX_IMAGE && n->type != HX_NOTEREF && n->last)
+            n = n->last;
+        if (!n || n->type != HX_TEXT)
+            return;
+        size_t len = n->len;
+        if (len && n->text[len - 1] == ' ')
+            len--;
+        if (len) {
+            if (len != n->len)
+                hx_node_set_text(w->doc, n, n->text, len);
+            return;
+        }
+        struct hx_node *p = n->parent;
+        hx_node_detach(n);
+        while (p != blk && !p->first) {
+            struct hx_node *up = p->parent;
+            hx_node_detach(p);
+            p = up;
+        }
+    }
+}
+
+/* Closes a block: no trailing space; gone when nothing is left in it. */
+void akn_finish_block(struct akn_walk *w, struct hx_node *b)
+{
+    if (!b)
+        return;
+    akn_trim_end(w, b);
+    if (!b->first && !b->label)
+        hx_node_detach(b);
+}
+
+/* Index of the note with id in the sorted index, or -1. */
+long akn_find_note(const struct akn_walk *w, const char *id)
+{
+    size_t lo = 0, hi = w->nnotes;
+    while (id && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(id, w->notes_by_id[mid].id);
+        if (c == 0)
+            return (long)mid;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return -1;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(((const struct akn_note *)a)->id, ((const struct akn_note *)b)->id);
+}
+
+/* Collects <note> elements with an id, depth first without recursion, and
+ * sorts them by id (a document may hold many notes and references). */
+void akn_index_notes(struct akn_walk *w, xmlNode *root)
+{
+    size_t cap = 0;
+    xmlNode *x = root;
+    while (x) {
+        if (akn_is(x, "note")) {
+            const char *id = akn_attr(w, x, "eId");
+            if (!id)
+                id = akn_attr(w, x, "id");
+            if (!id)
+                id = akn_attr(w, x, "GUID");
+            if (id) {
+                if (w->nnotes == cap) {
+                    size_t ncap = cap ? cap * 2 : 16;
+                    struct akn_note *v = hx_alloc(w->doc->arena, ncap * sizeof *v);
+                    if (w->nnotes)
+                        memcpy(v, w->notes_by_id, w->nnotes * sizeof *v);
+                    w->notes_by_id = v;
+                    cap = ncap;
+                }
+                w->notes_by_id[w->nnotes].id = id;
+                w->notes_by_id[w->nnotes++].el = x;
+            }
+        }
+        if (x->children && x->type == XML_ELEMENT_NODE) {
+            x = x->children;
+            continue;
+        }
+        while (x && x != root && !x->next)
+            x = x->parent;
+        if (!x || x == root)
+            break;
+        x = x->next;
+    }
+    if (w->nnotes > 1)
+        qsort(w->notes_by_id, w->nnotes, sizeof *w->notes_by_id, by_id);
+}
