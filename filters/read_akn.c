@@ -255,6 +255,12 @@ static int read_akn(struct hx_stage *st, struct hx_doc *doc)
                     root ? akn_name(root) : "(none)");
         goto out;
     }
+    const char *ns = root->ns && root->ns->href ? (const char *)root->ns->href : "";
+    if (strncmp(ns, "http://docs.oasis-open.org/legaldocml/ns/akn/", 45) != 0 &&
+        strncmp(ns, "http://www.akomantoso.org/", 26) != 0)
+        hx_warn_at(st, doc, (unsigned)xmlGetLineNo(root),
+                   "<akomaNtoso> in namespace \"%s\", not Akoma Ntoso's: read by element names",
+                   ns);
     xmlNode *docel = root->children;
     while (docel && docel->type != XML_ELEMENT_NODE)
         docel = docel->next;
