@@ -45,6 +45,11 @@ struct state {
     struct hx_node *prev;     /* last block placed, for a title */
     int front_title;
     int in_list; /* walking the items of a list: blocks stay where they are */
+    int ndec;           /* draft decisions so far (parts "dec1"…) */
+    int awaiting;       /* a resolution part opened by its heading: 1 before
+                           its title, 2 before its formula */
+    int body_last, body_head, body_heads_u; /* the body when left */
+    unsigned char body_seen[1000];
 };
 
 /* --- keys --------------------------------------------------------------- */
@@ -53,6 +58,12 @@ struct state {
 static void new_part(struct state *s, enum part_kind k, const char *name)
 {
     struct hx_node *sec = hx_node_new(s->doc, HX_SECTION);
+    if (s->part == P_BODY && s->sec) {
+        s->body_last = s->last_num;
+        s->body_head = s->head_num;
+        s->body_heads_u = s->heads_u;
+        memcpy(s->body_seen, s->seen, sizeof s->seen);
+    }
     sec->key = name;
     sec->role = k == P_FRONT   ? HX_ROLE_MASTHEAD
                 : k == P_ANNEX ? HX_ROLE_ANNEX
@@ -70,7 +81,20 @@ static void new_part(struct state *s, enum part_kind k, const char *name)
     s->pp = s->op_started = s->last_num = s->heads_u = 0;
     s->head_num = s->head_letter = 0;
     s->art = s->art_para = s->art_numbered = 0;
+    s->awaiting = 0;
     memset(s->seen, 0, sizeof s->seen);
+}
+
+/* The report goes on after a draft resolution ("28. The Committee also
+ * recommends…", "IV. …"): a new section, keyed "body" again, whose
+ * numbers continue the body's. */
+static void resume_body(struct state *s)
+{
+    new_part(s, P_BODY, "body");
+    s->last_num = s->body_last;
+    s->head_num = s->body_head;
+    s->heads_u = s->body_heads_u;
+    memcpy(s->seen, s->body_seen, sizeof s->seen);
 }
 
 /* Sets the key of a block that others count from. */
@@ -149,117 +173,30 @@ static void subitem(struct state *s, struct hx_node *n,
     }
 }
 
-/* --- masthead ----------------------------------------------------------- */
-
-/* A masthead block: metadata when recognised, else the title or a line
- * counted from the last one. */
-static void masthead(struct state *s, struct hx_node *n, const char *t,
-                     size_t len, const char *f, size_t flen)
-{
-    struct hx_doc *doc = s->doc;
-    size_t k;
-    n->role = HX_ROLE_MASTHEAD;
-    if (structure_is_symbol(t, len)) {
-        hx_meta_set(doc, "symbol", structure_trimmed(doc, t, len));
-        key_base(s, n, "front.symbol");
-    } else if (structure_phrase_within(s->p->agenda, f, flen) &&
-               structure_number_in(doc, t, len)) {
-        hx_meta_set(doc, "agenda", structure_number_in(doc, t, len));
-        key_base(s, n, "front.agenda");
-    } else if (structure_phrase_within(s->p->session, f, flen) && len < 120) {
-        const char *v = structure_number_in(doc, t, len);
-        if (!v)
-            v = structure_spelled_number(doc, hx_node_lang(doc, n), t, len);
-        hx_meta_set(doc, "session", v ? v : structure_trimmed(doc, t, len));
-        key_base(s, n, "front.session");
-    } else if (structure_is_date(t, len)) {
-        hx_meta_set(doc, "date", structure_trimmed(doc, t, len));
-        key_base(s, n, "front.date");
-    } else if ((k = structure_phrase_prefix(s->p->rapporteur, f, flen)) > 0) {
-        size_t i = structure_skip_spaces(f, flen, k), j = i;
-        int32_t c = i < flen ? hx_utf8_next(f, flen, &j) : 0;
-        if (c == ':' || c == 0xFF1A) {
-            /* folding keeps the length of these scripts' rapporteur lines
-             * only approximately, so cut the original at its colon */
-            const char *colon = strstr(t, ":");
-            const char *wide = strstr(t, "\xEF\xBC\x9A");
-            const char *at = colon && (!wide || colon < wide) ? colon + 1
-                             : wide                           ? wide + 3
-                                                              : t + len;
-            hx_meta_set(doc, "rapporteur",
-                        structure_trimmed(doc, at, (size_t)(t + len - at)));
-            key_base(s, n, "front.rapporteur");
-        } else {
-            goto other;
-        }
-    } else if ((len > strlen(hx_report_of_zh) &&
-                strcmp(t + len - strlen(hx_report_of_zh), hx_report_of_zh) ==
-                    0) ||
-               (k = structure_phrase_prefix(s->p->report_of, f, flen)) > 0) {
-        size_t zl = strlen(hx_report_of_zh);
-        if (len > zl && strcmp(t + len - zl, hx_report_of_zh) == 0) {
-            hx_meta_set(doc, "organ", structure_trimmed(doc, t, len - zl));
-        } else {
-            /* the folded prefix has the original's length in these scripts */
-            size_t cut = k <= len ? k : len;
-            hx_meta_set(doc, "organ",
-                        structure_trimmed(doc, t + cut, len - cut));
-        }
-        key_base(s, n, "front.organ");
-    } else {
-    other:
-        if (!s->front_title) {
-            s->front_title = 1;
-            n->role = HX_ROLE_TITLE;
-            hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
-            key_base(s, n, "front.title");
-        } else {
-            key_plus(s, n);
-        }
-    }
-}
-
 /* --- the walk ----------------------------------------------------------- */
 
-static int ends_open(const char *t, size_t len)
+static const char *lead_in(struct state *s, const char *t, size_t len)
 {
-    size_t i = len;
-    int32_t c;
-    while (i > 0) {
-        c = hx_utf8_prev(t, &i);
-        if (!hx_cp_is_space(c))
-            return !(structure_is_terminal(c) || c == ',' || c == 0xFF0C ||
-                     c == 0x060C || c == 0x3001);
-    }
-    return 0;
-}
-
-/* The text a lead word is looked for in: the first strong or emphasised
- * run near the start (operative verbs are set bold in Chinese, italic in
- * English, and need not come first: "在这方面**确认**"), else the block. */
-static char *lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len)
-{
-    size_t before = 0;
-    for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
-        if (c->type == HX_STRONG || c->type == HX_EMPH) {
-            char *t = hx_node_text(doc, c, len);
-            if (*len)
-                return t;
-        }
-        if (c->type == HX_TEXT)
-            before += c->len;
-    }
-    return hx_node_text(doc, n, len);
-}
-
-static void set_lead(struct state *s, struct hx_node *n)
-{
-    size_t len, flen;
-    char *t = lead_source(s->doc, n, &len);
+    size_t flen;
+    const char *cls = NULL;
     char *f = structure_fold(t, len < 200 ? len : 200, &flen);
     if (f) {
-        n->lead = structure_lead_of(s->p, f, flen, NULL);
+        cls = structure_lead_of(s->p, f, flen, NULL);
         free(f);
+    }
+    return cls;
+}
+
+/* An emphasised run that is no lead word ("*ad hoc*") leaves the search
+ * to the paragraph's opening. */
+static void set_lead(struct state *s, struct hx_node *n)
+{
+    size_t len;
+    char *t = structure_lead_source(s->doc, n, &len);
+    n->lead = lead_in(s, t, len);
+    if (!n->lead) {
+        t = hx_node_text(s->doc, n, &len);
+        n->lead = lead_in(s, t, len);
     }
 }
 
@@ -272,30 +209,6 @@ static void make_heading(struct hx_node *n, int level)
 static const char *part_name(struct state *s, const char *stem, int count)
 {
     return count <= 1 ? stem : hx_printf(s->doc->arena, "%s%d", stem, count);
-}
-
-/* Looks ahead: does the next block start a numbered unit or a heading? */
-static int next_starts_unit(struct hx_doc *doc, struct hx_node *n)
-{
-    struct hx_node *x = n->next;
-    size_t len;
-    char *t;
-    struct structure_label l;
-    while (x && x->role == HX_ROLE_NOTE_BODY)
-        x = x->next;
-    if (!x)
-        return 0;
-    if (x->type == HX_HEADING)
-        return 1;
-    if (x->label) {
-        l = structure_label_scan(hx_printf(doc->arena, "%s ", x->label),
-                                 strlen(x->label) + 1);
-    } else {
-        t = hx_node_text(doc, x, &len);
-        l = structure_label_scan(t, len);
-    }
-    return l.kind == SL_NUM || l.kind == SL_ROMAN || l.kind == SL_ZH ||
-           l.kind == SL_LETTER;
 }
 
 /* Puts a block into the current part; list items stay in their item. */
@@ -339,6 +252,71 @@ static void list(struct state *s, struct hx_node *n)
     s->prev = n;
 }
 
+/* Makes the block before a resolution's formula (or the one after its
+ * heading) its title, when it can be one. */
+static void take_title(struct state *s, struct hx_node *title)
+{
+    if (!title || title->role == HX_ROLE_NOTE_BODY || title->label ||
+        title->type == HX_LIST || title->role == HX_ROLE_FORMULA ||
+        !(title->role == HX_ROLE_NONE || title->role == HX_ROLE_TITLE ||
+          title->role == HX_ROLE_CONTINUED || title->role == HX_ROLE_MASTHEAD))
+        return;
+    place(s, title);
+    make_heading(title, 2);
+    title->role = HX_ROLE_TITLE;
+    title->key = hx_printf(s->doc->arena, "%s.title", s->pname);
+}
+
+/* Is folded f a decision's text, a formula followed by its verb ("The
+ * General Assembly takes note of"), right under a title? */
+static int decision_text(struct state *s, const char *f, size_t flen)
+{
+    const struct structure_tables *p = s->p;
+    size_t k, len;
+    char *t;
+    if ((s->part != P_BODY && !(s->part == P_RES && s->op_started)) ||
+        !s->prev || s->prev->type != HX_PARA || s->prev->label ||
+        s->prev->role == HX_ROLE_NOTE_BODY)
+        return 0;
+    t = hx_node_text(s->doc, s->prev, &len);
+    if (!len || !structure_ends_open(t, len) || hx_str_width(t, len) > 200)
+        return 0;
+    size_t m;
+    k = structure_phrase_prefix(p->formula_pre, f, flen);
+    m = structure_phrase_prefix(p->formulas, f + k, flen - k);
+    k += m;
+    if (!m || k == flen)
+        return 0;
+    k = structure_skip_spaces(f, flen, k);
+    return structure_lead_of(p, f + k, flen - k, NULL) != NULL;
+}
+
+/* Does numbered block n, in a resolution, continue the report instead?
+ * Its number follows the report's last one, not the last operative
+ * paragraph's (nor the one after it), the paragraph before closes the resolution (a full stop,
+ * not the semicolon of an operative paragraph that goes on), and n has no
+ * lead word: "28. The Committee also recommends…". */
+static int body_again(struct state *s, struct hx_node *n,
+                      const struct structure_label *l, const char *t,
+                      size_t len)
+{
+    size_t plen, i;
+    char *pt;
+    int32_t c = 0;
+    /* one number skipped is an operative paragraph lost or merged */
+    if (!s->body_last || l->num != s->body_last + 1 || !s->prev ||
+        (l->num > s->last_num && l->num <= s->last_num + 2))
+        return 0;
+    pt = hx_node_text(s->doc, s->prev, &plen);
+    i = plen;
+    while (i > 0 && hx_cp_is_space(c = hx_utf8_prev(pt, &i)))
+        c = 0;
+    if (c != '.' && c != 0x3002 && c != 0x06D4)
+        return 0;
+    (void)n;
+    return lead_in(s, t, len) == NULL;
+}
+
 static void block(struct state *s, struct hx_node *n)
 {
     struct hx_doc *doc = s->doc;
@@ -346,7 +324,7 @@ static void block(struct state *s, struct hx_node *n)
     size_t len, flen = 0;
     char *t, *f;
     struct structure_label l;
-    int art;
+    int art, k;
 
     if (n->type == HX_LIST) {
         list(s, n);
@@ -434,49 +412,75 @@ static void block(struct state *s, struct hx_node *n)
         s->nsub = 0;
         goto out;
     }
-    if (l.kind == SL_NONE && structure_is_formula(p, f, flen) &&
-        s->part != P_PRE) {
-        struct hx_node *title = s->prev;
-        s->nres++;
-        new_part(s, P_RES, hx_printf(doc->arena, "res%d", s->nres));
-        if (title && title->role != HX_ROLE_NOTE_BODY && !title->label &&
-            title->type != HX_LIST && title->role != HX_ROLE_FORMULA &&
-            (title->role == HX_ROLE_NONE || title->role == HX_ROLE_TITLE ||
-             title->role == HX_ROLE_CONTINUED ||
-             title->role == HX_ROLE_MASTHEAD)) {
-            place(s, title);
-            make_heading(title, 2);
-            title->role = HX_ROLE_TITLE;
-            title->key = hx_printf(doc->arena, "%s.title", s->pname);
+    if (l.kind == SL_NONE && (k = structure_draft_heading(p, f, flen)) != 0) {
+        /* "Draft resolution II", "Draft decision": a part of its own */
+        int *count = k == 2 ? &s->ndec : &s->nres;
+        ++*count;
+        new_part(s, P_RES,
+                 hx_printf(doc->arena, "%s%d", k == 2 ? "dec" : "res", *count));
+        s->awaiting = 1;
+        place(s, n);
+        make_heading(n, 2);
+        key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
+        goto out;
+    }
+    if (l.kind == SL_NONE && s->part != P_PRE &&
+        structure_is_formula(p, f, flen) &&
+        !(s->part == P_FRONT && structure_is_issuer(p, f, flen))) {
+        if (!(s->part == P_RES && s->awaiting)) {
+            struct hx_node *title = s->prev;
+            s->nres++;
+            new_part(s, P_RES, hx_printf(doc->arena, "res%d", s->nres));
+            take_title(s, title);
         }
+        s->awaiting = 0;
         place(s, n);
         n->role = HX_ROLE_FORMULA;
         key_base(s, n, hx_printf(doc->arena, "%s.formula", s->pname));
         goto out;
     }
+    if (l.kind == SL_NONE && s->part == P_RES && s->awaiting == 1) {
+        s->awaiting = 2;
+        place(s, n);
+        take_title(s, n);
+        goto out;
+    }
+    if (l.kind == SL_NONE && decision_text(s, f, flen)) {
+        /* "The General Assembly takes note of …" under its title: a draft
+         * decision without a heading */
+        struct hx_node *title = s->prev;
+        s->ndec++;
+        new_part(s, P_RES, hx_printf(doc->arena, "dec%d", s->ndec));
+        take_title(s, title);
+    }
     if (s->part == P_FRONT &&
-        (l.kind != SL_NONE ||
+        ((l.kind != SL_NONE && l.kind != SL_SUB) ||
          structure_phrase_prefix(p->known_heads, f, flen) == flen)) {
         s->nbody++;
         new_part(s, P_BODY, "body");
     }
-    if (s->part == P_RES && (l.kind == SL_ROMAN || l.kind == SL_ZH)) {
-        s->nbody++;
-        new_part(s, P_BODY, "body");
-    }
+    if (s->part == P_RES &&
+        (l.kind == SL_ROMAN || l.kind == SL_ZH ||
+         (l.kind == SL_NUM && body_again(s, n, &l, t + l.len, len - l.len))))
+        resume_body(s);
     place(s, n);
 
     switch (s->part) {
-    case P_FRONT:
+    case P_FRONT: {
+        const char *key;
         if (n->type == HX_HEADING && !s->front_title) {
             s->front_title = 1;
             n->role = HX_ROLE_TITLE;
             hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
             key_base(s, n, "front.title");
+        } else if ((key = structure_masthead(doc, p, n, t, len, f, flen,
+                                             &s->front_title)) != NULL) {
+            key_base(s, n, key);
         } else {
-            masthead(s, n, t, len, f, flen);
+            key_plus(s, n);
         }
         break;
+    }
     case P_PRE:
         if (structure_is_formula(p, f, flen)) {
             n->role = HX_ROLE_FORMULA;
@@ -555,8 +559,8 @@ static void block(struct state *s, struct hx_node *n)
         } else if (n->type == HX_HEADING ||
                    (s->part != P_RES &&
                     (structure_phrase_prefix(p->known_heads, f, flen) == flen ||
-                     (hx_str_width(t, len) <= 40 && ends_open(t, len) &&
-                      next_starts_unit(doc, n))))) {
+                     (hx_str_width(t, len) <= 40 && structure_ends_open(t, len) &&
+                      structure_next_starts_unit(doc, n))))) {
             make_heading(n, s->head_num ? 2 : 1);
             s->parent = NULL;
             key_base(
@@ -582,39 +586,6 @@ out:
     free(f);
 }
 
-static void flatten(struct hx_node *root)
-{
-    struct hx_node *c = root->first;
-    while (c) {
-        struct hx_node *next = c->next;
-        if (c->type == HX_SECTION) {
-            struct hx_node *first = c->first;
-            while (c->first)
-                hx_node_insert_before(c, c->first);
-            hx_node_detach(c);
-            next = first ? first : next;
-        }
-        c = next;
-    }
-}
-
-/* Numbered paragraphs that ran into one block (lines without a blank line
- * between them) become blocks of their own before the walk, so the walk
- * takes each one's text once. */
-static void split_runs(struct hx_doc *doc)
-{
-    for (struct hx_node *n = doc->root->first; n; n = n->next) {
-        struct hx_node *t = n->first;
-        struct structure_label l;
-        if (n->type != HX_PARA || n->label || n->role == HX_ROLE_NOTE_BODY ||
-            !t || t->type != HX_TEXT)
-            continue;
-        l = structure_label_scan(t->text, t->len);
-        if (l.kind == SL_NUM)
-            structure_split_numbered(doc, n, l.num + 1);
-    }
-}
-
 static int structure_doc(struct hx_stage *st, struct hx_doc *doc)
 {
     struct state *s = calloc(1, sizeof *s);
@@ -626,8 +597,9 @@ static int structure_doc(struct hx_stage *st, struct hx_doc *doc)
     s->p = st->priv;
     s->doc = doc;
     s->sections = hx_node_new(doc, HX_SECTION);
-    flatten(doc->root);
-    split_runs(doc);
+    structure_flatten(doc->root);
+    structure_note_markers(doc);
+    structure_split_runs(doc);
     new_part(s, P_FRONT, "front");
     for (struct hx_node *n = doc->root->first; n; n = doc->root->first)
         block(s, n);

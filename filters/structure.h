@@ -116,6 +116,11 @@ const char *structure_lead_of(const struct structure_tables *t, const char *s,
 int structure_article_number(const struct structure_tables *t, const char *s,
                              size_t len, const char *f, size_t flen);
 
+/* 1 when folded f is a draft resolution's heading ("Draft resolution
+ * II"), 2 a draft decision's ("Draft decision"), else 0. */
+int structure_draft_heading(const struct structure_tables *p, const char *f,
+                            size_t flen);
+
 /* Is folded f exactly a formula ("The General Assembly,")? */
 int structure_is_formula(const struct structure_tables *t, const char *f,
                          size_t flen);
@@ -182,6 +187,29 @@ const char *structure_spelled_number(struct hx_doc *doc, const char *lang,
 /* Is s a short line holding a date: a year 1945-2099 and a day number? */
 int structure_is_date(const char *s, size_t len);
 
+/* --- front matter and note markers (structure_front.c) ------------------ */
+
+/* Recognises masthead block n (text t, folded f): sets its role and the
+ * document metadata it gives, and returns its key ("front.symbol",
+ * "front.title"…); NULL for a line that is none of them (the caller
+ * counts it from the one before). *have_title is set once a title is
+ * taken. */
+const char *structure_masthead(struct hx_doc *doc,
+                               const struct structure_tables *p,
+                               struct hx_node *n, const char *t, size_t len,
+                               const char *f, size_t flen, int *have_title);
+
+/* Is folded f exactly the name of an issuing organ ("General Assembly",
+ * "大会"), as a masthead prints it above the symbol? */
+int structure_is_issuer(const struct structure_tables *p, const char *f,
+                        size_t flen);
+
+/* Before the walk: markers printed in parentheses ("(¹)") lose them, a
+ * block opening with a marker becomes a footnote text, and in Arabic
+ * blocks a "(N)" glued to a word becomes a marker when a later block
+ * opens "(N) " (that block becomes its footnote text). */
+void structure_note_markers(struct hx_doc *doc);
+
 /* --- edits (structure_edit.c) -------------------------------------------- */
 
 /* Moves label l from the start of n's first text into n->label. */
@@ -196,6 +224,24 @@ int structure_is_terminal(int32_t c);
  * (NULL when there is no such place). */
 struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b,
                                          int want);
+
+/* Does t end without clause or sentence punctuation? */
+int structure_ends_open(const char *t, size_t len);
+
+/* The text a lead word is looked for in: the first strong or emphasised
+ * run near the start of n, else n's text (in doc's arena). */
+char *structure_lead_source(struct hx_doc *doc, struct hx_node *n,
+                            size_t *len);
+
+/* Does the block after n (footnote texts skipped) start a numbered unit
+ * or a heading? */
+int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *n);
+
+/* Moves the children of the root's sections up into the root. */
+void structure_flatten(struct hx_node *root);
+
+/* Splits top-level blocks where numbered paragraphs ran together. */
+void structure_split_runs(struct hx_doc *doc);
 
 /* Is s[0..len) a document symbol ("A/C.2/76/L.56")? */
 int structure_is_symbol(const char *s, size_t len);

@@ -124,6 +124,98 @@ struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b,
     return NULL;
 }
 
+/* --- the walk's helpers --------------------------------------------------- */
+
+/* Does the text end without clause punctuation (a heading, a cut)? */
+int structure_ends_open(const char *t, size_t len)
+{
+    size_t i = len;
+    int32_t c;
+    while (i > 0) {
+        c = hx_utf8_prev(t, &i);
+        if (!hx_cp_is_space(c))
+            return !(structure_is_terminal(c) || c == ',' || c == 0xFF0C ||
+                     c == 0x060C || c == 0x3001);
+    }
+    return 0;
+}
+
+/* The text a lead word is looked for in: the first strong or emphasised
+ * run near the start (operative verbs are set bold in Chinese, italic in
+ * English, and need not come first: "在这方面**确认**"), else the block. */
+char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len)
+{
+    size_t before = 0;
+    for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
+        if (c->type == HX_STRONG || c->type == HX_EMPH) {
+            char *t = hx_node_text(doc, c, len);
+            if (*len)
+                return t;
+        }
+        if (c->type == HX_TEXT)
+            before += c->len;
+    }
+    return hx_node_text(doc, n, len);
+}
+
+/* Looks ahead: does the next block start a numbered unit or a heading? */
+int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *n)
+{
+    struct hx_node *x = n->next;
+    size_t len;
+    char *t;
+    struct structure_label l;
+    while (x && x->role == HX_ROLE_NOTE_BODY)
+        x = x->next;
+    if (!x)
+        return 0;
+    if (x->type == HX_HEADING)
+        return 1;
+    if (x->label) {
+        l = structure_label_scan(hx_printf(doc->arena, "%s ", x->label),
+                                 strlen(x->label) + 1);
+    } else {
+        t = hx_node_text(doc, x, &len);
+        l = structure_label_scan(t, len);
+    }
+    return l.kind == SL_NUM || l.kind == SL_ROMAN || l.kind == SL_ZH ||
+           l.kind == SL_LETTER;
+}
+
+/* Sections a reader made are dissolved: parts are this stage's business. */
+void structure_flatten(struct hx_node *root)
+{
+    struct hx_node *c = root->first;
+    while (c) {
+        struct hx_node *next = c->next;
+        if (c->type == HX_SECTION) {
+            struct hx_node *first = c->first;
+            while (c->first)
+                hx_node_insert_before(c, c->first);
+            hx_node_detach(c);
+            next = first ? first : next;
+        }
+        c = next;
+    }
+}
+
+/* Numbered paragraphs that ran into one block (lines without a blank line
+ * between them) become blocks of their own before the walk, so the walk
+ * takes each one's text once. */
+void structure_split_runs(struct hx_doc *doc)
+{
+    for (struct hx_node *n = doc->root->first; n; n = n->next) {
+        struct hx_node *t = n->first;
+        struct structure_label l;
+        if (n->type != HX_PARA || n->label || n->role == HX_ROLE_NOTE_BODY ||
+            !t || t->type != HX_TEXT)
+            continue;
+        l = structure_label_scan(t->text, t->len);
+        if (l.kind == SL_NUM)
+            structure_split_numbered(doc, n, l.num + 1);
+    }
+}
+
 /* --- masthead ----------------------------------------------------------- */
 
 /* Is s a document symbol such as "A/C.2/76/L.56" or "E/2020/11"? */

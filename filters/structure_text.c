@@ -214,6 +214,20 @@ int structure_article_number(const struct structure_tables *p, const char *t,
     return 0;
 }
 
+/* 1 for "Draft resolution [II]", 2 for "Draft decision [II]", else 0:
+ * the phrase and at most a short numeral ("II", "الثاني", "二"). */
+int structure_draft_heading(const struct structure_tables *p, const char *f,
+                         size_t flen)
+{
+    size_t r = structure_phrase_prefix(p->draft_res, f, flen);
+    size_t d = structure_phrase_prefix(p->draft_dec, f, flen);
+    size_t k = r > d ? r : d;
+    if (!k || structure_skip_spaces(f, flen, k) + 14 < flen ||
+        memchr(f, '/', flen))
+        return 0;
+    return r > d ? 1 : 2;
+}
+
 /* Is the folded text one of the formulas ("The General Assembly,")? */
 int structure_is_formula(const struct structure_tables *p, const char *f,
                          size_t flen)

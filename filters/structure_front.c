@@ -1,0 +1,319 @@
+/* Front matter and note markers of the structure stage: the masthead lines
+ * a UN document opens with (its key names the line, so versions whose
+ * mastheads list the same lines in another order still pair), and the
+ * parenthesised note markers of Arabic documents ("العامة(1)" or "(¹)"),
+ * turned into the markers and footnote texts the notes stage pairs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hx.h"
+#include "structure.h"
+
+/* Is folded f exactly one phrase of list (spaces and a closing colon or
+ * comma aside)? */
+static int whole(const char *list, const char *f, size_t flen)
+{
+    size_t k = structure_phrase_prefix(list, f, flen);
+    if (!k)
+        return 0;
+    while (k < flen) {
+        size_t j = k;
+        int32_t c = hx_utf8_next(f, flen, &j);
+        if (!(hx_cp_is_space(c) || c == ':' || c == ',' || c == 0xFF1A))
+            return 0;
+        k = j;
+    }
+    return 1;
+}
+
+int structure_is_issuer(const struct structure_tables *p, const char *f,
+                        size_t flen)
+{
+    return whole(p->issuer, f, flen);
+}
+
+/* The text after the first colon (ASCII or full width) of t, trimmed. */
+static const char *after_colon(struct hx_doc *doc, const char *t, size_t len)
+{
+    /* folding changes these scripts' lengths, so cut the original */
+    const char *colon = memchr(t, ':', len);
+    const char *wide = strstr(t, "\xEF\xBC\x9A");
+    const char *at = colon && (!wide || colon < wide) ? colon + 1
+                     : wide && wide < t + len         ? wide + 3
+                                                      : t + len;
+    return structure_trimmed(doc, at, (size_t)(t + len - at));
+}
+
+/* Does a colon follow the phrase of length k at the start of folded f? */
+static int colon_after(const char *f, size_t flen, size_t k)
+{
+    size_t i = structure_skip_spaces(f, flen, k), j = i;
+    int32_t c = i < flen ? hx_utf8_next(f, flen, &j) : 0;
+    return c == ':' || c == 0xFF1A;
+}
+
+const char *structure_masthead(struct hx_doc *doc,
+                               const struct structure_tables *p,
+                               struct hx_node *n, const char *t, size_t len,
+                               const char *f, size_t flen, int *have_title)
+{
+    size_t k;
+    n->role = HX_ROLE_MASTHEAD;
+    if (structure_is_symbol(t, len)) {
+        hx_meta_set(doc, "symbol", structure_trimmed(doc, t, len));
+        return "front.symbol";
+    }
+    if (whole(p->un, f, flen))
+        return "front.un";
+    if (whole(p->issuer, f, flen)) {
+        hx_meta_set(doc, "issuer", structure_trimmed(doc, t, len));
+        return "front.issuer";
+    }
+    if (structure_phrase_prefix(p->distr, f, flen))
+        return "front.distr";
+    if ((k = structure_phrase_prefix(p->original, f, flen)) > 0 &&
+        colon_after(f, flen, k))
+        return "front.original";
+    if (whole(p->language, f, flen))
+        return "front.language";
+    if (structure_phrase_within(p->agenda, f, flen) &&
+        structure_number_in(doc, t, len)) {
+        hx_meta_set(doc, "agenda", structure_number_in(doc, t, len));
+        return "front.agenda";
+    }
+    if (structure_phrase_within(p->session, f, flen) && len < 120) {
+        const char *v = structure_number_in(doc, t, len);
+        if (!v)
+            v = structure_spelled_number(doc, hx_node_lang(doc, n), t, len);
+        hx_meta_set(doc, "session", v ? v : structure_trimmed(doc, t, len));
+        return "front.session";
+    }
+    if (structure_is_date(t, len)) {
+        hx_meta_set(doc, "date", structure_trimmed(doc, t, len));
+        return "front.date";
+    }
+    if ((k = structure_phrase_prefix(p->rapporteur, f, flen)) > 0 &&
+        colon_after(f, flen, k)) {
+        hx_meta_set(doc, "rapporteur", after_colon(doc, t, len));
+        return "front.rapporteur";
+    }
+    {
+        size_t zl = strlen(hx_report_of_zh);
+        if (len > zl && strcmp(t + len - zl, hx_report_of_zh) == 0) {
+            hx_meta_set(doc, "organ", structure_trimmed(doc, t, len - zl));
+            return "front.organ";
+        }
+    }
+    if ((k = structure_phrase_prefix(p->report_of, f, flen)) > 0) {
+        /* the folded prefix has the original's length in these scripts */
+        size_t cut = k <= len ? k : len;
+        hx_meta_set(doc, "organ", structure_trimmed(doc, t + cut, len - cut));
+        return "front.organ";
+    }
+    if (!*have_title) {
+        *have_title = 1;
+        n->role = HX_ROLE_TITLE;
+        hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
+        return "front.title";
+    }
+    return NULL;
+}
+
+/* --- parenthesised note markers ------------------------------------------ */
+
+static int is_note(const struct hx_node *n)
+{
+    return n && (n->type == HX_NOTEREF || n->type == HX_NOTE);
+}
+
+/* Drops the parentheses the Arabic style prints around a marker, "(¹)":
+ * they are the marker's typography, not text. */
+static void unwrap_markers(struct hx_doc *doc, struct hx_node *b)
+{
+    for (struct hx_node *c = b->first; c; c = c->next) {
+        struct hx_node *x = c->prev, *y = c->next;
+        if (!is_note(c) || !x || !y || x->type != HX_TEXT ||
+            y->type != HX_TEXT || !x->len || !y->len ||
+            x->text[x->len - 1] != '(' || y->text[0] != ')')
+            continue;
+        hx_node_set_text(doc, x, x->text, x->len - 1);
+        hx_node_set_text(doc, y, y->text + 1, y->len - 1);
+        if (!x->len)
+            hx_node_detach(x);
+        if (!y->len)
+            hx_node_detach(y);
+    }
+}
+
+/* A "(N)" at s[i]: its value, the offset past ")" in *end; 0 if none. */
+static int paren_number(const char *s, size_t len, size_t i, size_t *end)
+{
+    size_t k = i + 1;
+    int v;
+    if (i >= len || s[i] != '(')
+        return 0;
+    v = structure_digits(s, len, &k, 3);
+    if (v <= 0 || k >= len || s[k] != ')')
+        return 0;
+    *end = k + 1;
+    return v;
+}
+
+/* A "(N)" met in the text: a footnote text's opening when it starts a
+ * block, else a marker glued to the word before it. */
+struct cand {
+    struct hx_node *block, *text;
+    size_t at, end;
+    int num, body, next;
+};
+
+struct cands {
+    struct cand *v;
+    size_t n, cap;
+};
+
+static int cand_add(struct cands *cs, struct cand c)
+{
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 32;
+        struct cand *v;
+        if (cap > 100000)
+            return -1;
+        v = realloc(cs->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        cs->v = v;
+        cs->cap = cap;
+    }
+    cs->v[cs->n++] = c;
+    return 0;
+}
+
+static int collect(struct hx_node *b, struct cands *cs)
+{
+    int first = 1;
+    for (struct hx_node *c = b->first; c; c = c->next) {
+        size_t end;
+        int v;
+        if (c->type != HX_TEXT) {
+            first = 0;
+            continue;
+        }
+        if (first && !b->label && (v = paren_number(c->text, c->len, 0, &end)) &&
+            end < c->len && hx_cp_is_space((unsigned char)c->text[end])) {
+            if (cand_add(cs, (struct cand){b, c, 0, end, v, 1, -1}) != 0)
+                return -1;
+        }
+        first = 0;
+        for (size_t i = 1; i < c->len; i++) {
+            size_t p = i;
+            int32_t before;
+            if (c->text[i] != '(' || !(v = paren_number(c->text, c->len, i, &end)))
+                continue;
+            before = hx_utf8_prev(c->text, &p);
+            if (hx_cp_is_space(before) || before == '(')
+                continue;
+            if (cand_add(cs, (struct cand){b, c, i, end, v, 0, -1}) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* A "(N)" marker becomes an HX_NOTEREF between two text nodes. */
+static void make_ref(struct hx_doc *doc, const struct cand *c)
+{
+    struct hx_node *t = c->text, *r = hx_node_new(doc, HX_NOTEREF);
+    r->label = hx_strndup(doc->arena, t->text + c->at + 1, c->end - c->at - 2);
+    r->num = c->num;
+    r->pos = t->pos.line ? t->pos : c->block->pos;
+    if (c->end < t->len)
+        hx_node_insert_after(t, hx_text_new(doc, t->text + c->end,
+                                            t->len - c->end));
+    hx_node_insert_after(t, r);
+    hx_node_set_text(doc, t, t->text, c->at);
+    if (!t->len)
+        hx_node_detach(t);
+}
+
+static void make_body(struct hx_doc *doc, const struct cand *c)
+{
+    struct hx_node *t = c->text, *b = c->block;
+    size_t skip = structure_skip_spaces(t->text, t->len, c->end);
+    b->role = HX_ROLE_NOTE_BODY;
+    b->label = hx_strndup(doc->arena, t->text + 1, c->end - 2);
+    b->num = c->num;
+    hx_node_set_text(doc, t, t->text + skip, t->len - skip);
+    if (!t->len)
+        hx_node_detach(t);
+}
+
+/* Plain-text Arabic documents number notes "(1)" after the word and open
+ * the footnote text with "(1) ". Such a pair is a note when the marker
+ * comes before a text with its number; a "(1)" with no such text stays
+ * text (a list of numbered items, a citation). */
+static void paren_notes(struct hx_doc *doc)
+{
+    struct cands cs = {0};
+    int *pend = NULL;
+    for (struct hx_node *b = doc->root->first; b; b = b->next)
+        if (b->type == HX_PARA && b->role != HX_ROLE_NOTE_BODY &&
+            hx_lang_is(hx_node_lang(doc, b), "ar") && collect(b, &cs) != 0)
+            goto out;
+    if (!cs.n || !(pend = malloc(1000 * sizeof *pend)))
+        goto out;
+    for (int k = 0; k < 1000; k++)
+        pend[k] = -1;
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (!c->body) {
+            c->next = pend[c->num];
+            pend[c->num] = (int)i;
+            c->body = -1; /* pending */
+            continue;
+        }
+        if (pend[c->num] < 0) {
+            c->body = 0; /* no marker calls it: a numbered line */
+            c->num = 0;
+            continue;
+        }
+        for (int j = pend[c->num]; j >= 0; j = cs.v[j].next)
+            cs.v[j].body = 2; /* accepted marker */
+        pend[c->num] = -1;
+    }
+    /* backwards, so offsets into a text node stay valid */
+    for (size_t i = cs.n; i-- > 0;) {
+        if (cs.v[i].body == 2)
+            make_ref(doc, &cs.v[i]);
+        else if (cs.v[i].body == 1)
+            make_body(doc, &cs.v[i]);
+    }
+out:
+    free(cs.v);
+    free(pend);
+}
+
+void structure_note_markers(struct hx_doc *doc)
+{
+    for (struct hx_node *b = doc->root->first; b; b = b->next) {
+        if (b->type != HX_PARA)
+            continue;
+        unwrap_markers(doc, b);
+        /* "(¹) text" at the foot of a page: a footnote text */
+        if (b->role == HX_ROLE_NONE && !b->label && b->first &&
+            b->first->type == HX_NOTEREF && b->first->next) {
+            struct hx_node *r = b->first, *t = r->next;
+            b->role = HX_ROLE_NOTE_BODY;
+            b->label = r->label;
+            b->num = r->num;
+            hx_node_detach(r);
+            if (t->type == HX_TEXT) {
+                size_t skip = structure_skip_spaces(t->text, t->len, 0);
+                hx_node_set_text(doc, t, t->text + skip, t->len - skip);
+                if (!t->len)
+                    hx_node_detach(t);
+            }
+        }
+    }
+    paren_notes(doc);
+}
