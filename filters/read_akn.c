@@ -1,13 +1,16 @@
 /* Reader for Akoma Ntoso (OASIS LegalDocML) XML: the 3.0 vocabulary, and
  * the 2.0 and CSD drafts, which differ in namespace but not in the
  * elements read here. The document language comes from FRBRlanguage (ISO
- * 639-2, "eng" -> "en") or xml:lang; symbol, date, title and session from
- * the preface's docNumber, docDate, docTitle and session; the rest of the
- * metadata block is dropped. Every part of the document (cover page,
+ * 639-2, "eng" -> "en") or xml:lang; the metadata "symbol", "date",
+ * "title" and "session" from the main document's docNumber, docDate (its
+ * ISO date attribute), docTitle (else longTitle) and session, "uri" from
+ * the expression's FRBRuri and "akn-type" from the document element's name
+ * (statement, bill…); the rest of the metadata block is dropped, except
+ * the notes noteRef elements call in. Every part of the document (cover page,
  * preface, preamble, body, conclusions, each attachment or component) is a
  * section; the structure stage finds the UN parts (formula, preambular
  * and operative paragraphs, annex) from their text as for any reader. The
- * walk is in filters/akn_walk.c.
+ * walk is in filters/akn_walk.c, its element table in filters/akn_text.c.
  *
  * The file is parsed whole by libxml2 without network, DTD or entity
  * expansion: a document type declaration is refused before parsing, as in
