@@ -5,7 +5,8 @@ chain (and the keys a UN resolution must have), each file's language comes
 from its FRBRlanguage, and the reader is chosen by content: a copy named
 .txt reads exactly as the .xml does, and as the akn reader named in a
 chain does. The two versions then align row for row (align --check
-finds nothing to flag)."""
+finds nothing to flag). The document language: FRBRlanguage first, then
+xml:lang on the document, then --lang, then a guess from the text."""
 import os
 import re
 import shutil
@@ -32,6 +33,21 @@ def run(args):
 
 def keys(out):
     return [line.split("\t", 1)[0] for line in out.split("\n") if line]
+
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+TEXT = "<p>The Assembly decides that the report of the Committee is adopted.</p>"
+# (FRBRlanguage or None, xml:lang or None, --lang or None, language wanted)
+LANGS = [("spa", "fr", "ru", "es"), ("zho", None, None, "zh"), (None, "fr", "ru", "fr"),
+         (None, None, "ru", "ru"), (None, None, None, "en")]
+
+
+def lang_doc(frbr, xmllang):
+    meta = ("<identification source='#x'><FRBRExpression><FRBRlanguage language='%s'/>"
+            "</FRBRExpression></identification>" % frbr) if frbr else ""
+    attr = " xml:lang='%s'" % xmllang if xmllang else ""
+    return ("<akomaNtoso xmlns='%s'><doc name='x'%s><meta>%s</meta><mainBody>%s</mainBody>"
+            "</doc></akomaNtoso>" % (NS, attr, meta, TEXT))
 
 
 def main():
@@ -79,6 +95,18 @@ def main():
                  % (code, len(rows), unpaired, err))
         else:
             print("ok   res-en.xml and res-fr.xml align: %d rows, nothing flagged" % len(rows))
+        for frbr, xmllang, cli, want in LANGS:
+            path = os.path.join(tmp, "lang.xml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(lang_doc(frbr, xmllang))
+            code, out, err = run(["convert", path, "--chain", "akn | xml", "-o", "-"]
+                                 + (["--lang", cli] if cli else []))
+            m = re.search(r'<hexaglot version="1" source="[^"]*" lang="([^"]*)"', out)
+            what = "FRBRlanguage %s, xml:lang %s, --lang %s" % (frbr, xmllang, cli)
+            if code != 0 or not m or m.group(1) != want:
+                fail("%s: language %r, want %r\n%s" % (what, m and m.group(1), want, err))
+            else:
+                print("ok   %s: %s" % (what, want))
         for name in sorted(os.listdir(SAMPLES)):
             path = os.path.join(SAMPLES, name)
             disguised = os.path.join(tmp, name[:-4] + ".txt")
