@@ -59,6 +59,8 @@ struct akn_walk {
     int space;                    /* the current block so far ends in a space */
     int notes;                    /* notes met so far, for markers nobody printed */
     int failed;                   /* nesting too deep: an error was added */
+    struct hx_node *leaf;         /* the paragraph being filled, which a quoted */
+    struct hx_node *box;          /* structure splits, and the block it is in */
     struct akn_note *notes_by_id; /* sorted by id, for noteRef */
     size_t nnotes;
 };

@@ -61,22 +61,53 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
 
 static void inline_kids(struct akn_walk *w, xmlNode *x, struct hx_node *parent, int depth)
 {
-    for (xmlNode *c = x->children; c; c = c->next)
+    for (xmlNode *c = x->children; c; c = c->next) {
+        struct hx_node *leaf = w->leaf;
         inline_node(w, c, parent, depth + 1);
+        if (parent == leaf && w->leaf != leaf)
+            parent = w->leaf; /* a quoted structure split the paragraph */
+    }
 }
 
 /* The blocks of x into box, walked apart from the flow around it (a
- * note, a table cell): no label or level leaks in or out. */
+ * note, a table cell, a quotation): no label, level or paragraph being
+ * filled leaks in or out. */
 static void apart(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth)
 {
     const char *label = w->label;
     int plevel = w->plevel, hlevel = w->hlevel;
+    struct hx_node *leaf = w->leaf, *lbox = w->box;
     w->label = NULL;
     w->plevel = w->hlevel = 0;
+    w->leaf = w->box = NULL;
     blocks(w, x, box, depth + 1);
     w->label = label;
     w->plevel = plevel;
     w->hlevel = hlevel;
+    w->leaf = leaf;
+    w->box = lbox;
+}
+
+/* A quoted structure inside a paragraph (an article as amended, in a
+ * <mod>): the paragraph ends, the quotation is a block of its own, and
+ * the text after it continues in a new paragraph. */
+static void split_quote(struct akn_walk *w, xmlNode *x, int depth)
+{
+    struct hx_node *leaf = w->leaf, *box = w->box;
+    akn_finish_block(w, leaf);
+    struct hx_node *q = akn_node_for(w, x, HX_QUOTE);
+    if (leaf->parent)
+        hx_node_insert_after(leaf, q);
+    else
+        hx_node_append(box, q);
+    apart(w, x, q, depth);
+    struct hx_node *cont = akn_node_for(w, x, HX_PARA);
+    cont->level = leaf->level;
+    hx_node_insert_after(q, cont);
+    if (!q->first)
+        hx_node_detach(q);
+    w->leaf = cont;
+    w->space = 1;
 }
 
 /* The blocks of a note are footnote text, like a DOCX footnote's. */
@@ -203,8 +234,12 @@ static void inline_node(struct akn_walk *w, xmlNode *x, struct hx_node *parent, 
     case AK_SPAN:
     case AK_CONTAINER: t = HX_SPAN; break;
     default:
-        /* a block inside inline content (a quoted article in a <mod>):
-         * flattened, its edges word boundaries */
+        if (k == AK_QUOTE && w->leaf && parent == w->leaf) {
+            split_quote(w, x, depth);
+            return;
+        }
+        /* another block inside inline content (or a quotation inside
+         * emphasis): flattened, its edges word boundaries */
         if (!w->space)
             akn_add_text(w, parent, " ", 0);
         inline_kids(w, x, parent, depth);
@@ -353,7 +388,11 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
                 }
                 imp = leaf_new(w, c, box, HX_PARA);
             }
+            w->leaf = imp;
+            w->box = box;
             inline_node(w, c, imp, depth + 1);
+            imp = w->leaf;
+            w->leaf = NULL;
             continue;
         }
         if (c->type != XML_ELEMENT_NODE || k == AK_SKIP)
@@ -396,8 +435,11 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
             const char *l = akn_own_lang(w, c);
             if (l)
                 n->lang = l;
+            w->leaf = k == AK_LEAF ? n : NULL;
+            w->box = box;
             inline_kids(w, c, n, depth + 1);
-            akn_finish_block(w, n);
+            akn_finish_block(w, w->leaf ? w->leaf : n);
+            w->leaf = NULL;
             break;
         }
         case AK_LIST: list(w, c, box, depth + 1); break;
