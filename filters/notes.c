@@ -258,22 +258,34 @@ out:
     return rc;
 }
 
+/* Notes counted so far in the part named key: a part may come back (the
+ * report goes on after a draft resolution, a second "body" section), and
+ * its notes go on counting. */
+static int *count_of(struct hx_doc *doc, struct hx_node *counts,
+                     const char *key)
+{
+    struct hx_node *c;
+    for (c = counts->first; c; c = c->next)
+        if (strcmp(c->key, key) == 0)
+            return &c->num;
+    c = hx_node_new(doc, HX_SPAN);
+    c->key = key;
+    hx_node_append(counts, c);
+    return &c->num;
+}
+
 /* Numbers and keys every note of the document in order of reference. */
 static void number(struct hx_doc *doc, int continuous)
 {
-    const char *part = NULL;
-    int k = 0, total = 0;
+    int total = 0;
+    struct hx_node *counts = hx_node_new(doc, HX_SPAN);
     struct hx_iter it = hx_iter_start(doc->root);
     while (hx_iter_next(&it)) {
         struct hx_node *n = it.node;
         if (!it.enter || n->type != HX_NOTE)
             continue;
         const char *p = part_of(doc, n);
-        if (!part || strcmp(part, p) != 0) {
-            part = p;
-            k = 0;
-        }
-        k++;
+        int k = ++*count_of(doc, counts, p);
         total++;
         n->num = continuous ? total : k;
         if (!n->label)
@@ -306,10 +318,13 @@ static int notes_doc(struct hx_stage *st, struct hx_doc *doc)
             if (pair(st, doc, doc->root, &running) != 0)
                 return -1;
         } else {
+            struct hx_node *counts = hx_node_new(doc, HX_SPAN);
             for (struct hx_node *c = doc->root->first; c; c = c->next) {
-                running = 0;
+                int *seen = count_of(doc, counts, c->key ? c->key : "doc");
+                running = *seen;
                 if (pair(st, doc, c, &running) != 0)
                     return -1;
+                *seen = running;
             }
         }
     }

@@ -43,7 +43,7 @@ struct state {
     int art, art_para, art_numbered;
     unsigned char seen[1000]; /* paragraph numbers used in this part */
     struct hx_node *prev;     /* last block placed, for a title */
-    int front_title;
+    unsigned front_title; /* masthead lines met once: 1 title, 2, 4 */
     int in_list; /* walking the items of a list: blocks stay where they are */
     int ndec;           /* draft decisions so far (parts "dec1"…) */
     int awaiting;       /* a resolution part opened by its heading: 1 before
@@ -324,6 +324,7 @@ static void block(struct state *s, struct hx_node *n)
     size_t len, flen = 0;
     char *t, *f;
     struct structure_label l;
+    struct hx_node *after = n->next; /* before place() moves n */
     int art, k;
 
     if (n->type == HX_LIST) {
@@ -468,8 +469,8 @@ static void block(struct state *s, struct hx_node *n)
     switch (s->part) {
     case P_FRONT: {
         const char *key;
-        if (n->type == HX_HEADING && !s->front_title) {
-            s->front_title = 1;
+        if (n->type == HX_HEADING && !(s->front_title & 1)) {
+            s->front_title |= 1;
             n->role = HX_ROLE_TITLE;
             hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
             key_base(s, n, "front.title");
@@ -560,7 +561,7 @@ static void block(struct state *s, struct hx_node *n)
                    (s->part != P_RES &&
                     (structure_phrase_prefix(p->known_heads, f, flen) == flen ||
                      (hx_str_width(t, len) <= 40 && structure_ends_open(t, len) &&
-                      structure_next_starts_unit(doc, n))))) {
+                      structure_next_starts_unit(doc, after))))) {
             make_heading(n, s->head_num ? 2 : 1);
             s->parent = NULL;
             key_base(

@@ -192,12 +192,13 @@ int structure_is_date(const char *s, size_t len);
 /* Recognises masthead block n (text t, folded f): sets its role and the
  * document metadata it gives, and returns its key ("front.symbol",
  * "front.title"…); NULL for a line that is none of them (the caller
- * counts it from the one before). *have_title is set once a title is
- * taken. */
+ * counts it from the one before). *seen records the lines met once
+ * (1 title, 2 agenda, 4 session): a later line naming a programme or a
+ * session is no second agenda line. */
 const char *structure_masthead(struct hx_doc *doc,
                                const struct structure_tables *p,
                                struct hx_node *n, const char *t, size_t len,
-                               const char *f, size_t flen, int *have_title);
+                               const char *f, size_t flen, unsigned *seen);
 
 /* Is folded f exactly the name of an issuing organ ("General Assembly",
  * "大会"), as a masthead prints it above the symbol? */
@@ -233,9 +234,9 @@ int structure_ends_open(const char *t, size_t len);
 char *structure_lead_source(struct hx_doc *doc, struct hx_node *n,
                             size_t *len);
 
-/* Does the block after n (footnote texts skipped) start a numbered unit
- * or a heading? */
-int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *n);
+/* Does block x, the one after a block (footnote texts skipped), start a
+ * numbered unit or a heading? The walk asks before it moves the block. */
+int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x);
 
 /* Moves the children of the root's sections up into the root. */
 void structure_flatten(struct hx_node *root);

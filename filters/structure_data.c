@@ -52,11 +52,11 @@ const struct hx_lead hx_leads[] = {
     {"note.further", "还注意到", "Further noting|Further notes",
      "Notant en outre|Note en outre", "Observando además|Observa además",
      "Отмечая далее|Отмечает далее", "وإذ تلاحظ كذلك|تلاحظ كذلك"},
-    {"takenote", "表示注意到", "Taking note|Takes note",
+    {"note", "表示注意到", "Taking note|Takes note",
      "Prenant acte|Prend acte|Prend note", "Tomando conocimiento|Toma conocimiento",
      "Принимая к сведению|Принимает к сведению",
      "إذ تحيط علما|وإذ تحيط علما|تحيط علما"},
-    {"takenote.also", "又表示注意到|还表示注意到",
+    {"note.also", "又表示注意到|还表示注意到",
      "Taking note also|Also takes note|Takes note also",
      "Prenant acte également|Prend acte également|Prend également acte",
      "Tomando conocimiento también|Toma conocimiento también",
@@ -128,7 +128,7 @@ const struct hx_lead hx_leads[] = {
      "С обеспокоенностью отмечая|С обеспокоенностью отмечает|"
      "Отмечая с озабоченностью|Отмечает с озабоченностью",
      "إذ تلاحظ مع القلق|تلاحظ مع القلق"},
-    {"takenote.appreciation", "赞赏地表示注意到",
+    {"note.appreciation", "赞赏地表示注意到",
      "Taking note with appreciation|Takes note with appreciation",
      "Prenant note avec satisfaction|Prend note avec satisfaction|"
      "Prenant acte avec satisfaction|Prend acte avec satisfaction",

@@ -159,9 +159,8 @@ char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len)
 }
 
 /* Looks ahead: does the next block start a numbered unit or a heading? */
-int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *n)
+int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x)
 {
-    struct hx_node *x = n->next;
     size_t len;
     char *t;
     struct structure_label l;

@@ -55,7 +55,7 @@ static int colon_after(const char *f, size_t flen, size_t k)
 const char *structure_masthead(struct hx_doc *doc,
                                const struct structure_tables *p,
                                struct hx_node *n, const char *t, size_t len,
-                               const char *f, size_t flen, int *have_title)
+                               const char *f, size_t flen, unsigned *seen)
 {
     size_t k;
     n->role = HX_ROLE_MASTHEAD;
@@ -76,16 +76,21 @@ const char *structure_masthead(struct hx_doc *doc,
         return "front.original";
     if (whole(p->language, f, flen))
         return "front.language";
-    if (structure_phrase_within(p->agenda, f, flen) &&
+    /* once: a title may name a programme ("… del Programa 21") */
+    if (!(*seen & 2) &&
+        structure_phrase_within(p->agenda, f, flen) &&
         structure_number_in(doc, t, len)) {
         hx_meta_set(doc, "agenda", structure_number_in(doc, t, len));
+        *seen |= 2;
         return "front.agenda";
     }
-    if (structure_phrase_within(p->session, f, flen) && len < 120) {
+    if (!(*seen & 4) &&
+        structure_phrase_within(p->session, f, flen) && len < 120) {
         const char *v = structure_number_in(doc, t, len);
         if (!v)
             v = structure_spelled_number(doc, hx_node_lang(doc, n), t, len);
         hx_meta_set(doc, "session", v ? v : structure_trimmed(doc, t, len));
+        *seen |= 4;
         return "front.session";
     }
     if (structure_is_date(t, len)) {
@@ -110,8 +115,8 @@ const char *structure_masthead(struct hx_doc *doc,
         hx_meta_set(doc, "organ", structure_trimmed(doc, t + cut, len - cut));
         return "front.organ";
     }
-    if (!*have_title) {
-        *have_title = 1;
+    if (!(*seen & 1)) {
+        *seen |= 1;
         n->role = HX_ROLE_TITLE;
         hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
         return "front.title";

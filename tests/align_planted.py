@@ -10,7 +10,8 @@ the right kind, against the edited file, and that nothing else is:
     tests/align/en.txt (an English rendering of it) with the English edited,
     and the three of them together (only the edited version is blamed);
     then with tests/align/fr.txt (a French rendering), planted the same way,
-    and five versions with es.txt and ru.txt, the Russian planted.
+    and five versions with es.txt and ru.txt, the Russian planted; the six
+    with ar.txt (an Arabic rendering) unedited.
 
 The plants, one of each kind the issue names: a preambular paragraph
 deleted, two operative paragraphs merged, a figure changed, a date changed,
@@ -216,6 +217,12 @@ def main():
         ru = put("ru.txt", ru_text)
         rc, found = align([zh, en, fr, es, ru], tmp)
         expect("zh, en, fr, es and ru", found, [])
+        # Six with the Arabic rendering ("1 - ", "أولا - ", "(¹)"): clean.
+        ar = os.path.join(SRC, "tests", "align", "ar.txt")
+        rc, found = align([zh, en, fr, es, ru, ar], tmp, check=True)
+        expect("zh, en, fr, es, ru and ar", found, [])
+        if rc != 0:
+            fail("six versions with --check: status %d, want 0" % rc)
         i = ru_text.index("1. *приветствует*")
         j = ru_text.index("\n\n2. *ожидает*", i)
         ru_merged = ru_text[:j] + " " + ru_text[j + 2:].replace("2. *ожидает*", "*ожидает*", 1)
