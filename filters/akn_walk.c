@@ -88,6 +88,42 @@ static void apart(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth
     w->box = lbox;
 }
 
+/* The first (last) paragraph or heading under n, depth first. */
+static struct hx_node *edge_leaf(struct hx_node *n, int last)
+{
+    for (struct hx_node *c = last ? n->last : n->first; c; c = last ? c->prev : c->next) {
+        if (c->type == HX_PARA || c->type == HX_HEADING)
+            return c;
+        if (!hx_type_is_inline(c->type)) {
+            struct hx_node *f = edge_leaf(c, last);
+            if (f)
+                return f;
+        }
+    }
+    return NULL;
+}
+
+/* The quotation marks a quoted structure prints (its startQuote and
+ * endQuote attributes) put around its text, which holds none. */
+static void quote_marks(struct akn_walk *w, xmlNode *x, struct hx_node *q)
+{
+    const char *open = akn_attr(w, x, "startQuote"), *close = akn_attr(w, x, "endQuote");
+    struct hx_node *first = edge_leaf(q, 0), *last = edge_leaf(q, 1);
+    if (open && first) {
+        struct hx_node *t = hx_text_new(w->doc, open, strlen(open));
+        t->pos.line = first->pos.line;
+        if (first->first)
+            hx_node_insert_before(first->first, t);
+        else
+            hx_node_append(first, t);
+    }
+    if (close && last) {
+        struct hx_node *t = hx_text_new(w->doc, close, strlen(close));
+        t->pos.line = last->pos.line;
+        hx_node_append(last, t);
+    }
+}
+
 /* A quoted structure inside a paragraph (an article as amended, in a
  * <mod>): the paragraph ends, the quotation is a block of its own, and
  * the text after it continues in a new paragraph. */
@@ -101,8 +137,14 @@ static void split_quote(struct akn_walk *w, xmlNode *x, int depth)
     else
         hx_node_append(box, q);
     apart(w, x, q, depth);
+    quote_marks(w, x, q);
     struct hx_node *cont = akn_node_for(w, x, HX_PARA);
     cont->level = leaf->level;
+    xmlNode *after = x; /* where the continuation starts (if it is not empty) */
+    while (after && !after->next)
+        after = after->parent;
+    if (after && after->next)
+        cont->pos.line = akn_line(after->next);
     hx_node_insert_after(q, cont);
     if (!q->first)
         hx_node_detach(q);
@@ -242,7 +284,11 @@ static void inline_node(struct akn_walk *w, xmlNode *x, struct hx_node *parent, 
          * emphasis): flattened, its edges word boundaries */
         if (!w->space)
             akn_add_text(w, parent, " ", 0);
+        if (k == AK_QUOTE && akn_attr(w, x, "startQuote"))
+            akn_add_text(w, parent, akn_attr(w, x, "startQuote"), akn_line(x));
         inline_kids(w, x, parent, depth);
+        if (k == AK_QUOTE && akn_attr(w, x, "endQuote"))
+            akn_add_text(w, parent, akn_attr(w, x, "endQuote"), akn_line(x));
         if (!w->space)
             akn_add_text(w, parent, " ", 0);
         return;
@@ -463,6 +509,7 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
             n = akn_node_for(w, c, HX_QUOTE);
             hx_node_append(box, n);
             blocks(w, c, n, depth + 1);
+            quote_marks(w, c, n);
             if (!n->first)
                 hx_node_detach(n);
             break;
