@@ -184,7 +184,8 @@ static const char *lead_in(struct state *s, const char *t, size_t len)
         cls = structure_lead_of(s->p, f, flen, NULL);
         free(f);
     }
-    return cls;
+    /* derived class names live with the stage, the document longer */
+    return cls ? hx_strdup(s->doc->arena, cls) : NULL;
 }
 
 /* An emphasised run that is no lead word ("*ad hoc*") leaves the search
@@ -495,13 +496,13 @@ static void block(struct state *s, struct hx_node *n)
                 key_base(s, n, "pre.transition");
             } else if ((cls && strcmp(cls, "proclaim") == 0) ||
                        (s->op_started && !strstr(s->base, "pre.op"))) {
-                n->lead = cls;
+                n->lead = cls ? hx_strdup(doc->arena, cls) : NULL;
                 s->op_started = 1;
                 key_base(s, n, "pre.op");
             } else if (s->op_started) {
                 key_plus(s, n);
             } else {
-                n->lead = cls;
+                n->lead = cls ? hx_strdup(doc->arena, cls) : NULL;
                 key_base(s, n, hx_printf(doc->arena, "pre.%d", ++s->pp));
             }
         }

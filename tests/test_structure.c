@@ -472,8 +472,84 @@ static void test_rejoin(void)
     hx_doc_free(doc);
 }
 
+/* The forms of the six languages' UN documents: Arabic "12 - ", ordinal
+ * and letter-name headings, abjad sub-items and "’1‘", Russian Cyrillic
+ * letters, lead words with "also"/"further" before or after the verb. */
+static void test_forms(void)
+{
+    const char *const ar[] = {"أولا - مقدمة",
+                              "ألف - معلومات أساسية",
+                              "12 - نص الفقرة:",
+                              "(أ) بند؛",
+                              "’1‘ بند فرعي؛",
+                              "(هـ) بند خامس.",
+                              "١٣ – فقرة أخرى.",
+                              "ثاني عشر - عنوان",
+                              NULL};
+    struct hx_doc *doc = doc_of("ar", ar);
+    run(&hx_structure, doc, "");
+    CHECK_STR(row(doc, 0), "head.body.1|أولا -|مقدمة");
+    CHECK_STR(row(doc, 1), "head.body.1.a|ألف -|معلومات أساسية");
+    CHECK_STR(row(doc, 2), "body.12|12 -|نص الفقرة:");
+    CHECK_STR(row(doc, 3), "body.12.a|(أ)|بند؛");
+    CHECK_STR(row(doc, 4), "body.12.a.i|’1‘|بند فرعي؛");
+    CHECK_STR(row(doc, 5), "body.12.b|(هـ)|بند خامس.");
+    CHECK_INT(nth(doc, 5)->num, 5);
+    CHECK_STR(row(doc, 6), "body.13|١٣ –|فقرة أخرى.");
+    CHECK_STR(row(doc, 7), "head.body.12|ثاني عشر -|عنوان");
+    hx_doc_free(doc);
+
+    const char *const ru[] = {"1. Текст:", "а) первый;", "б) второй.", NULL};
+    doc = doc_of("ru", ru);
+    run(&hx_structure, doc, "");
+    CHECK_STR(row(doc, 1), "body.1.a|а)|первый;");
+    CHECK_STR(row(doc, 2), "body.1.b|б)|второй.");
+    hx_doc_free(doc);
+
+    static const char *const leads[][3] = {
+        {"en", "Reaffirming further its resolution,", "reaffirm.further"},
+        {"en", "Recalling also its resolution,", "recall.also"},
+        {"en", "Noting with appreciation the work,", "note.appreciation"},
+        {"en", "Expressing concern at the loss,", "concern"},
+        {"fr", "Réaffirmant en outre sa résolution,", "reaffirm.further"},
+        {"fr", "Rappelant également sa résolution,", "recall.also"},
+        {"es", "Reafirmando además su resolución,", "reaffirm.further"},
+        {"es", "Recordando también su resolución,", "recall.also"},
+        {"ru", "ссылаясь также на свою резолюцию,", "recall.also"},
+        {"ru", "вновь подтверждая свою резолюцию,", "reaffirm"},
+        {"ar", "وإذ تشير أيضا إلى قرارها،", "recall.also"},
+        {"ar", "وإذ تؤكد من جديد قرارها،", "reaffirm"},
+        {"ar", "وإذ تؤكد من جديد كذلك قرارها،", "reaffirm.further"},
+        {"zh", "还重申其决议，", "reaffirm.further"},
+    };
+    for (size_t k = 0; k < sizeof leads / sizeof leads[0]; k++) {
+        const char *const p[] = {"The General Assembly,", leads[k][1], NULL};
+        doc = doc_of(leads[k][0], p);
+        run(&hx_structure, doc, "");
+        CHECK_STR(lead(doc, "res1.pp.1"), leads[k][2]);
+        hx_doc_free(doc);
+    }
+    static const char *const ops[][3] = {
+        {"en", "1. Decides to act;", "decide"},
+        {"en", "2. Also decides to act;", "decide.also"},
+        {"fr", "1. Décide en outre d'agir ;", "decide.further"},
+        {"es", "1. Decide también actuar;", "decide.also"},
+        {"ru", "1. постановляет также действовать;", "decide.also"},
+        {"ar", "1 - تقرر أيضا أن تعمل؛", "decide.also"},
+        {"zh", "1. 又决定采取行动；", "decide.also"},
+    };
+    for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+        const char *const p[] = {"The General Assembly,", ops[k][1], NULL};
+        doc = doc_of(ops[k][0], p);
+        run(&hx_structure, doc, "");
+        CHECK_STR(lead(doc, nth(doc, 1)->key), ops[k][2]);
+        hx_doc_free(doc);
+    }
+}
+
 int main(void)
 {
+    test_forms();
     test_zh();
     test_en();
     test_sessions();
