@@ -26,7 +26,9 @@
 
 #include "akn.h"
 
-#define MAX_BYTES ((size_t)256 << 20)
+/* A parsed tree takes several times the file; Akoma Ntoso documents are
+ * rarely a tenth of this. */
+#define MAX_BYTES ((size_t)64 << 20)
 
 /* What the parser reported, gathered by its error handler. */
 struct parse_errors {
