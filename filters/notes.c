@@ -30,8 +30,8 @@ static const char *const numbering_choices[] = {"part", "continuous", NULL};
 
 static const struct hx_opt notes_opts[] = {
     {"numbering", HX_OPT_ENUM, offsetof(struct opts, numbering), "part",
-     "note numbers restart in every part (part) or run through (continuous)",
-     numbering_choices, 0, 0},
+     "note numbers restart in every part (part) or run through (continuous)", numbering_choices, 0,
+     0},
     {0},
 };
 
@@ -73,8 +73,7 @@ static int collect(struct hx_node *root, struct list *refs, struct list *bodies)
             if (list_add(refs, n) != 0)
                 return -1;
             hx_iter_skip(&it);
-        } else if (n->role == HX_ROLE_NOTE_BODY &&
-                   !hx_type_is_inline(n->type)) {
+        } else if (n->role == HX_ROLE_NOTE_BODY && !hx_type_is_inline(n->type)) {
             if (list_add(bodies, n) != 0)
                 return -1;
             hx_iter_skip(&it);
@@ -148,8 +147,8 @@ static struct numpos *by_number(const struct list *l, int refs, size_t *n)
  * after it, else the nearest unused one before it. first[] holds, for each
  * position of the sorted texts, where the unused ones of its number start,
  * so texts used in order are skipped in constant time. */
-static struct item *find_body(struct list *bodies, struct numpos *sorted,
-                              size_t n, size_t *first, struct hx_node *r)
+static struct item *find_body(struct list *bodies, struct numpos *sorted, size_t n, size_t *first,
+                              struct hx_node *r)
 {
     size_t lo = 0, hi = n, g;
     struct item *best = NULL;
@@ -163,8 +162,7 @@ static struct item *find_body(struct list *bodies, struct numpos *sorted,
     if (lo == n || sorted[lo].num != r->num)
         return NULL;
     g = lo;
-    while (first[g] < n && sorted[first[g]].num == r->num &&
-           bodies->v[sorted[first[g]].idx].used)
+    while (first[g] < n && sorted[first[g]].num == r->num && bodies->v[sorted[first[g]].idx].used)
         first[g]++;
     for (size_t k = first[g]; k < n && sorted[k].num == r->num; k++) {
         struct item *b = &bodies->v[sorted[k].idx];
@@ -178,18 +176,15 @@ static struct item *find_body(struct list *bodies, struct numpos *sorted,
 }
 
 /* Pairs the markers of one scope with its texts. */
-static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
-                int *running)
+static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root, int *running)
 {
     struct list refs = {0}, bodies = {0};
     struct numpos *rs = NULL, *bs = NULL;
     size_t nr = 0, nb = 0, *first = NULL;
     unsigned char *repeated = NULL;
     int expect = *running + 1, rc = -1;
-    if (collect(root, &refs, &bodies) != 0 ||
-        !(rs = by_number(&refs, 1, &nr)) ||
-        !(bs = by_number(&bodies, 0, &nb)) ||
-        !(first = malloc((nb ? nb : 1) * sizeof *first)) ||
+    if (collect(root, &refs, &bodies) != 0 || !(rs = by_number(&refs, 1, &nr)) ||
+        !(bs = by_number(&bodies, 0, &nb)) || !(first = malloc((nb ? nb : 1) * sizeof *first)) ||
         !(repeated = calloc(refs.n ? refs.n : 1, 1))) {
         hx_error(st, doc, root, "out of memory");
         goto out;
@@ -204,18 +199,16 @@ static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
         if (r->type != HX_NOTEREF)
             continue;
         if (repeated[i])
-            hx_warn(st, doc, r, "note marker %s is used twice in %s",
-                    r->label ? r->label : "?", part_of(doc, r));
+            hx_warn(st, doc, r, "note marker %s is used twice in %s", r->label ? r->label : "?",
+                    part_of(doc, r));
         if (r->num != expect && r->num > 0)
-            hx_warn(st, doc, r,
-                    "note marker %s is out of sequence: %d expected",
+            hx_warn(st, doc, r, "note marker %s is out of sequence: %d expected",
                     r->label ? r->label : "?", expect);
         if (r->num >= expect)
             expect = r->num + 1;
         best = find_body(&bodies, bs, nb, first, r);
         if (!best) {
-            hx_warn(st, doc, r, "note marker %s has no footnote text",
-                    r->label ? r->label : "?");
+            hx_warn(st, doc, r, "note marker %s has no footnote text", r->label ? r->label : "?");
             continue;
         }
         best->used = 1;
@@ -237,14 +230,13 @@ static int pair(struct hx_stage *st, struct hx_doc *doc, struct hx_node *root,
         if (bodies.v[j].used)
             continue;
         b->key = hx_printf(doc->arena, "fn.%s.x%d", part_of(doc, b), b->num);
-        hx_warn(st, doc, b, "footnote text %s has no marker",
-                b->label ? b->label : "?");
+        hx_warn(st, doc, b, "footnote text %s has no marker", b->label ? b->label : "?");
     }
     for (size_t k = 1; k < nb; k++) {
         struct hx_node *b = bodies.v[bs[k].idx].n;
         if (bs[k].num == bs[k - 1].num)
-            hx_warn(st, doc, b, "footnote text %s appears twice in %s",
-                    b->label ? b->label : "?", part_of(doc, b));
+            hx_warn(st, doc, b, "footnote text %s appears twice in %s", b->label ? b->label : "?",
+                    part_of(doc, b));
     }
     *running = expect - 1;
     rc = 0;
@@ -261,8 +253,7 @@ out:
 /* Notes counted so far in the part named key: a part may come back (the
  * report goes on after a draft resolution, a second "body" section), and
  * its notes go on counting. */
-static int *count_of(struct hx_doc *doc, struct hx_node *counts,
-                     const char *key)
+static int *count_of(struct hx_doc *doc, struct hx_node *counts, const char *key)
 {
     struct hx_node *c;
     for (c = counts->first; c; c = c->next)
@@ -295,8 +286,7 @@ static void number(struct hx_doc *doc, int continuous)
         for (struct hx_node *c = n->first; c; c = c->next) {
             if (c->role == HX_ROLE_NONE)
                 c->role = HX_ROLE_NOTE_BODY;
-            c->key =
-                m == 0 ? n->key : hx_printf(doc->arena, "%s+%d", n->key, m);
+            c->key = m == 0 ? n->key : hx_printf(doc->arena, "%s+%d", n->key, m);
             m++;
         }
         hx_iter_skip(&it); /* notes inside notes keep their own numbers */

@@ -43,11 +43,11 @@ struct state {
     int art, art_para, art_numbered;
     unsigned char seen[1000]; /* paragraph numbers used in this part */
     struct hx_node *prev;     /* last block placed, for a title */
-    unsigned front_title; /* masthead lines met once: 1 title, 2, 4 */
-    int in_list; /* walking the items of a list: blocks stay where they are */
-    int ndec;           /* draft decisions so far (parts "dec1"…) */
-    int awaiting;       /* a resolution part opened by its heading: 1 before
-                           its title, 2 before its formula */
+    unsigned front_title;     /* masthead lines met once: 1 title, 2, 4 */
+    int in_list;              /* walking the items of a list: blocks stay where they are */
+    int ndec;                 /* draft decisions so far (parts "dec1"…) */
+    int awaiting;             /* a resolution part opened by its heading: 1 before
+                                 its title, 2 before its formula */
     int body_last, body_head, body_heads_u; /* the body when left */
     unsigned char body_seen[1000];
 };
@@ -118,22 +118,20 @@ static void set_parent(struct state *s, const char *key)
 }
 
 /* A numbered paragraph of the current part. */
-static void numbered(struct state *s, struct hx_node *n, const char *prefix,
-                     int num)
+static void numbered(struct state *s, struct hx_node *n, const char *prefix, int num)
 {
     const char *key = hx_printf(s->doc->arena, "%s.%d", prefix, num);
     if (num > 0 && num < (int)sizeof s->seen) {
         if (s->seen[num]) {
-            hx_warn(s->st, s->doc, n, "paragraph number %d used twice in %s",
-                    num, s->pname);
+            hx_warn(s->st, s->doc, n, "paragraph number %d used twice in %s", num, s->pname);
             key = hx_printf(s->doc->arena, "%s+dup%d", key, s->seen[num]);
         }
         if (s->seen[num] < 255)
             s->seen[num]++;
     }
     if (s->last_num && num != s->last_num + 1 && s->seen[num] == 1)
-        hx_warn(s->st, s->doc, n, "paragraph %d follows paragraph %d in %s",
-                num, s->last_num, s->pname);
+        hx_warn(s->st, s->doc, n, "paragraph %d follows paragraph %d in %s", num, s->last_num,
+                s->pname);
     s->last_num = num;
     n->num = num;
     key_base(s, n, key);
@@ -146,11 +144,9 @@ static void numbered(struct state *s, struct hx_node *n, const char *prefix,
 /* A sub-item: structure_key_letters at the first level, roman numerals below.
  * Keys count positions, not the printed structure_key_letters, which differ
  * between alphabets. */
-static void subitem(struct state *s, struct hx_node *n,
-                    const struct structure_label *l)
+static void subitem(struct state *s, struct hx_node *n, const struct structure_label *l)
 {
-    int level2 = l->roman && !(l->letter && s->nsub > 0 &&
-                               l->num == s->sub_last_letter + 1);
+    int level2 = l->roman && !(l->letter && s->nsub > 0 && l->num == s->sub_last_letter + 1);
     if (level2 && s->nsub == 0)
         level2 = 0;
     n->role = HX_ROLE_SUBITEM;
@@ -167,9 +163,9 @@ static void subitem(struct state *s, struct hx_node *n,
         s->nsub++;
         s->nsub2 = 0;
         s->sub_last_letter = l->num;
-        key_base(s, n,
-                 hx_printf(s->doc->arena, "%s.%s", s->parent,
-                           structure_key_letters(s->doc, s->nsub)));
+        key_base(
+            s, n,
+            hx_printf(s->doc->arena, "%s.%s", s->parent, structure_key_letters(s->doc, s->nsub)));
     }
 }
 
@@ -222,18 +218,6 @@ static void place(struct state *s, struct hx_node *n)
 
 static void block(struct state *s, struct hx_node *n);
 
-/* The label of the list item whose first block n is, if any: an ordered
- * list's number is printed by the item ("1."), not by the paragraph. */
-static const char *item_label(const struct hx_node *n)
-{
-    const struct hx_node *it = n->parent;
-    if (!it || it->type != HX_ITEM || it->first != n)
-        return NULL;
-    if (it->label && *it->label)
-        return it->label;
-    return it->num > 0 ? "" : NULL;
-}
-
 /* A list: its items are units of their own, numbered by their labels (or
  * positions when the list is ordered but unlabelled). */
 static void list(struct state *s, struct hx_node *n)
@@ -257,8 +241,8 @@ static void list(struct state *s, struct hx_node *n)
  * heading) its title, when it can be one. */
 static void take_title(struct state *s, struct hx_node *title)
 {
-    if (!title || title->role == HX_ROLE_NOTE_BODY || title->label ||
-        title->type == HX_LIST || title->role == HX_ROLE_FORMULA ||
+    if (!title || title->role == HX_ROLE_NOTE_BODY || title->label || title->type == HX_LIST ||
+        title->role == HX_ROLE_FORMULA ||
         !(title->role == HX_ROLE_NONE || title->role == HX_ROLE_TITLE ||
           title->role == HX_ROLE_CONTINUED || title->role == HX_ROLE_MASTHEAD))
         return;
@@ -275,9 +259,8 @@ static int decision_text(struct state *s, const char *f, size_t flen)
     const struct structure_tables *p = s->p;
     size_t k, len;
     char *t;
-    if ((s->part != P_BODY && !(s->part == P_RES && s->op_started)) ||
-        !s->prev || s->prev->type != HX_PARA || s->prev->label ||
-        s->prev->role == HX_ROLE_NOTE_BODY)
+    if ((s->part != P_BODY && !(s->part == P_RES && s->op_started)) || !s->prev ||
+        s->prev->type != HX_PARA || s->prev->label || s->prev->role == HX_ROLE_NOTE_BODY)
         return 0;
     t = hx_node_text(s->doc, s->prev, &len);
     if (!len || !structure_ends_open(t, len) || hx_str_width(t, len) > 200)
@@ -297,9 +280,8 @@ static int decision_text(struct state *s, const char *f, size_t flen)
  * paragraph's (nor the one after it), the paragraph before closes the resolution (a full stop,
  * not the semicolon of an operative paragraph that goes on), and n has no
  * lead word: "28. The Committee also recommends…". */
-static int body_again(struct state *s, struct hx_node *n,
-                      const struct structure_label *l, const char *t,
-                      size_t len)
+static int body_again(struct state *s, struct hx_node *n, const struct structure_label *l,
+                      const char *t, size_t len)
 {
     size_t plen, i;
     char *pt;
@@ -343,13 +325,12 @@ static void block(struct state *s, struct hx_node *n)
     }
     t = hx_node_text(doc, n, &len);
     l = structure_label_scan(t, len);
-    if (n->label || (l.kind == SL_NONE && item_label(n))) {
+    if (n->label || (l.kind == SL_NONE && structure_item_label(n))) {
         /* the number is printed by the reader's label, not in the text */
-        const char *lab = n->label ? n->label : item_label(n);
+        const char *lab = n->label ? n->label : structure_item_label(n);
         /* a label stands alone: the space that ends it in running text is
          * added, so "IV." or "B." reads as in "IV. Title" */
-        l = structure_label_scan(hx_printf(doc->arena, "%s ", lab),
-                                 strlen(lab) + 1);
+        l = structure_label_scan(hx_printf(doc->arena, "%s ", lab), strlen(lab) + 1);
         if (l.kind == SL_NONE && !n->label && n->parent->num > 0) {
             l.kind = SL_NUM;
             l.num = n->parent->num;
@@ -377,10 +358,7 @@ static void block(struct state *s, struct hx_node *n)
 
     /* parts that start whatever came before */
     if (l.kind == SL_NONE && structure_phrase_prefix(p->annex, f, flen) &&
-        structure_skip_spaces(f, flen,
-                              structure_phrase_prefix(p->annex, f, flen)) +
-                12 >=
-            flen &&
+        structure_skip_spaces(f, flen, structure_phrase_prefix(p->annex, f, flen)) + 12 >= flen &&
         len < 60) {
         s->nannex++;
         new_part(s, P_ANNEX, part_name(s, "annex", s->nannex));
@@ -390,8 +368,7 @@ static void block(struct state *s, struct hx_node *n)
         key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
         goto out;
     }
-    if (l.kind == SL_NONE &&
-        structure_phrase_prefix(p->preamble, f, flen) == flen && flen) {
+    if (l.kind == SL_NONE && structure_phrase_prefix(p->preamble, f, flen) == flen && flen) {
         new_part(s, P_PRE, "pre");
         place(s, n);
         make_heading(n, 2);
@@ -399,8 +376,7 @@ static void block(struct state *s, struct hx_node *n)
         key_base(s, n, "head.pre");
         goto out;
     }
-    if (l.kind == SL_NONE &&
-        (art = structure_article_number(p, t, len, f, flen)) > 0) {
+    if (l.kind == SL_NONE && (art = structure_article_number(p, t, len, f, flen)) > 0) {
         if (s->part != P_ART)
             new_part(s, P_ART, "art");
         place(s, n);
@@ -418,16 +394,14 @@ static void block(struct state *s, struct hx_node *n)
         /* "Draft resolution II", "Draft decision": a part of its own */
         int *count = k == 2 ? &s->ndec : &s->nres;
         ++*count;
-        new_part(s, P_RES,
-                 hx_printf(doc->arena, "%s%d", k == 2 ? "dec" : "res", *count));
+        new_part(s, P_RES, hx_printf(doc->arena, "%s%d", k == 2 ? "dec" : "res", *count));
         s->awaiting = 1;
         place(s, n);
         make_heading(n, 2);
         key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
         goto out;
     }
-    if (l.kind == SL_NONE && s->part != P_PRE &&
-        structure_is_formula(p, f, flen) &&
+    if (l.kind == SL_NONE && s->part != P_PRE && structure_is_formula(p, f, flen) &&
         !(s->part == P_FRONT && structure_is_issuer(p, f, flen))) {
         if (!(s->part == P_RES && s->awaiting)) {
             struct hx_node *title = s->prev;
@@ -455,15 +429,13 @@ static void block(struct state *s, struct hx_node *n)
         new_part(s, P_RES, hx_printf(doc->arena, "dec%d", s->ndec));
         take_title(s, title);
     }
-    if (s->part == P_FRONT &&
-        ((l.kind != SL_NONE && l.kind != SL_SUB) ||
-         structure_phrase_prefix(p->known_heads, f, flen) == flen)) {
+    if (s->part == P_FRONT && ((l.kind != SL_NONE && l.kind != SL_SUB) ||
+                               structure_phrase_prefix(p->known_heads, f, flen) == flen)) {
         s->nbody++;
         new_part(s, P_BODY, "body");
     }
-    if (s->part == P_RES &&
-        (l.kind == SL_ROMAN || l.kind == SL_ZH ||
-         (l.kind == SL_NUM && body_again(s, n, &l, t + l.len, len - l.len))))
+    if (s->part == P_RES && (l.kind == SL_ROMAN || l.kind == SL_ZH ||
+                             (l.kind == SL_NUM && body_again(s, n, &l, t + l.len, len - l.len))))
         resume_body(s);
     place(s, n);
 
@@ -475,8 +447,8 @@ static void block(struct state *s, struct hx_node *n)
             n->role = HX_ROLE_TITLE;
             hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
             key_base(s, n, "front.title");
-        } else if ((key = structure_masthead(doc, p, n, t, len, f, flen,
-                                             &s->front_title)) != NULL) {
+        } else if ((key = structure_masthead(doc, p, n, t, len, f, flen, &s->front_title)) !=
+                   NULL) {
             key_base(s, n, key);
         } else {
             key_plus(s, n);
@@ -521,8 +493,7 @@ static void block(struct state *s, struct hx_node *n)
             n->role = HX_ROLE_CONTINUED;
             key_plus(s, n);
         } else {
-            key_base(s, n,
-                     hx_printf(doc->arena, "art.%d.%d", s->art, ++s->art_para));
+            key_base(s, n, hx_printf(doc->arena, "art.%d.%d", s->art, ++s->art_para));
         }
         break;
     default: /* body, resolution, annex */
@@ -532,20 +503,17 @@ static void block(struct state *s, struct hx_node *n)
             s->head_num = l.num;
             s->head_letter = 0;
             s->parent = NULL;
-            key_base(s, n,
-                     hx_printf(doc->arena, "head.%s.%d", s->pname, l.num));
+            key_base(s, n, hx_printf(doc->arena, "head.%s.%d", s->pname, l.num));
         } else if (l.kind == SL_LETTER) {
             make_heading(n, 2);
             n->num = l.num;
             s->head_letter = l.num;
             s->parent = NULL;
             key_base(s, n,
-                     s->head_num
-                         ? hx_printf(doc->arena, "head.%s.%d.%s", s->pname,
-                                     s->head_num,
-                                     structure_key_letters(doc, l.num))
-                         : hx_printf(doc->arena, "head.%s.%s", s->pname,
-                                     structure_key_letters(doc, l.num)));
+                     s->head_num ? hx_printf(doc->arena, "head.%s.%d.%s", s->pname, s->head_num,
+                                             structure_key_letters(doc, l.num))
+                                 : hx_printf(doc->arena, "head.%s.%s", s->pname,
+                                             structure_key_letters(doc, l.num)));
         } else if (l.kind == SL_NUM) {
             if (s->part == P_RES) {
                 n->role = HX_ROLE_OPERATIVE;
@@ -565,13 +533,10 @@ static void block(struct state *s, struct hx_node *n)
                       structure_next_starts_unit(doc, after))))) {
             make_heading(n, s->head_num ? 2 : 1);
             s->parent = NULL;
-            key_base(
-                s, n,
-                hx_printf(doc->arena, "head.%s.u%d", s->pname, ++s->heads_u));
+            key_base(s, n, hx_printf(doc->arena, "head.%s.u%d", s->pname, ++s->heads_u));
         } else if (s->part == P_RES && !s->op_started) {
             n->role = HX_ROLE_PREAMBULAR;
-            key_base(s, n,
-                     hx_printf(doc->arena, "%s.pp.%d", s->pname, ++s->pp));
+            key_base(s, n, hx_printf(doc->arena, "%s.pp.%d", s->pname, ++s->pp));
             set_parent(s, n->key);
             s->nsub = 0;
             set_lead(s, n);

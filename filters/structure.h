@@ -29,20 +29,19 @@ extern const char hx_formula_pre[]; /* Arabic "إن |فإن " before a formula *
 extern const char hx_transitions[]; /* "Now, therefore|…" */
 extern const char hx_annex_words[]; /* "附件|Annex|Annexe|…" */
 extern const char hx_preamble_words[];
-extern const char
-    hx_article_words[]; /* before the number: "Article|Статья|…" */
+extern const char hx_article_words[]; /* before the number: "Article|Статья|…" */
 extern const char hx_article_first[]; /* "Article premier|Artículo primero" */
-extern const char hx_known_heads[]; /* unnumbered headings: "一般性讨论|…" */
+extern const char hx_known_heads[];   /* unnumbered headings: "一般性讨论|…" */
 extern const char hx_session_words[];
 extern const char hx_agenda_words[];
 extern const char hx_rapporteur_words[];
-extern const char hx_report_of[];    /* "Report of the|Rapport de la|…" */
-extern const char hx_report_of_zh[]; /* suffix form: "的报告" */
-extern const char hx_un_words[];      /* masthead "United Nations|联合国|…" */
-extern const char hx_issuer_words[];  /* masthead "General Assembly|大会|…" */
-extern const char hx_distr_words[];   /* "Distr.|分发" */
-extern const char hx_original_words[]; /* "Original|原文|…" */
-extern const char hx_language_words[]; /* a version's language line */
+extern const char hx_report_of[];       /* "Report of the|Rapport de la|…" */
+extern const char hx_report_of_zh[];    /* suffix form: "的报告" */
+extern const char hx_un_words[];        /* masthead "United Nations|联合国|…" */
+extern const char hx_issuer_words[];    /* masthead "General Assembly|大会|…" */
+extern const char hx_distr_words[];     /* "Distr.|分发" */
+extern const char hx_original_words[];  /* "Original|原文|…" */
+extern const char hx_language_words[];  /* a version's language line */
 extern const char hx_draft_res_words[]; /* "Draft resolution|决议草案|…" */
 extern const char hx_draft_dec_words[]; /* "Draft decision|决定草案|…" */
 
@@ -78,10 +77,9 @@ struct lead_phrase {
 /* The phrase lists above, case-folded once when the stage opens; every
  * string is malloc'd and released by structure_tables_free. */
 struct structure_tables {
-    char *formulas, *formula_pre, *transitions, *annex, *preamble, *article,
-        *article_first, *known_heads, *session, *agenda, *rapporteur,
-        *report_of, *un, *issuer, *distr, *original, *language, *draft_res,
-        *draft_dec, *also_pre, *also_post, *further_pre, *further_post;
+    char *formulas, *formula_pre, *transitions, *annex, *preamble, *article, *article_first,
+        *known_heads, *session, *agenda, *rapporteur, *report_of, *un, *issuer, *distr, *original,
+        *language, *draft_res, *draft_dec, *also_pre, *also_post, *further_pre, *further_post;
     struct lead_phrase *leads;
     size_t nleads;
     char **names; /* the derived class names, owned */
@@ -108,27 +106,24 @@ int structure_phrase_within(const char *list, const char *s, size_t len);
 
 /* The lead-word class starting folded s, or NULL; *used (if not NULL)
  * receives the bytes matched. */
-const char *structure_lead_of(const struct structure_tables *t, const char *s,
-                              size_t len, size_t *used);
+const char *structure_lead_of(const struct structure_tables *t, const char *s, size_t len,
+                              size_t *used);
 
 /* The number of an article heading ("Article 12", "Article premier",
  * "第十二条", "المادة 12"), t the text and f its folded form; 0 if not one. */
-int structure_article_number(const struct structure_tables *t, const char *s,
-                             size_t len, const char *f, size_t flen);
+int structure_article_number(const struct structure_tables *t, const char *s, size_t len,
+                             const char *f, size_t flen);
 
 /* 1 when folded f is a draft resolution's heading ("Draft resolution
  * II"), 2 a draft decision's ("Draft decision"), else 0. */
-int structure_draft_heading(const struct structure_tables *p, const char *f,
-                            size_t flen);
+int structure_draft_heading(const struct structure_tables *p, const char *f, size_t flen);
 
 /* Is folded f exactly a formula ("The General Assembly,")? */
-int structure_is_formula(const struct structure_tables *t, const char *f,
-                         size_t flen);
+int structure_is_formula(const struct structure_tables *t, const char *f, size_t flen);
 
 /* Offset in folded f past a transition ("Now, therefore,") and a formula
  * at its start, as in the closing paragraph of an instrument's preamble. */
-size_t structure_skip_intro(const struct structure_tables *t, const char *f,
-                            size_t flen);
+size_t structure_skip_intro(const struct structure_tables *t, const char *f, size_t flen);
 
 /* --- labels (structure_label.c) ------------------------------------------ */
 
@@ -181,8 +176,8 @@ const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len);
 /* The number spelled out at the start of s or after one of its words
  * ("Seventy-sixth session" -> "76"), parsed by ICU's spell-out rules for
  * lang, as decimal text in doc's arena; NULL when none parses. */
-const char *structure_spelled_number(struct hx_doc *doc, const char *lang,
-                                     const char *s, size_t len);
+const char *structure_spelled_number(struct hx_doc *doc, const char *lang, const char *s,
+                                     size_t len);
 
 /* Is s a short line holding a date: a year 1945-2099 and a day number? */
 int structure_is_date(const char *s, size_t len);
@@ -195,15 +190,13 @@ int structure_is_date(const char *s, size_t len);
  * counts it from the one before). *seen records the lines met once
  * (1 title, 2 agenda, 4 session): a later line naming a programme or a
  * session is no second agenda line. */
-const char *structure_masthead(struct hx_doc *doc,
-                               const struct structure_tables *p,
-                               struct hx_node *n, const char *t, size_t len,
-                               const char *f, size_t flen, unsigned *seen);
+const char *structure_masthead(struct hx_doc *doc, const struct structure_tables *p,
+                               struct hx_node *n, const char *t, size_t len, const char *f,
+                               size_t flen, unsigned *seen);
 
 /* Is folded f exactly the name of an issuing organ ("General Assembly",
  * "大会"), as a masthead prints it above the symbol? */
-int structure_is_issuer(const struct structure_tables *p, const char *f,
-                        size_t flen);
+int structure_is_issuer(const struct structure_tables *p, const char *f, size_t flen);
 
 /* Before the walk: markers printed in parentheses ("(¹)") lose them, a
  * block opening with a marker becomes a footnote text, and in Arabic
@@ -214,8 +207,7 @@ void structure_note_markers(struct hx_doc *doc);
 /* --- edits (structure_edit.c) -------------------------------------------- */
 
 /* Moves label l from the start of n's first text into n->label. */
-void structure_take_label(struct hx_doc *doc, struct hx_node *n,
-                          const struct structure_label *l);
+void structure_take_label(struct hx_doc *doc, struct hx_node *n, const struct structure_label *l);
 
 /* Does c end a clause or sentence (. 。 ; ； : ： ! ? and Arabic forms)? */
 int structure_is_terminal(int32_t c);
@@ -223,20 +215,23 @@ int structure_is_terminal(int32_t c);
 /* Splits block b where a paragraph numbered want starts after a sentence
  * end; the rest becomes a new block right after b, which is returned
  * (NULL when there is no such place). */
-struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b,
-                                         int want);
+struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b, int want);
 
 /* Does t end without clause or sentence punctuation? */
 int structure_ends_open(const char *t, size_t len);
 
 /* The text a lead word is looked for in: the first strong or emphasised
  * run near the start of n, else n's text (in doc's arena). */
-char *structure_lead_source(struct hx_doc *doc, struct hx_node *n,
-                            size_t *len);
+char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len);
 
 /* Does block x, the one after a block (footnote texts skipped), start a
  * numbered unit or a heading? The walk asks before it moves the block. */
 int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x);
+
+/* The label of the list item whose first block n is ("" for an ordered
+ * item without one), else NULL: the item prints the number, not the
+ * paragraph. */
+const char *structure_item_label(const struct hx_node *n);
 
 /* Moves the children of the root's sections up into the root. */
 void structure_flatten(struct hx_node *root);

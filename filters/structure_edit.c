@@ -22,8 +22,7 @@ static struct hx_node *first_text(struct hx_node *n)
 
 /* Moves the label (and following spaces) from the block's text into
  * node->label; leaves the text alone when it is not where expected. */
-void structure_take_label(struct hx_doc *doc, struct hx_node *n,
-                          const struct structure_label *l)
+void structure_take_label(struct hx_doc *doc, struct hx_node *n, const struct structure_label *l)
 {
     struct hx_node *t = first_text(n);
     if (!t || t->len < l->len)
@@ -36,9 +35,9 @@ void structure_take_label(struct hx_doc *doc, struct hx_node *n,
 
 int structure_is_terminal(int32_t c)
 {
-    return c == '.' || c == 0x3002 || c == 0xFF0E || c == ';' || c == 0xFF1B ||
-           c == ':' || c == 0xFF1A || c == '!' || c == 0xFF01 || c == '?' ||
-           c == 0xFF1F || c == 0x061B || c == 0x061F;
+    return c == '.' || c == 0x3002 || c == 0xFF0E || c == ';' || c == 0xFF1B || c == ':' ||
+           c == 0xFF1A || c == '!' || c == 0xFF01 || c == '?' || c == 0xFF1F || c == 0x061B ||
+           c == 0x061F;
 }
 
 /* Where, in text t of a numbered block, the paragraph numbered want begins
@@ -73,8 +72,7 @@ static size_t find_number(const char *s, size_t len, int want, int at_start)
 
 /* Splits block b where paragraph want begins, if it does: the rest becomes a
  * new block right after b. Returns the new block or NULL. */
-struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b,
-                                         int want)
+struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b, int want)
 {
     int at_start = 0;
     size_t len;
@@ -134,8 +132,8 @@ int structure_ends_open(const char *t, size_t len)
     while (i > 0) {
         c = hx_utf8_prev(t, &i);
         if (!hx_cp_is_space(c))
-            return !(structure_is_terminal(c) || c == ',' || c == 0xFF0C ||
-                     c == 0x060C || c == 0x3001);
+            return !(structure_is_terminal(c) || c == ',' || c == 0xFF0C || c == 0x060C ||
+                     c == 0x3001);
     }
     return 0;
 }
@@ -171,14 +169,24 @@ int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x)
     if (x->type == HX_HEADING)
         return 1;
     if (x->label) {
-        l = structure_label_scan(hx_printf(doc->arena, "%s ", x->label),
-                                 strlen(x->label) + 1);
+        l = structure_label_scan(hx_printf(doc->arena, "%s ", x->label), strlen(x->label) + 1);
     } else {
         t = hx_node_text(doc, x, &len);
         l = structure_label_scan(t, len);
     }
-    return l.kind == SL_NUM || l.kind == SL_ROMAN || l.kind == SL_ZH ||
-           l.kind == SL_LETTER;
+    return l.kind == SL_NUM || l.kind == SL_ROMAN || l.kind == SL_ZH || l.kind == SL_LETTER;
+}
+
+/* The label of the list item whose first block n is, if any: an ordered
+ * list's number is printed by the item ("1."), not by the paragraph. */
+const char *structure_item_label(const struct hx_node *n)
+{
+    const struct hx_node *it = n->parent;
+    if (!it || it->type != HX_ITEM || it->first != n)
+        return NULL;
+    if (it->label && *it->label)
+        return it->label;
+    return it->num > 0 ? "" : NULL;
 }
 
 /* Sections a reader made are dissolved: parts are this stage's business. */
@@ -206,8 +214,8 @@ void structure_split_runs(struct hx_doc *doc)
     for (struct hx_node *n = doc->root->first; n; n = n->next) {
         struct hx_node *t = n->first;
         struct structure_label l;
-        if (n->type != HX_PARA || n->label || n->role == HX_ROLE_NOTE_BODY ||
-            !t || t->type != HX_TEXT)
+        if (n->type != HX_PARA || n->label || n->role == HX_ROLE_NOTE_BODY || !t ||
+            t->type != HX_TEXT)
             continue;
         l = structure_label_scan(t->text, t->len);
         if (l.kind == SL_NUM)
@@ -230,9 +238,8 @@ int structure_is_symbol(const char *s, size_t len)
         char c = s[i];
         if (c == '/')
             slashes++;
-        else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                   (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ' ' ||
-                   c == '(' || c == ')'))
+        else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c == '.' || c == '-' || c == ' ' || c == '(' || c == ')'))
             return 0;
     }
     return slashes > 0;

@@ -26,8 +26,7 @@ static int whole(const char *list, const char *f, size_t flen)
     return 1;
 }
 
-int structure_is_issuer(const struct structure_tables *p, const char *f,
-                        size_t flen)
+int structure_is_issuer(const struct structure_tables *p, const char *f, size_t flen)
 {
     return whole(p->issuer, f, flen);
 }
@@ -52,10 +51,9 @@ static int colon_after(const char *f, size_t flen, size_t k)
     return c == ':' || c == 0xFF1A;
 }
 
-const char *structure_masthead(struct hx_doc *doc,
-                               const struct structure_tables *p,
-                               struct hx_node *n, const char *t, size_t len,
-                               const char *f, size_t flen, unsigned *seen)
+const char *structure_masthead(struct hx_doc *doc, const struct structure_tables *p,
+                               struct hx_node *n, const char *t, size_t len, const char *f,
+                               size_t flen, unsigned *seen)
 {
     size_t k;
     n->role = HX_ROLE_MASTHEAD;
@@ -71,21 +69,18 @@ const char *structure_masthead(struct hx_doc *doc,
     }
     if (structure_phrase_prefix(p->distr, f, flen))
         return "front.distr";
-    if ((k = structure_phrase_prefix(p->original, f, flen)) > 0 &&
-        colon_after(f, flen, k))
+    if ((k = structure_phrase_prefix(p->original, f, flen)) > 0 && colon_after(f, flen, k))
         return "front.original";
     if (whole(p->language, f, flen))
         return "front.language";
     /* once: a title may name a programme ("… del Programa 21") */
-    if (!(*seen & 2) &&
-        structure_phrase_within(p->agenda, f, flen) &&
+    if (!(*seen & 2) && structure_phrase_within(p->agenda, f, flen) &&
         structure_number_in(doc, t, len)) {
         hx_meta_set(doc, "agenda", structure_number_in(doc, t, len));
         *seen |= 2;
         return "front.agenda";
     }
-    if (!(*seen & 4) &&
-        structure_phrase_within(p->session, f, flen) && len < 120) {
+    if (!(*seen & 4) && structure_phrase_within(p->session, f, flen) && len < 120) {
         const char *v = structure_number_in(doc, t, len);
         if (!v)
             v = structure_spelled_number(doc, hx_node_lang(doc, n), t, len);
@@ -97,8 +92,7 @@ const char *structure_masthead(struct hx_doc *doc,
         hx_meta_set(doc, "date", structure_trimmed(doc, t, len));
         return "front.date";
     }
-    if ((k = structure_phrase_prefix(p->rapporteur, f, flen)) > 0 &&
-        colon_after(f, flen, k)) {
+    if ((k = structure_phrase_prefix(p->rapporteur, f, flen)) > 0 && colon_after(f, flen, k)) {
         hx_meta_set(doc, "rapporteur", after_colon(doc, t, len));
         return "front.rapporteur";
     }
@@ -137,9 +131,8 @@ static void unwrap_markers(struct hx_doc *doc, struct hx_node *b)
 {
     for (struct hx_node *c = b->first; c; c = c->next) {
         struct hx_node *x = c->prev, *y = c->next;
-        if (!is_note(c) || !x || !y || x->type != HX_TEXT ||
-            y->type != HX_TEXT || !x->len || !y->len ||
-            x->text[x->len - 1] != '(' || y->text[0] != ')')
+        if (!is_note(c) || !x || !y || x->type != HX_TEXT || y->type != HX_TEXT || !x->len ||
+            !y->len || x->text[x->len - 1] != '(' || y->text[0] != ')')
             continue;
         hx_node_set_text(doc, x, x->text, x->len - 1);
         hx_node_set_text(doc, y, y->text + 1, y->len - 1);
@@ -204,8 +197,8 @@ static int collect(struct hx_node *b, struct cands *cs)
             first = 0;
             continue;
         }
-        if (first && !b->label && (v = paren_number(c->text, c->len, 0, &end)) &&
-            end < c->len && hx_cp_is_space((unsigned char)c->text[end])) {
+        if (first && !b->label && (v = paren_number(c->text, c->len, 0, &end)) && end < c->len &&
+            hx_cp_is_space((unsigned char)c->text[end])) {
             if (cand_add(cs, (struct cand){b, c, 0, end, v, 1, -1}) != 0)
                 return -1;
         }
@@ -233,8 +226,7 @@ static void make_ref(struct hx_doc *doc, const struct cand *c)
     r->num = c->num;
     r->pos = t->pos.line ? t->pos : c->block->pos;
     if (c->end < t->len)
-        hx_node_insert_after(t, hx_text_new(doc, t->text + c->end,
-                                            t->len - c->end));
+        hx_node_insert_after(t, hx_text_new(doc, t->text + c->end, t->len - c->end));
     hx_node_insert_after(t, r);
     hx_node_set_text(doc, t, t->text, c->at);
     if (!t->len)
@@ -305,8 +297,8 @@ void structure_note_markers(struct hx_doc *doc)
             continue;
         unwrap_markers(doc, b);
         /* "(¹) text" at the foot of a page: a footnote text */
-        if (b->role == HX_ROLE_NONE && !b->label && b->first &&
-            b->first->type == HX_NOTEREF && b->first->next) {
+        if (b->role == HX_ROLE_NONE && !b->label && b->first && b->first->type == HX_NOTEREF &&
+            b->first->next) {
             struct hx_node *r = b->first, *t = r->next;
             b->role = HX_ROLE_NOTE_BODY;
             b->label = r->label;

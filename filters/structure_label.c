@@ -15,8 +15,8 @@
 
 static int zh_digit(int32_t c)
 {
-    static const int32_t d[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零一…九 */
+    static const int32_t d[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零一…九 */
     if (c == 0x3007)
         return 0;
     if (c == 0x4E24) /* 两 */
@@ -78,22 +78,14 @@ int structure_digits(const char *s, size_t len, size_t *i, int max_digits)
 static int roman_value(int32_t c)
 {
     switch (c | 0x20) {
-    case 'i':
-        return 1;
-    case 'v':
-        return 5;
-    case 'x':
-        return 10;
-    case 'l':
-        return 50;
-    case 'c':
-        return 100;
-    case 'd':
-        return 500;
-    case 'm':
-        return 1000;
-    default:
-        return 0;
+    case 'i': return 1;
+    case 'v': return 5;
+    case 'x': return 10;
+    case 'l': return 50;
+    case 'c': return 100;
+    case 'd': return 500;
+    case 'm': return 1000;
+    default: return 0;
     }
 }
 
@@ -115,8 +107,7 @@ static int roman(const char *s, size_t n)
 
 static int is_lower_letter(int32_t c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 0x430 && c <= 0x44F) ||
-           (c >= 0x621 && c <= 0x64A);
+    return (c >= 'a' && c <= 'z') || (c >= 0x430 && c <= 0x44F) || (c >= 0x621 && c <= 0x64A);
 }
 
 static int is_arabic_letter(int32_t c)
@@ -244,8 +235,7 @@ static int is_quote(int32_t c)
 /* A sub-item token between "(" and ")": structure_key_letters, roman numerals,
  * Chinese numerals or structure_digits. Returns 0 when the token is none of
  * them. */
-static int sub_token(const char *s, size_t a, size_t b,
-                     struct structure_label *l)
+static int sub_token(const char *s, size_t a, size_t b, struct structure_label *l)
 {
     size_t i = a, n = 0;
     int32_t first = -1;
@@ -458,9 +448,8 @@ const char *structure_key_roman(struct hx_doc *doc, int v)
     static const struct {
         int v;
         const char *s;
-    } t[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-             {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
-             {5, "v"},    {4, "iv"},   {1, "i"}};
+    } t[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+             {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
     struct hx_buf b = {0};
     const char *r;
     if (v < 1 || v > 3999)
@@ -498,8 +487,8 @@ const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len)
  * "Soixante-seizième", "Septuagésimo sexto", "Семьдесят шестая",
  * "السادسة والسبعون"); the number may follow a word ("الدورة …"), so each
  * word start is tried until one parses. */
-const char *structure_spelled_number(struct hx_doc *doc, const char *lang,
-                                     const char *s, size_t len)
+const char *structure_spelled_number(struct hx_doc *doc, const char *lang, const char *s,
+                                     size_t len)
 {
     UErrorCode err = U_ZERO_ERROR;
     UNumberFormat *f = NULL;
@@ -513,8 +502,7 @@ const char *structure_spelled_number(struct hx_doc *doc, const char *lang,
     u = malloc(((size_t)ulen + 1) * sizeof *u);
     if (!u)
         goto out;
-    u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)len, 0xFFFD, NULL,
-                         &err);
+    u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)len, 0xFFFD, NULL, &err);
     f = unum_open(UNUM_SPELLOUT, NULL, 0, lang, NULL, &err);
     if (U_FAILURE(err))
         goto out;
@@ -525,8 +513,7 @@ const char *structure_spelled_number(struct hx_doc *doc, const char *lang,
         int32_t pos = start;
         err = U_ZERO_ERROR;
         double v = unum_parseDouble(f, u, ulen, &pos, &err);
-        if (U_SUCCESS(err) && pos > start && v >= 1 && v < 1000 &&
-            v == (int)v) {
+        if (U_SUCCESS(err) && pos > start && v >= 1 && v < 1000 && v == (int)v) {
             ret = hx_printf(doc->arena, "%d", (int)v);
             break;
         }

@@ -30,8 +30,7 @@ char *structure_fold(const char *s, size_t len, size_t *out_len)
     f = malloc(((size_t)ulen * 3 + 1) * sizeof *f);
     if (!u || !f)
         goto out;
-    u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)len, 0xFFFD, NULL,
-                         &err);
+    u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)len, 0xFFFD, NULL, &err);
     if (U_FAILURE(err))
         goto out;
     flen = u_strFoldCase(f, ulen * 3 + 1, u, ulen, U_FOLD_CASE_DEFAULT, &err);
@@ -81,8 +80,7 @@ static int match_at(const char *s, size_t len, const char *ph, size_t n)
     if (hx_cp_is_han(last) || !u_isalnum(last))
         return 1;
     next = hx_utf8_next(s, len, &i);
-    return next < 0 ||
-           !(u_isalnum(next) || u_hasBinaryProperty(next, UCHAR_DIACRITIC));
+    return next < 0 || !(u_isalnum(next) || u_hasBinaryProperty(next, UCHAR_DIACRITIC));
 }
 
 /* Length of the longest phrase of list found at the start of s, else 0. */
@@ -114,9 +112,8 @@ int structure_phrase_within(const char *list, const char *s, size_t len)
 }
 
 /* The longest lead-word form at the start of s, its bytes in *used. */
-static const struct lead_phrase *lead_at(const struct structure_tables *p,
-                                         const char *s, size_t len,
-                                         size_t *used)
+static const struct lead_phrase *lead_at(const struct structure_tables *p, const char *s,
+                                         size_t len, size_t *used)
 {
     const struct lead_phrase *best = NULL;
     *used = 0;
@@ -134,8 +131,8 @@ static const struct lead_phrase *lead_at(const struct structure_tables *p,
  * on any verb: before it ("Also decides", "又请"), or after it ("Recalling
  * further", "Décide en outre", "вновь подтверждая также"). The table's own
  * longer forms win a tie. */
-static const char *lead_modified(const struct structure_tables *p,
-                                 const char *s, size_t len, size_t *used)
+static const char *lead_modified(const struct structure_tables *p, const char *s, size_t len,
+                                 size_t *used)
 {
     const char *const pre[2] = {p->also_pre, p->further_pre};
     const char *const post[2] = {p->also_post, p->further_post};
@@ -169,8 +166,8 @@ static const char *lead_modified(const struct structure_tables *p,
 /* The lead-word class of folded s, or NULL; *used gets the matched bytes.
  * Arabic writes "and" as a prefix of the word after it: the second and
  * later preambular paragraphs open "وإذ تشير", which is "إذ تشير". */
-const char *structure_lead_of(const struct structure_tables *p, const char *s,
-                              size_t len, size_t *used)
+const char *structure_lead_of(const struct structure_tables *p, const char *s, size_t len,
+                              size_t *used)
 {
     size_t u = 0, v = 0;
     const char *cls = lead_modified(p, s, len, &u);
@@ -188,8 +185,8 @@ const char *structure_lead_of(const struct structure_tables *p, const char *s,
 
 /* Article number of a heading "Article 12" / "Article premier" / "第十二条" /
  * "المادة 12", or 0. */
-int structure_article_number(const struct structure_tables *p, const char *t,
-                             size_t len, const char *f, size_t flen)
+int structure_article_number(const struct structure_tables *p, const char *t, size_t len,
+                             const char *f, size_t flen)
 {
     size_t k, i;
     if (structure_phrase_prefix(p->article_first, f, flen) == flen && flen)
@@ -216,21 +213,18 @@ int structure_article_number(const struct structure_tables *p, const char *t,
 
 /* 1 for "Draft resolution [II]", 2 for "Draft decision [II]", else 0:
  * the phrase and at most a short numeral ("II", "الثاني", "二"). */
-int structure_draft_heading(const struct structure_tables *p, const char *f,
-                         size_t flen)
+int structure_draft_heading(const struct structure_tables *p, const char *f, size_t flen)
 {
     size_t r = structure_phrase_prefix(p->draft_res, f, flen);
     size_t d = structure_phrase_prefix(p->draft_dec, f, flen);
     size_t k = r > d ? r : d;
-    if (!k || structure_skip_spaces(f, flen, k) + 14 < flen ||
-        memchr(f, '/', flen))
+    if (!k || structure_skip_spaces(f, flen, k) + 14 < flen || memchr(f, '/', flen))
         return 0;
     return r > d ? 1 : 2;
 }
 
 /* Is the folded text one of the formulas ("The General Assembly,")? */
-int structure_is_formula(const struct structure_tables *p, const char *f,
-                         size_t flen)
+int structure_is_formula(const struct structure_tables *p, const char *f, size_t flen)
 {
     size_t k = structure_phrase_prefix(p->formula_pre, f, flen), m, i;
     m = structure_phrase_prefix(p->formulas, f + k, flen - k);
@@ -240,8 +234,8 @@ int structure_is_formula(const struct structure_tables *p, const char *f,
     while (i < flen) {
         size_t j = i;
         int32_t c = hx_utf8_next(f, flen, &j);
-        if (!(hx_cp_is_space(c) || c == ',' || c == 0xFF0C || c == 0x060C ||
-              c == ':' || c == 0xFF1A))
+        if (!(hx_cp_is_space(c) || c == ',' || c == 0xFF0C || c == 0x060C || c == ':' ||
+              c == 0xFF1A))
             return 0;
         i = j;
     }
@@ -250,8 +244,7 @@ int structure_is_formula(const struct structure_tables *p, const char *f,
 
 /* Skips a transition ("Now, therefore,") and a formula at the start of an
  * instrument's closing paragraph, returning the offset of what follows. */
-size_t structure_skip_intro(const struct structure_tables *p, const char *f,
-                            size_t flen)
+size_t structure_skip_intro(const struct structure_tables *p, const char *f, size_t flen)
 {
     size_t i = 0, k;
     for (int round = 0; round < 2; round++) {
@@ -277,8 +270,7 @@ size_t structure_skip_intro(const struct structure_tables *p, const char *f,
 }
 
 /* A class name derived from cls, owned by the tables. */
-static const char *derive(struct structure_tables *p, const char *cls,
-                          const char *suffix)
+static const char *derive(struct structure_tables *p, const char *cls, const char *suffix)
 {
     size_t n = strlen(cls) + strlen(suffix) + 2;
     char *name, **v;
@@ -296,9 +288,8 @@ static const char *derive(struct structure_tables *p, const char *cls,
     return name;
 }
 
-static void add_leads(struct structure_tables *p, const char *cls,
-                      const char *also, const char *further,
-                      const char *forms, size_t *cap)
+static void add_leads(struct structure_tables *p, const char *cls, const char *also,
+                      const char *further, const char *forms, size_t *cap)
 {
     for (const char *q = forms; q && *q;) {
         const char *e = strchr(q, '|');
@@ -315,8 +306,7 @@ static void add_leads(struct structure_tables *p, const char *cls,
                 p->leads = v;
                 *cap = nc;
             }
-            p->leads[p->nleads++] =
-                (struct lead_phrase){f, flen, cls, also, further};
+            p->leads[p->nleads++] = (struct lead_phrase){f, flen, cls, also, further};
         }
         q += n + (e != NULL);
     }
@@ -355,11 +345,10 @@ int structure_tables_load(struct structure_tables *p)
         for (int k = 0; k < 6; k++)
             add_leads(p, l->cls, also, further, forms[k], &cap);
     }
-    if (!p->formulas || !p->formula_pre || !p->transitions || !p->annex ||
-        !p->preamble || !p->article || !p->article_first || !p->known_heads ||
-        !p->session || !p->agenda || !p->rapporteur || !p->report_of ||
-        !p->un || !p->issuer || !p->distr || !p->original || !p->language ||
-        !p->draft_res || !p->draft_dec || !p->also_pre || !p->also_post ||
+    if (!p->formulas || !p->formula_pre || !p->transitions || !p->annex || !p->preamble ||
+        !p->article || !p->article_first || !p->known_heads || !p->session || !p->agenda ||
+        !p->rapporteur || !p->report_of || !p->un || !p->issuer || !p->distr || !p->original ||
+        !p->language || !p->draft_res || !p->draft_dec || !p->also_pre || !p->also_post ||
         !p->further_pre || !p->further_post || !p->nleads)
         return -1;
     return 0;
