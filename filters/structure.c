@@ -275,28 +275,29 @@ static int decision_text(struct state *s, const char *f, size_t flen)
     return structure_lead_of(p, f + k, flen - k, NULL) != NULL;
 }
 
-/* Does numbered block n, in a resolution, continue the report instead?
- * Its number follows the report's last one, not the last operative
- * paragraph's (nor the one after it), the paragraph before closes the resolution (a full stop,
- * not the semicolon of an operative paragraph that goes on), and n has no
- * lead word: "28. The Committee also recommends…". */
-static int body_again(struct state *s, struct hx_node *n, const struct structure_label *l,
-                      const char *t, size_t len)
+/* Does a numbered block in a resolution continue the report instead
+ * ("28. The Committee also recommends…")? Its number follows the
+ * report's last one, it has no lead word, and the paragraph before it
+ * (footnote texts aside) closed the resolution with a full stop, where an
+ * operative paragraph that goes on ends with a semicolon. */
+static int body_again(struct state *s, const struct structure_label *l, const char *t, size_t len)
 {
+    struct hx_node *x = s->prev;
     size_t plen, i;
     char *pt;
     int32_t c = 0;
-    /* one number skipped is an operative paragraph lost or merged */
-    if (!s->body_last || l->num != s->body_last + 1 || !s->prev ||
-        (l->num > s->last_num && l->num <= s->last_num + 2))
+    while (x && x->role == HX_ROLE_NOTE_BODY)
+        x = x->prev;
+    if (!s->body_last || l->num != s->body_last + 1 || !s->op_started || !x ||
+        !(x->role == HX_ROLE_OPERATIVE || x->role == HX_ROLE_SUBITEM ||
+          x->role == HX_ROLE_CONTINUED))
         return 0;
-    pt = hx_node_text(s->doc, s->prev, &plen);
+    pt = hx_node_text(s->doc, x, &plen);
     i = plen;
     while (i > 0 && hx_cp_is_space(c = hx_utf8_prev(pt, &i)))
         c = 0;
     if (c != '.' && c != 0x3002 && c != 0x06D4)
         return 0;
-    (void)n;
     return lead_in(s, t, len) == NULL;
 }
 
@@ -435,7 +436,7 @@ static void block(struct state *s, struct hx_node *n)
         new_part(s, P_BODY, "body");
     }
     if (s->part == P_RES && (l.kind == SL_ROMAN || l.kind == SL_ZH ||
-                             (l.kind == SL_NUM && body_again(s, n, &l, t + l.len, len - l.len))))
+                             (l.kind == SL_NUM && body_again(s, &l, t + l.len, len - l.len))))
         resume_body(s);
     place(s, n);
 

@@ -183,6 +183,20 @@ const char *structure_lead_of(const struct structure_tables *p, const char *s, s
     return cls;
 }
 
+/* Bytes of an ordinal ending after a number in folded s: French "1er",
+ * "1re", Spanish "1º", "1.º", "1°"; 0 when there is none. */
+static size_t ordinal_suffix(const char *s, size_t len)
+{
+    static const char *const ends[] = {"er",       "re",       ".\xC2\xBA",
+                                       "\xC2\xBA", "\xC2\xB0", ".\xC2\xB0"};
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t n = strlen(ends[k]);
+        if (n <= len && memcmp(s, ends[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
 /* Article number of a heading "Article 12" / "Article premier" / "第十二条" /
  * "المادة 12", or 0. */
 int structure_article_number(const struct structure_tables *p, const char *t, size_t len,
@@ -205,6 +219,8 @@ int structure_article_number(const struct structure_tables *p, const char *t, si
     if ((k = structure_phrase_prefix(p->article, f, flen)) > 0) {
         i = structure_skip_spaces(f, flen, k);
         int v = structure_digits(f, flen, &i, 4);
+        if (v > 0)
+            i += ordinal_suffix(f + i, flen - i);
         if (v > 0 && structure_skip_spaces(f, flen, i) == flen)
             return v;
     }

@@ -547,9 +547,113 @@ static void test_forms(void)
     }
 }
 
+/* Masthead lines in the six languages: each named, in any order; the
+ * issuing organ is no formula; a sub-item letter in the front matter
+ * starts no body. */
+static void test_masthead(void)
+{
+    static const char *const cases[][8] = {
+        {"fr", "Nations Unies", "Assemblée générale", "Distr. générale", "9 décembre 2021",
+         "Original : anglais", "Point 20 a) de l’ordre du jour", "Rapporteuse : Mme X (Népal)"},
+        {"es", "Naciones Unidas", "Asamblea General", "Distr. general", "9 de diciembre de 2021",
+         "Original: inglés", "Tema 20 a) del programa", "Relatora: Sra. X (Nepal)"},
+        {"ru", "Организация Объединенных Наций", "Генеральная Ассамблея", "Distr.: General",
+         "9 December 2021", "Original: English", "Пункт 20 a) повестки дня",
+         "Докладчик: г-жа X (Непал)"},
+        {"ar", "الأمم المتحدة", "الجمعية العامة", "Distr.: General", "9 December 2021",
+         "Original: English", "البند 20 (أ) من جدول الأعمال", "المقررة: السيدة X (نيبال)"},
+        {"zh", "联合国", "大会", "Distr.: General", "9 December 2021", "Original: English",
+         "议程项目20(a)", "报告员：X女士(尼泊尔)"},
+    };
+    static const char *const keys[] = {"front.un",       "front.issuer", "front.distr",
+                                       "front.date",     "front.original", "front.agenda",
+                                       "front.rapporteur"};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *const p[] = {cases[k][1], cases[k][2], cases[k][3], cases[k][4],
+                                 cases[k][5], cases[k][6], cases[k][7], "(b) Sub-item title",
+                                 "I. X", NULL};
+        struct hx_doc *doc = doc_of(cases[k][0], p);
+        run(&hx_structure, doc, "");
+        for (int i = 0; i < 7; i++)
+            CHECK_STR(nth(doc, i)->key, keys[i]);
+        CHECK_STR(hx_meta_get(doc, "agenda"), "20");
+        CHECK_STR(nth(doc, 7)->key, "front.title");
+        CHECK_STR(nth(doc, 8)->key, "head.body.1");
+        CHECK_STR(doc->root->first->key, "front");
+        CHECK_STR(doc->root->first->next->key, "body");
+        hx_doc_free(doc);
+    }
+}
+
+/* Two draft resolutions under their headings, a draft decision without a
+ * formula, the report going on after them, an article "1er". */
+static void test_parts(void)
+{
+    const char *const p[] = {"1. Text.",
+                             "2. The Committee recommends the following:",
+                             "Draft resolution I",
+                             "Title one",
+                             "The General Assembly,",
+                             "Recalling its resolution,",
+                             "1. Decides to act.",
+                             "Draft resolution II",
+                             "Title two",
+                             "The General Assembly,",
+                             "1. Decides to act;",
+                             "2. Requests a report on:",
+                             "(a) one thing.",
+                             "3. The Committee also recommends the following draft decision:",
+                             "Title three",
+                             "The General Assembly takes note of the report.",
+                             "Annex",
+                             "Article 1er",
+                             NULL};
+    struct hx_doc *doc = doc_of("en", p);
+    static const char *const keys[] = {
+        "body.1",      "body.2",     "head.res1",     "res1.title",    "res1.formula",
+        "res1.pp.1",   "res1.op.1",  "head.res2",     "res2.title",    "res2.formula",
+        "res2.op.1",   "res2.op.2",  "res2.op.2.a", "body.3",        "dec1.title",    "dec1.pp.1",
+        "head.annex",  "art.1"};
+    run(&hx_structure, doc, "");
+    for (int i = 0; i < 18; i++)
+        CHECK_STR(nth(doc, i)->key, keys[i]);
+    hx_doc_free(doc);
+    /* a merged operative paragraph (one number skipped) stays operative */
+    const char *const q[] = {"11. Text:", "Title", "The General Assembly,", "10. Decides;",
+                             "12. Requests.", NULL};
+    doc = doc_of("en", q);
+    run(&hx_structure, doc, "");
+    CHECK_STR(nth(doc, 4)->key, "res1.op.12");
+    hx_doc_free(doc);
+}
+
+/* Arabic markers in parentheses: "(¹)" loses them; a plain "(1)" glued to
+ * a word is a marker when a footnote text "(1) " follows, else text. */
+static void test_paren_notes(void)
+{
+    const char *const p[] = {"1 - نص العامة(^1)، ونص(2).", "(^1) حاشية.", "(1) نص", NULL};
+    struct hx_doc *doc = doc_of("ar", p);
+    run(&hx_structure, doc, "");
+    run(&hx_notes, doc, "");
+    CHECK_STR(row(doc, 0), "body.1|1 -|نص العامة، ونص(2).");
+    CHECK_STR(row(doc, 1), "fn.body.1|1|حاشية.");
+    const char *const q[] = {"1 - نص العامة(1)، ونص(2).", "(1) حاشية.", "(2) أخرى.", NULL};
+    hx_doc_free(doc);
+    doc = doc_of("ar", q);
+    run(&hx_structure, doc, "");
+    run(&hx_notes, doc, "");
+    CHECK_STR(row(doc, 0), "body.1|1 -|نص العامة، ونص.");
+    CHECK_STR(row(doc, 1), "fn.body.1|1|حاشية.");
+    CHECK_STR(row(doc, 2), "fn.body.2|2|أخرى.");
+    hx_doc_free(doc);
+}
+
 int main(void)
 {
     test_forms();
+    test_masthead();
+    test_parts();
+    test_paren_notes();
     test_zh();
     test_en();
     test_sessions();
