@@ -43,7 +43,7 @@ struct state {
     int art, art_para, art_numbered;
     unsigned char seen[1000]; /* paragraph numbers used in this part */
     struct hx_node *prev;     /* last block placed, for a title */
-    unsigned front_title;     /* masthead lines met once: 1 title, 2, 4 */
+    unsigned front_title;     /* masthead lines met (structure_masthead's bits; 1 title) */
     int in_list;              /* walking the items of a list: blocks stay where they are */
     int ndec;                 /* draft decisions so far (parts "dec1"…) */
     int awaiting;             /* a resolution part opened by its heading: 1 before
@@ -301,6 +301,22 @@ static int body_again(struct state *s, const struct structure_label *l, const ch
     return lead_in(s, t, len) == NULL;
 }
 
+/* Does block x (footnote texts skipped) open with a lead word? */
+static int leads_next(struct state *s, struct hx_node *x)
+{
+    size_t len;
+    char *t;
+    while (x && x->role == HX_ROLE_NOTE_BODY)
+        x = x->next;
+    if (!x || x->type != HX_PARA)
+        return 0;
+    t = structure_lead_source(s->doc, x, &len);
+    if (lead_in(s, t, len))
+        return 1;
+    t = hx_node_text(s->doc, x, &len);
+    return lead_in(s, t, len) != NULL;
+}
+
 static void block(struct state *s, struct hx_node *n)
 {
     struct hx_doc *doc = s->doc;
@@ -402,7 +418,9 @@ static void block(struct state *s, struct hx_node *n)
         key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
         goto out;
     }
-    if (l.kind == SL_NONE && s->part != P_PRE && structure_is_formula(p, f, flen) &&
+    if (l.kind == SL_NONE && s->part != P_PRE &&
+        (structure_is_formula(p, f, flen) ||
+         (structure_is_organ_formula(p, f, flen) && leads_next(s, after))) &&
         !(s->part == P_FRONT && structure_is_issuer(p, f, flen))) {
         if (!(s->part == P_RES && s->awaiting)) {
             struct hx_node *title = s->prev;
@@ -448,7 +466,7 @@ static void block(struct state *s, struct hx_node *n)
             n->role = HX_ROLE_TITLE;
             hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
             key_base(s, n, "front.title");
-        } else if ((key = structure_masthead(doc, p, n, t, len, f, flen, &s->front_title)) !=
+        } else if ((key = structure_masthead(doc, p, n, t, len, f, flen, after, &s->front_title)) !=
                    NULL) {
             key_base(s, n, key);
         } else {

@@ -44,6 +44,9 @@ extern const char hx_original_words[];  /* "Original|原文|…" */
 extern const char hx_language_words[];  /* a version's language line */
 extern const char hx_draft_res_words[]; /* "Draft resolution|决议草案|…" */
 extern const char hx_draft_dec_words[]; /* "Draft decision|决定草案|…" */
+extern const char hx_organ_heads[];     /* "The Commission|La Comisión|…" */
+extern const char hx_organ_ends_zh[];   /* "委员会|理事会|…" */
+extern const char hx_sponsor_words[];   /* ": draft resolution|…" */
 
 /* Modifiers that make a lead word's class "<verb>.also" or
  * "<verb>.further": before the verb ("Also decides", "又决定") or after it
@@ -79,7 +82,8 @@ struct lead_phrase {
 struct structure_tables {
     char *formulas, *formula_pre, *transitions, *annex, *preamble, *article, *article_first,
         *known_heads, *session, *agenda, *rapporteur, *report_of, *un, *issuer, *distr, *original,
-        *language, *draft_res, *draft_dec, *also_pre, *also_post, *further_pre, *further_post;
+        *language, *draft_res, *draft_dec, *also_pre, *also_post, *further_pre, *further_post,
+        *organ_heads, *organ_ends_zh, *sponsor;
     struct lead_phrase *leads;
     size_t nleads;
     char **names; /* the derived class names, owned */
@@ -120,6 +124,11 @@ int structure_draft_heading(const struct structure_tables *p, const char *f, siz
 
 /* Is folded f exactly a formula ("The General Assembly,")? */
 int structure_is_formula(const struct structure_tables *t, const char *f, size_t flen);
+
+/* Is folded f the formula of an organ the formula list does not name
+ * ("The Commission on Narcotic Drugs,", "麻醉药品委员会，")? Short, ending
+ * with a comma; the caller checks that a lead word follows. */
+int structure_is_organ_formula(const struct structure_tables *p, const char *f, size_t flen);
 
 /* Offset in folded f past a transition ("Now, therefore,") and a formula
  * at its start, as in the closing paragraph of an instrument's preamble. */
@@ -184,15 +193,15 @@ int structure_is_date(const char *s, size_t len);
 
 /* --- front matter and note markers (structure_front.c) ------------------ */
 
-/* Recognises masthead block n (text t, folded f): sets its role and the
- * document metadata it gives, and returns its key ("front.symbol",
- * "front.title"…); NULL for a line that is none of them (the caller
- * counts it from the one before). *seen records the lines met once
- * (1 title, 2 agenda, 4 session): a later line naming a programme or a
- * session is no second agenda line. */
+/* Recognises masthead block n (text t, folded f; next is the block after
+ * it): sets its role and the document metadata it gives, and returns its
+ * key ("front.symbol", "front.title"…); NULL for a line that is none of
+ * them or whose key is taken (the caller counts it from the one before).
+ * *seen records the lines met (bit 1: the title), so a later line naming
+ * a programme or a session is no second agenda or session line. */
 const char *structure_masthead(struct hx_doc *doc, const struct structure_tables *p,
                                struct hx_node *n, const char *t, size_t len, const char *f,
-                               size_t flen, unsigned *seen);
+                               size_t flen, const struct hx_node *next, unsigned *seen);
 
 /* Is folded f exactly the name of an issuing organ ("General Assembly",
  * "大会"), as a masthead prints it above the symbol? */

@@ -80,7 +80,7 @@ const struct hx_lead hx_leads[] = {
      "Observando con grave preocupación|Observa con grave preocupación",
      "Отмечая с серьезной обеспокоенностью|Отмечает с серьезной обеспокоенностью",
      "وإذ تلاحظ مع القلق البالغ|تلاحظ مع القلق البالغ"},
-    {"concern", "关切|表示关切|深表关切|严重关切|表示严重关切|深感关切",
+    {"concern", "关切|表示关切|深表关切|深为关切|严重关切|表示严重关切|深感关切",
      "Concerned|Deeply concerned|Gravely concerned|Seriously concerned|"
      "Expressing concern|Expresses concern|Expressing deep concern|"
      "Expresses deep concern|Expressing grave concern|Expresses grave concern|"
@@ -273,7 +273,8 @@ const char hx_session_words[] =
     "届会议|session|período de sesiones|сессия|الدورة";
 
 const char hx_agenda_words[] =
-    "议程项目|Agenda item|de l'ordre du jour|del programa|повестки дня|"
+    "议程项目|Agenda item|provisional agenda|of the agenda|de l'ordre du jour|del programa|"
+    "повестки дня|"
     "جدول الأعمال";
 
 const char hx_rapporteur_words[] =
@@ -345,3 +346,23 @@ const char hx_ar_letter_names[] =
 
 const char hx_ar_abjad[] =
     "أ|ب|ج|د|هـ|و|ز|ح|ط|ي|ك|ل|م|ن|س|ع|ف|ص|ق|ر|ش|ت|ث|خ|ذ|ض|ظ|غ";
+
+/* How the formula of any other organ opens ("The Commission on Narcotic
+ * Drugs,"); the stage takes such a line as a formula only when it is short,
+ * ends with a comma and the paragraph after it opens with a lead word.
+ * Chinese names the organ last: hx_organ_ends_zh. */
+const char hx_organ_heads[] =
+    "The Commission|The Council|The Committee|The Conference|The Board|"
+    "The Executive Board|The Assembly|The Governing Council|"
+    "La Commission|Le Conseil|Le Comité|La Conférence|L'Assemblée|"
+    "La Comisión|El Consejo|El Comité|La Conferencia|La Junta|La Asamblea|"
+    "Комиссия|Совет|Комитет|Конференция|Ассамблея|Исполнительный совет|"
+    "إن لجنة|إن اللجنة|إن مجلس|إن المجلس|إن مؤتمر|إن المؤتمر|إن الجمعية";
+const char hx_organ_ends_zh[] = "委员会|理事会|大会|会议|执行局";
+
+/* A draft's sponsors line: "Australia and Japan: draft resolution". */
+const char hx_sponsor_words[] =
+    ": draft resolution|: draft decision|: projet de résolution|"
+    ": projet de décision|: proyecto de resolución|: proyecto de decisión|"
+    ": проект резолюции|: проект решения|: مشروع قرار|: مشروع مقرر|"
+    "：决议草案|：决定草案";

@@ -51,69 +51,159 @@ static int colon_after(const char *f, size_t flen, size_t k)
     return c == ':' || c == 0xFF1A;
 }
 
+/* Bits of *seen: lines a masthead has once. */
+enum {
+    M_TITLE = 1 << 0,
+    M_AGENDA = 1 << 1,
+    M_SESSION = 1 << 2,
+    M_DATE = 1 << 3,
+    M_ORGAN = 1 << 4,
+    M_SYMBOL = 1 << 5,
+    M_UN = 1 << 6,
+    M_ISSUER = 1 << 7,
+    M_DISTR = 1 << 8,
+    M_ORIGINAL = 1 << 9,
+    M_RAPPORTEUR = 1 << 10,
+    M_JOB = 1 << 11,
+    M_SPONSORS = 1 << 12,
+    M_VENUE = 1 << 13
+};
+
+/* key the first time bit is met, else NULL (the line is counted from the
+ * one before: a key names one block). */
+static const char *once(unsigned *seen, unsigned bit, const char *key)
+{
+    if (*seen & bit)
+        return NULL;
+    *seen |= bit;
+    return key;
+}
+
+/* A job number: "21-18866 (E)", "V.12-51096 (E)". */
+static int is_job(const char *s, size_t len)
+{
+    size_t i = 0, d = 0;
+    while (i < len && s[i] >= 'A' && s[i] <= 'Z')
+        i++;
+    if (i > 0 && (i >= len || s[i++] != '.'))
+        return 0;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+        d++;
+    if (d != 2 || i >= len || s[i++] != '-')
+        return 0;
+    for (d = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+        d++;
+    if (d < 4 || d > 6)
+        return 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    if (i < len && s[i] == '(') {
+        while (i < len && s[i] != ')')
+            i++;
+        i++;
+    }
+    return structure_skip_spaces(s, len, i) >= len;
+}
+
+/* Does folded block x speak of a session ("Fifty-fifth session")? */
+static int is_session_line(struct hx_doc *doc, const struct structure_tables *p,
+                           const struct hx_node *x)
+{
+    size_t len, flen;
+    char *t, *f;
+    int r;
+    if (!x || x->type != HX_PARA)
+        return 0;
+    t = hx_node_text(doc, x, &len);
+    if (len > 120 || !(f = structure_fold(t, len, &flen)))
+        return 0;
+    r = structure_phrase_within(p->session, f, flen);
+    free(f);
+    return r;
+}
+
 const char *structure_masthead(struct hx_doc *doc, const struct structure_tables *p,
                                struct hx_node *n, const char *t, size_t len, const char *f,
-                               size_t flen, unsigned *seen)
+                               size_t flen, const struct hx_node *next, unsigned *seen)
 {
     size_t k;
     n->role = HX_ROLE_MASTHEAD;
     if (structure_is_symbol(t, len)) {
-        hx_meta_set(doc, "symbol", structure_trimmed(doc, t, len));
-        return "front.symbol";
+        if (!(*seen & M_SYMBOL))
+            hx_meta_set(doc, "symbol", structure_trimmed(doc, t, len));
+        return once(seen, M_SYMBOL, "front.symbol");
     }
-    if (whole(p->un, f, flen))
-        return "front.un";
+    if (is_job(t, len))
+        return once(seen, M_JOB, "front.job");
+    if ((k = structure_phrase_prefix(p->un, f, flen)) > 0) {
+        /* "United Nations Economic and Social Council" on one line */
+        size_t i = structure_skip_spaces(f, flen, k);
+        if (i == flen || whole(p->issuer, f + i, flen - i))
+            return once(seen, M_UN, "front.un");
+    }
     if (whole(p->issuer, f, flen)) {
         hx_meta_set(doc, "issuer", structure_trimmed(doc, t, len));
-        return "front.issuer";
+        return once(seen, M_ISSUER, "front.issuer");
     }
     if (structure_phrase_prefix(p->distr, f, flen))
-        return "front.distr";
-    if ((k = structure_phrase_prefix(p->original, f, flen)) > 0 && colon_after(f, flen, k))
-        return "front.original";
+        return once(seen, M_DISTR, "front.distr");
+    /* "Original: English", after the version's language ("Español") */
+    k = structure_phrase_prefix(p->language, f, flen);
+    k = k ? structure_skip_spaces(f, flen, k) : 0;
+    if (structure_phrase_prefix(p->original, f + k, flen - k) &&
+        colon_after(f, flen, k + structure_phrase_prefix(p->original, f + k, flen - k)))
+        return once(seen, M_ORIGINAL, "front.original");
     if (whole(p->language, f, flen))
         return "front.language";
     /* once: a title may name a programme ("… del Programa 21") */
-    if (!(*seen & 2) && structure_phrase_within(p->agenda, f, flen) &&
+    if (!(*seen & M_AGENDA) && structure_phrase_within(p->agenda, f, flen) &&
         structure_number_in(doc, t, len)) {
         hx_meta_set(doc, "agenda", structure_number_in(doc, t, len));
-        *seen |= 2;
-        return "front.agenda";
+        return once(seen, M_AGENDA, "front.agenda");
     }
-    if (!(*seen & 4) && structure_phrase_within(p->session, f, flen) && len < 120) {
+    if (!(*seen & M_SESSION) && structure_phrase_within(p->session, f, flen) && len < 120) {
         const char *v = structure_number_in(doc, t, len);
         if (!v)
             v = structure_spelled_number(doc, hx_node_lang(doc, n), t, len);
         hx_meta_set(doc, "session", v ? v : structure_trimmed(doc, t, len));
-        *seen |= 4;
-        return "front.session";
+        return once(seen, M_SESSION, "front.session");
     }
     if (structure_is_date(t, len)) {
+        /* the second: where and when the session meets ("Vienna, 12-16
+         * March 2012") */
+        if (*seen & M_DATE)
+            return once(seen, M_VENUE, "front.venue");
         hx_meta_set(doc, "date", structure_trimmed(doc, t, len));
-        return "front.date";
+        return once(seen, M_DATE, "front.date");
     }
     if ((k = structure_phrase_prefix(p->rapporteur, f, flen)) > 0 && colon_after(f, flen, k)) {
         hx_meta_set(doc, "rapporteur", after_colon(doc, t, len));
-        return "front.rapporteur";
+        return once(seen, M_RAPPORTEUR, "front.rapporteur");
     }
+    if (structure_phrase_within(p->sponsor, f, flen))
+        return once(seen, M_SPONSORS, "front.sponsors");
     {
         size_t zl = strlen(hx_report_of_zh);
         if (len > zl && strcmp(t + len - zl, hx_report_of_zh) == 0) {
             hx_meta_set(doc, "organ", structure_trimmed(doc, t, len - zl));
-            return "front.organ";
+            return once(seen, M_ORGAN, "front.organ");
         }
     }
     if ((k = structure_phrase_prefix(p->report_of, f, flen)) > 0) {
         /* the folded prefix has the original's length in these scripts */
         size_t cut = k <= len ? k : len;
         hx_meta_set(doc, "organ", structure_trimmed(doc, t + cut, len - cut));
-        return "front.organ";
+        return once(seen, M_ORGAN, "front.organ");
     }
-    if (!(*seen & 1)) {
-        *seen |= 1;
+    /* the organ named above its session ("Commission on Narcotic Drugs") */
+    if (!(*seen & (M_ORGAN | M_SESSION)) && is_session_line(doc, p, next)) {
+        hx_meta_set(doc, "organ", structure_trimmed(doc, t, len));
+        return once(seen, M_ORGAN, "front.organ");
+    }
+    if (!(*seen & M_TITLE)) {
         n->role = HX_ROLE_TITLE;
         hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
-        return "front.title";
+        return once(seen, M_TITLE, "front.title");
     }
     return NULL;
 }

@@ -258,6 +258,29 @@ int structure_is_formula(const struct structure_tables *p, const char *f, size_t
     return 1;
 }
 
+int structure_is_organ_formula(const struct structure_tables *p, const char *f, size_t flen)
+{
+    size_t i = flen, k;
+    int32_t last = -1;
+    if (flen < 4 || flen > 160)
+        return 0;
+    while (i > 0 && hx_cp_is_space(last = hx_utf8_prev(f, &i)))
+        ;
+    if (last != ',' && last != 0xFF0C && last != 0x060C)
+        return 0;
+    if (structure_phrase_prefix(p->organ_heads, f, flen))
+        return 1;
+    /* "…委员会，": the organ's noun just before the comma */
+    for (const char *q = p->organ_ends_zh; *q;) {
+        const char *e = strchr(q, '|');
+        k = e ? (size_t)(e - q) : strlen(q);
+        if (k <= i && memcmp(f + i - k, q, k) == 0)
+            return 1;
+        q += k + (e != NULL);
+    }
+    return 0;
+}
+
 /* Skips a transition ("Now, therefore,") and a formula at the start of an
  * instrument's closing paragraph, returning the offset of what follows. */
 size_t structure_skip_intro(const struct structure_tables *p, const char *f, size_t flen)
@@ -354,6 +377,9 @@ int structure_tables_load(struct structure_tables *p)
     p->also_post = fold_z(hx_also_post);
     p->further_pre = fold_z(hx_further_pre);
     p->further_post = fold_z(hx_further_post);
+    p->organ_heads = fold_z(hx_organ_heads);
+    p->organ_ends_zh = fold_z(hx_organ_ends_zh);
+    p->sponsor = fold_z(hx_sponsor_words);
     for (const struct hx_lead *l = hx_leads; l->cls; l++) {
         const char *also = derive(p, l->cls, "also");
         const char *further = derive(p, l->cls, "further");
@@ -365,7 +391,8 @@ int structure_tables_load(struct structure_tables *p)
         !p->article || !p->article_first || !p->known_heads || !p->session || !p->agenda ||
         !p->rapporteur || !p->report_of || !p->un || !p->issuer || !p->distr || !p->original ||
         !p->language || !p->draft_res || !p->draft_dec || !p->also_pre || !p->also_post ||
-        !p->further_pre || !p->further_post || !p->nleads)
+        !p->further_pre || !p->further_post || !p->organ_heads || !p->organ_ends_zh ||
+        !p->sponsor || !p->nleads)
         return -1;
     return 0;
 }
@@ -395,6 +422,9 @@ void structure_tables_free(struct structure_tables *p)
     free(p->also_post);
     free(p->further_pre);
     free(p->further_post);
+    free(p->organ_heads);
+    free(p->organ_ends_zh);
+    free(p->sponsor);
     for (size_t k = 0; k < p->nnames; k++)
         free(p->names[k]);
     free(p->names);

@@ -76,8 +76,7 @@ static struct hx_node *nth(struct hx_doc *doc, int n)
     struct hx_iter it = hx_iter_start(doc->root);
     while (hx_iter_next(&it)) {
         struct hx_node *x = it.node;
-        if (it.enter && x->key && x->type != HX_SECTION &&
-            !hx_type_is_inline(x->type) && n-- == 0)
+        if (it.enter && x->key && x->type != HX_SECTION && !hx_type_is_inline(x->type) && n-- == 0)
             return x;
     }
     return NULL;
@@ -144,8 +143,7 @@ static void test_zh(void)
     CHECK_STR(row(doc, 1), "front.agenda||议程项目 17");
     CHECK_STR(row(doc, 2), "front.title||信息和通信技术促进可持续发展");
     CHECK_STR(row(doc, 3), "front.organ||第二委员会的报告");
-    CHECK_STR(row(doc, 4),
-              "front.rapporteur||报告员：普拉特玛·乌普雷蒂女士(尼泊尔)");
+    CHECK_STR(row(doc, 4), "front.rapporteur||报告员：普拉特玛·乌普雷蒂女士(尼泊尔)");
     CHECK_STR(hx_meta_get(doc, "session"), "76");
     CHECK_STR(hx_meta_get(doc, "agenda"), "17");
     CHECK_STR(hx_meta_get(doc, "organ"), "第二委员会");
@@ -224,8 +222,7 @@ static void test_en(void)
     CHECK_STR(hx_meta_get(doc, "agenda"), "17");
     CHECK_STR(hx_meta_get(doc, "organ"), "Second Committee");
     CHECK_STR(hx_meta_get(doc, "rapporteur"), "Ms. Pratima Upreti (Nepal)");
-    CHECK_STR(hx_meta_get(doc, "title"),
-              "Information and communications technologies");
+    CHECK_STR(hx_meta_get(doc, "title"), "Information and communications technologies");
     CHECK_STR(row(doc, 0), "front.symbol||A/C.2/76/L.56");
     CHECK_STR(row(doc, 1), "front.date||17 December 2021");
     CHECK_STR(hx_meta_get(doc, "date"), "17 December 2021");
@@ -238,8 +235,7 @@ static void test_en(void)
     CHECK_STR(row(doc, 10), "body.1.a|(a)|first;");
     CHECK_STR(row(doc, 11), "body.1.b|(h)|eighth;");
     CHECK_STR(row(doc, 12), "body.1.c|(i)|ninth, a letter after (h);");
-    CHECK_STR(row(doc, 13),
-              "body.1+1||Unnumbered continuation of paragraph 1.");
+    CHECK_STR(row(doc, 13), "body.1+1||Unnumbered continuation of paragraph 1.");
     CHECK_INT(nth(doc, 13)->role, HX_ROLE_CONTINUED);
     CHECK_STR(row(doc, 14), "head.body.1.b|B.|Second subsection");
     CHECK_STR(row(doc, 16), "head.body.2|II.|Recommendation");
@@ -274,8 +270,8 @@ static void test_sessions(void)
     }
 }
 
-static void test_instrument(const char *lang, const char *const *p,
-                            const char *art1, const char *art2)
+static void test_instrument(const char *lang, const char *const *p, const char *art1,
+                            const char *art2)
 {
     struct hx_doc *doc = doc_of(lang, p);
     run(&hx_structure, doc, "");
@@ -423,18 +419,12 @@ static void test_notes(void)
  * in English), and a next block with a capital or a label is left alone. */
 static void test_rejoin(void)
 {
-    const char *const zh[] = {"大会，", "回顾其决议^1以及许多", "^1 注。",
-                              "努力，", "又回顾决议，",         "1. 决定；",
-                              NULL};
-    const char *const en[] = {"The General Assembly,",
-                              "Recalling the many",
-                              "^1 Note.",
-                              "efforts^1, including",
-                              "its work,",
-                              "Noting with concern",
-                              "Further recalling its work,",
-                              "1. Decides;",
-                              NULL};
+    const char *const zh[] = {
+        "大会，", "回顾其决议^1以及许多", "^1 注。", "努力，", "又回顾决议，", "1. 决定；", NULL};
+    const char *const en[] = {
+        "The General Assembly,",       "Recalling the many", "^1 Note.",
+        "efforts^1, including",        "its work,",          "Noting with concern",
+        "Further recalling its work,", "1. Decides;",        NULL};
     struct hx_doc *doc = doc_of("zh", zh);
     run(&hx_structure, doc, "");
     run(&hx_notes, doc, "");
@@ -448,8 +438,7 @@ static void test_rejoin(void)
     run(&hx_structure, doc, "");
     run(&hx_notes, doc, "");
     run(&hx_rejoin, doc, "");
-    CHECK_STR(row(doc, 1),
-              "res1.pp.1||Recalling the many efforts, including its work,");
+    CHECK_STR(row(doc, 1), "res1.pp.1||Recalling the many efforts, including its work,");
     /* "Noting with concern" lacks its comma but the next starts a unit */
     CHECK_STR(row(doc, 3), "res1.pp.2||Noting with concern");
     CHECK_STR(row(doc, 4), "res1.pp.3||Further recalling its work,");
@@ -477,15 +466,9 @@ static void test_rejoin(void)
  * letters, lead words with "also"/"further" before or after the verb. */
 static void test_forms(void)
 {
-    const char *const ar[] = {"أولا - مقدمة",
-                              "ألف - معلومات أساسية",
-                              "12 - نص الفقرة:",
-                              "(أ) بند؛",
-                              "’1‘ بند فرعي؛",
-                              "(هـ) بند خامس.",
-                              "١٣ – فقرة أخرى.",
-                              "ثاني عشر - عنوان",
-                              NULL};
+    const char *const ar[] = {
+        "أولا - مقدمة",   "ألف - معلومات أساسية", "12 - نص الفقرة:",  "(أ) بند؛", "’1‘ بند فرعي؛",
+        "(هـ) بند خامس.", "١٣ – فقرة أخرى.",      "ثاني عشر - عنوان", NULL};
     struct hx_doc *doc = doc_of("ar", ar);
     run(&hx_structure, doc, "");
     CHECK_STR(row(doc, 0), "head.body.1|أولا -|مقدمة");
@@ -565,13 +548,13 @@ static void test_masthead(void)
         {"zh", "联合国", "大会", "Distr.: General", "9 December 2021", "Original: English",
          "议程项目20(a)", "报告员：X女士(尼泊尔)"},
     };
-    static const char *const keys[] = {"front.un",       "front.issuer", "front.distr",
-                                       "front.date",     "front.original", "front.agenda",
+    static const char *const keys[] = {"front.un",        "front.issuer",   "front.distr",
+                                       "front.date",      "front.original", "front.agenda",
                                        "front.rapporteur"};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         const char *const p[] = {cases[k][1], cases[k][2], cases[k][3], cases[k][4],
                                  cases[k][5], cases[k][6], cases[k][7], "(b) Sub-item title",
-                                 "I. X", NULL};
+                                 "I. X",      NULL};
         struct hx_doc *doc = doc_of(cases[k][0], p);
         run(&hx_structure, doc, "");
         for (int i = 0; i < 7; i++)
@@ -583,6 +566,49 @@ static void test_masthead(void)
         CHECK_STR(doc->root->first->next->key, "body");
         hx_doc_free(doc);
     }
+}
+
+/* A subsidiary organ's draft (E/CN.7/2012/L.2): job number, organ above
+ * its session, meeting place and dates, sponsors, the organ's own formula
+ * before a lead word; Chinese names the organ last. */
+static void test_organ(void)
+{
+    const char *const p[] = {"E/CN.7/2012/L.2",
+                             "United Nations Economic and Social Council",
+                             "V.12-51096 (E)",
+                             "22 February 2012",
+                             "Commission on Narcotic Drugs",
+                             "Fifty-fifth session",
+                             "Vienna, 12-16 March 2012",
+                             "Item 4 of the provisional agenda",
+                             "Implementation of the treaties",
+                             "Australia and Japan: draft resolution",
+                             "The Commission on Narcotic Drugs,",
+                             "Deeply concerned about reports,",
+                             "1. Encourages Member States;",
+                             NULL};
+    static const char *const keys[] = {
+        "front.symbol",  "front.un",    "front.job",    "front.date",  "front.organ",
+        "front.session", "front.venue", "front.agenda", "front.title", "res1.title",
+        "res1.formula",  "res1.pp.1",   "res1.op.1"};
+    struct hx_doc *doc = doc_of("en", p);
+    run(&hx_structure, doc, "");
+    for (int i = 0; i < 13; i++)
+        CHECK_STR(nth(doc, i)->key, keys[i]);
+    CHECK_STR(hx_meta_get(doc, "organ"), "Commission on Narcotic Drugs");
+    CHECK_STR(lead(doc, "res1.pp.1"), "concern");
+    hx_doc_free(doc);
+    const char *const zh[] = {"标题", "麻醉药品委员会，", "深为关切，", NULL};
+    doc = doc_of("zh", zh);
+    run(&hx_structure, doc, "");
+    CHECK_STR(nth(doc, 1)->key, "res1.formula");
+    hx_doc_free(doc);
+    /* without a lead word after it, such a line is no formula */
+    const char *const no[] = {"1. Text.", "The Committee on Information,", "2. Text.", NULL};
+    doc = doc_of("en", no);
+    run(&hx_structure, doc, "");
+    CHECK_STR(nth(doc, 1)->key, "body.1+1");
+    hx_doc_free(doc);
 }
 
 /* Two draft resolutions under their headings, a draft decision without a
@@ -610,17 +636,16 @@ static void test_parts(void)
                              NULL};
     struct hx_doc *doc = doc_of("en", p);
     static const char *const keys[] = {
-        "body.1",      "body.2",     "head.res1",     "res1.title",    "res1.formula",
-        "res1.pp.1",   "res1.op.1",  "head.res2",     "res2.title",    "res2.formula",
-        "res2.op.1",   "res2.op.2",  "res2.op.2.a", "body.3",        "dec1.title",    "dec1.pp.1",
-        "head.annex",  "art.1"};
+        "body.1",      "body.2",    "head.res1",  "res1.title",   "res1.formula", "res1.pp.1",
+        "res1.op.1",   "head.res2", "res2.title", "res2.formula", "res2.op.1",    "res2.op.2",
+        "res2.op.2.a", "body.3",    "dec1.title", "dec1.pp.1",    "head.annex",   "art.1"};
     run(&hx_structure, doc, "");
     for (int i = 0; i < 18; i++)
         CHECK_STR(nth(doc, i)->key, keys[i]);
     hx_doc_free(doc);
     /* a merged operative paragraph (one number skipped) stays operative */
-    const char *const q[] = {"11. Text:", "Title", "The General Assembly,", "10. Decides;",
-                             "12. Requests.", NULL};
+    const char *const q[] = {"11. Text:",    "Title",         "The General Assembly,",
+                             "10. Decides;", "12. Requests.", NULL};
     doc = doc_of("en", q);
     run(&hx_structure, doc, "");
     CHECK_STR(nth(doc, 4)->key, "res1.op.12");
@@ -652,6 +677,7 @@ int main(void)
 {
     test_forms();
     test_masthead();
+    test_organ();
     test_parts();
     test_paren_notes();
     test_zh();
