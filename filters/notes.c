@@ -250,33 +250,81 @@ out:
     return rc;
 }
 
-/* Notes counted so far in the part named key: a part may come back (the
- * report goes on after a draft resolution, a second "body" section), and
- * its notes go on counting. */
-static int *count_of(struct hx_doc *doc, struct hx_node *counts, const char *key)
+/* Notes counted so far per part name: a part may come back (the report
+ * goes on after a draft resolution, a second "body" section), and its
+ * notes go on counting. A small hash table, as a hostile document may
+ * have thousands of parts. */
+struct counts {
+    const char **keys;
+    int *vals;
+    size_t cap, n;
+};
+
+static size_t hash(const char *s)
 {
-    struct hx_node *c;
-    for (c = counts->first; c; c = c->next)
-        if (strcmp(c->key, key) == 0)
-            return &c->num;
-    c = hx_node_new(doc, HX_SPAN);
-    c->key = key;
-    hx_node_append(counts, c);
-    return &c->num;
+    size_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The counter of key (NULL only when memory runs out). */
+static int *count_of(struct counts *c, const char *key)
+{
+    size_t i;
+    if (2 * (c->n + 1) > c->cap) {
+        struct counts g = {NULL, NULL, c->cap ? 2 * c->cap : 64, 0};
+        g.keys = calloc(g.cap, sizeof *g.keys);
+        g.vals = calloc(g.cap, sizeof *g.vals);
+        if (!g.keys || !g.vals) {
+            free(g.keys);
+            free(g.vals);
+            return NULL;
+        }
+        for (size_t k = 0; k < c->cap; k++) {
+            if (!c->keys[k])
+                continue;
+            for (i = hash(c->keys[k]) % g.cap; g.keys[i]; i = (i + 1) % g.cap)
+                ;
+            g.keys[i] = c->keys[k];
+            g.vals[i] = c->vals[k];
+            g.n++;
+        }
+        free(c->keys);
+        free(c->vals);
+        *c = g;
+    }
+    for (i = hash(key) % c->cap; c->keys[i]; i = (i + 1) % c->cap)
+        if (strcmp(c->keys[i], key) == 0)
+            return &c->vals[i];
+    c->keys[i] = key;
+    c->n++;
+    return &c->vals[i];
+}
+
+static void counts_free(struct counts *c)
+{
+    free(c->keys);
+    free(c->vals);
 }
 
 /* Numbers and keys every note of the document in order of reference. */
-static void number(struct hx_doc *doc, int continuous)
+static int number(struct hx_doc *doc, int continuous)
 {
     int total = 0;
-    struct hx_node *counts = hx_node_new(doc, HX_SPAN);
+    struct counts counts = {0};
     struct hx_iter it = hx_iter_start(doc->root);
     while (hx_iter_next(&it)) {
         struct hx_node *n = it.node;
         if (!it.enter || n->type != HX_NOTE)
             continue;
         const char *p = part_of(doc, n);
-        int k = ++*count_of(doc, counts, p);
+        int *count = count_of(&counts, p);
+        if (!count) {
+            counts_free(&counts);
+            return -1;
+        }
+        int k = ++*count;
         total++;
         n->num = continuous ? total : k;
         if (!n->label)
@@ -291,6 +339,8 @@ static void number(struct hx_doc *doc, int continuous)
         }
         hx_iter_skip(&it); /* notes inside notes keep their own numbers */
     }
+    counts_free(&counts);
+    return 0;
 }
 
 static int notes_doc(struct hx_stage *st, struct hx_doc *doc)
@@ -308,17 +358,24 @@ static int notes_doc(struct hx_stage *st, struct hx_doc *doc)
             if (pair(st, doc, doc->root, &running) != 0)
                 return -1;
         } else {
-            struct hx_node *counts = hx_node_new(doc, HX_SPAN);
+            struct counts counts = {0};
             for (struct hx_node *c = doc->root->first; c; c = c->next) {
-                int *seen = count_of(doc, counts, c->key ? c->key : "doc");
-                running = *seen;
-                if (pair(st, doc, c, &running) != 0)
+                int *seen = count_of(&counts, c->key ? c->key : "doc");
+                if (!seen || (running = *seen, pair(st, doc, c, &running) != 0)) {
+                    counts_free(&counts);
+                    if (!seen)
+                        hx_error(st, doc, c, "out of memory");
                     return -1;
+                }
                 *seen = running;
             }
+            counts_free(&counts);
         }
     }
-    number(doc, o->numbering == NUM_CONTINUOUS);
+    if (number(doc, o->numbering == NUM_CONTINUOUS) != 0) {
+        hx_error(st, doc, NULL, "out of memory");
+        return -1;
+    }
     return 0;
 }
 

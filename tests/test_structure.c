@@ -615,7 +615,7 @@ static void test_organ(void)
  * formula, the report going on after them, an article "1er". */
 static void test_parts(void)
 {
-    const char *const p[] = {"1. Text.",
+    const char *const p[] = {"1. Text^1.", "^1 First note.",
                              "2. The Committee recommends the following:",
                              "Draft resolution I",
                              "Title one",
@@ -628,7 +628,8 @@ static void test_parts(void)
                              "1. Decides to act;",
                              "2. Requests a report on:",
                              "(a) one thing.",
-                             "3. The Committee also recommends the following draft decision:",
+                             "3. The Committee also recommends the following draft decision:^2",
+                             "^2 Second note of the report.",
                              "Title three",
                              "The General Assembly takes note of the report.",
                              "Annex",
@@ -639,6 +640,14 @@ static void test_parts(void)
         "body.1",      "body.2",    "head.res1",  "res1.title",   "res1.formula", "res1.pp.1",
         "res1.op.1",   "head.res2", "res2.title", "res2.formula", "res2.op.1",    "res2.op.2",
         "res2.op.2.a", "body.3",    "dec1.title", "dec1.pp.1",    "head.annex",   "art.1"};
+    size_t before = diags.warnings;
+    run(&hx_structure, doc, "");
+    run(&hx_notes, doc, "");
+    CHECK_INT(diags.warnings - before, 0);
+    CHECK_STR(nth(doc, 1)->key, "fn.body.1");
+    CHECK_STR(nth(doc, 15)->key, "fn.body.2"); /* the report's numbering goes on */
+    hx_doc_free(doc);
+    doc = doc_of("en", p);
     run(&hx_structure, doc, "");
     for (int i = 0; i < 18; i++)
         CHECK_STR(nth(doc, i)->key, keys[i]);
