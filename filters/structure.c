@@ -129,7 +129,8 @@ static void numbered(struct state *s, struct hx_node *n, const char *prefix, int
         if (s->seen[num] < 255)
             s->seen[num]++;
     }
-    if (s->last_num && num != s->last_num + 1 && s->seen[num] == 1)
+    if (s->last_num && num != s->last_num + 1 &&
+        (num <= 0 || num >= (int)sizeof s->seen || s->seen[num] == 1))
         hx_warn(s->st, s->doc, n, "paragraph %d follows paragraph %d in %s", num, s->last_num,
                 s->pname);
     s->last_num = num;
