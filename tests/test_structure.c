@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uclean.h>
+
 #include "chain.h"
 #include "check.h"
 #include "hx.h"
@@ -696,5 +698,6 @@ int main(void)
     test_notes();
     test_rejoin();
     hx_diags_free(&diags);
+    u_cleanup(); /* ICU's caches, so leak checkers see none */
     return check_done();
 }
