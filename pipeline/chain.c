@@ -12,7 +12,8 @@
 
 #include "output.h"
 
-enum { MAX_STAGES = 32, SNIFF_BYTES = 4096 };
+/* MAX_REGISTRY bounds the registry (checked by test_chain), not chains. */
+enum { MAX_STAGES = 32, MAX_REGISTRY = 256, SNIFF_BYTES = 4096 };
 
 struct hx_chain {
     struct hx_arena *arena;
@@ -20,8 +21,8 @@ struct hx_chain {
     int opened[MAX_STAGES];
     size_t n;
     int auto_reader;                     /* stages[0] unused: pick a reader per file */
-    struct hx_stage readers[MAX_STAGES]; /* auto readers, by registry index */
-    int readers_opened[MAX_STAGES];
+    struct hx_stage readers[MAX_REGISTRY]; /* auto readers, by registry index */
+    int readers_opened[MAX_REGISTRY];
     const struct hx_filter *writer;
 };
 
@@ -201,7 +202,7 @@ void hx_chain_free(struct hx_chain *c)
     for (size_t i = 0; i < c->n; i++)
         if (c->opened[i] && c->stages[i].f->close)
             c->stages[i].f->close(&c->stages[i]);
-    for (size_t i = 0; i < MAX_STAGES; i++)
+    for (size_t i = 0; i < MAX_REGISTRY; i++)
         if (c->readers_opened[i] && c->readers[i].f->close)
             c->readers[i].f->close(&c->readers[i]);
     hx_arena_free(c->arena);
@@ -280,7 +281,7 @@ static struct hx_stage *pick_reader(struct hx_chain *c, struct hx_doc *doc, stru
         return &c->stages[0];
     int best = 0, besti = -1;
     const char *ext = file_ext(doc->path);
-    for (int i = 0; hx_registry[i] && i < MAX_STAGES; i++) {
+    for (int i = 0; hx_registry[i] && i < MAX_REGISTRY; i++) {
         const struct hx_filter *f = hx_registry[i];
         if (f->kind != HX_READER || !f->sniff)
             continue;

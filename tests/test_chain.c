@@ -60,6 +60,12 @@ int main(void)
     CHECK_INT(opts_ok("bogus=1", &o), -1);
     CHECK_INT(opts_ok("flag=2", &o), -1);
 
+    /* The runner keeps per-reader state by registry index. */
+    int nreg = 0;
+    while (hx_registry[nreg])
+        nreg++;
+    CHECK(nreg > 0 && nreg <= 256);
+
     /* Chains: the registry's real stages. */
     CHECK(build_err("text | txt") == NULL);
     CHECK(build_err("txt:ids,wrap=40") == NULL);
