@@ -48,6 +48,9 @@ struct state {
     int ndec;                 /* draft decisions so far (parts "dec1"…) */
     int awaiting;             /* a resolution part opened by its heading: 1 before
                                  its title, 2 before its formula */
+    const char *group; /* key of a reader's operative heading ("resolves") whose
+                          paragraphs are numbered under it, or NULL */
+    int group_num;     /* last paragraph number under group */
     int body_last, body_head, body_heads_u; /* the body when left */
     unsigned char body_seen[1000];
 };
@@ -82,6 +85,8 @@ static void new_part(struct state *s, enum part_kind k, const char *name)
     s->head_num = s->head_letter = 0;
     s->art = s->art_para = s->art_numbered = 0;
     s->awaiting = 0;
+    s->group = NULL;
+    s->group_num = 0;
     memset(s->seen, 0, sizeof s->seen);
 }
 
@@ -318,6 +323,138 @@ static int leads_next(struct state *s, struct hx_node *x)
     return lead_in(s, t, len) != NULL;
 }
 
+
+/* --- roles a reader set ------------------------------------------------- */
+
+/* The roles a reader may set on a block for this stage to take as given
+ * (the contract is documented at enum hx_role in pipeline/doc.h). */
+static int given_role(const struct hx_node *n)
+{
+    switch (n->role) {
+    case HX_ROLE_FORMULA:
+    case HX_ROLE_PREAMBULAR:
+    case HX_ROLE_OPERATIVE:
+    case HX_ROLE_TITLE:
+    case HX_ROLE_ANNEX: return 1;
+    case HX_ROLE_ARTICLE: return n->type == HX_HEADING;
+    default: return 0;
+    }
+}
+
+/* A printed number without the full stop a running text would need: a
+ * reader's label "2", or "1 " opening the text of a paragraph the reader
+ * marked operative (ITU's unnumbered markup of "1 to hold…"). */
+static void bare_number(struct state *s, struct hx_node *n, const char *t, size_t len,
+                        struct structure_label *l)
+{
+    const char *src = n->label ? n->label : t;
+    size_t slen = n->label ? strlen(n->label) : len, i = 0;
+    int v = structure_digits(src, slen, &i, 3);
+    if (l->kind != SL_NONE || v <= 0)
+        return;
+    if (n->label) {
+        if (i != slen)
+            return;
+    } else {
+        size_t k = structure_skip_spaces(src, slen, i);
+        if (k == i || k == slen || src[i] != ' ')
+            return;
+        l->len = k;
+        l->plen = i;
+        l->kind = SL_NUM;
+        l->num = v;
+        structure_take_label(s->doc, n, l);
+        return;
+    }
+    l->kind = SL_NUM;
+    l->num = v;
+}
+
+/* A preambular or operative paragraph a reader marked: keyed like one the
+ * text showed, in a resolution part opened for it when none is. An
+ * operative heading ("resolves", "instructs the Secretary-General", as ITU
+ * prints them) is an operative paragraph whose own paragraphs, numbered
+ * anew under each heading, are keyed under it: res1.op.2.1. */
+static void given_paragraph(struct state *s, struct hx_node *n, const char *t, size_t len,
+                            struct structure_label *l)
+{
+    struct hx_doc *doc = s->doc;
+    int op = n->role == HX_ROLE_OPERATIVE;
+    if (s->part != P_RES) {
+        s->nres++;
+        new_part(s, P_RES, hx_printf(doc->arena, "res%d", s->nres));
+    }
+    place(s, n);
+    if (l->kind == SL_SUB && s->parent) {
+        subitem(s, n, l);
+        return;
+    }
+    if (!op) {
+        n->role = HX_ROLE_PREAMBULAR;
+        key_base(s, n, hx_printf(doc->arena, "%s.pp.%d", s->pname, ++s->pp));
+        set_parent(s, n->key);
+        s->nsub = 0;
+        set_lead(s, n);
+        return;
+    }
+    s->op_started = 1;
+    if (n->type == HX_HEADING && l->kind == SL_NONE) {
+        numbered(s, n, hx_printf(doc->arena, "%s.op", s->pname), s->last_num + 1);
+        n->num = 0; /* nothing printed */
+        s->group = n->key;
+        s->group_num = 0;
+        set_lead(s, n);
+        return;
+    }
+    if (s->group)
+        bare_number(s, n, t, len, l);
+    else if (l->kind == SL_NONE && n->label)
+        bare_number(s, n, t, len, l);
+    if (s->group) {
+        int m = l->kind == SL_NUM ? l->num : s->group_num + 1;
+        n->num = m;
+        s->group_num = m;
+        key_base(s, n, hx_printf(doc->arena, "%s.%d", s->group, m));
+        set_parent(s, n->key);
+        s->nsub = s->nsub2 = 0;
+        s->sub_last_letter = 0;
+    } else if (l->kind == SL_NUM || !s->last_num) {
+        numbered(s, n, hx_printf(doc->arena, "%s.op", s->pname),
+                 l->kind == SL_NUM ? l->num : s->last_num + 1);
+    } else {
+        n->role = HX_ROLE_CONTINUED; /* the numbered paragraph goes on */
+        n->key = hx_printf(doc->arena, "%s+%d", s->parent ? s->parent : s->base, ++s->cont);
+        return;
+    }
+    set_lead(s, n);
+}
+
+/* A title a reader marked, or a heading right under an article's heading:
+ * the article's (annex's) own title, "art.3.title", so that it does not
+ * take the key of the article's first paragraph. 0 when it is neither. */
+static int part_title(struct state *s, struct hx_node *n, const struct structure_label *l)
+{
+    const struct hx_node *h = s->prev;
+    if (l->kind != SL_NONE || !h || h->type != HX_HEADING ||
+        !(n->role == HX_ROLE_TITLE || (n->type == HX_HEADING && n->role == HX_ROLE_NONE)))
+        return 0;
+    if (s->part == P_ART && h->role == HX_ROLE_ARTICLE && h->num == s->art && !s->art_para &&
+        !s->art_numbered) {
+        place(s, n);
+        make_heading(n, 3);
+        n->role = HX_ROLE_TITLE;
+        key_base(s, n, hx_printf(s->doc->arena, "art.%d.title", s->art));
+        return 1;
+    }
+    if (s->part == P_ANNEX && h->role == HX_ROLE_ANNEX && n->role == HX_ROLE_TITLE) {
+        place(s, n);
+        make_heading(n, 2);
+        key_base(s, n, hx_printf(s->doc->arena, "%s.title", s->pname));
+        return 1;
+    }
+    return 0;
+}
+
 static void block(struct state *s, struct hx_node *n)
 {
     struct hx_doc *doc = s->doc;
@@ -327,6 +464,8 @@ static void block(struct state *s, struct hx_node *n)
     struct structure_label l;
     struct hx_node *after = n->next; /* before place() moves n */
     int art, k;
+    /* a role the reader set, taken as given (pipeline/doc.h) */
+    enum hx_role given = given_role(n) ? n->role : HX_ROLE_NONE;
 
     if (n->type == HX_LIST) {
         list(s, n);
@@ -375,9 +514,10 @@ static void block(struct state *s, struct hx_node *n)
         structure_take_label(doc, n, &l);
 
     /* parts that start whatever came before */
-    if (l.kind == SL_NONE && structure_phrase_prefix(p->annex, f, flen) &&
-        structure_skip_spaces(f, flen, structure_phrase_prefix(p->annex, f, flen)) + 12 >= flen &&
-        len < 60) {
+    if (given == HX_ROLE_ANNEX ||
+        (!given && l.kind == SL_NONE && structure_phrase_prefix(p->annex, f, flen) &&
+         structure_skip_spaces(f, flen, structure_phrase_prefix(p->annex, f, flen)) + 12 >= flen &&
+         len < 60)) {
         s->nannex++;
         new_part(s, P_ANNEX, part_name(s, "annex", s->nannex));
         place(s, n);
@@ -386,7 +526,8 @@ static void block(struct state *s, struct hx_node *n)
         key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
         goto out;
     }
-    if (l.kind == SL_NONE && structure_phrase_prefix(p->preamble, f, flen) == flen && flen) {
+    if (!given && l.kind == SL_NONE && structure_phrase_prefix(p->preamble, f, flen) == flen &&
+        flen) {
         new_part(s, P_PRE, "pre");
         place(s, n);
         make_heading(n, 2);
@@ -394,7 +535,21 @@ static void block(struct state *s, struct hx_node *n)
         key_base(s, n, "head.pre");
         goto out;
     }
-    if (l.kind == SL_NONE && (art = structure_article_number(p, t, len, f, flen)) > 0) {
+    art = 0;
+    if (given == HX_ROLE_ARTICLE) {
+        /* the reader knows it opens an article: its number as printed, in
+         * the text or the label, else the next */
+        art = l.kind == SL_NONE ? structure_article_number(p, t, len, f, flen) : 0;
+        if (art <= 0 && n->label) {
+            const char *lab = n->label;
+            art = structure_article_number(p, lab, strlen(lab), lab, strlen(lab));
+        }
+        if (art <= 0)
+            art = l.kind == SL_NUM ? l.num : s->art + 1;
+    } else if (!given && l.kind == SL_NONE) {
+        art = structure_article_number(p, t, len, f, flen);
+    }
+    if (art > 0) {
         if (s->part != P_ART)
             new_part(s, P_ART, "art");
         place(s, n);
@@ -408,7 +563,7 @@ static void block(struct state *s, struct hx_node *n)
         s->nsub = 0;
         goto out;
     }
-    if (l.kind == SL_NONE && (k = structure_draft_heading(p, f, flen)) != 0) {
+    if (!given && l.kind == SL_NONE && (k = structure_draft_heading(p, f, flen)) != 0) {
         /* "Draft resolution II", "Draft decision": a part of its own */
         int *count = k == 2 ? &s->ndec : &s->nres;
         ++*count;
@@ -419,10 +574,14 @@ static void block(struct state *s, struct hx_node *n)
         key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
         goto out;
     }
-    if (l.kind == SL_NONE && s->part != P_PRE &&
-        (structure_is_formula(p, f, flen) ||
-         (structure_is_organ_formula(p, f, flen) && leads_next(s, after))) &&
-        !(s->part == P_FRONT && structure_is_issuer(p, f, flen))) {
+    /* a formula the reader called a preambular paragraph (Akoma Ntoso
+     * without <formula>) is still read as one */
+    if ((given == HX_ROLE_FORMULA && s->part != P_PRE) ||
+        ((!given || (given == HX_ROLE_PREAMBULAR && !(s->part == P_RES && s->pp))) &&
+         l.kind == SL_NONE && s->part != P_PRE &&
+         (structure_is_formula(p, f, flen) ||
+          (structure_is_organ_formula(p, f, flen) && leads_next(s, after))) &&
+         !(s->part == P_FRONT && structure_is_issuer(p, f, flen)))) {
         if (!(s->part == P_RES && s->awaiting)) {
             struct hx_node *title = s->prev;
             s->nres++;
@@ -435,13 +594,20 @@ static void block(struct state *s, struct hx_node *n)
         key_base(s, n, hx_printf(doc->arena, "%s.formula", s->pname));
         goto out;
     }
-    if (l.kind == SL_NONE && s->part == P_RES && s->awaiting == 1) {
+    if (l.kind == SL_NONE && s->part == P_RES && s->awaiting == 1 &&
+        (!given || given == HX_ROLE_TITLE)) {
         s->awaiting = 2;
         place(s, n);
         take_title(s, n);
         goto out;
     }
-    if (l.kind == SL_NONE && decision_text(s, f, flen)) {
+    if ((given == HX_ROLE_PREAMBULAR || given == HX_ROLE_OPERATIVE) && s->part != P_PRE) {
+        given_paragraph(s, n, t, len, &l);
+        goto out;
+    }
+    if ((!given || given == HX_ROLE_TITLE) && part_title(s, n, &l))
+        goto out;
+    if (!given && l.kind == SL_NONE && decision_text(s, f, flen)) {
         /* "The General Assembly takes note of …" under its title: a draft
          * decision without a heading */
         struct hx_node *title = s->prev;
@@ -462,7 +628,7 @@ static void block(struct state *s, struct hx_node *n)
     switch (s->part) {
     case P_FRONT: {
         const char *key;
-        if (n->type == HX_HEADING && !(s->front_title & 1)) {
+        if ((n->type == HX_HEADING || given == HX_ROLE_TITLE) && !(s->front_title & 1)) {
             s->front_title |= 1;
             n->role = HX_ROLE_TITLE;
             hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
@@ -476,7 +642,7 @@ static void block(struct state *s, struct hx_node *n)
         break;
     }
     case P_PRE:
-        if (structure_is_formula(p, f, flen)) {
+        if (given == HX_ROLE_FORMULA || structure_is_formula(p, f, flen)) {
             n->role = HX_ROLE_FORMULA;
             key_base(s, n, "pre.formula");
             s->op_started = 1;
