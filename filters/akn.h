@@ -63,6 +63,9 @@ struct akn_walk {
     struct hx_node *box;          /* structure splits, and the block it is in */
     struct akn_note *notes_by_id; /* sorted by id, for noteRef */
     size_t nnotes;
+    int resolution;               /* the document is a resolution or decision */
+    enum hx_role role;            /* role of the blocks of the current part */
+    int annex;                    /* the next block opens an attachment */
 };
 
 /* Local name of an element ("" for other nodes). */
@@ -121,6 +124,11 @@ const char *akn_lang_tag(struct hx_doc *doc, const char *v);
 /* Collects the <note> elements that noteRef may point to, anywhere under
  * root, into w, sorted by id (in the document's arena). */
 void akn_index_notes(struct akn_walk *w, xmlNode *root);
+
+/* Is the document element docel a resolution or decision (an AKN4UN
+ * <statement>, a name="resolution"/"decision", or a work URI naming one),
+ * whose preamble and body are preambular and operative paragraphs? */
+int akn_is_resolution(xmlNode *docel, const char *uri);
 
 /* Walks the <akomaNtoso> root (its document's preface, preamble, body…,
  * then any <components> beside it) into doc's root, each part a section.

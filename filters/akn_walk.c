@@ -30,6 +30,8 @@ static int too_deep(struct akn_walk *w, xmlNode *x, int depth)
 static struct hx_node *leaf_new(struct akn_walk *w, xmlNode *x, struct hx_node *box, enum hx_type t)
 {
     struct hx_node *n = akn_node_for(w, x, t);
+    n->role = w->annex ? HX_ROLE_ANNEX : w->role;
+    w->annex = 0;
     if (t == HX_PARA) {
         n->level = w->plevel;
         n->label = w->label;
@@ -76,11 +78,14 @@ static void apart(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth
 {
     const char *label = w->label;
     int plevel = w->plevel, hlevel = w->hlevel;
+    enum hx_role role = w->role;
     struct hx_node *leaf = w->leaf, *lbox = w->box;
     w->label = NULL;
     w->plevel = w->hlevel = 0;
+    w->role = HX_ROLE_NONE;
     w->leaf = w->box = NULL;
     blocks(w, x, box, depth + 1);
+    w->role = role;
     w->label = label;
     w->plevel = plevel;
     w->hlevel = hlevel;
@@ -393,6 +398,44 @@ static int num_is_heading(xmlNode *owner, const char *num)
     return u_isalpha(hx_utf8_next(num, strlen(num), &i));
 }
 
+int akn_is_resolution(xmlNode *docel, const char *uri)
+{
+    xmlChar *name = xmlGetProp(docel, (const xmlChar *)"name");
+    int yes = akn_is(docel, "statement") ||
+              (name && (xmlStrcmp(name, (const xmlChar *)"resolution") == 0 ||
+                        xmlStrcmp(name, (const xmlChar *)"decision") == 0)) ||
+              (uri && (strstr(uri, "/resolution/") || strstr(uri, "/decision/")));
+    xmlFree(name);
+    return yes;
+}
+
+/* The role of the blocks inside owner, which Akoma Ntoso marks and the
+ * structure stage takes as given (pipeline/doc.h): a resolution's formula,
+ * its preamble's and body's paragraphs (headings of an operative group,
+ * "resolves", too), a title container; attachments and components are
+ * other documents. */
+static enum hx_role part_role(struct akn_walk *w, xmlNode *owner)
+{
+    if (akn_is(owner, "attachment") || akn_is(owner, "component") || akn_is(owner, "components") ||
+        akn_is(owner, "attachments") || akn_is(owner, "conclusions") || akn_is(owner, "preface") ||
+        akn_is(owner, "coverPage") || akn_kind_of(owner) == AK_QUOTE)
+        return HX_ROLE_NONE;
+    if (akn_is(owner, "container") && w->role == HX_ROLE_NONE) {
+        const char *name = akn_attr(w, owner, "name");
+        if (name && strcmp(name, "title") == 0)
+            return HX_ROLE_TITLE;
+    }
+    if (!w->resolution)
+        return w->role;
+    if (akn_is(owner, "formula"))
+        return HX_ROLE_FORMULA;
+    if (akn_is(owner, "preamble"))
+        return HX_ROLE_PREAMBULAR;
+    if (akn_is(owner, "mainBody") || akn_is(owner, "body"))
+        return HX_ROLE_OPERATIVE;
+    return w->role;
+}
+
 static int has_child(xmlNode *x, enum akn_kind k)
 {
     for (xmlNode *c = x->children; c; c = c->next)
@@ -409,6 +452,8 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
     const char *hlabel = NULL, *mine = NULL;
     const char *lang = w->lang;
     int plevel = w->plevel, hlevel = w->hlevel;
+    enum hx_role role = w->role;
+    int resolution = w->resolution;
     int headed = has_child(owner, AK_HEADING);
     int listed = akn_is(owner, "item") || akn_is(owner, "li");
     const char *own = akn_own_lang(w, owner);
@@ -418,6 +463,12 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
         w->plevel++;
     if (headed)
         w->hlevel++;
+    w->role = part_role(w, owner);
+    if (akn_is(owner, "attachment"))
+        w->annex = 1;
+    if (akn_is(owner, "attachments") || akn_is(owner, "components") ||
+        akn_is(owner, "attachment") || akn_is(owner, "component"))
+        w->resolution = 0; /* another document, whose markup says nothing of ours */
     for (xmlNode *c = owner->children; c && !w->failed; c = c->next) {
         if (too_deep(w, c, depth + 1))
             break;
@@ -453,6 +504,8 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
             const char *num = akn_flat_text(w, c);
             if (num_is_heading(owner, num)) {
                 n = leaf_new(w, c, box, HX_HEADING);
+                if (n->role == HX_ROLE_NONE)
+                    n->role = HX_ROLE_ARTICLE;
                 struct hx_node *t = hx_text_new(w->doc, num, strlen(num));
                 t->pos.line = n->pos.line;
                 hx_node_append(n, t);
@@ -475,6 +528,10 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
             if (k == AK_HEADING) {
                 n->label = hlabel;
                 hlabel = NULL;
+                /* an article's heading is its title: "Article 3" came
+                 * from its <num> */
+                if (akn_is(owner, "article") && n->role == HX_ROLE_NONE)
+                    n->role = HX_ROLE_TITLE;
             } else if (k == AK_SUBHEADING) {
                 n->level = n->level < 6 ? n->level + 1 : 6;
             }
@@ -540,6 +597,8 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
     w->plevel = plevel;
     w->hlevel = hlevel;
     w->lang = lang;
+    w->role = role;
+    w->resolution = resolution;
 }
 
 int akn_walk_doc(struct akn_walk *w, xmlNode *root)

@@ -275,6 +275,7 @@ static int read_akn(struct hx_stage *st, struct hx_doc *doc)
     }
     read_meta(doc, docel);
     struct akn_walk w = {.st = st, .doc = doc, .lang = doc->lang};
+    w.resolution = akn_is_resolution(docel, hx_meta_get(doc, "uri"));
     akn_index_notes(&w, root);
     if (akn_walk_doc(&w, root) != 0)
         goto out;

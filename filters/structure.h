@@ -188,7 +188,8 @@ const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len);
 const char *structure_spelled_number(struct hx_doc *doc, const char *lang, const char *s,
                                      size_t len);
 
-/* Is s a short line holding a date: a year 1945-2099 and a day number? */
+/* Is s a short line holding a date: a year 1945-2099 and a day number,
+ * neither in parentheses? */
 int structure_is_date(const char *s, size_t len);
 
 /* --- front matter and note markers (structure_front.c) ------------------ */

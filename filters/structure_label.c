@@ -529,10 +529,19 @@ out:
  * ("17 December 2021", "2021年12月17日", "17 de diciembre de 2021"). */
 int structure_is_date(const char *s, size_t len)
 {
-    int year = 0, day = 0, chars = 0;
+    int year = 0, day = 0, chars = 0, paren = 0;
     for (size_t i = 0; i < len;) {
         size_t j = i;
         int v = structure_digits(s, len, &j, 6);
+        if (v >= 0 && paren) {
+            /* "RESOLUTION 2 (REV. DUBAI, 2018)": a year in parentheses
+             * names an earlier text, it does not date this one */
+            while (i < j) {
+                hx_utf8_next(s, j, &i);
+                chars++;
+            }
+            continue;
+        }
         if (v >= 0) {
             size_t n = 0, k = i;
             while (k < j) {
@@ -549,7 +558,11 @@ int structure_is_date(const char *s, size_t len)
             i = j;
             continue;
         }
-        hx_utf8_next(s, len, &i);
+        int32_t c = hx_utf8_next(s, len, &i);
+        if (c == '(' || c == 0xFF08)
+            paren++;
+        else if ((c == ')' || c == 0xFF09) && paren > 0)
+            paren--;
         chars++;
     }
     return year && day && chars <= 40;
