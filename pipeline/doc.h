@@ -37,10 +37,40 @@ enum hx_type {
     HX_TYPE_COUNT
 };
 
-/* What a block is in a UN document. Readers leave HX_ROLE_NONE except for
- * HX_ROLE_NOTE_BODY, which a reader sets on blocks it knows are footnote
- * text (a DOCX footnote) or that look like one (a line starting with a
- * superscript number in plain text); the structure stages set the rest. */
+/* What a block is in a UN document. The structure stage sets roles from
+ * the text; a reader whose markup says what a block is (Akoma Ntoso) may
+ * set these on blocks (HX_PARA or HX_HEADING, not in notes), and
+ * structure then takes them as given, assigning keys, labels and lead
+ * classes around them instead of guessing (README "Paragraph keys"):
+ *   HX_ROLE_NOTE_BODY   footnote text (also a DOCX footnote, or a plain-text
+ *                       line that looks like one); keyed by the notes stage
+ *   HX_ROLE_FORMULA     a resolution's formula, whatever its words: opens a
+ *                       resolution part resN (or is pre.formula inside an
+ *                       instrument's preamble); the block before it is the
+ *                       title if it can be one
+ *   HX_ROLE_PREAMBULAR  a preambular paragraph: resN.pp.N, counted; a block
+ *                       labelled "(a)"/"a)" under it is its sub-item. Text
+ *                       that is a formula ("The Commission on Narcotic
+ *                       Drugs,") is still read as one, before any pp
+ *   HX_ROLE_OPERATIVE   an operative paragraph: resN.op.N by its printed
+ *                       number ("3." or a bare "3" label); an unnumbered one
+ *                       is op.1 first, else the numbered one's continuation.
+ *                       On an HX_HEADING ("resolves", "instructs the
+ *                       Secretary-General") it is an operative paragraph of
+ *                       its own, resN.op.N, whose operative blocks until the
+ *                       next such heading are resN.op.N.M (M = printed
+ *                       number, else the next)
+ *   HX_ROLE_TITLE       a title: the document's (front.title) in the front
+ *                       matter, a resolution's before its formula, an
+ *                       article's right after its heading (art.N.title), an
+ *                       annex's right after the heading that opens it
+ *   HX_ROLE_ARTICLE     on an HX_HEADING: opens article N (its number in the
+ *                       text or label, else the next); a paragraph with it is
+ *                       keyed as any paragraph of the article
+ *   HX_ROLE_ANNEX       the block that opens an annex (made its heading)
+ * A preambular or operative block outside a resolution opens one. Other
+ * roles a reader leaves NONE, and structure overwrites them (the model
+ * reader brings them back from XML: structure keys them alike again). */
 enum hx_role {
     HX_ROLE_NONE,
     HX_ROLE_MASTHEAD,   /* symbol, session, agenda item, organ, rapporteur */
