@@ -355,58 +355,6 @@ struct slot {
     double cost;
 };
 
-/* Which footnote a note body is: its scope ("fn.body") and printed
- * marker, so that a lost marker elsewhere shifts nothing. */
-static int same_note(const struct align_unit *a, const struct align_unit *b)
-{
-    const char *da = strrchr(a->key, '.'), *db = strrchr(b->key, '.');
-    size_t la = da ? (size_t)(da - a->key) : 0, lb = db ? (size_t)(db - b->key) : 0;
-    if (la != lb || strncmp(a->key, b->key, la) != 0)
-        return 0;
-    const char *ma = a->node->label, *mb = b->node->label;
-    if (ma && mb)
-        return strcmp(ma, mb) == 0;
-    return strcmp(a->key, b->key) == 0;
-}
-
-/* Footnotes pair by scope and marker, whatever their order; those of the
- * other version left over come last. */
-static void pair_notes(const struct align_pair *p, struct align_beads *bs)
-{
-    unsigned char *used = calloc(p->nb + 1, 1);
-    if (!used)
-        abort();
-    for (size_t i = 0; i < p->na; i++) {
-        size_t j = 0;
-        while (j < p->nb && (used[j] || !same_note(p->a[i], p->b[j])))
-            j++;
-        struct align_bead b = {j < p->nb ? HX_BEAD_11 : HX_BEAD_10, i, j, 0};
-        if (j < p->nb)
-            used[j] = 1;
-        else
-            b.cost = 4.5;
-        if (bs->n == bs->cap) {
-            bs->cap = bs->cap ? 2 * bs->cap : 64;
-            bs->v = realloc(bs->v, bs->cap * sizeof *bs->v);
-            if (!bs->v)
-                abort();
-        }
-        bs->v[bs->n++] = b;
-    }
-    for (size_t j = 0; j < p->nb; j++) {
-        if (used[j])
-            continue;
-        if (bs->n == bs->cap) {
-            bs->cap = bs->cap ? 2 * bs->cap : 64;
-            bs->v = realloc(bs->v, bs->cap * sizeof *bs->v);
-            if (!bs->v)
-                abort();
-        }
-        bs->v[bs->n++] = (struct align_bead){HX_BEAD_01, 0, j, 4.5};
-    }
-    free(used);
-}
-
 static void align_part(struct align_ctx *cx, size_t pi)
 {
     const char *part = cx->parts[pi];
@@ -446,7 +394,7 @@ static void align_part(struct align_ctx *cx, size_t pi)
                                version_ratio(cx, pivot, d), 0, 0};
         struct align_beads bs = {0};
         if (strcmp(part, "fn") == 0)
-            pair_notes(&p, &bs);
+            align_pair_notes(&p, &bs);
         else
             align_pair_run(&p, &bs);
         size_t done = 0, nx = 0; /* pivot paragraphs consumed, extras */

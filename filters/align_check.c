@@ -28,6 +28,15 @@ static const struct {
     {HX_AF_LEAD, "lead verbs differ"},
 };
 
+/* Length of a lead-word class without a last ".also" or ".further". */
+static size_t lead_stem(const char *lead)
+{
+    const char *dot = strrchr(lead, '.');
+    if (dot && (strcmp(dot, ".also") == 0 || strcmp(dot, ".further") == 0))
+        return (size_t)(dot - lead);
+    return strlen(lead);
+}
+
 /* Do units x and y disagree on check c? Evidence into ex, ey. */
 static int differ(enum check c, const struct align_unit *x,
                   const struct align_unit *y, struct hx_buf *ex,
@@ -63,11 +72,16 @@ static int differ(enum check c, const struct align_unit *x,
         return 1;
     }
     case C_LEAD: {
-        /* Only the verb counts: whether a language marks "also" or
-         * "further" (又/还) is its own business. */
+        /* The verb and its manner count ("Noting with concern" is not
+         * "Noting with appreciation"); a trailing "also" or "further" does
+         * not: translations add or drop it (the Spanish Declaration's
+         * "Considerando también" where the others say "Whereas"). A version
+         * that found no lead word has nothing to compare. */
         const char *a = x->node->lead, *b = y->node->lead;
-        if (!a || !b || strcspn(a, ".") != strcspn(b, ".") ||
-            strncmp(a, b, strcspn(a, ".")) == 0)
+        if (!a || !b)
+            return 0;
+        size_t la = lead_stem(a), lb = lead_stem(b);
+        if (la == lb && strncmp(a, b, la) == 0)
             return 0;
         if (ex)
             hx_buf_adds(ex, a), hx_buf_adds(ey, b);
@@ -78,10 +92,14 @@ static int differ(enum check c, const struct align_unit *x,
     }
 }
 
-/* The line of the nearest paragraph of document d at or before row. */
+/* The line of the nearest paragraph of document d at or before row, else
+ * of its first one after it (a paragraph missing before its first). */
 static unsigned line_near(const struct align_ctx *cx, size_t row, size_t d)
 {
     for (size_t r = row + 1; r-- > 0;)
+        if (cx->rows[r].cells[d].n)
+            return cx->rows[r].cells[d].node[0]->pos.line;
+    for (size_t r = row + 1; r < cx->nrows; r++)
         if (cx->rows[r].cells[d].n)
             return cx->rows[r].cells[d].node[0]->pos.line;
     return 0;
@@ -268,8 +286,34 @@ static void check_content(struct align_ctx *cx, size_t row)
     hx_buf_free(&msg);
 }
 
+/* Masthead lines that differ between language versions by design: the
+ * job number ("21-17512 (C)", one per version, with the version's letter)
+ * and the version's own language name ("中文", "Español"), which the
+ * original's version does not print. A repeated one ("front.job+1") too. */
+static int per_version(const char *key)
+{
+    static const char *const keys[] = {"front.job", "front.language"};
+    size_t n = strcspn(key, "+");
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+        if (strlen(keys[k]) == n && strncmp(key, keys[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 void align_check_row(struct align_ctx *cx, size_t row)
 {
+    /* A row of per-version lines alone is no disagreement; one paired with
+     * anything else still is (a line lost or misread around it). */
+    int own = 0, other = 0;
+    for (size_t d = 0; d < cx->nd; d++)
+        for (int k = 0; k < cx->rows[row].cells[d].n; k++) {
+            if (per_version(cx->rows[row].cells[d].node[k]->key))
+                own++;
+            else
+                other++;
+        }
+    if (own && !other)
+        return;
     check_presence(cx, row);
     check_merges(cx, row);
     check_content(cx, row);

@@ -130,6 +130,12 @@ static double merge_cost(const struct align_pair *p, const struct align_unit *a1
      * missing makes it unlikely. */
     int e1 = half_in(a1, a2, b), e2 = half_in(a2, a1, b);
     c += e1 < 0 || e2 < 0 ? 1.0 : e1 > 0 && e2 > 0 ? -1.5 : 0;
+    /* A preambular paragraph opening with a lead word of its own is a
+     * clause of its own: with nothing else to show it inside the whole, a
+     * deletion is likelier than a merge that would leave its lead word in
+     * mid-sentence. */
+    if (e2 == 0 && a2->node->role == HX_ROLE_PREAMBULAR && a2->node->lead)
+        c += 2.5;
     return c + COST_MERGE;
 }
 
@@ -430,4 +436,100 @@ void align_pair_run(struct align_pair *p, struct align_beads *out)
         renumbered(p, out);
     free(ai);
     free(bj);
+}
+
+/* ---- footnotes ---------------------------------------------------------- */
+
+/* The number a note marker prints ("3", "³", "(3)", "[3]", "٣"), or 0 when
+ * it is no number ("*", "a"). */
+static int marker_number(const char *s)
+{
+    size_t len = s ? strlen(s) : 0;
+    int v = 0, digits = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp = hx_utf8_next(s, len, &i);
+        int d = cp < 0 ? -1 : hx_cp_digit(cp);
+        if (d < 0 && cp >= 0)
+            d = hx_cp_superscript_digit(cp);
+        if (d >= 0) {
+            if (++digits > 4)
+                return 0;
+            v = 10 * v + d;
+        } else if (cp != '(' && cp != ')' && cp != '[' && cp != ']' && cp != 0xFF08 &&
+                   cp != 0xFF09 && cp != '.' && !(cp >= 0 && hx_cp_is_space(cp))) {
+            return 0;
+        }
+    }
+    return v;
+}
+
+/* Which footnote paragraph a unit is: its scope (the key up to its last
+ * dot, "fn.body": notes are counted per part), the note's printed number
+ * (0 if it has none) and which paragraph of the note it is. */
+struct note_id {
+    size_t scope;
+    int num, sub;
+};
+
+static struct note_id note_id(const struct align_unit *u)
+{
+    struct note_id id = {0, 0, 0};
+    const char *dot = strrchr(u->key, '.');
+    id.scope = dot ? (size_t)(dot - u->key) : 0;
+    const struct hx_node *n = u->node;
+    const struct hx_node *note = n->parent && n->parent->type == HX_NOTE ? n->parent : NULL;
+    if (note) {
+        for (const struct hx_node *c = note->first; c && c != n; c = c->next)
+            id.sub++;
+        id.num = marker_number(note->label);
+    } else {
+        /* a footnote text whose marker was lost stays a paragraph */
+        id.num = marker_number(n->label);
+    }
+    if (!id.num && !id.sub && n->num > 0)
+        id.num = n->num;
+    return id;
+}
+
+/* Do two footnote paragraphs stand for the same note? Same scope, then the
+ * same printed number ("1", "¹", "(1)", "١" alike), so that a marker lost
+ * elsewhere shifts nothing; when either has no number, the same place in
+ * the order of the scope's notes (the key). */
+static int same_note(const struct align_unit *a, const struct note_id *ia,
+                     const struct align_unit *b, const struct note_id *ib)
+{
+    if (ia->scope != ib->scope || strncmp(a->key, b->key, ia->scope) != 0)
+        return 0;
+    if (ia->num && ib->num)
+        return ia->num == ib->num && ia->sub == ib->sub;
+    return strcmp(a->key, b->key) == 0;
+}
+
+void align_pair_notes(const struct align_pair *p, struct align_beads *out)
+{
+    unsigned char *used = calloc(p->nb + 1, 1);
+    struct note_id *ia = malloc((p->na + 1) * sizeof *ia), *ib = malloc((p->nb + 1) * sizeof *ib);
+    if (!used || !ia || !ib)
+        abort();
+    for (size_t i = 0; i < p->na; i++)
+        ia[i] = note_id(p->a[i]);
+    for (size_t j = 0; j < p->nb; j++)
+        ib[j] = note_id(p->b[j]);
+    for (size_t i = 0; i < p->na; i++) {
+        size_t j = 0;
+        while (j < p->nb && (used[j] || !same_note(p->a[i], &ia[i], p->b[j], &ib[j])))
+            j++;
+        if (j < p->nb) {
+            used[j] = 1;
+            bead_add(out, HX_BEAD_11, i, j, 0);
+        } else {
+            bead_add(out, HX_BEAD_10, i, 0, COST_SKIP);
+        }
+    }
+    for (size_t j = 0; j < p->nb; j++)
+        if (!used[j])
+            bead_add(out, HX_BEAD_01, 0, j, COST_SKIP);
+    free(used);
+    free(ia);
+    free(ib);
 }

@@ -52,6 +52,11 @@ struct align_pair {
  * dynamic programme, then lone paragraphs next to a pair tried as merges. */
 void align_pair_run(struct align_pair *p, struct align_beads *out);
 
+/* Pairs the footnote paragraphs p->a with p->b into out: by scope and
+ * printed number, else by order within the scope, whatever their order in
+ * the part; the other version's leftovers come last (0–1). */
+void align_pair_notes(const struct align_pair *p, struct align_beads *out);
+
 /* One version's units, in document order. */
 struct align_version {
     struct hx_doc *doc;
