@@ -51,6 +51,8 @@ struct state {
     const char *group; /* key of a reader's operative heading ("resolves") whose
                           paragraphs are numbered under it, or NULL */
     int group_num;     /* last paragraph number under group */
+    int group_dup;     /* numbers under groups that came again */
+    int group_run;     /* group_dup of the run of numbers now, 0 = the first */
     int body_last, body_head, body_heads_u; /* the body when left */
     unsigned char body_seen[1000];
 };
@@ -86,7 +88,7 @@ static void new_part(struct state *s, enum part_kind k, const char *name)
     s->art = s->art_para = s->art_numbered = 0;
     s->awaiting = 0;
     s->group = NULL;
-    s->group_num = 0;
+    s->group_num = s->group_dup = s->group_run = 0;
     memset(s->seen, 0, sizeof s->seen);
 }
 
@@ -335,6 +337,7 @@ static int given_role(const struct hx_node *n)
     case HX_ROLE_PREAMBULAR:
     case HX_ROLE_OPERATIVE:
     case HX_ROLE_TITLE:
+    case HX_ROLE_CONTINUED:
     case HX_ROLE_ANNEX: return 1;
     case HX_ROLE_ARTICLE: return n->type == HX_HEADING;
     default: return 0;
@@ -370,6 +373,27 @@ static void bare_number(struct state *s, struct hx_node *n, const char *t, size_
     l->num = v;
 }
 
+/* The "4.1" of a point under paragraph 4 (a reader's label, or opening
+ * the text): *major is 4, and the result 1; 0 when there is none. */
+static int point_number(struct state *s, struct hx_node *n, const char *t, size_t len, int *major)
+{
+    const char *src = n->label ? n->label : t;
+    size_t slen = n->label ? strlen(n->label) : len, i = 0, j;
+    int a = structure_digits(src, slen, &i, 3), b;
+    if (a <= 0 || i >= slen || src[i] != '.')
+        return 0;
+    j = i + 1;
+    b = structure_digits(src, slen, &j, 3);
+    if (b <= 0 || (n->label ? j != slen : (j >= slen || src[j] != ' ')))
+        return 0;
+    if (!n->label) {
+        struct structure_label l = {SL_NUM, structure_skip_spaces(src, slen, j), j, b, 0, 0};
+        structure_take_label(s->doc, n, &l);
+    }
+    *major = a;
+    return b;
+}
+
 /* A preambular or operative paragraph a reader marked: keyed like one the
  * text showed, in a resolution part opened for it when none is. An
  * operative heading ("resolves", "instructs the Secretary-General", as ITU
@@ -379,6 +403,7 @@ static void given_paragraph(struct state *s, struct hx_node *n, const char *t, s
                             struct structure_label *l)
 {
     struct hx_doc *doc = s->doc;
+    struct hx_node *before = s->prev;
     int op = n->role == HX_ROLE_OPERATIVE;
     if (s->part != P_RES) {
         s->nres++;
@@ -388,6 +413,17 @@ static void given_paragraph(struct state *s, struct hx_node *n, const char *t, s
     if (l->kind == SL_SUB && s->parent) {
         subitem(s, n, l);
         return;
+    }
+    if (!op && before && before->role == HX_ROLE_PREAMBULAR && before->key && s->parent &&
+        strcmp(before->key, s->parent) == 0 && l->kind == SL_NONE) {
+        /* ITU's "noting" alone, its text a recital after it */
+        size_t plen;
+        char *pt = hx_node_text(doc, before, &plen);
+        if (structure_ends_open(pt, plen) && hx_str_width(pt, plen) <= 40) {
+            n->role = HX_ROLE_CONTINUED;
+            n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
+            return;
+        }
     }
     if (!op) {
         n->role = HX_ROLE_PREAMBULAR;
@@ -402,8 +438,16 @@ static void given_paragraph(struct state *s, struct hx_node *n, const char *t, s
         numbered(s, n, hx_printf(doc->arena, "%s.op", s->pname), s->last_num + 1);
         n->num = 0; /* nothing printed */
         s->group = n->key;
-        s->group_num = 0;
+        s->group_num = s->group_run = 0;
         set_lead(s, n);
+        return;
+    }
+    int major = 0, minor = s->group && l->kind == SL_NONE ? point_number(s, n, t, len, &major) : 0;
+    if (minor > 0 && major == s->group_num) {
+        /* "4.1" under paragraph 4 of the group */
+        n->role = HX_ROLE_SUBITEM;
+        n->num = minor;
+        key_base(s, n, hx_printf(doc->arena, "%s.%d.%d", s->group, major, minor));
         return;
     }
     if (s->group)
@@ -412,9 +456,19 @@ static void given_paragraph(struct state *s, struct hx_node *n, const char *t, s
         bare_number(s, n, t, len, l);
     if (s->group) {
         int m = l->kind == SL_NUM ? l->num : s->group_num + 1;
+        const char *key = hx_printf(doc->arena, "%s.%d", s->group, m);
+        if (m <= s->group_num) {
+            /* a heading lost between them (a converted PDF): numbers
+             * start again under the same one, and keep a mark of it */
+            hx_warn(s->st, doc, n, "paragraph %d follows paragraph %d under %s", m, s->group_num,
+                    s->group);
+            s->group_run = ++s->group_dup;
+        }
+        if (s->group_run)
+            key = hx_printf(doc->arena, "%s+dup%d", key, s->group_run);
         n->num = m;
         s->group_num = m;
-        key_base(s, n, hx_printf(doc->arena, "%s.%d", s->group, m));
+        key_base(s, n, key);
         set_parent(s, n->key);
         s->nsub = s->nsub2 = 0;
         s->sub_last_letter = 0;
@@ -466,6 +520,8 @@ static void block(struct state *s, struct hx_node *n)
     int art, k;
     /* a role the reader set, taken as given (pipeline/doc.h) */
     enum hx_role given = given_role(n) ? n->role : HX_ROLE_NONE;
+    if (given == HX_ROLE_CONTINUED && !(s->part == P_RES && s->parent))
+        given = HX_ROLE_NONE; /* elsewhere the text shows what it goes on */
 
     if (n->type == HX_LIST) {
         list(s, n);
@@ -599,6 +655,11 @@ static void block(struct state *s, struct hx_node *n)
         s->awaiting = 2;
         place(s, n);
         take_title(s, n);
+        goto out;
+    }
+    if (given == HX_ROLE_CONTINUED) {
+        place(s, n);
+        n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
         goto out;
     }
     if ((given == HX_ROLE_PREAMBULAR || given == HX_ROLE_OPERATIVE) && s->part != P_PRE) {

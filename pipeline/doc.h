@@ -68,6 +68,8 @@ enum hx_type {
  *                       text or label, else the next); a paragraph with it is
  *                       keyed as any paragraph of the article
  *   HX_ROLE_ANNEX       the block that opens an annex (made its heading)
+ *   HX_ROLE_CONTINUED   in a resolution, a block that goes on the paragraph
+ *                       before it (parent key +N), as structure left it
  * A preambular or operative block outside a resolution opens one. Other
  * roles a reader leaves NONE, and structure overwrites them (the model
  * reader brings them back from XML: structure keys them alike again). */
