@@ -14,7 +14,6 @@
 #include "align_stage.h"
 #include "hx.h"
 
-
 /* ---- units ------------------------------------------------------------- */
 
 static int is_anchor(const struct hx_node *n, const char *key)
@@ -213,47 +212,67 @@ static void version_collect(struct align_version *v)
     hx_buf_free(&nb);
 }
 
-/* A date without a year takes the document's: its metadata date, else the
- * commonest year among its dates. */
-static void version_years(struct align_version *v)
+/* The year of one version: its metadata date's, else the commonest year
+ * among its dates (0 when it has none). */
+static int version_year(const struct align_version *v)
 {
     int year = 0;
     const char *d = hx_meta_get(v->doc, "date");
     for (const char *p = d; p && *p && !year; p++)
         if (p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4)
             year = atoi(p);
-    if (!year) {
-        int best = 0;
-        for (size_t i = 0; i < v->n; i++)
-            for (size_t k = 0; k < v->u[i].toks.n; k++) {
-                int y = align_tok_year(&v->u[i].toks.v[k]), c = 0;
-                if (!y)
-                    continue;
-                for (size_t i2 = 0; i2 < v->n; i2++)
-                    for (size_t k2 = 0; k2 < v->u[i2].toks.n; k2++)
-                        c += align_tok_year(&v->u[i2].toks.v[k2]) == y;
-                if (c > best)
-                    best = c, year = y;
-                if (best > 3)
-                    goto found;
-            }
+    if (year)
+        return year;
+    int best = 0;
+    for (size_t i = 0; i < v->n; i++)
+        for (size_t k = 0; k < v->u[i].toks.n; k++) {
+            int y = align_tok_year(&v->u[i].toks.v[k]), c = 0;
+            if (!y)
+                continue;
+            for (size_t i2 = 0; i2 < v->n; i2++)
+                for (size_t k2 = 0; k2 < v->u[i2].toks.n; k2++)
+                    c += align_tok_year(&v->u[i2].toks.v[k2]) == y;
+            if (c > best)
+                best = c, year = y;
+            if (best > 3)
+                return year;
+        }
+    return year;
+}
+
+/* A date without a year takes the document's: the year most versions
+ * name (on a tie, the first version's), so that a year changed in one
+ * version's masthead or dates does not move its year-less dates too. */
+static void set_years(struct align_version *v, size_t nd)
+{
+    int *ys = calloc(nd + 1, sizeof *ys), year = 0;
+    size_t best = 0;
+    if (!ys)
+        abort();
+    for (size_t d = 0; d < nd; d++)
+        ys[d] = version_year(&v[d]);
+    for (size_t d = 0; d < nd; d++) {
+        size_t c = 0;
+        for (size_t e = 0; e < nd; e++)
+            c += ys[d] && ys[e] == ys[d];
+        if (c > best)
+            best = c, year = ys[d];
     }
-found:
+    free(ys);
     if (!year)
         return;
-    for (size_t i = 0; i < v->n; i++)
-        for (int pass = 0; pass < 2; pass++) {
-            struct align_toks *t = pass ? &v->u[i].ntoks : &v->u[i].toks;
-            for (size_t k = 0; k < t->n; k++)
-                if (t->v[k].kind == ALIGN_TOK_DATE &&
-                    strncmp(t->v[k].val, "0000", 4) == 0)
-                    t->v[k].val =
-                        hx_printf(v->doc->arena, "%04d%s", year, t->v[k].val + 4);
-        }
+    for (size_t d = 0; d < nd; d++)
+        for (size_t i = 0; i < v[d].n; i++)
+            for (int pass = 0; pass < 2; pass++) {
+                struct align_toks *t = pass ? &v[d].u[i].ntoks : &v[d].u[i].toks;
+                for (size_t k = 0; k < t->n; k++)
+                    if (t->v[k].kind == ALIGN_TOK_DATE && strncmp(t->v[k].val, "0000", 4) == 0)
+                        t->v[k].val =
+                            hx_printf(v[d].doc->arena, "%04d%s", year, t->v[k].val + 4);
+            }
 }
 
 /* ---- rows ---------------------------------------------------------------- */
-
 
 static struct hx_align_row *row_new(struct align_ctx *cx, const char *part)
 {
@@ -471,7 +490,6 @@ static void align_part(struct align_ctx *cx, size_t pi)
     free(lists);
 }
 
-
 /* ---- the stage -------------------------------------------------------------- */
 
 static const char *doc_tag(struct hx_doc *doc, const struct align_version *v)
@@ -512,7 +530,6 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
         cx.v[d].doc = set->docs[d];
         if (!set->docs[d]->failed)
             version_collect(&cx.v[d]);
-        version_years(&cx.v[d]);
         al->tags[d] = hx_strdup(set->arena, doc_tag(set->docs[d], &cx.v[d]));
         int same = 0;
         for (size_t e = 0; e < d; e++)
@@ -520,6 +537,7 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
         al->langs[d] = same ? hx_printf(set->arena, "%s#%d", al->tags[d], same + 1)
                             : al->tags[d];
     }
+    set_years(cx.v, nd);
     /* Parts in order of first appearance. */
     size_t maxparts = 0;
     for (size_t d = 0; d < nd; d++)

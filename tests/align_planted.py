@@ -245,6 +245,41 @@ def main():
             ("ru-edited.txt", "res1.op.1", "merged (2-1)"),
             ("ru-edited.txt", "res1.op.3", "numbers differ: ru has 57%"),
         ])
+
+        # The Arabic planted among the six ("1 - " labels, "(³)" markers,
+        # "في المائة"): the Arabic file alone.
+        ar_text = read(ar)
+        i = ar_text.index("1 - *ترحب*")
+        j = ar_text.index("\n\n2 - *تتطلع*", i)
+        ar_merged = ar_text[:j] + " " + ar_text[j + 2:].replace("2 - *تتطلع*", "*تتطلع*", 1)
+        text = plant(ar_merged, [
+            ("55 في المائة من الرجال", "57 في المائة من الرجال"),
+            ("المعقودة في 17 أيلول/سبتمبر 2021", "المعقودة في 18 أيلول/سبتمبر 2021"),
+            ("صوّب أمين اللجنة شفويا مشروع القرار A/C.2/76/L.56",
+             "صوّب أمين اللجنة شفويا مشروع القرار A/C.2/76/L.57"),
+            ("8 تشرين الأول/أكتوبر(³)", "8 تشرين الأول/أكتوبر"),
+        ])
+        k = text.index("وإذ تؤكد من جديد أيضا قرارها 69/313")
+        ar_edited = put("ar-edited.txt", text[:k] + text[text.index("\n\n", k) + 2:])
+        rc, found = align([zh, en, fr, es, ru, ar_edited], tmp)
+        expect("zh, en, fr, es, ru and planted ar", found, [
+            ("ar-edited.txt", "body.1", "dates differ: ar has 2021-09-18"),
+            ("ar-edited.txt", "body.3", "footnote references differ"),
+            ("ar-edited.txt", "body.7", "document symbols differ: ar has A/C.2/76/L.57"),
+            ("ar-edited.txt", "res1.pp.4", "paragraph missing in ar"),
+            ("ar-edited.txt", "res1.op.1", "merged (2-1)"),
+            ("ar-edited.txt", "res1.op.3", "numbers differ: ar has 57%"),
+        ])
+
+        # A year changed in one date of the Russian: that date alone, though
+        # year-less dates elsewhere ("5, 6 и 8 октября") take the document's
+        # year, which a single version does not decide.
+        ru_year = put("ru-year.txt", plant(ru_text, [
+            ("17 сентября 2021 года", "17 сентября 2022 года")]))
+        rc, found = align([zh, en, fr, es, ru_year, ar], tmp)
+        expect("six, a year changed in ru", found, [
+            ("ru-year.txt", "body.1", "dates differ: ru has 2022-09-17"),
+        ])
     if failures:
         print("%d failures" % failures)
         return 1
