@@ -11,7 +11,8 @@ the right kind, against the edited file, and that nothing else is:
     and the three of them together (only the edited version is blamed);
     then with tests/align/fr.txt (a French rendering), planted the same way,
     and five versions with es.txt and ru.txt, the Russian planted; the six
-    with ar.txt (an Arabic rendering) unedited.
+    with ar.txt (an Arabic rendering) unedited, then the Arabic planted;
+    a year changed in one Russian date (reported there only).
 
 The plants, one of each kind the issue names: a preambular paragraph
 deleted, two operative paragraphs merged, a figure changed, a date changed,
