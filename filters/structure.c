@@ -569,6 +569,15 @@ static void block(struct state *s, struct hx_node *n)
     if (l.kind != SL_NONE && l.len)
         structure_take_label(doc, n, &l);
 
+    if (given == HX_ROLE_ANNEX && n->type != HX_HEADING &&
+        (hx_str_width(t, len) > 80 || !structure_ends_open(t, len))) {
+        /* an attachment that opens with its text, not a heading (the
+         * Italian bill's report): the annex starts there, keyed as text */
+        s->nannex++;
+        new_part(s, P_ANNEX, part_name(s, "annex", s->nannex));
+        n->role = HX_ROLE_NONE;
+        given = HX_ROLE_NONE;
+    }
     /* parts that start whatever came before */
     if (given == HX_ROLE_ANNEX ||
         (!given && l.kind == SL_NONE && structure_phrase_prefix(p->annex, f, flen) &&

@@ -67,7 +67,8 @@ enum hx_type {
  *   HX_ROLE_ARTICLE     on an HX_HEADING: opens article N (its number in the
  *                       text or label, else the next); a paragraph with it is
  *                       keyed as any paragraph of the article
- *   HX_ROLE_ANNEX       the block that opens an annex (made its heading)
+ *   HX_ROLE_ANNEX       the block that opens an annex (made its heading
+ *                       when it reads as one: short, no closing stop)
  *   HX_ROLE_CONTINUED   in a resolution, a block that goes on the paragraph
  *                       before it (parent key +N), as structure left it
  * A preambular or operative block outside a resolution opens one. Other

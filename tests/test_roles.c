@@ -244,6 +244,21 @@ static void test_annex_date(void)
     struct hx_node *n = by_key(doc, "head.annex");
     CHECK(n && n->type == HX_HEADING && n->role == HX_ROLE_ANNEX);
     hx_doc_free(doc);
+
+    /* an attachment opening with its text: an annex, the text no heading */
+    static const struct blk c[] = {
+        {'P', HX_ROLE_NONE, NULL, "1. The report begins."},
+        {'P', HX_ROLE_ANNEX, NULL, "Onorevoli Senatori. -- Il presente disegno di legge riproduce."},
+        {'P', HX_ROLE_NONE, NULL, "Nel corso degli ultimi anni."},
+        {'P', HX_ROLE_ANNEX, NULL, "Annex II"},
+        {0, 0, NULL, NULL},
+    };
+    doc = doc_of(c, 1);
+    run(doc);
+    CHECK_STR(keys(doc), "body.1|annex+1|annex+2|head.annex2");
+    n = by_key(doc, "annex+1");
+    CHECK(n && n->type == HX_PARA && n->role == HX_ROLE_NONE);
+    hx_doc_free(doc);
 }
 
 int main(void)
