@@ -63,9 +63,9 @@ struct akn_walk {
     struct hx_node *box;          /* structure splits, and the block it is in */
     struct akn_note *notes_by_id; /* sorted by id, for noteRef */
     size_t nnotes;
-    int resolution;               /* the document is a resolution or decision */
-    enum hx_role role;            /* role of the blocks of the current part */
-    int annex;                    /* the next block opens an attachment */
+    int resolution;    /* the document is a resolution or decision */
+    enum hx_role role; /* role of the blocks of the current part */
+    int annex;         /* the next block opens an attachment */
 };
 
 /* Local name of an element ("" for other nodes). */

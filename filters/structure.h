@@ -255,4 +255,99 @@ int structure_is_symbol(const char *s, size_t len);
 /* s[0..len) without surrounding white space, in doc's arena. */
 const char *structure_trimmed(struct hx_doc *doc, const char *s, size_t len);
 
+/* --- the walk's state and keys (structure.c, structure_keys.c) ---------- */
+
+struct hx_stage;
+
+enum structure_part { P_FRONT, P_BODY, P_RES, P_ANNEX, P_PRE, P_ART };
+
+/* Where the walk is: the part being filled and the counters that make
+ * keys. */
+struct structure_state {
+    struct hx_stage *st;
+    struct structure_tables *p;
+    struct hx_doc *doc;
+    struct hx_node *sections, *sec; /* detached list of parts, current part */
+    enum structure_part part;
+    const char *pname;       /* "body", "res1", "annex2"… */
+    int nres, nannex, nbody; /* parts of each kind so far */
+    const char *parent;      /* key of the numbered block children attach to */
+    const char *base;        /* key the next unnumbered block counts from */
+    int plus;                /* blocks counted from base so far */
+    int nsub, nsub2;         /* sub-items under parent */
+    int cont;                /* unnumbered children of parent so far */
+    int sub_last_letter;     /* value of the last letter sub-item label */
+    int pp, op_started, last_num, heads_u, head_num, head_letter;
+    int art, art_para, art_numbered;
+    unsigned char seen[1000]; /* paragraph numbers used in this part */
+    struct hx_node *prev;     /* last block placed, for a title */
+    unsigned front_title;     /* masthead lines met (structure_masthead's bits; 1 title) */
+    int in_list;              /* walking the items of a list: blocks stay where they are */
+    int ndec;                 /* draft decisions so far (parts "dec1"…) */
+    int awaiting;             /* a resolution part opened by its heading: 1 before
+                                 its title, 2 before its formula */
+    const char *group;        /* key of a reader's operative heading ("resolves") whose
+                                 paragraphs are numbered under it, or NULL */
+    int group_num;            /* last paragraph number under group */
+    int group_dup;            /* numbers under groups that came again */
+    int group_run;            /* group_dup of the run of numbers now, 0 = the first */
+    int body_last, body_head, body_heads_u; /* the body when left */
+    unsigned char body_seen[1000];
+};
+
+/* Starts a new part of kind k keyed name; its section is appended to the
+ * detached list. */
+void structure_new_part(struct structure_state *s, enum structure_part k, const char *name);
+
+/* The report goes on after a draft resolution: a new "body" section whose
+ * numbers continue the body's. */
+void structure_resume_body(struct structure_state *s);
+
+/* Sets the key of a block that others count from. */
+void structure_key_base(struct structure_state *s, struct hx_node *n, const char *key);
+
+/* Keys n as the next block counted from the base ("body.4+2"). */
+void structure_key_plus(struct structure_state *s, struct hx_node *n);
+
+/* The block unnumbered ones attach to from now on. */
+void structure_set_parent(struct structure_state *s, const char *key);
+
+/* A numbered paragraph of the current part: "<prefix>.<num>", warning of
+ * a number used twice or out of order. */
+void structure_numbered(struct structure_state *s, struct hx_node *n, const char *prefix, int num);
+
+/* A sub-item under the current parent, keyed by position: letters at the
+ * first level, roman numerals below. */
+void structure_subitem(struct structure_state *s, struct hx_node *n,
+                       const struct structure_label *l);
+
+/* The lead-word class opening t, copied into the document, or NULL. */
+const char *structure_lead_in(struct structure_state *s, const char *t, size_t len);
+
+/* Sets n->lead from its emphasised run, else from its opening. */
+void structure_set_lead(struct structure_state *s, struct hx_node *n);
+
+/* Makes n a heading of the given level. */
+void structure_make_heading(struct hx_node *n, int level);
+
+/* "annex" for the first, "annex2"… after it (in the document's arena). */
+const char *structure_part_name(struct structure_state *s, const char *stem, int count);
+
+/* Puts a block into the current part; list items stay in their item. */
+void structure_place(struct structure_state *s, struct hx_node *n);
+
+/* Does n carry a role a reader may set for the walk to take as given? */
+int structure_given_role(const struct hx_node *n);
+
+/* Places and keys a preambular or operative block a reader marked (its
+ * role), t its text and l its label, in a resolution part opened for it
+ * when none is; an operative heading's paragraphs are keyed under it. */
+void structure_given_paragraph(struct structure_state *s, struct hx_node *n, const char *t,
+                               size_t len, struct structure_label *l);
+
+/* Places and keys an article's or annex's title (a reader's, or a heading
+ * right under "Article N"); 0 when n is none. */
+int structure_part_title(struct structure_state *s, struct hx_node *n,
+                         const struct structure_label *l);
+
 #endif

@@ -120,9 +120,11 @@ static void test_itu(void)
 {
     struct hx_doc *doc = doc_of(itu, 1);
     run(doc);
-    CHECK_STR(keys(doc), "res1.title|res1.formula|res1.pp.1|res1.pp.1.a|res1.pp.1.b|res1.pp.2|"
-                         "res1.pp.2.a|res1.pp.3|res1.pp.3+1|res1.op.1|res1.op.1.1|res1.op.1.2|res1.op.2|res1.op.2.1|"
-                         "res1.op.3|res1.op.3.1|res1.op.3.2");
+    CHECK_STR(
+        keys(doc),
+        "res1.title|res1.formula|res1.pp.1|res1.pp.1.a|res1.pp.1.b|res1.pp.2|"
+        "res1.pp.2.a|res1.pp.3|res1.pp.3+1|res1.op.1|res1.op.1.1|res1.op.1.2|res1.op.2|res1.op.2.1|"
+        "res1.op.3|res1.op.3.1|res1.op.3.2");
     struct hx_node *n = by_key(doc, "res1.formula");
     CHECK(n && n->role == HX_ROLE_FORMULA);
     n = by_key(doc, "res1.pp.1.b");
@@ -248,7 +250,8 @@ static void test_annex_date(void)
     /* an attachment opening with its text: an annex, the text no heading */
     static const struct blk c[] = {
         {'P', HX_ROLE_NONE, NULL, "1. The report begins."},
-        {'P', HX_ROLE_ANNEX, NULL, "Onorevoli Senatori. -- Il presente disegno di legge riproduce."},
+        {'P', HX_ROLE_ANNEX, NULL,
+         "Onorevoli Senatori. -- Il presente disegno di legge riproduce."},
         {'P', HX_ROLE_NONE, NULL, "Nel corso degli ultimi anni."},
         {'P', HX_ROLE_ANNEX, NULL, "Annex II"},
         {0, 0, NULL, NULL},
