@@ -28,6 +28,31 @@ static const struct {
     {HX_AF_LEAD, "lead verbs differ"},
 };
 
+/* Lead-word classes whose usual renderings overlap, so that two versions
+ * with one each may well say the same: "Recognizing" is "认识到" (aware)
+ * as often as "确认", and "Consciente que" in French; "Mindful" is "铭记"
+ * (bearinmind); French "Constatant" is "Noting" or "Recognizing"; Chinese
+ * "请" is "Requests" and "Invites"; Spanish "Exhorta" and "Pide" are
+ * "Calls upon", "Urges" or "Requests". */
+static const char *const lead_near[][2] = {
+    {"aware", "recognize"}, {"aware", "bearinmind"}, {"note", "recognize"},
+    {"invite", "request"},  {"callupon", "urge"},    {"callupon", "request"},
+};
+
+static int lead_same(const char *a, size_t la, const char *b, size_t lb)
+{
+    if (la == lb && strncmp(a, b, la) == 0)
+        return 1;
+    for (size_t k = 0; k < sizeof lead_near / sizeof *lead_near; k++)
+        for (int s = 0; s < 2; s++) {
+            const char *x = lead_near[k][s], *y = lead_near[k][!s];
+            if (strlen(x) == la && strncmp(a, x, la) == 0 && strlen(y) == lb &&
+                strncmp(b, y, lb) == 0)
+                return 1;
+        }
+    return 0;
+}
+
 /* Length of a lead-word class without a last ".also" or ".further". */
 static size_t lead_stem(const char *lead)
 {
@@ -75,13 +100,14 @@ static int differ(enum check c, const struct align_unit *x,
         /* The verb and its manner count ("Noting with concern" is not
          * "Noting with appreciation"); a trailing "also" or "further" does
          * not: translations add or drop it (the Spanish Declaration's
-         * "Considerando también" where the others say "Whereas"). A version
-         * that found no lead word has nothing to compare. */
+         * "Considerando también" where the others say "Whereas"); nor do
+         * classes whose renderings overlap (lead_near). A version that
+         * found no lead word has nothing to compare. */
         const char *a = x->node->lead, *b = y->node->lead;
         if (!a || !b)
             return 0;
         size_t la = lead_stem(a), lb = lead_stem(b);
-        if (la == lb && strncmp(a, b, la) == 0)
+        if (lead_same(a, la, b, lb))
             return 0;
         if (ex)
             hx_buf_adds(ex, a), hx_buf_adds(ey, b);

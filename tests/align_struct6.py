@@ -12,7 +12,8 @@ changed file, and that nothing else is:
     marker removed;
   * a lead verb replaced by another of a different length ("Rappelant" by
     "Réaffirmant"), reported with both classes; "further" dropped from
-    "Reaffirming further", not reported;
+    "Reaffirming further", not reported; "Invites" for "Requests" (Chinese
+    "请" is both), not reported, "Welcomes", reported;
   * the Arabic version with "(1)" markers and "(1) " footnote texts (as
     text taken from a PDF has them): its footnotes pair with the others'
     "¹", nothing reported;
@@ -155,6 +156,17 @@ def main():
                 found = align([edited if l == lang else paths[l] for l in LANGS], tmp)
                 expect("%s: %s" % (lang, name), found,
                        [(lang + "-edited.txt", k, w) for k, w in wanted])
+
+        # Classes whose renderings overlap ("Invites" is "请" as often as
+        # "Requests"): not reported; a clear difference in the same place is.
+        en = list(base["en"])
+        en[B_OP2 + 1] = sub1(r"\*Requests\*", "*Invites*", en[B_OP2 + 1])
+        found = align([put("en-invites.txt", en) if l == "en" else paths[l] for l in LANGS], tmp)
+        expect("en: 'Invites' for 'Requests'", found, [])
+        en[B_OP2 + 1] = sub1(r"\*Invites\*", "*Welcomes*", en[B_OP2 + 1])
+        found = align([put("en-welcomes.txt", en) if l == "en" else paths[l] for l in LANGS], tmp)
+        expect("en: 'Welcomes' for 'Requests'", found,
+               [("en-welcomes.txt", "res1.op.3", "lead verbs differ: en has welcome;")])
 
         # Arabic markers printed "(1)", footnote texts "(1) ".
         ar = [re.sub(r"\(([¹²³⁴])\)", lambda m: "(%s)" % SUP[m.group(1)], x)
