@@ -130,6 +130,12 @@ void akn_index_notes(struct akn_walk *w, xmlNode *root);
  * whose preamble and body are preambular and operative paragraphs? */
 int akn_is_resolution(xmlNode *docel, const char *uri);
 
+/* The role of the blocks inside owner, given the role w->role of those
+ * around it (pipeline/doc.h): in a resolution, its formula's, preamble's
+ * and body's; a title container's; none in attachments, components and
+ * quotations, which are other texts. */
+enum hx_role akn_part_role(struct akn_walk *w, xmlNode *owner);
+
 /* Walks the <akomaNtoso> root (its document's preface, preamble, body…,
  * then any <components> beside it) into doc's root, each part a section.
  * Returns 0, or -1 after an error (nesting too deep). */

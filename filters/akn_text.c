@@ -1,7 +1,7 @@
 /* The Akoma Ntoso reader's element table and text helpers: which element
- * does what, attributes, lines and languages of elements, white space
- * collapsed as XML pretty-printing requires, and the index of the notes
- * noteRef elements point to. */
+ * does what, the role its blocks take, attributes, lines and languages of
+ * elements, white space collapsed as XML pretty-printing requires, and the
+ * index of the notes noteRef elements point to. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -278,4 +278,42 @@ void akn_index_notes(struct akn_walk *w, xmlNode *root)
     }
     if (w->nnotes > 1)
         qsort(w->notes_by_id, w->nnotes, sizeof *w->notes_by_id, by_id);
+}
+
+int akn_is_resolution(xmlNode *docel, const char *uri)
+{
+    xmlChar *name = xmlGetProp(docel, (const xmlChar *)"name");
+    int yes = akn_is(docel, "statement") ||
+              (name && (xmlStrcmp(name, (const xmlChar *)"resolution") == 0 ||
+                        xmlStrcmp(name, (const xmlChar *)"decision") == 0)) ||
+              (uri && (strstr(uri, "/resolution/") || strstr(uri, "/decision/")));
+    xmlFree(name);
+    return yes;
+}
+
+/* The role of the blocks inside owner, which Akoma Ntoso marks and the
+ * structure stage takes as given (pipeline/doc.h): a resolution's formula,
+ * its preamble's and body's paragraphs (headings of an operative group,
+ * "resolves", too), a title container; attachments and components are
+ * other documents. */
+enum hx_role akn_part_role(struct akn_walk *w, xmlNode *owner)
+{
+    if (akn_is(owner, "attachment") || akn_is(owner, "component") || akn_is(owner, "components") ||
+        akn_is(owner, "attachments") || akn_is(owner, "conclusions") || akn_is(owner, "preface") ||
+        akn_is(owner, "coverPage") || akn_kind_of(owner) == AK_QUOTE)
+        return HX_ROLE_NONE;
+    if (akn_is(owner, "container") && w->role == HX_ROLE_NONE) {
+        const char *name = akn_attr(w, owner, "name");
+        if (name && strcmp(name, "title") == 0)
+            return HX_ROLE_TITLE;
+    }
+    if (!w->resolution)
+        return w->role;
+    if (akn_is(owner, "formula"))
+        return HX_ROLE_FORMULA;
+    if (akn_is(owner, "preamble"))
+        return HX_ROLE_PREAMBULAR;
+    if (akn_is(owner, "mainBody") || akn_is(owner, "body"))
+        return HX_ROLE_OPERATIVE;
+    return w->role;
 }

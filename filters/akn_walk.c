@@ -398,44 +398,6 @@ static int num_is_heading(xmlNode *owner, const char *num)
     return u_isalpha(hx_utf8_next(num, strlen(num), &i));
 }
 
-int akn_is_resolution(xmlNode *docel, const char *uri)
-{
-    xmlChar *name = xmlGetProp(docel, (const xmlChar *)"name");
-    int yes = akn_is(docel, "statement") ||
-              (name && (xmlStrcmp(name, (const xmlChar *)"resolution") == 0 ||
-                        xmlStrcmp(name, (const xmlChar *)"decision") == 0)) ||
-              (uri && (strstr(uri, "/resolution/") || strstr(uri, "/decision/")));
-    xmlFree(name);
-    return yes;
-}
-
-/* The role of the blocks inside owner, which Akoma Ntoso marks and the
- * structure stage takes as given (pipeline/doc.h): a resolution's formula,
- * its preamble's and body's paragraphs (headings of an operative group,
- * "resolves", too), a title container; attachments and components are
- * other documents. */
-static enum hx_role part_role(struct akn_walk *w, xmlNode *owner)
-{
-    if (akn_is(owner, "attachment") || akn_is(owner, "component") || akn_is(owner, "components") ||
-        akn_is(owner, "attachments") || akn_is(owner, "conclusions") || akn_is(owner, "preface") ||
-        akn_is(owner, "coverPage") || akn_kind_of(owner) == AK_QUOTE)
-        return HX_ROLE_NONE;
-    if (akn_is(owner, "container") && w->role == HX_ROLE_NONE) {
-        const char *name = akn_attr(w, owner, "name");
-        if (name && strcmp(name, "title") == 0)
-            return HX_ROLE_TITLE;
-    }
-    if (!w->resolution)
-        return w->role;
-    if (akn_is(owner, "formula"))
-        return HX_ROLE_FORMULA;
-    if (akn_is(owner, "preamble"))
-        return HX_ROLE_PREAMBULAR;
-    if (akn_is(owner, "mainBody") || akn_is(owner, "body"))
-        return HX_ROLE_OPERATIVE;
-    return w->role;
-}
-
 static int has_child(xmlNode *x, enum akn_kind k)
 {
     for (xmlNode *c = x->children; c; c = c->next)
@@ -463,7 +425,7 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
         w->plevel++;
     if (headed)
         w->hlevel++;
-    w->role = part_role(w, owner);
+    w->role = akn_part_role(w, owner);
     if (akn_is(owner, "attachment"))
         w->annex = 1;
     if (akn_is(owner, "attachments") || akn_is(owner, "components") ||

@@ -8,8 +8,14 @@
  * (statement, bill…); the rest of the metadata block is dropped, except
  * the notes noteRef elements call in. Every part of the document (cover page,
  * preface, preamble, body, conclusions, each attachment or component) is a
- * section; the structure stage finds the UN parts (formula, preambular
- * and operative paragraphs, annex) from their text as for any reader. The
+ * section. What the markup says of a block is its role, which the structure
+ * stage takes as given (pipeline/doc.h): in a resolution or decision (a
+ * <statement>, name="resolution"/"decision", or a work URI naming one) the
+ * <formula>, the preamble's paragraphs and recitals (preambular) and the
+ * body's paragraphs and headings (operative); in any document a title
+ * container, an article's heading from its <num> ("Article 3") and its
+ * <heading> (its title), and the first block of an <attachment> (an annex).
+ * Everything else structure reads from the text as for any reader. The
  * walk is in filters/akn_walk.c, its element table in filters/akn_text.c.
  *
  * The file is parsed whole by libxml2 without network, DTD or entity
