@@ -508,8 +508,9 @@ static int same_note(const struct align_unit *a, const struct note_id *ia,
 void align_pair_notes(const struct align_pair *p, struct align_beads *out)
 {
     unsigned char *used = calloc(p->nb + 1, 1);
+    size_t *match = malloc((p->na + 1) * sizeof *match);
     struct note_id *ia = malloc((p->na + 1) * sizeof *ia), *ib = malloc((p->nb + 1) * sizeof *ib);
-    if (!used || !ia || !ib)
+    if (!used || !match || !ia || !ib)
         abort();
     for (size_t i = 0; i < p->na; i++)
         ia[i] = note_id(p->a[i]);
@@ -519,17 +520,36 @@ void align_pair_notes(const struct align_pair *p, struct align_beads *out)
         size_t j = 0;
         while (j < p->nb && (used[j] || !same_note(p->a[i], &ia[i], p->b[j], &ib[j])))
             j++;
-        if (j < p->nb) {
+        match[i] = j;
+        if (j < p->nb)
             used[j] = 1;
-            bead_add(out, HX_BEAD_11, i, j, 0);
-        } else {
-            bead_add(out, HX_BEAD_10, i, 0, COST_SKIP);
+    }
+    /* Notes left on both sides of one scope are numbered differently (one
+     * version counts through the document, the other per part): they pair
+     * in order. */
+    for (size_t i = 0; i < p->na; i++) {
+        if (match[i] < p->nb)
+            continue;
+        size_t j = 0;
+        while (j < p->nb && (used[j] || ia[i].scope != ib[j].scope || ia[i].sub != ib[j].sub ||
+                             strncmp(p->a[i]->key, p->b[j]->key, ia[i].scope) != 0))
+            j++;
+        if (j < p->nb) {
+            match[i] = j;
+            used[j] = 1;
         }
+    }
+    for (size_t i = 0; i < p->na; i++) {
+        if (match[i] < p->nb)
+            bead_add(out, HX_BEAD_11, i, match[i], 0);
+        else
+            bead_add(out, HX_BEAD_10, i, 0, COST_SKIP);
     }
     for (size_t j = 0; j < p->nb; j++)
         if (!used[j])
             bead_add(out, HX_BEAD_01, 0, j, COST_SKIP);
     free(used);
+    free(match);
     free(ia);
     free(ib);
 }

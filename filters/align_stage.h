@@ -53,8 +53,9 @@ struct align_pair {
 void align_pair_run(struct align_pair *p, struct align_beads *out);
 
 /* Pairs the footnote paragraphs p->a with p->b into out: by scope and
- * printed number, else by order within the scope, whatever their order in
- * the part; the other version's leftovers come last (0–1). */
+ * printed number, else by order within the scope (also those left over on
+ * both sides), whatever their order in the part; the other version's
+ * leftovers come last (0–1). */
 void align_pair_notes(const struct align_pair *p, struct align_beads *out);
 
 /* One version's units, in document order. */

@@ -16,7 +16,8 @@ changed file, and that nothing else is:
     "请" is both), not reported, "Welcomes", reported;
   * the Arabic version with "(1)" markers and "(1) " footnote texts (as
     text taken from a PDF has them): its footnotes pair with the others'
-    "¹", nothing reported;
+    "¹", nothing reported; the French numbering its footnotes through the
+    document where the others restart in each part, nothing reported;
   * a job number line ("21-18866 (C)", another in each version) and the
     version's language line ("中文", absent from the English original):
     per-version masthead lines, not reported; a symbol changed in the same
@@ -178,6 +179,18 @@ def main():
         expect("Arabic (1) markers", align([paths[l] for l in LANGS[:-1]] + [plain], tmp), [])
         # (A "(2)" marker lost there leaves "(2) " text that the structure
         # stage takes for a sub-item "(2)", not a footnote: not tested here.)
+
+        # The French numbering its footnotes through the document (³ ⁴ in
+        # the first resolution, ⁵ in the annex) where the others restart in
+        # each part: its notes pair in order, nothing reported.
+        fr = [x.translate(str.maketrans("¹²", "³⁴")) if B_PP1 - 3 <= i <= B_OP2 + 5
+              else x.translate(str.maketrans("¹", "⁵")) if i >= 44 else x
+              for i, x in enumerate(base["fr"])]
+        if sum(x.count(c) for x in fr for c in "³⁴⁵") != 6:
+            raise SystemExit("test data changed: French footnotes")
+        cont = put("fr-continuous.txt", fr)
+        expect("fr notes numbered through", align([cont if l == "fr" else paths[l] for l in LANGS], tmp),
+               [])
 
         # Job numbers and language lines: one of each per version.
         own = {}
