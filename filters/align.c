@@ -197,6 +197,12 @@ static void version_collect(struct align_version *v)
             t.data[--t.len] = '\0';
         u->text = hx_strdup(doc->arena, t.data ? t.data : "");
         hx_buf_free(&t);
+        /* a job number line among the paragraphs is page furniture (text
+         * taken from a PDF): each version has its own, in its own place */
+        if (strcmp(u->part, "front") != 0 && align_per_version(u)) {
+            v->n--;
+            continue;
+        }
         for (size_t i = 0; i < b.len;) {
             int32_t cp = hx_utf8_next(s, b.len, &i);
             u->len += cp >= 0 && !hx_cp_is_space(cp);
@@ -489,8 +495,6 @@ static void align_part(struct align_ctx *cx, size_t pi)
         free(lists[d]);
     free(lists);
 }
-
-/* ---- the stage -------------------------------------------------------------- */
 
 static const char *doc_tag(struct hx_doc *doc, const struct align_version *v)
 {

@@ -312,18 +312,72 @@ static void check_content(struct align_ctx *cx, size_t row)
     hx_buf_free(&msg);
 }
 
-/* Masthead lines that differ between language versions by design: the
- * job number ("21-17512 (C)", one per version, with the version's letter)
- * and the version's own language name ("中文", "Español"), which the
- * original's version does not print. A repeated one ("front.job+1") too. */
-static int per_version(const char *key)
+/* Does s[i..) open with n or more ASCII digits (at most max)? Their count. */
+static size_t digits(const char *s, size_t i, size_t len, size_t n, size_t max)
+{
+    size_t k = 0;
+    while (i + k < len && k <= max && s[i + k] >= '0' && s[i + k] <= '9')
+        k++;
+    return k >= n && k <= max ? k : 0;
+}
+
+/* Is word w a job number ("21-17512", "V.12-51096", with or without its
+ * "(C)"), a barcode ("*2117512*", "2117512"), a processing date ("101221")
+ * or a version letter ("(C)")? 2 for a job number, 1 for the others, 0. */
+static int job_word(const char *w, size_t len)
+{
+    size_t i = 0, k;
+    if (len >= 3 && w[0] == '(' && w[len - 1] == ')') {
+        for (i = 1; i + 1 < len && w[i] >= 'A' && w[i] <= 'Z'; i++)
+            ;
+        return i + 1 == len && len <= 5;
+    }
+    if (w[0] == '*')
+        return len >= 9 && w[len - 1] == '*' && digits(w, 1, len, len - 2, len - 2) ? 1 : 0;
+    /* the barcode's asterisks may have been read as emphasis */
+    if (digits(w, 0, len, 6, 9) == len)
+        return 1;
+    if (len > 2 && w[0] >= 'A' && w[0] <= 'Z') {
+        while (i < len && i < 2 && w[i] >= 'A' && w[i] <= 'Z')
+            i++;
+        if (i >= len || w[i++] != '.')
+            return 0;
+    }
+    if (!digits(w, i, len, 2, 2) || i + 2 >= len || w[i + 2] != '-')
+        return 0;
+    i += 3;
+    if (!(k = digits(w, i, len, 4, 6)))
+        return 0;
+    i += k;
+    return i == len || job_word(w + i, len - i) == 1 ? 2 : 0;
+}
+
+int align_per_version(const struct align_unit *u)
 {
     static const char *const keys[] = {"front.job", "front.language"};
-    size_t n = strcspn(key, "+");
+    size_t n = strcspn(u->key, "+");
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-        if (strlen(keys[k]) == n && strncmp(key, keys[k], n) == 0)
+        if (strlen(keys[k]) == n && strncmp(u->key, keys[k], n) == 0)
             return 1;
-    return 0;
+    /* page furniture anywhere: "21-18866 (E)  101221  *2118866*" */
+    const char *t = u->text;
+    size_t len = strlen(t), i = 0;
+    int job = 0;
+    while (i < len) {
+        while (i < len && (t[i] == ' ' || t[i] == '\n'))
+            i++;
+        size_t e = i;
+        while (e < len && t[e] != ' ' && t[e] != '\n')
+            e++;
+        if (e == i)
+            break;
+        int w = job_word(t + i, e - i);
+        if (!w)
+            return 0;
+        job |= w == 2;
+        i = e;
+    }
+    return job;
 }
 
 void align_check_row(struct align_ctx *cx, size_t row)
@@ -333,7 +387,7 @@ void align_check_row(struct align_ctx *cx, size_t row)
     int own = 0, other = 0;
     for (size_t d = 0; d < cx->nd; d++)
         for (int k = 0; k < cx->rows[row].cells[d].n; k++) {
-            if (per_version(cx->rows[row].cells[d].node[k]->key))
+            if (align_per_version(cx->ru[row * cx->nd + d][k]))
                 own++;
             else
                 other++;

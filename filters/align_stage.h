@@ -81,6 +81,12 @@ struct align_ctx {
     size_t *counts;              /* parts × documents: paragraphs per part */
 };
 
+/* Is u a line each version has its own of, never compared: the job number
+ * and language lines of the masthead (front.job, front.language), or a job
+ * number line anywhere ("21-18866 (E)", with its barcode and date stamp)?
+ * (filters/align_check.c) */
+int align_per_version(const struct align_unit *u);
+
 /* Runs every check on row (filters/align_check.c). */
 void align_check_row(struct align_ctx *cx, size_t row);
 

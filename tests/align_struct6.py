@@ -21,7 +21,8 @@ changed file, and that nothing else is:
   * a job number line ("21-18866 (C)", another in each version) and the
     version's language line ("中文", absent from the English original):
     per-version masthead lines, not reported; a symbol changed in the same
-    versions still is.
+    versions still is; job number lines with date stamp and barcode as page
+    footers, each version's in its own place, not reported.
 """
 import os
 import re
@@ -204,6 +205,17 @@ def main():
             own[lang] = b
         mast = [put(l + "-mast.txt", own[l]) for l in LANGS]
         expect("job numbers and language lines", align(mast, tmp), [])
+        # Page furniture of text taken from a PDF: each version's job
+        # number, date stamp and barcode at its own page break, and again
+        # at the end.
+        foot = []
+        for k, lang in enumerate(LANGS):
+            b = list(base[lang])
+            b.insert(B_BODY3 + k, "21-1886%d (%s)  101221\n*211886%d*" % (k, "CEFSRA"[k], k))
+            b.append("21-1886%d (%s)" % (k, "CEFSRA"[k]))
+            foot.append(put(lang + "-foot.txt", b))
+        expect("job numbers as page footers", align(foot, tmp), [])
+
         ru = list(own["ru"])
         ru[B_BODY4 + 2] = sub1(r"A/C\.2/76/L\.21", "A/C.2/76/L.22", ru[B_BODY4 + 2])
         mast[4] = put("ru-mast-edited.txt", ru)
