@@ -273,8 +273,7 @@ static void set_years(struct align_version *v, size_t nd)
                 struct align_toks *t = pass ? &v[d].u[i].ntoks : &v[d].u[i].toks;
                 for (size_t k = 0; k < t->n; k++)
                     if (t->v[k].kind == ALIGN_TOK_DATE && strncmp(t->v[k].val, "0000", 4) == 0)
-                        t->v[k].val =
-                            hx_printf(v[d].doc->arena, "%04d%s", year, t->v[k].val + 4);
+                        t->v[k].val = hx_printf(v[d].doc->arena, "%04d%s", year, t->v[k].val + 4);
             }
 }
 
