@@ -86,6 +86,27 @@ static void print_stages(void)
         }
 }
 
+/* A well-formed BCP 47 tag: a 2-8 letter language subtag, then subtags of
+ * 1-8 letters or digits joined by hyphens. */
+static int is_lang_tag(const char *s)
+{
+    size_t n = 0, first = 1;
+    for (;; s++) {
+        if (*s == '-' || *s == 0) {
+            if (n < (first ? 2u : 1u) || n > 8)
+                return 0;
+            if (*s == 0)
+                return 1;
+            n = 0, first = 0;
+        } else if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+                   (!first && *s >= '0' && *s <= '9')) {
+            n++;
+        } else {
+            return 0;
+        }
+    }
+}
+
 struct args {
     const char *verb, *fmt, *chain, *out, *lang;
     int check, verbose, jobs;
@@ -117,7 +138,12 @@ static int parse_args(int argc, char **argv, struct args *a)
         case 't': a->fmt = optarg; break;
         case 'c': a->chain = optarg; break;
         case 'o': a->out = optarg; break;
-        case 'l': a->lang = optarg; break;
+        case 'l':
+            if (!is_lang_tag(optarg))
+                return usage_error("--lang takes a BCP 47 tag such as zh, en or ar-EG, not '%s'",
+                                   optarg);
+            a->lang = optarg;
+            break;
         case 'k': a->check = 1; break;
         case 'v': a->verbose = 1; break;
         case 'j':

@@ -29,6 +29,8 @@ CASES = [
     (["samples/seed-zh.txt", "--chain", "text | txt:width=72"], 2, "'width'"),
     (["samples/seed-zh.txt", "-t", "txt:wrap=wide"], 2, "'wrap'"),
     (["samples/seed-zh.txt", "-t", "xml:ids"], 2, "'ids'"),
+    (["samples/seed-zh.txt", "-t", "txt", "--lang", "chinese simplified"], 2, "BCP 47"),
+    (["samples/seed-zh.txt", "-t", "txt", "--bogus"], 2, "'--bogus'"),
 ]
 
 
