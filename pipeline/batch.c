@@ -1,5 +1,6 @@
 /* One process per document; see batch.h. */
 #include "batch.h"
+#include "output.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -67,21 +68,6 @@ int hx_diag_decode(struct hx_diags *d, char *line)
     hx_diags_add(d, (enum hx_severity)(sev[0] - '0'), *file ? file : NULL,
                  (unsigned)strtoul(ln, NULL, 10), stage, *key ? key : NULL, "%s", msg);
     return 0;
-}
-
-/* DIR/<input file name less its extension>.<ext> */
-static char *target_of(const char *dir, const char *path, const char *ext)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
-    size_t len = strlen(dir) + (size_t)stem + strlen(ext) + 3;
-    char *t = malloc(len);
-    if (!t)
-        abort();
-    snprintf(t, len, "%s/%.*s.%s", dir, stem, base, ext);
-    return t;
 }
 
 struct job {
@@ -180,6 +166,7 @@ int hx_batch_run(struct hx_chain *c, char *const *paths, size_t n, const struct 
     const char *ext = hx_chain_writer(c)->ext ? hx_chain_writer(c)->ext : "out";
     int njobs = o->jobs < 1 ? 1 : o->jobs, running = 0, failed = 0;
     struct job *jobs = calloc((size_t)njobs, sizeof *jobs);
+    struct hx_arena *names = hx_arena_new();
     char **targets = calloc(n ? n : 1, sizeof *targets);
     if (!jobs || !targets)
         abort();
@@ -194,13 +181,12 @@ int hx_batch_run(struct hx_chain *c, char *const *paths, size_t n, const struct 
         goto out;
     }
     for (size_t i = 0; i < n; i++) {
-        targets[i] = target_of(o->outdir, paths[i], ext);
+        targets[i] = hx_output_name(names, o->outdir, paths[i], ext);
         for (size_t k = 0; k < i; k++)
             if (targets[k] && !strcmp(targets[k], targets[i])) {
                 hx_diags_add(diags, HX_SEV_ERROR, paths[i], 0, "batch", NULL,
                              "its output %s would overwrite that of %s; convert it separately",
                              targets[i], paths[k]);
-                free(targets[i]);
                 targets[i] = NULL;
                 failed++;
                 break;
@@ -236,8 +222,7 @@ int hx_batch_run(struct hx_chain *c, char *const *paths, size_t n, const struct 
     while (running-- > 0)
         failed += reap(jobs, njobs, paths, targets, o, diags);
 out:
-    for (size_t i = 0; i < n; i++)
-        free(targets[i]);
+    hx_arena_free(names);
     free(targets);
     free(jobs);
     return failed;

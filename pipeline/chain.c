@@ -335,16 +335,6 @@ static int read_docs(struct hx_chain *c, struct hx_set *set, struct hx_diags *di
     return 0;
 }
 
-/* Output name for one document of several: DIR/<input stem>.<ext>. */
-static char *doc_target(struct hx_arena *a, const char *dir, const char *path, const char *ext)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
-    return hx_printf(a, "%s/%.*s.%s", dir, stem, base, ext);
-}
-
 static int write_one(struct hx_stage *st, struct hx_set *set, struct hx_doc *doc,
                      const char *target)
 {
@@ -398,7 +388,7 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
         }
         const char *target = out;
         if (set->ndocs > 1 && strcmp(out, "-") != 0)
-            target = doc_target(set->arena, out, doc->path, st->f->ext ? st->f->ext : "out");
+            target = hx_output_name(set->arena, out, doc->path, st->f->ext ? st->f->ext : "out");
         if (write_one(st, set, doc, target) < 0) {
             doc->failed = 1;
             rc = -1;

@@ -10,6 +10,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+char *hx_output_name(struct hx_arena *a, const char *dir, const char *path, const char *ext)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+    return hx_printf(a, "%s/%.*s.%s", dir, stem, base, ext);
+}
+
 int hx_output_open(struct hx_output *out, const char *target, char *err, size_t errlen)
 {
     char *tmp;

@@ -6,6 +6,10 @@
 
 #include "filter.h"
 
+/* The output name of input path in directory dir:
+ * "dir/<file name less its extension>.<ext>", in a. */
+char *hx_output_name(struct hx_arena *a, const char *dir, const char *path, const char *ext);
+
 /* Opens a temporary file for target ("-" = standard output, buffered in a
  * temporary file under $TMPDIR until committed). Fills out; returns 0, or
  * -1 with a message in err. */
