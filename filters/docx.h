@@ -38,6 +38,9 @@ struct docx_xml {
     char err[200];      /* first libxml2 error, from the structured handler */
     int failed;
     char abuf[1024];    /* last value returned by docx_attr */
+    unsigned npara;     /* w:p elements met so far, skipped ones too: Word
+                           writes a part on one or two lines, so a node's
+                           position is its w:p's ordinal (README) */
 };
 
 /* One relationship of a part. */
@@ -370,6 +373,7 @@ struct docx_walk {
     struct docx_field fld[DOCX_MAX_FIELDS];
     int nfld, fld_over;
     struct hx_node *merge; /* paragraph continued by the next one */
+    unsigned para;         /* ordinal of the w:p being read, 0 outside one */
 };
 
 /* Where the walk is: the mode and the objects being built. */
@@ -412,10 +416,14 @@ int docx_change(struct docx_walk *w, struct docx_ctx *c, int del);
 
 /* docx_text.c */
 
-/* Current line of the part. */
+/* Current line of the part's XML, for errors in the XML itself. */
 unsigned docx_line_of(struct docx_walk *w);
 
-/* A node positioned at the current line of the part. */
+/* The position a node made now takes: the ordinal of the w:p being read,
+ * outside one the next w:p's (a table's or cell's first paragraph). */
+unsigned docx_para_pos(const struct docx_walk *w);
+
+/* A node positioned at docx_para_pos in the part. */
 struct hx_node *docx_node_new(struct docx_walk *w, enum hx_type type);
 
 /* Inside a field's instructions (their text is not shown)? */

@@ -178,8 +178,7 @@ void docx_merge_end(struct docx_walk *w)
     w->merge = NULL;
 }
 
-static void para_begin(struct docx_walk *w, struct docx_ctx *c, struct docx_ppr *pp,
-                       unsigned line)
+static void para_begin(struct docx_walk *w, struct docx_ctx *c, struct docx_ppr *pp)
 {
     struct docx *dx = w->dx;
     struct docx_para *p = c->p;
@@ -201,7 +200,6 @@ static void para_begin(struct docx_walk *w, struct docx_ctx *c, struct docx_ppr 
     if (outline >= 0)
         heading = outline < 9 ? outline + 1 : 0;
     struct hx_node *n = docx_node_new(w, heading ? HX_HEADING : HX_PARA);
-    n->pos.line = line;
     n->level = heading;
     const struct docx_style *s = docx_style_get(dx, style);
     if (s)
@@ -237,12 +235,13 @@ int docx_para(struct docx_walk *w, struct hx_node *parent)
     struct docx_para p;
     struct docx_ppr pp = {0};
     struct docx_ctx c = {0};
-    unsigned line = docx_line_of(w);
+    unsigned outer = w->para; /* a text box's paragraphs sit inside one */
     int d = xmlTextReaderDepth(w->x.r), e = xmlTextReaderIsEmptyElement(w->x.r);
     int rc;
 
     memset(&p, 0, sizeof p);
     pp.num_id = pp.ilvl = pp.outline = pp.bidi = -1;
+    w->para = w->x.npara; /* counted when the reader met it */
     c.mode = M_INLINE;
     c.parent = parent;
     c.p = &p;
@@ -255,14 +254,14 @@ int docx_para(struct docx_walk *w, struct hx_node *parent)
             continue;
         }
         if (!p.node)
-            para_begin(w, &c, &pp, line);
+            para_begin(w, &c, &pp);
         if (docx_one(w, &c) < 0)
             goto fail;
     }
     if (rc < 0)
         goto fail;
     if (!p.node)
-        para_begin(w, &c, &pp, line);
+        para_begin(w, &c, &pp);
     docx_flush(w, &p);
     for (int i = 0; i < w->nfld; i++) {
         /* A field result running on into the next paragraph starts there
@@ -291,9 +290,11 @@ int docx_para(struct docx_walk *w, struct hx_node *parent)
     if (pp.sect)
         w->dx->section++;
     hx_buf_free(&p.pend);
+    w->para = outer;
     return 0;
 fail:
     hx_buf_free(&p.pend);
+    w->para = outer;
     return -1;
 }
 

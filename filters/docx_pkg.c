@@ -193,6 +193,8 @@ int docx_xml_read(struct docx *dx, struct docx_xml *x)
     if (rc == 0)
         return 0;
     int type = xmlTextReaderNodeType(x->r);
+    if (type == XML_READER_TYPE_ELEMENT && docx_is(x, NS_W, "p"))
+        x->npara++;
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         hx_error_at(dx->st, dx->doc, line,
                     "%s: a DOCTYPE is not allowed in a DOCX part", x->part);

@@ -11,10 +11,15 @@ unsigned docx_line_of(struct docx_walk *w)
     return (unsigned)xmlTextReaderGetParserLineNumber(w->x.r);
 }
 
+unsigned docx_para_pos(const struct docx_walk *w)
+{
+    return w->para ? w->para : w->x.npara + 1;
+}
+
 struct hx_node *docx_node_new(struct docx_walk *w, enum hx_type type)
 {
     struct hx_node *n = hx_node_new(w->dx->doc, type);
-    n->pos.line = docx_line_of(w);
+    n->pos.line = docx_para_pos(w);
     n->pos.where = w->part;
     return n;
 }
@@ -59,7 +64,7 @@ void docx_flush(struct docx_walk *w, struct docx_para *p)
             c = n;
         }
     struct hx_node *t = hx_text_new(doc, p->pend.data, p->pend.len);
-    t->pos.line = docx_line_of(w);
+    t->pos.line = docx_para_pos(w);
     t->pos.where = w->part;
     hx_node_append(c, t);
     hx_buf_reset(&p->pend);

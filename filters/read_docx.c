@@ -281,6 +281,9 @@ static int docx_read(struct hx_stage *st, struct hx_doc *doc)
     src = NULL; /* the archive owns it now */
     if (docx_find_main(dx) < 0)
         goto out;
+    /* the part the positions of diagnostics count in unless they name
+     * another (a footnote's paragraph) */
+    doc->root->pos.where = hx_strdup(doc->arena, dx->main);
     struct docx_rels rels;
     if (docx_rels_read(dx, dx->main, &rels) < 0)
         goto out;

@@ -124,14 +124,19 @@ void hx_diags_free(struct hx_diags *d)
     memset(d, 0, sizeof *d);
 }
 
-/* Position and key of a node: its own, else the nearest ancestor's. */
-static void node_place(const struct hx_node *n, unsigned *line, const char **key)
+/* Position and key of a node: its own, else the nearest ancestor's; *where
+ * is the part the position is counted in (of the node that gave it). */
+static void node_place(const struct hx_node *n, unsigned *line, const char **key,
+                       const char **where)
 {
     *line = 0;
     *key = NULL;
+    *where = NULL;
     for (; n; n = n->parent) {
-        if (!*line && n->pos.line)
+        if (!*line && n->pos.line) {
             *line = n->pos.line;
+            *where = n->pos.where;
+        }
         if (!*key && n->key && *n->key)
             *key = n->key;
         if (*line && *key)
@@ -142,9 +147,22 @@ static void node_place(const struct hx_node *n, unsigned *line, const char **key
 static void stage_vadd(struct hx_stage *st, enum hx_severity sev, const struct hx_doc *doc,
                        const struct hx_node *n, unsigned line, const char *fmt, va_list ap)
 {
-    const char *key = NULL;
+    const char *key = NULL, *where = NULL, *main_part;
     if (n)
-        node_place(n, &line, &key);
+        node_place(n, &line, &key, &where);
+    /* A package reader names its main part on the root (DOCX:
+     * "word/document.xml"); a position counted in another part (its
+     * footnotes) would be ambiguous without the part's name, so the
+     * message opens with it. */
+    main_part = doc && doc->root ? doc->root->pos.where : NULL;
+    if (where && main_part && strcmp(where, main_part) != 0) {
+        struct hx_buf b = {0};
+        hx_buf_vaddf(&b, fmt, ap);
+        hx_diags_add(st->diags, sev, doc->path, line, st->f ? st->f->name : NULL, key, "%s: %s",
+                     where, b.data);
+        hx_buf_free(&b);
+        return;
+    }
     hx_diags_vadd(st->diags, sev, doc ? doc->path : NULL, line, st->f ? st->f->name : NULL, key,
                   fmt, ap);
 }
