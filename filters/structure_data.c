@@ -308,9 +308,17 @@ const char hx_distr_words[] = "Distr|分发|Distribución|Распростран
 const char hx_original_words[] =
     "Original|原文|Подлинный текст|Оригинал|الأصل";
 
+/* The six languages' names as each version's masthead prints its own
+ * ("العربية", "中文", "Español") and as "Original: X" names the original, in
+ * each of the six; Arabic spells English two ways and writes hamza or not. */
 const char hx_language_words[] =
-    "Arabic|Chinese|English|French|Russian|Spanish|Français|Español|"
-    "Anglais|Inglés|中文|Русский|عربي";
+    "Arabic|Chinese|English|French|Russian|Spanish|"
+    "Arabe|Chinois|Anglais|Français|Russe|Espagnol|"
+    "Árabe|Chino|Inglés|Francés|Ruso|Español|"
+    "Арабский|Китайский|Английский|Французский|Русский|Испанский|"
+    "阿拉伯文|中文|英文|法文|俄文|西班牙文|"
+    "عربي|العربية|الصينية|الإنكليزية|الإنجليزية|الانكليزية|الانجليزية|"
+    "الفرنسية|الروسية|الإسبانية|الاسبانية";
 
 const char hx_draft_res_words[] =
     "决议草案|Draft resolution|Projet de résolution|Proyecto de resolución|"

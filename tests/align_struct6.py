@@ -19,7 +19,7 @@ changed file, and that nothing else is:
     "¹", nothing reported; the French numbering its footnotes through the
     document where the others restart in each part, nothing reported;
   * a job number line ("21-18866 (C)", another in each version) and the
-    version's language line ("中文", absent from the English original):
+    version's language line ("中文", "العربية"; absent from the English original):
     per-version masthead lines, not reported; a symbol changed in the same
     versions still is; job number lines with date stamp and barcode as page
     footers, each version's in its own place, not reported.
@@ -198,10 +198,9 @@ def main():
         for k, lang in enumerate(LANGS):
             b = list(base[lang])
             b.insert(1, "21-1886%d (%s)" % (k, "CEFSRA"[k]))
-            # (the structure stage does not know the Arabic "العربية" yet)
-            if lang not in ("en", "ar"):
+            if lang != "en":
                 b.insert(0, {"zh": "中文", "fr": "Français", "es": "Español",
-                             "ru": "Русский"}[lang])
+                             "ru": "Русский", "ar": "العربية"}[lang])
             own[lang] = b
         mast = [put(l + "-mast.txt", own[l]) for l in LANGS]
         expect("job numbers and language lines", align(mast, tmp), [])

@@ -570,6 +570,60 @@ static void test_masthead(void)
     }
 }
 
+/* A version's language line in its own spelling and "Original: X" in each
+ * language's form (a no-break or narrow no-break space before the French
+ * colon), whatever the order; the six languages' names in the six languages
+ * are language lines, but a title that opens with one is a title. */
+static void test_language_lines(void)
+{
+    static const char *const cases[][3] = {
+        {"ar", "العربية", "الأصل: بالإنكليزية"},
+        {"ar", "عربي", "الأصل: الإنجليزية"},
+        {"zh", "中文", "原文：英文"},
+        {"ru", "Русский", "Подлинный текст: английский"},
+        {"es", "Español", "Original: inglés"},
+        {"fr", "Français", "Original\u00a0: anglais"},
+        {"fr", "Français", "Original\u202f: anglais"},
+        {"fr", "Français", "Original : anglais"},
+    };
+    static const char *const names[] = {
+        "Arabic",   "Chinese",   "English",    "French",      "Russian",  "Spanish",
+        "Arabe",    "Chinois",   "Anglais",    "Français",    "Russe",    "Espagnol",
+        "Árabe",    "Chino",     "Inglés",     "Francés",     "Ruso",     "Español",
+        "Арабский", "Китайский", "Английский", "Французский", "Русский",  "Испанский",
+        "阿拉伯文", "中文",      "英文",       "法文",        "俄文",     "西班牙文",
+        "العربية",  "الصينية",   "الإنكليزية", "الإنجليزية",  "الفرنسية", "الروسية",
+        "الإسبانية"};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        for (int swap = 0; swap < 2; swap++) {
+            const char *const p[] = {"A/76/540/Add.1", cases[k][1 + swap], cases[k][2 - swap],
+                                     "Title",          "1. Text.",         NULL};
+            struct hx_doc *doc = doc_of(cases[k][0], p);
+            run(&hx_structure, doc, "");
+            CHECK_STR(nth(doc, 1 + swap)->key, "front.language");
+            CHECK_STR(nth(doc, 2 - swap)->key, "front.original");
+            CHECK_STR(nth(doc, 3)->key, "front.title");
+            CHECK_STR(hx_meta_get(doc, "title"), "Title");
+            hx_doc_free(doc);
+        }
+    }
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        const char *const p[] = {"A/76/540/Add.1", names[k], "Title", "1. Text.", NULL};
+        struct hx_doc *doc = doc_of("en", p);
+        run(&hx_structure, doc, "");
+        if (strcmp(nth(doc, 1)->key, "front.language") != 0)
+            printf("not a language line: %s\n", names[k]);
+        CHECK_STR(nth(doc, 1)->key, "front.language");
+        CHECK_STR(nth(doc, 2)->key, "front.title");
+        hx_doc_free(doc);
+    }
+    const char *const t[] = {"A/76/540/Add.1", "العربية لغة رسمية", "1 - نص.", NULL};
+    struct hx_doc *doc = doc_of("ar", t);
+    run(&hx_structure, doc, "");
+    CHECK_STR(nth(doc, 1)->key, "front.title");
+    hx_doc_free(doc);
+}
+
 /* A subsidiary organ's draft (E/CN.7/2012/L.2): job number, organ above
  * its session, meeting place and dates, sponsors, the organ's own formula
  * before a lead word; Chinese names the organ last. */
@@ -688,6 +742,7 @@ int main(void)
 {
     test_forms();
     test_masthead();
+    test_language_lines();
     test_organ();
     test_parts();
     test_paren_notes();
