@@ -319,14 +319,6 @@ static void check_symbols(struct hx_stage *st, struct hx_doc *doc,
     }
 }
 
-static int has_inlines(const struct hx_node *n)
-{
-    for (const struct hx_node *c = n->first; c; c = c->next)
-        if (hx_type_is_inline(c->type))
-            return 1;
-    return 0;
-}
-
 static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
 {
     struct priv *p = st->priv;
@@ -343,7 +335,7 @@ static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
         const struct hx_node *b = it.node;
         size_t len;
         struct cps c = {0};
-        if (!it.enter || hx_type_is_inline(b->type) || !has_inlines(b))
+        if (!it.enter || hx_type_is_inline(b->type) || !hx_node_has_inlines(b))
             continue;
         const char *s = hx_node_text(doc, b, &len);
         const char *lang = hx_node_lang(doc, b);

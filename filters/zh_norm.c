@@ -222,14 +222,6 @@ static void scatter(struct run *r)
     hx_buf_free(&b);
 }
 
-static int has_inlines(const struct hx_node *n)
-{
-    for (const struct hx_node *c = n->first; c; c = c->next)
-        if (hx_type_is_inline(c->type))
-            return 1;
-    return 0;
-}
-
 static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
 {
     struct run r;
@@ -255,7 +247,7 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
     struct hx_iter it = hx_iter_start(doc->root);
     while (hx_iter_next(&it)) {
         struct hx_node *b = it.node;
-        if (it.enter || hx_type_is_inline(b->type) || !has_inlines(b))
+        if (it.enter || hx_type_is_inline(b->type) || !hx_node_has_inlines(b))
             continue;
         r.block = b;
         if (gather(&r, b, guess) != 0) {

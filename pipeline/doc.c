@@ -151,6 +151,14 @@ int hx_type_is_inline(enum hx_type t)
     return t >= HX_TEXT && t < HX_TYPE_COUNT;
 }
 
+int hx_node_has_inlines(const struct hx_node *n)
+{
+    for (const struct hx_node *c = n->first; c; c = c->next)
+        if (hx_type_is_inline(c->type))
+            return 1;
+    return 0;
+}
+
 static int is_block(enum hx_type t)
 {
     return t >= HX_SECTION && t <= HX_QUOTE;

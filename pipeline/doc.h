@@ -185,6 +185,10 @@ void hx_node_detach(struct hx_node *n);
 /* Is this an inline type? */
 int hx_type_is_inline(enum hx_type t);
 
+/* Does n hold inline content directly (a paragraph-like block, not only a
+ * container of blocks)? The blocks text stages work on one at a time. */
+int hx_node_has_inlines(const struct hx_node *n);
+
 /* May a node of type child sit directly under a node of type parent? */
 int hx_type_can_contain(enum hx_type parent, enum hx_type child);
 

@@ -26,6 +26,12 @@ int main(void)
     hx_node_append(note, np);
     hx_node_append(np, hx_text_new(doc, "See A/76/1.", 11));
     CHECK(hx_doc_check(doc) == NULL);
+    /* A paragraph holds inlines; the document and a note hold blocks. */
+    CHECK(hx_node_has_inlines(p));
+    CHECK(hx_node_has_inlines(np));
+    CHECK(!hx_node_has_inlines(doc->root));
+    CHECK(!hx_node_has_inlines(note));
+    CHECK(!hx_node_has_inlines(hx_node_new(doc, HX_PARA)));
 
     char buf[512];
     walk(doc->root, buf, sizeof buf);
