@@ -334,11 +334,7 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
     free(ns);
     hx_buf_free(&b);
     fputs("  </body>\n</tmx>\n", fp);
-    if (ferror(fp)) {
-        hx_error(st, NULL, NULL, "cannot write %s", out->name);
-        return -1;
-    }
-    return 0;
+    return hx_output_check(st, out);
 }
 
 const struct hx_filter hx_write_align_tmx = {

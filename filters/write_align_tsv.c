@@ -57,11 +57,7 @@ static int write_tsv(struct hx_stage *st, struct hx_set *set, struct hx_output *
         put_flags(fp, row->flags);
         fputc('\n', fp);
     }
-    if (ferror(fp)) {
-        hx_error(st, NULL, NULL, "cannot write %s", out->name);
-        return -1;
-    }
-    return 0;
+    return hx_output_check(st, out);
 }
 
 const struct hx_filter hx_write_align_tsv = {

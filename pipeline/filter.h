@@ -105,6 +105,10 @@ void hx_error_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line, c
 void hx_warn_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* A writer's last word: 0 when everything written to out went through,
+ * else -1 after an error diagnostic "cannot write NAME". */
+int hx_output_check(struct hx_stage *st, const struct hx_output *out);
+
 /* Reads a whole regular file into malloc'd memory (NUL-terminated; *len
  * without it), refusing directories, unreadable files and files over max
  * bytes with an error diagnostic. Caller frees *data. */

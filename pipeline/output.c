@@ -10,6 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+int hx_output_check(struct hx_stage *st, const struct hx_output *out)
+{
+    if (!ferror(out->fp))
+        return 0;
+    hx_error(st, NULL, NULL, "cannot write %s", out->name);
+    return -1;
+}
+
 char *hx_output_name(struct hx_arena *a, const char *dir, const char *path, const char *ext)
 {
     const char *base = strrchr(path, '/');

@@ -80,5 +80,27 @@ int main(void)
     CHECK(e && strstr(e, "empty stage"));
     e = build_err("txt | text");
     CHECK(e != NULL);
+
+    /* A writer's last word: a stream that failed is an error naming the
+     * output, one that did not is nothing. */
+    struct hx_diags diags = {0};
+    struct hx_stage st = {.f = &fake, .diags = &diags};
+    struct hx_output out = {.fp = tmpfile(), .name = "report.tsv"};
+    CHECK(out.fp != NULL);
+    if (out.fp) {
+        fputs("fine", out.fp);
+        CHECK_INT(hx_output_check(&st, &out), 0);
+        CHECK_INT((int)diags.n, 0);
+        fclose(out.fp);
+    }
+    out.fp = fopen("/dev/null", "r"); /* writing to it fails */
+    CHECK(out.fp != NULL);
+    if (out.fp) {
+        fputc('x', out.fp);
+        CHECK_INT(hx_output_check(&st, &out), -1);
+        CHECK(diags.errors == 1 && strstr(diags.v[0].msg, "cannot write report.tsv"));
+        fclose(out.fp);
+    }
+    hx_diags_free(&diags);
     return check_done();
 }
