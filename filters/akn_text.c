@@ -254,14 +254,8 @@ void akn_index_notes(struct akn_walk *w, xmlNode *root)
             if (!id)
                 id = akn_attr(w, x, "GUID");
             if (id) {
-                if (w->nnotes == cap) {
-                    size_t ncap = cap ? cap * 2 : 16;
-                    struct akn_note *v = hx_alloc(w->doc->arena, ncap * sizeof *v);
-                    if (w->nnotes)
-                        memcpy(v, w->notes_by_id, w->nnotes * sizeof *v);
-                    w->notes_by_id = v;
-                    cap = ncap;
-                }
+                w->notes_by_id = hx_arena_grow(w->doc->arena, w->notes_by_id, w->nnotes, &cap,
+                                               sizeof *w->notes_by_id, 16);
                 w->notes_by_id[w->nnotes].id = id;
                 w->notes_by_id[w->nnotes++].el = x;
             }

@@ -112,14 +112,8 @@ static int abs_read(struct docx *dx, struct docx_xml *x, size_t *cap)
     }
     if (rc < 0)
         return -1;
-    if (dx->num.nabs == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        struct docx_abs *v = hx_alloc(dx->doc->arena, ncap * sizeof *v);
-        if (dx->num.nabs)
-            memcpy(v, dx->num.abs, dx->num.nabs * sizeof *v);
-        dx->num.abs = v;
-        *cap = ncap;
-    }
+    dx->num.abs = hx_arena_grow(dx->doc->arena, dx->num.abs, dx->num.nabs, cap,
+                                sizeof *dx->num.abs, 16);
     dx->num.abs[dx->num.nabs++] = a;
     return 0;
 }
@@ -164,14 +158,8 @@ static int num_read(struct docx *dx, struct docx_xml *x, size_t *cap)
     }
     if (rc < 0)
         return -1;
-    if (dx->num.nnum == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 16;
-        struct docx_num *v = hx_alloc(dx->doc->arena, ncap * sizeof *v);
-        if (dx->num.nnum)
-            memcpy(v, dx->num.num, dx->num.nnum * sizeof *v);
-        dx->num.num = v;
-        *cap = ncap;
-    }
+    dx->num.num = hx_arena_grow(dx->doc->arena, dx->num.num, dx->num.nnum, cap,
+                                sizeof *dx->num.num, 16);
     dx->num.num[dx->num.nnum++] = n;
     return 0;
 }

@@ -384,15 +384,7 @@ int docx_rels_read(struct docx *dx, const char *part, struct docx_rels *rels)
         const char *mode = docx_attr(&x, NS_OTHER, "TargetMode");
         if (!id || !target)
             continue;
-        if (rels->n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            struct docx_rel *v =
-                hx_alloc(dx->doc->arena, ncap * sizeof *v);
-            if (rels->n)
-                memcpy(v, rels->v, rels->n * sizeof *v);
-            rels->v = v;
-            cap = ncap;
-        }
+        rels->v = hx_arena_grow(dx->doc->arena, rels->v, rels->n, &cap, sizeof *rels->v, 16);
         struct docx_rel *rel = &rels->v[rels->n++];
         rel->id = id;
         rel->type = type ? type : "";

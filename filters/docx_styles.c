@@ -292,14 +292,8 @@ static int style_read(struct docx *dx, struct docx_xml *x, size_t *cap)
         return rc;
     if (is_default && s.type == ST_PARA)
         dx->styles.def_para = s.id;
-    if (dx->styles.n == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 64;
-        struct docx_style *v = hx_alloc(dx->doc->arena, ncap * sizeof *v);
-        if (dx->styles.n)
-            memcpy(v, dx->styles.v, dx->styles.n * sizeof *v);
-        dx->styles.v = v;
-        *cap = ncap;
-    }
+    dx->styles.v = hx_arena_grow(dx->doc->arena, dx->styles.v, dx->styles.n, cap,
+                                 sizeof *dx->styles.v, 64);
     dx->styles.v[dx->styles.n++] = s;
     return 0;
 }

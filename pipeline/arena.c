@@ -107,6 +107,21 @@ char *hx_printf(struct hx_arena *a, const char *fmt, ...)
     return p;
 }
 
+void *hx_arena_grow(struct hx_arena *a, void *v, size_t n, size_t *cap, size_t size,
+                    size_t first)
+{
+    if (n < *cap)
+        return v;
+    size_t ncap = *cap ? *cap * 2 : first;
+    if (ncap <= *cap || (size && ncap > SIZE_MAX / size))
+        abort();
+    void *nv = hx_alloc(a, ncap * size);
+    if (n)
+        memcpy(nv, v, n * size);
+    *cap = ncap;
+    return nv;
+}
+
 size_t hx_arena_used(const struct hx_arena *a)
 {
     return a->total;

@@ -25,6 +25,23 @@ int main(void)
     CHECK(hx_strdup(a, NULL) == NULL);
     CHECK_STR(hx_printf(a, "%s.%d", "body", 12), "body.12");
     CHECK(hx_arena_used(a) >= (1 << 20));
+
+    /* An arena array: the first block holds first elements, each next one
+     * twice as many, the elements kept; no new block while there is room. */
+    int *v = NULL;
+    size_t n = 0, cap = 0;
+    for (int i = 0; i < 100; i++) {
+        int *before = v;
+        v = hx_arena_grow(a, v, n, &cap, sizeof *v, 16);
+        CHECK(n < cap);
+        CHECK(n == 0 || (n % 16 == 0 && (n & (n - 1)) == 0) ? v != before : v == before);
+        v[n++] = i * 3;
+    }
+    CHECK_INT((int)cap, 128);
+    int kept = 1;
+    for (int i = 0; i < 100; i++)
+        kept &= v[i] == i * 3;
+    CHECK(kept);
     hx_arena_free(a);
     hx_arena_free(NULL);
     return check_done();
