@@ -436,7 +436,7 @@ static int structure_doc(struct hx_stage *st, struct hx_doc *doc)
     s->doc = doc;
     s->sections = hx_node_new(doc, HX_SECTION);
     structure_flatten(doc->root);
-    structure_note_markers(doc);
+    structure_note_markers(doc, s->p);
     structure_split_runs(doc);
     structure_new_part(s, P_FRONT, "front");
     for (struct hx_node *n = doc->root->first; n; n = doc->root->first)

@@ -211,8 +211,11 @@ int structure_is_issuer(const struct structure_tables *p, const char *f, size_t 
 /* Before the walk: markers printed in parentheses ("(¹)") lose them, a
  * block opening with a marker becomes a footnote text, and in Arabic
  * blocks a "(N)" glued to a word becomes a marker when a later block
- * opens "(N) " (that block becomes its footnote text). */
-void structure_note_markers(struct hx_doc *doc);
+ * opens "(N) " (that block becomes its footnote text); a block opening
+ * "(N) " that no marker calls is a footnote text too when it sits with
+ * footnote texts or after its part's last paragraph (p: the phrases that
+ * open a part). */
+void structure_note_markers(struct hx_doc *doc, const struct structure_tables *p);
 
 /* --- edits (structure_edit.c) -------------------------------------------- */
 

@@ -255,6 +255,9 @@ struct cand {
     int num, body, next;
 };
 
+/* What a candidate became (its body field, once paired). */
+enum { C_MARKER = 0, C_TEXT = 1, C_TAKEN = 2, C_ORPHAN = 3, C_PENDING = -1 };
+
 struct cands {
     struct cand *v;
     size_t n, cap;
@@ -289,7 +292,7 @@ static int collect(struct hx_node *b, struct cands *cs)
         }
         if (first && !b->label && (v = paren_number(c->text, c->len, 0, &end)) && end < c->len &&
             hx_cp_is_space((unsigned char)c->text[end])) {
-            if (cand_add(cs, (struct cand){b, c, 0, end, v, 1, -1}) != 0)
+            if (cand_add(cs, (struct cand){b, c, 0, end, v, C_TEXT, -1}) != 0)
                 return -1;
         }
         first = 0;
@@ -301,7 +304,7 @@ static int collect(struct hx_node *b, struct cands *cs)
             before = hx_utf8_prev(c->text, &p);
             if (hx_cp_is_space(before) || before == '(')
                 continue;
-            if (cand_add(cs, (struct cand){b, c, i, end, v, 0, -1}) != 0)
+            if (cand_add(cs, (struct cand){b, c, i, end, v, C_MARKER, -1}) != 0)
                 return -1;
         }
     }
@@ -335,11 +338,85 @@ static void make_body(struct hx_doc *doc, const struct cand *c)
         hx_node_detach(t);
 }
 
+/* Does block x come where a part's paragraphs have ended: the end of the
+ * document, a heading, a section heading's label ("ثانيا - ", "باء - "),
+ * an annex, a draft's heading or a formula? */
+static int ends_part(struct hx_doc *doc, const struct structure_tables *p, struct hx_node *x)
+{
+    size_t len, flen;
+    const char *t;
+    char *f;
+    struct structure_label l;
+    int r;
+    if (!x || x->type == HX_HEADING)
+        return 1;
+    if (x->type != HX_PARA)
+        return 0;
+    t = hx_node_text(doc, x, &len);
+    l = x->label ? structure_label_scan(x->label, strlen(x->label)) : structure_label_scan(t, len);
+    if (l.kind == SL_ROMAN || l.kind == SL_ZH || l.kind == SL_LETTER)
+        return 1;
+    if (len > 200 || !(f = structure_fold(t, len, &flen)))
+        return 0;
+    r = structure_phrase_prefix(p->annex, f, flen) > 0 || structure_draft_heading(p, f, flen) ||
+        structure_is_formula(p, f, flen);
+    free(f);
+    return r;
+}
+
+/* A footnote text whose marker was lost is still one where footnote texts
+ * are: in a run of adjacent blocks opening "(N) " (notes sit together at
+ * the foot of a page) that holds a footnote text, borders on one, or ends
+ * its part's paragraphs. Arabic sub-items are letters, never "(2)", so
+ * such a block is no sub-item; the notes stage reports it unpaired. */
+static void orphans(struct hx_doc *doc, const struct structure_tables *p, struct cands *cs)
+{
+    size_t i = 0;
+    while (i < cs->n) {
+        size_t first = i, last = i, k;
+        int with = 0, orphan = 0;
+        if (cs->v[i].body != C_TEXT && cs->v[i].body != C_ORPHAN) {
+            i++;
+            continue;
+        }
+        /* the run: footnote text candidates in adjacent blocks (a marker
+         * candidate inside one of them does not break it) */
+        for (k = i; k < cs->n; k++) {
+            const struct cand *c = &cs->v[k];
+            if (c->body == C_TEXT || c->body == C_ORPHAN) {
+                if (k > first && c->block != cs->v[last].block->next)
+                    break;
+                last = k;
+                with |= c->body == C_TEXT;
+                orphan |= c->body == C_ORPHAN;
+            } else if (c->block != cs->v[last].block) {
+                break;
+            }
+        }
+        i = k;
+        if (!orphan)
+            continue;
+        {
+            const struct hx_node *before = cs->v[first].block->prev;
+            const struct hx_node *after = cs->v[last].block->next;
+            with |= (before && before->role == HX_ROLE_NOTE_BODY) ||
+                    (after && after->role == HX_ROLE_NOTE_BODY);
+        }
+        if (!with && !ends_part(doc, p, cs->v[last].block->next))
+            continue;
+        for (k = first; k <= last; k++)
+            if (cs->v[k].body == C_ORPHAN)
+                cs->v[k].body = C_TEXT;
+    }
+}
+
 /* Plain-text Arabic documents number notes "(1)" after the word and open
  * the footnote text with "(1) ". Such a pair is a note when the marker
- * comes before a text with its number; a "(1)" with no such text stays
- * text (a list of numbered items, a citation). */
-static void paren_notes(struct hx_doc *doc)
+ * comes before a text with its number; a "(1)" glued to a word with no
+ * such text stays text (a citation), a "(1) " opening a block with no
+ * marker is a footnote text where footnote texts are (orphans), else
+ * text. */
+static void paren_notes(struct hx_doc *doc, const struct structure_tables *p)
 {
     struct cands cs = {0};
     int *pend = NULL;
@@ -353,26 +430,26 @@ static void paren_notes(struct hx_doc *doc)
         pend[k] = -1;
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
-        if (!c->body) {
+        if (c->body == C_MARKER) {
             c->next = pend[c->num];
             pend[c->num] = (int)i;
-            c->body = -1; /* pending */
+            c->body = C_PENDING;
             continue;
         }
         if (pend[c->num] < 0) {
-            c->body = 0; /* no marker calls it: a numbered line */
-            c->num = 0;
+            c->body = C_ORPHAN; /* no marker calls it */
             continue;
         }
         for (int j = pend[c->num]; j >= 0; j = cs.v[j].next)
-            cs.v[j].body = 2; /* accepted marker */
+            cs.v[j].body = C_TAKEN;
         pend[c->num] = -1;
     }
+    orphans(doc, p, &cs);
     /* backwards, so offsets into a text node stay valid */
     for (size_t i = cs.n; i-- > 0;) {
-        if (cs.v[i].body == 2)
+        if (cs.v[i].body == C_TAKEN)
             make_ref(doc, &cs.v[i]);
-        else if (cs.v[i].body == 1)
+        else if (cs.v[i].body == C_TEXT)
             make_body(doc, &cs.v[i]);
     }
 out:
@@ -380,7 +457,7 @@ out:
     free(pend);
 }
 
-void structure_note_markers(struct hx_doc *doc)
+void structure_note_markers(struct hx_doc *doc, const struct structure_tables *p)
 {
     for (struct hx_node *b = doc->root->first; b; b = b->next) {
         if (b->type != HX_PARA)
@@ -402,5 +479,5 @@ void structure_note_markers(struct hx_doc *doc)
             }
         }
     }
-    paren_notes(doc);
+    paren_notes(doc, p);
 }

@@ -16,10 +16,13 @@ changed file, and that nothing else is:
     "请" is both), not reported, "Welcomes", reported;
   * the Arabic version with "(1)" markers and "(1) " footnote texts (as
     text taken from a PDF has them): its footnotes pair with the others'
-    "¹", nothing reported; the French numbering its footnotes through the
-    document where the others restart in each part, nothing reported;
+    "¹", nothing reported; a "(2)" marker lost there, its "(2) " text
+    still a footnote text, only the marker's paragraph reported; the
+    French numbering its footnotes through the document where the others
+    restart in each part, nothing reported;
   * a job number line ("21-18866 (C)", another in each version) and the
-    version's language line ("中文", "العربية"; absent from the English original):
+    version's language line ("中文", "العربية"; none in the English
+    original):
     per-version masthead lines, not reported; a symbol changed in the same
     versions still is; job number lines with date stamp and barcode as page
     footers, each version's in its own place, not reported.
@@ -178,8 +181,16 @@ def main():
             raise SystemExit("test data changed: no Arabic markers to rewrite")
         plain = put("ar-plain.txt", ar)
         expect("Arabic (1) markers", align([paths[l] for l in LANGS[:-1]] + [plain], tmp), [])
-        # (A "(2)" marker lost there leaves "(2) " text that the structure
-        # stage takes for a sub-item "(2)", not a footnote: not tested here.)
+        # A "(2)" marker lost there: its text "(2) " among the footnote
+        # texts is still one (Arabic sub-items are letters), unpaired; the
+        # paragraph that lost the marker is reported, nothing else (no
+        # sub-item body.2.c, no paragraph missing).
+        ar[B_BODY2B] = sub1(r"\(2\)", "", ar[B_BODY2B])
+        if not ar[B_BODY2B + 2].startswith("(2) "):
+            raise SystemExit("test data changed: no Arabic footnote text (2)")
+        lost = put("ar-lost.txt", ar)
+        expect("Arabic (2) marker lost", align([paths[l] for l in LANGS[:-1]] + [lost], tmp),
+               [("ar-lost.txt", "body.2.b", "footnote references differ")])
 
         # The French numbering its footnotes through the document (³ ⁴ in
         # the first resolution, ⁵ in the annex) where the others restart in

@@ -738,6 +738,74 @@ static void test_paren_notes(void)
     hx_doc_free(doc);
 }
 
+/* An Arabic footnote text "(2) " whose marker was lost is no sub-item
+ * "(2)" (Arabic sub-items are letters): a footnote text, reported
+ * unpaired, when it sits with footnote texts or after its part's last
+ * paragraph (before a section heading, an annex, at the end); alone among
+ * the paragraphs it stays text. Digits of either script. */
+/* The block made of paragraph i of doc_of's list (its line is i + 1). */
+static struct hx_node *block_at(struct hx_doc *doc, int i)
+{
+    struct hx_iter it = hx_iter_start(doc->root);
+    while (hx_iter_next(&it))
+        if (it.enter && !hx_type_is_inline(it.node->type) && it.node->type != HX_SECTION &&
+            it.node->type != HX_NOTE && it.node->pos.line == (unsigned)i + 1)
+            return it.node;
+    return NULL;
+}
+
+static void test_paren_orphans(void)
+{
+    static const struct {
+        const char *p[6];
+        int at;          /* the block "(N) " */
+        const char *row; /* its row after structure and notes */
+        int warnings;    /* "has no marker" (and "out of sequence") */
+    } cases[] = {
+        {{"1 - نص العامة(1)، ونص.", "(1) حاشية.", "(2) أخرى.", "2 - نص آخر.", NULL},
+         2,
+         "fn.body.x2|2|أخرى.",
+         1},
+        {{"1 - نص العامة(2)، ونص.", "(1) حاشية.", "(2) أخرى.", "2 - نص آخر.", NULL},
+         1,
+         "fn.body.x1|1|حاشية.",
+         2},
+        {{"1 - نص.", "2 - نص آخر.", "(1) حاشية.", "ثانيا - عنوان", "3 - نص.", NULL},
+         2,
+         "fn.body.x1|1|حاشية.",
+         1},
+        {{"1 - نص.", "2 - نص آخر.", "(٣) حاشية.", "المرفق", "1 - نص.", NULL},
+         2,
+         "fn.body.x3|٣|حاشية.",
+         1},
+        {{"1 - نص.", "2 - نص آخر.", "(3) حاشية.", "(4) أخرى.", NULL}, 3, "fn.body.x4|4|أخرى.", 2},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        struct hx_doc *doc = doc_of("ar", cases[k].p);
+        size_t before = diags.warnings;
+        run(&hx_structure, doc, "");
+        CHECK(block_at(doc, cases[k].at) && block_at(doc, cases[k].at)->role == HX_ROLE_NOTE_BODY);
+        run(&hx_notes, doc, "");
+        CHECK(block_at(doc, cases[k].at) && block_at(doc, cases[k].at)->key);
+        if (block_at(doc, cases[k].at) && block_at(doc, cases[k].at)->key) {
+            struct hx_node *b = block_at(doc, cases[k].at);
+            char buf[200];
+            snprintf(buf, sizeof buf, "%s|%s|%s", b->key, b->label ? b->label : "",
+                     hx_node_text(doc, b, NULL));
+            CHECK_STR(buf, cases[k].row);
+        }
+        CHECK_INT(diags.warnings - before, cases[k].warnings);
+        hx_doc_free(doc);
+    }
+    /* between paragraphs, no footnote text near: a numbered line */
+    const char *const q[] = {"1 - نص.", "(2) سطر.", "2 - نص آخر.", "(أ) بند.", NULL};
+    struct hx_doc *doc = doc_of("ar", q);
+    run(&hx_structure, doc, "");
+    CHECK(block_at(doc, 1) && block_at(doc, 1)->role != HX_ROLE_NOTE_BODY);
+    CHECK_STR(row(doc, 3), "body.2.a|(أ)|بند.");
+    hx_doc_free(doc);
+}
+
 int main(void)
 {
     test_forms();
@@ -746,6 +814,7 @@ int main(void)
     test_organ();
     test_parts();
     test_paren_notes();
+    test_paren_orphans();
     test_zh();
     test_en();
     test_sessions();
