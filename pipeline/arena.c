@@ -107,8 +107,7 @@ char *hx_printf(struct hx_arena *a, const char *fmt, ...)
     return p;
 }
 
-void *hx_arena_grow(struct hx_arena *a, void *v, size_t n, size_t *cap, size_t size,
-                    size_t first)
+void *hx_arena_grow(struct hx_arena *a, void *v, size_t n, size_t *cap, size_t size, size_t first)
 {
     if (n < *cap)
         return v;

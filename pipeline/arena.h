@@ -22,8 +22,7 @@ void *hx_alloc(struct hx_arena *a, size_t size);
  * size bytes into a new zeroed block of twice the capacity (first, the
  * first time), sets *cap and returns it. The old block stays in the arena
  * until the arena goes; aborts on out-of-memory. */
-void *hx_arena_grow(struct hx_arena *a, void *v, size_t n, size_t *cap, size_t size,
-                    size_t first);
+void *hx_arena_grow(struct hx_arena *a, void *v, size_t n, size_t *cap, size_t size, size_t first);
 
 /* A NUL-terminated copy of the first len bytes of s (s may hold NULs). */
 char *hx_strndup(struct hx_arena *a, const char *s, size_t len);
