@@ -185,6 +185,10 @@ struct docx {
 
 /* docx_pkg.c */
 
+/* An attribute's whole number, or def when it is absent or out of the
+ * +-1,000,000 range Word's numbers stay within. */
+int docx_ival(const char *s, int def);
+
 /* Reads a part (case-insensitive name) into malloc'd memory within the
  * limits. 1 = read, 0 = absent, -1 = error added. */
 int docx_part_read(struct docx *dx, const char *name, char **data,
@@ -294,12 +298,14 @@ const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value);
 /* The level a paragraph style is linked to within num_id, or -1. */
 int docx_num_style_level(struct docx *dx, int num_id, const char *style);
 
-/* Formats value in fmt into b (no template); pad for NF_PADDED. */
-void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int value);
-
 /* Saves and restores all counters, so notes do not disturb the body. */
 void docx_num_save(struct docx *dx, int **saved);
 void docx_num_restore(struct docx *dx, int *saved);
+
+/* docx_num_fmt.c */
+
+/* Formats value in fmt into b (no template); pad for NF_PADDED. */
+void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int value);
 
 /* The walk over story parts (filters/docx_body.c, docx_text.c, docx_table.c). */
 

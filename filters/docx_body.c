@@ -588,14 +588,7 @@ int docx_notes_read(struct docx *dx, const char *part, int endnote)
         mark_note_body(fn.holder);
         struct docx_fn **v = endnote ? &dx->ens : &dx->fns;
         size_t *n = endnote ? &dx->nens : &dx->nfns;
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 32;
-            struct docx_fn *nv = hx_alloc(dx->doc->arena, ncap * sizeof *nv);
-            if (*n)
-                memcpy(nv, *v, *n * sizeof *nv);
-            *v = nv;
-            cap = ncap;
-        }
+        *v = hx_arena_grow(dx->doc->arena, *v, *n, &cap, sizeof **v, 32);
         (*v)[(*n)++] = fn;
     }
     if (r < 0)

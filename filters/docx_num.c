@@ -10,17 +10,6 @@
 
 #include "docx.h"
 
-static int ival(const char *s, int def)
-{
-    if (!s || !*s)
-        return def;
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (v < -1000000 || v > 1000000)
-        return def;
-    return (int)v;
-}
-
 /* "001, 002, 003, ..." (w14 custom format) -> padding width, or 0. */
 static int custom_pad(const char *f)
 {
@@ -51,7 +40,7 @@ static int lvl_read(struct docx *dx, struct docx_xml *x, struct docx_lvl *l)
         if (docx_ns_of(x) == NS_MC)
             continue;
         if (docx_is(x, NS_W, "start"))
-            l->start = ival(docx_attr(x, NS_W, "val"), 1);
+            l->start = docx_ival(docx_attr(x, NS_W, "val"), 1);
         else if (docx_is(x, NS_W, "numFmt")) {
             const char *v = docx_attr(x, NS_W, "val");
             if (v && strcmp(v, "custom") == 0) {
@@ -67,7 +56,7 @@ static int lvl_read(struct docx *dx, struct docx_xml *x, struct docx_lvl *l)
         } else if (docx_is(x, NS_W, "lvlText"))
             l->text = docx_attr_dup(dx, x, NS_W, "val");
         else if (docx_is(x, NS_W, "lvlRestart"))
-            l->restart = ival(docx_attr(x, NS_W, "val"), -1);
+            l->restart = docx_ival(docx_attr(x, NS_W, "val"), -1);
         else if (docx_is(x, NS_W, "isLgl"))
             l->legal = docx_onoff(x);
         else if (docx_is(x, NS_W, "pStyle"))
@@ -92,10 +81,10 @@ static int abs_read(struct docx *dx, struct docx_xml *x, size_t *cap)
     int rc;
 
     memset(&a, 0, sizeof a);
-    a.id = ival(docx_attr(x, NS_W, "abstractNumId"), -1);
+    a.id = docx_ival(docx_attr(x, NS_W, "abstractNumId"), -1);
     while ((rc = docx_xml_child(dx, x, d, e)) > 0) {
         if (docx_is(x, NS_W, "lvl")) {
-            int i = ival(docx_attr(x, NS_W, "ilvl"), 0);
+            int i = docx_ival(docx_attr(x, NS_W, "ilvl"), 0);
             struct docx_lvl l;
             if (lvl_read(dx, x, &l) < 0)
                 return -1;
@@ -125,22 +114,22 @@ static int num_read(struct docx *dx, struct docx_xml *x, size_t *cap)
     int rc;
 
     memset(&n, 0, sizeof n);
-    n.id = ival(docx_attr(x, NS_W, "numId"), -1);
+    n.id = docx_ival(docx_attr(x, NS_W, "numId"), -1);
     n.abs_id = -1;
     for (int i = 0; i < 9; i++)
         n.ovr_start[i] = -1;
     while ((rc = docx_xml_child(dx, x, d, e)) > 0) {
         if (docx_is(x, NS_W, "abstractNumId")) {
-            n.abs_id = ival(docx_attr(x, NS_W, "val"), -1);
+            n.abs_id = docx_ival(docx_attr(x, NS_W, "val"), -1);
         } else if (docx_is(x, NS_W, "lvlOverride")) {
-            int i = ival(docx_attr(x, NS_W, "ilvl"), 0);
+            int i = docx_ival(docx_attr(x, NS_W, "ilvl"), 0);
             int d2 = xmlTextReaderDepth(x->r);
             int e2 = xmlTextReaderIsEmptyElement(x->r);
             if (i < 0 || i > 8)
                 i = 0;
             while ((rc = docx_xml_child(dx, x, d2, e2)) > 0) {
                 if (docx_is(x, NS_W, "startOverride")) {
-                    n.ovr_start[i] = ival(docx_attr(x, NS_W, "val"), 1);
+                    n.ovr_start[i] = docx_ival(docx_attr(x, NS_W, "val"), 1);
                 } else if (docx_is(x, NS_W, "lvl")) {
                     if (lvl_read(dx, x, &n.ovr[i]) < 0)
                         return -1;

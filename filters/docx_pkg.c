@@ -489,3 +489,14 @@ int docx_find_main(struct docx *dx)
                  "not a DOCX: the package has no Word main document part");
     return -1;
 }
+
+int docx_ival(const char *s, int def)
+{
+    if (!s || !*s)
+        return def;
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (v < -1000000 || v > 1000000)
+        return def;
+    return (int)v;
+}

@@ -64,17 +64,6 @@ int docx_fmt_parse(const char *s)
     return NF_DECIMAL;
 }
 
-static int ival(const char *s, int def)
-{
-    if (!s || !*s)
-        return def;
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (v < -1000000 || v > 1000000)
-        return def;
-    return (int)v;
-}
-
 static const char *lang_dup(struct docx *dx, const char *v)
 {
     if (!v || !*v || strcmp(v, "x-none") == 0 || strcmp(v, "zxx") == 0)
@@ -167,7 +156,7 @@ int docx_sectpr_parse(struct docx *dx, struct docx_xml *x)
             if (docx_is(x, NS_W, "numFmt"))
                 np->fmt = docx_fmt_parse(docx_attr(x, NS_W, "val"));
             else if (docx_is(x, NS_W, "numStart"))
-                np->start = ival(docx_attr(x, NS_W, "val"), 1);
+                np->start = docx_ival(docx_attr(x, NS_W, "val"), 1);
             else if (docx_is(x, NS_W, "numRestart")) {
                 const char *v = docx_attr(x, NS_W, "val");
                 /* Pages are unknown here: eachPage counts on. */
@@ -203,9 +192,9 @@ int docx_ppr_parse(struct docx *dx, struct docx_xml *x, struct docx_ppr *pp)
             int e2 = xmlTextReaderIsEmptyElement(x->r);
             while ((rc = docx_xml_child(dx, x, d2, e2)) > 0) {
                 if (docx_is(x, NS_W, "ilvl"))
-                    pp->ilvl = ival(docx_attr(x, NS_W, "val"), 0);
+                    pp->ilvl = docx_ival(docx_attr(x, NS_W, "val"), 0);
                 else if (docx_is(x, NS_W, "numId"))
-                    pp->num_id = ival(docx_attr(x, NS_W, "val"), 0);
+                    pp->num_id = docx_ival(docx_attr(x, NS_W, "val"), 0);
                 if (docx_xml_skip(dx, x) < 0)
                     return -1;
             }
@@ -213,7 +202,7 @@ int docx_ppr_parse(struct docx *dx, struct docx_xml *x, struct docx_ppr *pp)
                 return -1;
             continue;
         } else if (strcmp(n, "outlineLvl") == 0) {
-            pp->outline = ival(docx_attr(x, NS_W, "val"), 9);
+            pp->outline = docx_ival(docx_attr(x, NS_W, "val"), 9);
         } else if (strcmp(n, "bidi") == 0) {
             pp->bidi = docx_onoff(x);
         } else if (strcmp(n, "rPr") == 0) {

@@ -406,14 +406,8 @@ void docx_note_ref(struct docx_walk *w, struct docx_ctx *c, int endnote)
             hx_node_append(note, fn->holder->first);
     }
     docx_place(w, p, note);
-    if (dx->nplaced == dx->capplaced) {
-        size_t ncap = dx->capplaced ? dx->capplaced * 2 : 64;
-        struct docx_placed *v = hx_alloc(dx->doc->arena, ncap * sizeof *v);
-        if (dx->nplaced)
-            memcpy(v, dx->placed, dx->nplaced * sizeof *v);
-        dx->placed = v;
-        dx->capplaced = ncap;
-    }
+    dx->placed = hx_arena_grow(dx->doc->arena, dx->placed, dx->nplaced, &dx->capplaced,
+                               sizeof *dx->placed, 64);
     dx->placed[dx->nplaced].note = note;
     dx->placed[dx->nplaced].section = dx->section;
     dx->placed[dx->nplaced].custom = NULL;
