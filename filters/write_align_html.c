@@ -134,8 +134,11 @@ static int write_html(struct hx_stage *st, struct hx_set *set, struct hx_output 
             fputs("<td lang=\"", fp);
             put_esc(fp, al->tags[d], 0);
             fputc('"', fp);
+            /* auto, not rtl: a Latin-only line of an Arabic version (a date
+             * or symbol in the masthead) must not be reordered by the bidi
+             * algorithm; Arabic text still runs right to left. */
             if (hx_lang_is_rtl(al->tags[d]))
-                fputs(" dir=\"rtl\"", fp);
+                fputs(" dir=\"auto\"", fp);
             const char *cls = c->n ? (bad ? "bad" : NULL) : (bad ? "miss bad" : "miss");
             if (cls)
                 fprintf(fp, " class=\"%s\"", cls);
