@@ -372,8 +372,11 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
             rc = -1;
         return rc;
     }
-    if (set->ndocs > 1 && strcmp(out, "-") != 0) {
-        struct stat sb;
+    struct stat sb;
+    /* Several documents, or an existing directory as -o: one file each. */
+    int into_dir = strcmp(out, "-") != 0 &&
+                   (set->ndocs > 1 || (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode)));
+    if (into_dir) {
         if (stat(out, &sb) != 0 && mkdir(out, 0777) != 0 && errno != EEXIST) {
             hx_diags_add(st->diags, HX_SEV_ERROR, out, 0, st->f->name, NULL,
                          "cannot create the output directory: %s", strerror(errno));
@@ -387,7 +390,7 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
             continue;
         }
         const char *target = out;
-        if (set->ndocs > 1 && strcmp(out, "-") != 0)
+        if (into_dir)
             target = hx_output_name(set->arena, out, doc->path, st->f->ext ? st->f->ext : "out");
         if (write_one(st, set, doc, target) < 0) {
             doc->failed = 1;

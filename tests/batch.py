@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`hexaglot batch`: every document converted on its own, the bad ones
+"""`hexaglot batch` (and convert's output naming): every document converted on its own, the bad ones
 reported one line each while the good ones are still written, whatever the
 number of jobs; two inputs that would write the same output are refused."""
 import os
@@ -65,6 +65,12 @@ with tempfile.TemporaryDirectory() as tmp:
     check("other/seed.txt:0: error: batch: its output dup/seed.txt would overwrite that of seed.txt"
           in stderr, "duplicate names: message %r" % stderr)
     check(os.listdir(os.path.join(tmp, "dup")) == ["seed.txt"], "duplicate names: outputs")
+
+    # convert into an existing directory: DIR/<name>.<ext>, as batch names it.
+    os.mkdir(os.path.join(tmp, "into"))
+    code, _, stderr = run(["convert", "seed.txt", "-t", "xml", "-o", "into"], tmp)
+    check(code == 0 and os.listdir(os.path.join(tmp, "into")) == ["seed.xml"],
+          "convert -o DIR: %d %r %s" % (code, stderr, os.listdir(os.path.join(tmp, "into"))))
 
     # Usage errors.
     code, _, stderr = run(["batch", "seed.txt"], tmp)
