@@ -208,6 +208,87 @@ static void languages(struct hx_doc *doc)
     merge_inlines(doc, doc->root);
 }
 
+/* Removes what the leaves from *at on hold up to *off bytes in: the mark
+ * found at the start of a note, and the inlines it leaves empty. */
+static void cut_leaves(struct hx_doc *doc, struct hx_node *note, struct hx_node **leaf,
+                       size_t nleaf, size_t last_off)
+{
+    for (size_t i = 0; i < nleaf; i++) {
+        struct hx_node *t = leaf[i];
+        size_t cut = i + 1 < nleaf ? t->len : last_off;
+        if (cut < t->len) {
+            hx_node_set_text(doc, t, t->text + cut, t->len - cut);
+            continue;
+        }
+        struct hx_node *up = t->parent;
+        hx_node_detach(t);
+        while (up && up != note && !up->first && hx_type_is_inline(up->type)) {
+            struct hx_node *gone = up;
+            up = up->parent;
+            hx_node_detach(gone);
+        }
+    }
+}
+
+/* With customMarkFollows Word has no footnoteRef in the note: the author
+ * types the mark again at the start of the note's text. It is the note's
+ * label, not its text, so it goes, with the space or tab after it. The
+ * mark must end at a space or where its run ends ("1" before "990 was"
+ * in one run is text). */
+static void custom_mark_strip(struct hx_doc *doc, struct hx_node *note, const char *mark)
+{
+    struct hx_node *leaf[8];
+    size_t nleaf = 0, m = 0, mlen = strlen(mark), off = 0;
+    int done = 0; /* the mark is matched: spaces after it go too */
+    struct hx_iter it = hx_iter_start(note);
+
+    while (mlen && hx_iter_next(&it)) {
+        struct hx_node *t = it.node;
+        if (!it.enter || t == note || t->type == HX_NOTE) {
+            if (it.enter && t != note)
+                return;
+            continue;
+        }
+        if (t->type != HX_TEXT)
+            continue;
+        if (nleaf == 8) {
+            if (done)
+                break; /* the leaves so far hold the mark and spaces */
+            return;
+        }
+        leaf[nleaf++] = t;
+        off = 0;
+        if (m == 0)
+            while (off < t->len && (t->text[off] == ' ' || t->text[off] == '\t'))
+                off++;
+        while (!done && off < t->len && m < mlen && t->text[off] == mark[m]) {
+            off++;
+            m++;
+        }
+        if (!done && m < mlen) {
+            if (off < t->len)
+                return; /* the text differs from the mark */
+            continue;
+        }
+        if (done) {
+            while (off < t->len && (t->text[off] == ' ' || t->text[off] == '\t'))
+                off++;
+            if (off < t->len)
+                break;
+            continue; /* a run of spaces or a tab of its own */
+        }
+        if (off < t->len && t->text[off] != ' ' && t->text[off] != '\t' && t->text[off] != '\n')
+            return;
+        done = 1;
+        while (off < t->len && (t->text[off] == ' ' || t->text[off] == '\t'))
+            off++;
+        if (off < t->len)
+            break;
+    }
+    if (done)
+        cut_leaves(doc, note, leaf, nleaf, off);
+}
+
 static void note_labels(struct docx *dx)
 {
     int count[2] = {0, 0}, section[2] = {0, 0};
@@ -221,6 +302,7 @@ static void note_labels(struct docx *dx)
         section[en] = pl->section;
         if (pl->custom) {
             pl->note->label = pl->custom;
+            custom_mark_strip(dx->doc, pl->note, pl->custom);
             continue;
         }
         int v = np->start + count[en]++;
