@@ -218,9 +218,14 @@ static void para_begin(struct docx_walk *w, struct docx_ctx *c, struct docx_ppr 
             ilvl = sp.ilvl >= 0 ? sp.ilvl : 0;
         int value;
         const char *label = docx_number(dx, num_id, ilvl, &value);
-        if (label) {
+        /* a level that shows nothing (LibreOffice's outline numbering:
+         * numFmt none, lvlText "%1") gives no label, so the structure
+         * stages read the one typed in the text ("I. Introduction") */
+        if (label && *label) {
             n->label = label;
             n->num = value;
+        }
+        if (label) {
             if (!heading)
                 n->level = ilvl;
         }

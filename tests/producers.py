@@ -83,6 +83,22 @@ def blocks(lang):
     return out
 
 
+def text_keys(lang):
+    """The keys the plain text gives its blocks other than note texts, in
+    order: which blocks are headings, from the reader of the original."""
+    p = subprocess.run([EXE, "convert", os.path.join(DIR, lang + ".txt"), "-t", "txt:ids",
+                        "-o", "-"], capture_output=True, timeout=120)
+    keys = [b.split("\t", 1)[0] for b in p.stdout.decode("utf-8").split("\n") if b.strip()]
+    return [k for k in keys if not k.startswith("fn.")]
+
+
+def heading_level(key):
+    """1 for "head.body.2", 2 for "head.body.2.a", 0 for no heading."""
+    if not key.startswith("head."):
+        return 0
+    return 2 if re.match(r"head\.body\.\d+\.[a-z]$", key) else 1
+
+
 def note_texts(bl):
     """Each marker's note text, in reference order: markers and note texts
     pair in each part (the texts follow the paragraphs that refer to them)."""
@@ -112,14 +128,18 @@ def md_text(s, ctr):
     return s[:m.end(1)] + "\\" + s[m.end(1):] if m else s
 
 
-def markdown(lang, lists):
+def markdown(lang, lists, headings=False):
     bl = blocks(lang)
     notes = note_texts(bl)
+    keys = iter(text_keys(lang))
     ctr, out, last = [0], [], 0
     for b in bl:
         if b[0] == "note":
             continue
-        if b[0] == "num" and lists:
+        level = heading_level(next(keys, ""))
+        if headings and level and b[0] == "p":
+            out.append("#" * level + " " + md_text(b[1], ctr))
+        elif b[0] == "num" and lists:
             if last and b[1] != last + 1:
                 # ends the list before: pandoc would number this item on
                 # from it, whatever number it is given
@@ -207,10 +227,18 @@ def word_runs(s, lang, refs):
     return "".join(out)
 
 
-def make_word(lang, path):
-    """Writes the Word-2019-like DOCX; body.7 goes on in the body's list
-    instance (numId 10) after the resolutions' own instances."""
+HEAD_FMT = {"zh": "chineseCounting"}
+
+
+def make_word(lang, path, heads=None):
+    """Writes the Word-2019-like DOCX. heads: None, headings are plain
+    paragraphs; "none", Heading 1/2 styles linked to an outline list that
+    shows nothing (numFmt none, lvlText "%1", as LibreOffice saves its
+    outline numbering), the numbers typed; "auto", the section headings
+    numbered by Word from their style ("I.", "A.", "一."), the other
+    headings taking numId 0 (numbering off), Arabic as "none"."""
     bl = blocks(lang)
+    keys = iter(text_keys(lang))
     ar = lang == "ar"
     marks, nid = [], 2
     for b in bl:
@@ -242,10 +270,20 @@ def make_word(lang, path):
         elif b[0] == "sub":
             ppr = ('<w:pStyle w:val="ParaSub"/><w:numPr><w:ilvl w:val="1"/>'
                    '<w:numId w:val="%d"/></w:numPr>' % cur)
+        text = b[-1]
+        level = heading_level(next(keys, ""))
+        if heads and level and b[0] == "p":
+            ppr = '<w:pStyle w:val="Heading%d"/>' % level
+            m = re.match(r"(\S+)\. (.*)$", text)
+            typed = re.match(r"head\.body\.", "head.body." if m else "")
+            if heads == "auto" and not ar and m and typed:
+                text = m.group(2)
+            elif heads == "auto" and not ar:
+                ppr += '<w:numPr><w:numId w:val="0"/></w:numPr>'
         if ar:
             ppr += "<w:bidi/>"
         body.append("<w:p>%s%s</w:p>" % ("<w:pPr>%s</w:pPr>" % ppr if ppr else "",
-                                         word_runs(b[-1], lang, refs)))
+                                         word_runs(text, lang, refs)))
     # a section break where the notes count from 1 again (Word restarts
     # footnote numbers per section)
     sect = ('<w:sectPr><w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr>'
@@ -270,6 +308,17 @@ def make_word(lang, path):
         over = ('<w:lvlOverride w:ilvl="0"><w:startOverride w:val="%d"/></w:lvlOverride>' % start
                 if n != 10 else "")
         numbering.append('<w:num w:numId="%d"><w:abstractNumId w:val="0"/>%s</w:num>' % (n, over))
+    # the headings' outline list
+    if heads == "auto" and not ar:
+        hl = [(HEAD_FMT.get(lang, "upperRoman"), "%1."), ("upperLetter", "%2.")]
+    else:
+        hl = [("none", "%1"), ("none", "%2")]
+    numbering.insert(2, '<w:abstractNum w:abstractNumId="2"><w:multiLevelType w:val="multilevel"/>%s'
+                     '</w:abstractNum>' % "".join(
+                         '<w:lvl w:ilvl="%d"><w:start w:val="1"/><w:pStyle w:val="Heading%d"/>'
+                         '<w:numFmt w:val="%s"/><w:lvlText w:val="%s"/><w:lvlJc w:val="left"/>'
+                         '</w:lvl>' % (i, i + 1, f, t) for i, (f, t) in enumerate(hl)))
+    numbering.append('<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>')
     num_xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering %s>%s'
                "</w:numbering>" % (NS, "\n".join(numbering)))
     st = ['<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>',
@@ -279,6 +328,13 @@ def make_word(lang, path):
           '<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="10"/></w:numPr></w:pPr></w:style>',
           '<w:style w:type="paragraph" w:customStyle="1" w:styleId="ParaSub"><w:name w:val="Para sub"/>'
           '<w:basedOn w:val="Normal"/></w:style>',
+          '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+          '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:numPr>'
+          '<w:numId w:val="2"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>',
+          '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/>'
+          '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:numPr>'
+          '<w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr>'
+          '<w:rPr><w:i/></w:rPr></w:style>',
           '<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>'
           '<w:basedOn w:val="Normal"/></w:style>',
           '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>'
@@ -385,10 +441,10 @@ def main():
             os.makedirs(tmp, exist_ok=True)
         lo_srcs = []
         for lang in LANGS:
-            for variant in ("lists", "literal"):
+            for variant in ("lists", "literal", "headings"):
                 md = os.path.join(tmp, "%s-%s.md" % (lang, variant))
                 with open(md, "w", encoding="utf-8") as f:
-                    f.write(markdown(lang, variant == "lists"))
+                    f.write(markdown(lang, variant != "literal", variant == "headings"))
                 out = os.path.join(tmp, "%s-pandoc-%s.docx" % (lang, variant))
                 p = subprocess.run(["pandoc", "-f", "markdown", md, "-o", out],
                                    capture_output=True, timeout=120)
@@ -409,9 +465,11 @@ def main():
                 with open(h, "w", encoding="utf-8") as f:
                     f.write(html(lang))
                 lo_srcs.append(h)
-            out = os.path.join(tmp, "%s-word.docx" % lang)
-            make_word(lang, out)
-            made[("word", lang)] = out
+            for heads in (None, "none", "auto"):
+                name = "word" + ("-heads-" + heads if heads else "")
+                out = os.path.join(tmp, "%s-%s.docx" % (lang, name))
+                make_word(lang, out, heads)
+                made[(name, lang)] = out
         if soffice:
             lo = soffice_convert(tmp, lo_srcs)
             for src in lo_srcs:
@@ -430,12 +488,14 @@ def main():
                            ids(path))
             keys += a
             notes += b
-        # mixed formats and producers, in two rotations
+        # mixed formats and producers: every producer (and the text) in
+        # at least one alignment, each language from another one
         prods = sorted({p for p, _ in made})
-        for rot in range(2):
+        nrot = (len(prods) + len(LANGS)) // len(LANGS)
+        for rot in range(nrot):
             files = []
             for i, lang in enumerate(LANGS):
-                k = (i + rot) % (len(prods) + 1)
+                k = (i + rot * len(LANGS)) % (len(prods) + 1)
                 files.append(os.path.join(DIR, lang + ".txt") if k == len(prods)
                              else made[(prods[k], lang)])
             p = subprocess.run([EXE, "align"] + files + ["-o", os.path.join(tmp, "a.tsv"),
@@ -445,8 +505,8 @@ def main():
                 fail("align --check %s: exit %d:\n%s" % (
                     " ".join(os.path.basename(f) for f in files), p.returncode,
                     p.stderr.decode("utf-8", "replace")[:3000]))
-    print("%d DOCX from %d producers: %d keys and %d footnote lines compared; 2 mixed alignments"
-          % (len(made), len(set(p for p, _ in made)), keys, notes))
+    print("%d DOCX from %d producers: %d keys and %d footnote lines compared; %d mixed alignments"
+          % (len(made), len(set(p for p, _ in made)), keys, notes, nrot))
     if bad:
         print("%d failures" % bad)
         return 1
