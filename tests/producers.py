@@ -1,26 +1,35 @@
 #!/usr/bin/env python3
 """The six-language report (tests/struct6/*.txt) saved as DOCX by other
 producers must key like its plain text: the same `-t txt:ids` key sequence,
-the same footnote lines in full, and `align --check` over a mix of plain
-text and DOCX from different producers reports nothing.
+the same footnote lines in full, and `align --check` over mixes of plain
+text and DOCX from different producers (every producer in one at least)
+reports nothing. `--keep DIR` leaves the files it makes in DIR.
 
 Producers:
   * pandoc, from a markdown rendering (footnotes as `[^n]`, numbered in one
     run through the document as pandoc does): "lists", where numbered
     paragraphs and sub-items are markdown ordered lists (pandoc turns them
-    into Word numbering, one numbering instance per list, a list broken by
-    footnote texts or headings continuing with its start number), and
-    "literal", where the numbers are typed text;
+    into Word numbering, a list instance each; a number that does not go
+    on from the item before ends the list, or pandoc would renumber it),
+    "literal", where the numbers are typed text, and "headings", lists
+    with the headings as `#`/`##` (which blocks are headings: the keys of
+    the plain text);
   * LibreOffice (`soffice --headless --convert-to docx`) from pandoc's ODT
-    of both renderings, and from an HTML rendering with LibreOffice's own
+    of the three renderings (its Heading styles carry an outline list that
+    shows nothing), and from an HTML rendering with LibreOffice's own
     footnote anchors (sdfootnote);
   * a generator here writing what Word 2019 saves: the numbered paragraphs
     carry only a paragraph style, whose numPr points at a list that is
     linked to a numbering style (numStyleLink -> styleLink), Arabic
-    paragraphs numbered "1 - " and sub-items "(أ)" (arabicAbjad), every
-    part restarting by a startOverride instance, footnote references with
-    custom marks (customMarkFollows, the mark typed after it, "(1)" in
-    Arabic) numbered again in each part.
+    paragraphs numbered "1 - " and sub-items "(أ)" (arabicAbjad), a part
+    restarting (or body.7 going on after the resolutions) by a
+    startOverride instance, footnote references with custom marks
+    (customMarkFollows, the mark typed after it and again at the start of
+    the note, "(1)" in Arabic) numbered again in each part; three times:
+    headings as plain paragraphs ("word"), as Heading 1/2 whose outline
+    list shows nothing (numFmt none) above typed numbers ("word-heads-
+    none"), and numbered by Word from the heading styles ("I.", "A.",
+    "一."; other headings numId 0, Arabic typed: "word-heads-auto").
 
 pandoc missing: exit 77 with a message (its part is the core); soffice
 missing: the LibreOffice producers are skipped with a message."""
