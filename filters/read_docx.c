@@ -230,63 +230,86 @@ static void cut_leaves(struct hx_doc *doc, struct hx_node *note, struct hx_node 
     }
 }
 
+/* Does the mark stand at v[pos] in the text of the leaves? */
+static int mark_at(const struct hx_buf *v, size_t pos, const char *mark, size_t mlen)
+{
+    return pos + mlen <= v->len && memcmp(v->data + pos, mark, mlen) == 0;
+}
+
+/* Does a leaf end at pos (end[] holds where each ends)? */
+static int leaf_ends(const size_t *end, size_t n, size_t pos)
+{
+    for (size_t i = 0; i < n; i++)
+        if (end[i] == pos)
+            return 1;
+    return 0;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
 /* With customMarkFollows Word has no footnoteRef in the note: the author
  * types the mark again at the start of the note's text. It is the note's
  * label, not its text, so it goes, with the space or tab after it. The
  * mark must end at a space or where its run ends ("1" before "990 was"
- * in one run is text). */
+ * in one run is text). LibreOffice, saving such a document, writes its own
+ * copy of the mark before the typed one ("22" in a run of its own, "(2)"
+ * then "(", "2", ")" in runs of their own): further copies go too when
+ * they end where a run does. */
 static void custom_mark_strip(struct hx_doc *doc, struct hx_node *note, const char *mark)
 {
     struct hx_node *leaf[8];
-    size_t nleaf = 0, m = 0, mlen = strlen(mark), off = 0;
-    int done = 0; /* the mark is matched: spaces after it go too */
+    size_t end[8], nleaf = 0, mlen = strlen(mark), pos = 0;
+    struct hx_buf v = {0};
     struct hx_iter it = hx_iter_start(note);
 
-    while (mlen && hx_iter_next(&it)) {
+    /* the first leaves of the note's first paragraph */
+    while (mlen && nleaf < 8 && v.len < 256 && hx_iter_next(&it)) {
         struct hx_node *t = it.node;
-        if (!it.enter || t == note || t->type == HX_NOTE) {
-            if (it.enter && t != note)
-                return;
+        if (t == note || (!it.enter && t->type != HX_PARA))
             continue;
-        }
+        if (!it.enter || t->type == HX_NOTE)
+            break; /* the first paragraph ends, or a nested note */
         if (t->type != HX_TEXT)
             continue;
-        if (nleaf == 8) {
-            if (done)
-                break; /* the leaves so far hold the mark and spaces */
-            return;
-        }
-        leaf[nleaf++] = t;
-        off = 0;
-        if (m == 0)
-            while (off < t->len && (t->text[off] == ' ' || t->text[off] == '\t'))
-                off++;
-        while (!done && off < t->len && m < mlen && t->text[off] == mark[m]) {
-            off++;
-            m++;
-        }
-        if (!done && m < mlen) {
-            if (off < t->len)
-                return; /* the text differs from the mark */
-            continue;
-        }
-        if (done) {
-            while (off < t->len && (t->text[off] == ' ' || t->text[off] == '\t'))
-                off++;
-            if (off < t->len)
-                break;
-            continue; /* a run of spaces or a tab of its own */
-        }
-        if (off < t->len && t->text[off] != ' ' && t->text[off] != '\t' && t->text[off] != '\n')
-            return;
-        done = 1;
-        while (off < t->len && (t->text[off] == ' ' || t->text[off] == '\t'))
-            off++;
-        if (off < t->len)
-            break;
+        leaf[nleaf] = t;
+        hx_buf_add(&v, t->text, t->len);
+        end[nleaf++] = v.len;
     }
-    if (done)
-        cut_leaves(doc, note, leaf, nleaf, off);
+    while (pos < v.len && is_blank(v.data[pos]))
+        pos++;
+    if (!mlen || !mark_at(&v, pos, mark, mlen))
+        goto out;
+    pos += mlen;
+    /* "22": copies in the run of the mark up to its end */
+    for (size_t i = 0; i < nleaf; i++) {
+        if (end[i] < pos)
+            continue;
+        size_t k = pos;
+        while (k < end[i] && mark_at(&v, k, mark, mlen) && k + mlen <= end[i])
+            k += mlen;
+        if (k == end[i])
+            pos = k;
+        break;
+    }
+    if (pos < v.len && !is_blank(v.data[pos]) && !leaf_ends(end, nleaf, pos))
+        goto out;
+    while (leaf_ends(end, nleaf, pos) && mark_at(&v, pos, mark, mlen) &&
+           leaf_ends(end, nleaf, pos + mlen))
+        pos += mlen;
+    while (pos < v.len && is_blank(v.data[pos]))
+        pos++;
+    for (size_t i = 0; i < nleaf; i++) {
+        size_t start = i ? end[i - 1] : 0;
+        if (pos <= end[i]) {
+            cut_leaves(doc, note, leaf, i + 1, pos - start);
+            break;
+        }
+    }
+out:
+    hx_buf_free(&v);
 }
 
 static void note_labels(struct docx *dx)

@@ -171,7 +171,11 @@ def markdown(lang, lists, headings=False):
 
 # --- HTML for LibreOffice -------------------------------------------------
 
-def html(lang):
+def html(lang, lists=False):
+    """HTML for LibreOffice's import: notes as its own sdfootnote anchors;
+    with lists, each numbered paragraph an <ol start=N>, the rest typed
+    (an <ol type=a> would print "a.", which no reader takes for a
+    sub-item, in the text as in DOCX)."""
     bl = blocks(lang)
     notes = note_texts(bl)
     n, body = [0], []
@@ -196,6 +200,9 @@ def html(lang):
 
     for b in bl:
         if b[0] == "note":
+            continue
+        if lists and b[0] == "num":
+            body.append('<ol start="%d"><li>%s</li></ol>' % (b[1], inline(b[3])))
             continue
         lead = {"num": lambda: "%d%s " % (b[1], b[2]), "sub": lambda: b[1] + " "}.get(b[0], lambda: "")()
         body.append("<p>%s%s</p>" % (esc(lead), inline(b[-1])))
@@ -469,16 +476,20 @@ def main():
                         lo_srcs.append(odt)
                     else:
                         fail("pandoc %s: %s" % (odt, p.stderr.decode()[:400]))
-            if soffice:
-                h = os.path.join(tmp, "%s-html.html" % lang)
-                with open(h, "w", encoding="utf-8") as f:
-                    f.write(html(lang))
-                lo_srcs.append(h)
+            for lists in (False, True):
+                if soffice:
+                    h = os.path.join(tmp, "%s-html%s.html" % (lang, "-lists" if lists else ""))
+                    with open(h, "w", encoding="utf-8") as f:
+                        f.write(html(lang, lists))
+                    lo_srcs.append(h)
             for heads in (None, "none", "auto"):
                 name = "word" + ("-heads-" + heads if heads else "")
                 out = os.path.join(tmp, "%s-%s.docx" % (lang, name))
                 make_word(lang, out, heads)
                 made[(name, lang)] = out
+                if soffice:
+                    # the Word document opened in LibreOffice and saved
+                    lo_srcs.append(out)
         if soffice:
             lo = soffice_convert(tmp, lo_srcs)
             for src in lo_srcs:
