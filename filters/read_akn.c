@@ -68,36 +68,6 @@ static void on_parse_error(void *data, xmlErrorPtr e)
     }
 }
 
-/* Where the prolog declares a document type, or SIZE_MAX when it does not
- * (comments and processing instructions skipped; the prolog ends at the
- * first element). */
-static size_t find_doctype(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        const char *lt = memchr(s + i, '<', len - i);
-        if (!lt)
-            break;
-        i = (size_t)(lt - s);
-        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            const char *end = NULL;
-            for (size_t j = i + 4; j + 3 <= len && !end; j++)
-                if (memcmp(s + j, "-->", 3) == 0)
-                    end = s + j;
-            if (!end)
-                break;
-            i = (size_t)(end - s) + 3;
-        } else if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0) {
-            return i;
-        } else if (len - i >= 2 && s[i + 1] == '?') {
-            i += 2;
-        } else {
-            break;
-        }
-    }
-    return SIZE_MAX;
-}
-
 static const char *const lang_codes[][2] = {
     {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"rus", "ru"},
     {"ara", "ar"}, {"zho", "zh"}, {"chi", "zh"}, {"deu", "de"}, {"ger", "de"},
@@ -226,12 +196,9 @@ static int read_akn(struct hx_stage *st, struct hx_doc *doc)
         hx_error(st, doc, NULL, "file too large for the XML parser");
         goto out;
     }
-    size_t dt = find_doctype(data, len);
-    if (dt != SIZE_MAX) {
-        unsigned line = 1;
-        for (size_t i = 0; i < dt; i++)
-            line += data[i] == '\n';
-        hx_error_at(st, doc, line,
+    unsigned dt = hx_xml_doctype_line(data, len);
+    if (dt) {
+        hx_error_at(st, doc, dt,
                     "a document type declaration is not allowed in Akoma "
                     "Ntoso input (no DTDs, no entities)");
         goto out;

@@ -383,28 +383,6 @@ out:
     return rc;
 }
 
-/* Offset of a document type declaration in the prolog, or SIZE_MAX. It
- * is refused before parsing: libxml2 would read its entity declarations
- * (and report their expansion, not the DTD) before the reader reaches it. */
-static size_t doctype_at(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i + 1 < len) {
-        if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0)
-            return i;
-        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            for (i += 4; i + 3 <= len && memcmp(s + i, "-->", 3) != 0; i++)
-                ;
-            i += 3;
-            continue;
-        }
-        if (s[i] == '<' && s[i + 1] != '?' && s[i + 1] != '!')
-            break; /* the root element: the prolog is over */
-        i++;
-    }
-    return SIZE_MAX;
-}
-
 static int read_xml(struct hx_stage *st, struct hx_doc *doc)
 {
     int rc = -1;
@@ -417,12 +395,9 @@ static int read_xml(struct hx_stage *st, struct hx_doc *doc)
         hx_error(st, doc, NULL, "file too large for the XML parser");
         goto out;
     }
-    size_t dt = doctype_at(data, len);
-    if (dt != SIZE_MAX) {
-        unsigned line = 1;
-        for (size_t i = 0; i < dt; i++)
-            line += data[i] == '\n';
-        hx_error_at(st, doc, line,
+    unsigned dt = hx_xml_doctype_line(data, len);
+    if (dt) {
+        hx_error_at(st, doc, dt,
                     "a document type declaration is not allowed in a model "
                     "file (no DTDs, no entities)");
         goto out;

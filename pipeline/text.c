@@ -316,3 +316,33 @@ int hx_lang_is_rtl(const char *tag)
             return 1;
     return 0;
 }
+
+unsigned hx_xml_doctype_line(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        const char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            return 0;
+        i = (size_t)(lt - s);
+        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            const char *end = NULL;
+            for (size_t j = i + 4; j + 3 <= len && !end; j++)
+                if (memcmp(s + j, "-->", 3) == 0)
+                    end = s + j;
+            if (!end)
+                return 0;
+            i = (size_t)(end - s) + 3;
+        } else if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0) {
+            unsigned line = 1;
+            for (size_t k = 0; k < i; k++)
+                line += s[k] == '\n';
+            return line;
+        } else if (len - i >= 2 && s[i + 1] == '?') {
+            i += 2;
+        } else {
+            return 0; /* the root element: the prolog is over */
+        }
+    }
+    return 0;
+}

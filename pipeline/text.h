@@ -81,6 +81,12 @@ const char *hx_lang_guess(const char *s, size_t len);
  * NULL tag never matches. */
 int hx_lang_is(const char *tag, const char *want);
 
+/* The 1-based line of a document type declaration in the prolog of the XML
+ * text s (before the root element, past comments and processing
+ * instructions), or 0 when there is none. XML readers refuse one before
+ * parsing: libxml2 would read its entity declarations first. */
+unsigned hx_xml_doctype_line(const char *s, size_t len);
+
 /* Is the language written right to left (ar, fa, he, ur…)? */
 int hx_lang_is_rtl(const char *tag);
 

@@ -60,6 +60,13 @@ int main(void)
     CHECK_STR(hx_lang_guess("Генеральная Ассамблея", strlen("Генеральная Ассамблея")), "ru");
     CHECK_STR(hx_lang_guess("إن الجمعية العامة", strlen("إن الجمعية العامة")), "ar");
     CHECK_STR(hx_lang_guess("12345", 5), "und");
+    const char *dt1 = "<?xml version=\"1.0\"?>\n<!-- c <!DOCTYPE x> -->\n<!DOCTYPE r [\n]><r/>";
+    CHECK_INT(hx_xml_doctype_line(dt1, strlen(dt1)), 3);
+    const char *dt2 = "<?xml version=\"1.0\"?>\n<r><!DOCTYPE r></r>";
+    CHECK_INT(hx_xml_doctype_line(dt2, strlen(dt2)), 0); /* past the prolog */
+    CHECK_INT(hx_xml_doctype_line("<!-- open", 9), 0);
+    CHECK_INT(hx_xml_doctype_line("<!DOCTYPE", 9), 1);
+
     CHECK(hx_lang_is("zh-Hans", "zh"));
     CHECK(!hx_lang_is("zha", "zh"));
     CHECK(!hx_lang_is(NULL, "zh"));
