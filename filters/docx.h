@@ -202,6 +202,12 @@ int docx_xml_open(struct docx *dx, struct docx_xml *x, const char *part,
 /* Closes the reader (x may be half-opened). */
 void docx_xml_close(struct docx_xml *x);
 
+/* Reads a whole part (absent part or NULL name: nothing to do) and calls
+ * on_node for every node read, with ud; on_node returns 0 to go on, 1 to
+ * stop, -1 after adding an error. 0 or -1. */
+int docx_part_walk(struct docx *dx, const char *part,
+                   int (*on_node)(struct docx *dx, struct docx_xml *x, void *ud), void *ud);
+
 /* Reads the next node: 1 = one read, 0 = end of document, -1 = malformed
  * XML, too deep, or a DTD (error added). */
 int docx_xml_read(struct docx *dx, struct docx_xml *x);

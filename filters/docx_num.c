@@ -153,33 +153,25 @@ static int num_read(struct docx *dx, struct docx_xml *x, size_t *cap)
     return 0;
 }
 
+/* Capacities of the two arrays numbering.xml fills. */
+struct num_caps {
+    size_t abs, num;
+};
+
+static int numbering_node(struct docx *dx, struct docx_xml *x, void *ud)
+{
+    struct num_caps *caps = ud;
+    if (docx_is(x, NS_W, "abstractNum"))
+        return abs_read(dx, x, &caps->abs) < 0 ? -1 : 0;
+    if (docx_is(x, NS_W, "num"))
+        return num_read(dx, x, &caps->num) < 0 ? -1 : 0;
+    return 0;
+}
+
 int docx_numbering_read(struct docx *dx, const char *part)
 {
-    struct docx_xml x = {0};
-    char *data = NULL;
-    size_t len, acap = 0, ncap = 0;
-    int rc = part ? docx_part_read(dx, part, &data, &len) : 0;
-
-    if (rc <= 0)
-        return rc;
-    rc = -1;
-    if (docx_xml_open(dx, &x, part, data, len) < 0)
-        goto out;
-    int r;
-    while ((r = docx_xml_read(dx, &x)) > 0) {
-        if (docx_is(&x, NS_W, "abstractNum")) {
-            if (abs_read(dx, &x, &acap) < 0)
-                goto out;
-        } else if (docx_is(&x, NS_W, "num")) {
-            if (num_read(dx, &x, &ncap) < 0)
-                goto out;
-        }
-    }
-    rc = r < 0 ? -1 : 0;
-out:
-    docx_xml_close(&x);
-    free(data);
-    return rc;
+    struct num_caps caps = {0, 0};
+    return docx_part_walk(dx, part, numbering_node, &caps);
 }
 
 static struct docx_num *num_get(struct docx *dx, int id)

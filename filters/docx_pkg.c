@@ -500,3 +500,27 @@ int docx_ival(const char *s, int def)
         return def;
     return (int)v;
 }
+
+int docx_part_walk(struct docx *dx, const char *part,
+                   int (*on_node)(struct docx *dx, struct docx_xml *x, void *ud), void *ud)
+{
+    struct docx_xml x = {0};
+    char *data = NULL;
+    size_t len;
+    int rc = part ? docx_part_read(dx, part, &data, &len) : 0;
+
+    if (rc <= 0)
+        return rc;
+    rc = -1;
+    if (docx_xml_open(dx, &x, part, data, len) < 0)
+        goto out;
+    int r, done = 0;
+    while (!done && (r = docx_xml_read(dx, &x)) > 0)
+        if ((done = on_node(dx, &x, ud)) < 0)
+            goto out;
+    rc = !done && r < 0 ? -1 : 0;
+out:
+    docx_xml_close(&x);
+    free(data);
+    return rc;
+}

@@ -287,67 +287,39 @@ static int style_read(struct docx *dx, struct docx_xml *x, size_t *cap)
     return 0;
 }
 
+static int styles_node(struct docx *dx, struct docx_xml *x, void *ud)
+{
+    size_t *cap = ud;
+    if (docx_is(x, NS_W, "style"))
+        return style_read(dx, x, cap) < 0 ? -1 : 0;
+    if (docx_is(x, NS_W, "rPrDefault")) {
+        int d = xmlTextReaderDepth(x->r), e = xmlTextReaderIsEmptyElement(x->r), r;
+        while ((r = docx_xml_child(dx, x, d, e)) > 0)
+            if (docx_is(x, NS_W, "rPr") && docx_rpr_parse(dx, x, &dx->styles.defaults) < 0)
+                return -1;
+        return r < 0 ? -1 : 0;
+    }
+    return 0;
+}
+
 int docx_styles_read(struct docx *dx, const char *part)
 {
-    struct docx_xml x = {0};
-    char *data = NULL;
-    size_t len, cap = 0;
-    int rc = part ? docx_part_read(dx, part, &data, &len) : 0;
+    size_t cap = 0;
+    return docx_part_walk(dx, part, styles_node, &cap);
+}
 
-    if (rc <= 0)
-        return rc;
-    rc = -1;
-    if (docx_xml_open(dx, &x, part, data, len) < 0)
-        goto out;
-    int r;
-    while ((r = docx_xml_read(dx, &x)) > 0) {
-        if (docx_is(&x, NS_W, "style")) {
-            if (style_read(dx, &x, &cap) < 0)
-                goto out;
-        } else if (docx_is(&x, NS_W, "rPrDefault")) {
-            int d = xmlTextReaderDepth(x.r);
-            int e = xmlTextReaderIsEmptyElement(x.r);
-            while ((r = docx_xml_child(dx, &x, d, e)) > 0)
-                if (docx_is(&x, NS_W, "rPr") &&
-                    docx_rpr_parse(dx, &x, &dx->styles.defaults) < 0)
-                    goto out;
-            if (r < 0)
-                goto out;
-        }
-    }
-    rc = r < 0 ? -1 : 0;
-out:
-    docx_xml_close(&x);
-    free(data);
-    return rc;
+/* settings' footnotePr/endnotePr look like a section's. */
+static int settings_node(struct docx *dx, struct docx_xml *x, void *ud)
+{
+    (void)ud;
+    if (!docx_is(x, NS_W, "settings"))
+        return 0;
+    return docx_sectpr_parse(dx, x) < 0 ? -1 : 1;
 }
 
 int docx_settings_read(struct docx *dx, const char *part)
 {
-    struct docx_xml x = {0};
-    char *data = NULL;
-    size_t len;
-    int rc = part ? docx_part_read(dx, part, &data, &len) : 0;
-
-    if (rc <= 0)
-        return rc;
-    rc = -1;
-    if (docx_xml_open(dx, &x, part, data, len) < 0)
-        goto out;
-    int r;
-    while ((r = docx_xml_read(dx, &x)) > 0) {
-        /* settings' footnotePr/endnotePr look like a section's. */
-        if (docx_is(&x, NS_W, "settings")) {
-            if (docx_sectpr_parse(dx, &x) < 0)
-                goto out;
-            break;
-        }
-    }
-    rc = r < 0 ? -1 : 0;
-out:
-    docx_xml_close(&x);
-    free(data);
-    return rc;
+    return docx_part_walk(dx, part, settings_node, NULL);
 }
 
 const struct docx_style *docx_style_get(const struct docx *dx, const char *id)
