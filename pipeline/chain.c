@@ -20,7 +20,7 @@ struct hx_chain {
     struct hx_stage stages[MAX_STAGES]; /* stages[0] is the reader, or unset */
     int opened[MAX_STAGES];
     size_t n;
-    int auto_reader;                     /* stages[0] unused: pick a reader per file */
+    int auto_reader;                       /* stages[0] unused: pick a reader per file */
     struct hx_stage readers[MAX_REGISTRY]; /* auto readers, by registry index */
     int readers_opened[MAX_REGISTRY];
     const struct hx_filter *writer;
@@ -254,7 +254,8 @@ static struct hx_stage *pick_reader(struct hx_chain *c, struct hx_doc *doc, stru
     unsigned char head[SNIFF_BYTES];
     struct stat sb;
     size_t n = 0;
-    if (stat(doc->path, &sb) != 0) {
+    const char *file = doc->source ? doc->source : doc->path;
+    if (stat(file, &sb) != 0) {
         hx_error(&runner, doc, NULL, "cannot open: %s", strerror(errno));
         return NULL;
     }
@@ -266,7 +267,7 @@ static struct hx_stage *pick_reader(struct hx_chain *c, struct hx_doc *doc, stru
         hx_error(&runner, doc, NULL, "not a regular file");
         return NULL;
     }
-    FILE *fp = fopen(doc->path, "rb");
+    FILE *fp = fopen(file, "rb");
     if (!fp) {
         hx_error(&runner, doc, NULL, "cannot open: %s", strerror(errno));
         return NULL;
@@ -374,8 +375,8 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
     }
     struct stat sb;
     /* Several documents, or an existing directory as -o: one file each. */
-    int into_dir = strcmp(out, "-") != 0 &&
-                   (set->ndocs > 1 || (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode)));
+    int into_dir =
+        strcmp(out, "-") != 0 && (set->ndocs > 1 || (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode)));
     if (into_dir) {
         if (stat(out, &sb) != 0 && mkdir(out, 0777) != 0 && errno != EEXIST) {
             hx_diags_add(st->diags, HX_SEV_ERROR, out, 0, st->f->name, NULL,

@@ -202,7 +202,7 @@ int hx_file_slurp(struct hx_stage *st, const struct hx_doc *doc, size_t max, cha
     int rc = -1;
     char *buf = NULL;
     size_t n = 0;
-    FILE *fp = fopen(doc->path, "rb");
+    FILE *fp = fopen(doc->source ? doc->source : doc->path, "rb");
     struct stat sb;
     *data = NULL;
     *len = 0;

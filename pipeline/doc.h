@@ -138,7 +138,8 @@ struct hx_meta {
 struct hx_doc {
     struct hx_arena *arena; /* owns every node and string of this document */
     struct hx_node *root;   /* HX_DOC */
-    const char *path;       /* input file as given */
+    const char *path;       /* input file as given, or "<stdin>" */
+    const char *source;     /* the file actually read when not path, else NULL */
     const char *lang;       /* document language (BCP 47) or NULL */
     struct hx_meta *meta;
     const char *format; /* name of the reader that read it ("text", "docx"…) */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <unicode/uclean.h>
 
@@ -192,13 +193,65 @@ static int align_chain(const struct args *a, char *buf, size_t len)
 }
 
 /* Runs one set; 0 when every document was written. */
+/* Standard input as a file (readers need to sniff and reread it, a DOCX
+ * needs random access): copied once into a temporary file. NULL after a
+ * message on stderr. Caller unlinks and frees. */
+static char *stdin_to_file(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char buf[65536];
+    size_t n;
+    if (!dir || !*dir)
+        dir = "/tmp";
+    char *path = malloc(strlen(dir) + sizeof "/hexaglot-stdin-XXXXXX");
+    if (!path)
+        abort();
+    sprintf(path, "%s/hexaglot-stdin-XXXXXX", dir);
+    int fd = mkstemp(path);
+    FILE *fp = fd < 0 ? NULL : fdopen(fd, "wb");
+    int ok = fp != NULL;
+    while (ok && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        ok = fwrite(buf, 1, n, fp) == n;
+    if (ferror(stdin))
+        ok = 0;
+    if (fp && fclose(fp) != 0)
+        ok = 0;
+    if (!ok) {
+        fprintf(stderr, "<stdin>:0: error: hexaglot: cannot keep standard input in %s: %s\n", dir,
+                strerror(errno));
+        if (fd >= 0)
+            unlink(path);
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+/* Runs one set; 0 when every document was written. "-" reads standard
+ * input, named "<stdin>" in diagnostics. */
 static int run_set(struct hx_chain *c, char **paths, size_t n, const struct args *a,
                    struct hx_diags *diags)
 {
     struct hx_set *set = hx_set_new((const char *const *)paths, n);
-    for (size_t i = 0; a->lang && i < n; i++)
-        set->docs[i]->lang = hx_strdup(set->docs[i]->arena, a->lang);
-    int rc = hx_chain_run(c, set, a->out, diags);
+    char *tmp = NULL;
+    int rc = -1;
+    for (size_t i = 0; i < n; i++) {
+        struct hx_doc *doc = set->docs[i];
+        if (a->lang)
+            doc->lang = hx_strdup(doc->arena, a->lang);
+        if (strcmp(paths[i], "-") == 0) {
+            if (tmp || !(tmp = stdin_to_file())) /* main allows one "-" */
+                goto out;
+            doc->path = "<stdin>";
+            doc->source = hx_strdup(doc->arena, tmp);
+        }
+    }
+    rc = hx_chain_run(c, set, a->out, diags);
+out:
+    if (tmp) {
+        unlink(tmp);
+        free(tmp);
+    }
     hx_set_free(set);
     return rc;
 }
@@ -252,6 +305,13 @@ int main(int argc, char **argv)
     }
     if (!strcmp(a.verb, "batch") && !a.out)
         return usage_error("%s", "batch needs -o DIR");
+    int stdins = 0;
+    for (int i = 0; i < a.ninputs; i++)
+        stdins += !strcmp(a.inputs[i], "-");
+    if (stdins && !strcmp(a.verb, "batch"))
+        return usage_error("%s", "batch reads files, not standard input ('-')");
+    if (stdins > 1)
+        return usage_error("%s", "standard input ('-') can be given once");
 
     struct hx_chain *c = hx_chain_build(chain_text, err, sizeof err);
     if (!c)

@@ -22,6 +22,8 @@ char *hx_output_name(struct hx_arena *a, const char *dir, const char *path, cons
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
+    if (strcmp(path, "<stdin>") == 0)
+        base = "stdin";
     const char *dot = strrchr(base, '.');
     int stem = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
     return hx_printf(a, "%s/%.*s.%s", dir, stem, base, ext);

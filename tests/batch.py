@@ -72,6 +72,22 @@ with tempfile.TemporaryDirectory() as tmp:
     check(code == 0 and os.listdir(os.path.join(tmp, "into")) == ["seed.xml"],
           "convert -o DIR: %d %r %s" % (code, stderr, os.listdir(os.path.join(tmp, "into"))))
 
+    # Standard input: read as a file, named <stdin>, output named stdin.<ext>.
+    with open(os.path.join(tmp, "seed.txt"), "rb") as f:
+        seed = f.read()
+    p = subprocess.run([EXE, "convert", "-", "-t", "txt", "-o", "-"], cwd=tmp, input=seed,
+                       capture_output=True, timeout=60)
+    with open(os.path.join(tmp, "direct.txt"), "rb") as f:
+        check(p.returncode == 0 and p.stdout == f.read(), "convert - : %d %r" % (p.returncode, p.stderr))
+    p = subprocess.run([EXE, "convert", "-", "-t", "txt"], cwd=tmp, input=b"ok\n\nbad \xff\n",
+                       capture_output=True, timeout=60)
+    check(p.returncode == 1 and p.stderr.decode().startswith("<stdin>:3: error: text:"),
+          "convert - with bad UTF-8: %d %r" % (p.returncode, p.stderr))
+    code, _, stderr = run(["convert", "-", "-", "-o", "x"], tmp)
+    check(code == 2 and "once" in stderr, "two stdins: %d %r" % (code, stderr))
+    code, _, stderr = run(["batch", "-", "-o", "x"], tmp)
+    check(code == 2 and "standard input" in stderr, "batch -: %d %r" % (code, stderr))
+
     # Usage errors.
     code, _, stderr = run(["batch", "seed.txt"], tmp)
     check(code == 2 and stderr.count("\n") == 1, "batch without -o: %d %r" % (code, stderr))
