@@ -20,7 +20,7 @@ enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "usage: hexaglot convert INPUT... [-t FMT[:opt=v,...] | --chain CHAIN] [-o OUT|-] "
-    "[--lang TAG] [-v]\n"
+    "[--lang TAG] [-v] [--check]\n"
     "       hexaglot batch INPUT... -o DIR [-t FMT[:opts] | --chain CHAIN] [--lang TAG]\n"
     "                      [-j N] [--timeout SECS]\n"
     "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [--check]\n"
@@ -29,9 +29,10 @@ static const char usage_text[] =
 
 static const char help_text[] =
     "\n"
-    "convert  reads each INPUT (the reader is chosen by content), runs the\n"
-    "         standard filters and writes FMT. With several inputs, OUT is a\n"
-    "         directory. -o - (the default) writes to standard output.\n"
+    "convert  reads each INPUT (the reader is chosen by content; - is standard\n"
+    "         input), runs the standard filters and writes FMT. With several\n"
+    "         inputs, or when OUT is a directory, each output is OUT/<name>.<ext>.\n"
+    "         -o - (the default) writes to standard output.\n"
     "batch    converts each INPUT on its own into DIR/<name>.<ext>, each in a\n"
     "         process of its own (-j N at once, default 1), so a document that\n"
     "         fails, crashes or runs past --timeout SECS costs only itself.\n"
@@ -46,6 +47,9 @@ static const char help_text[] =
     "--lang TAG      the documents' language (BCP 47) when it cannot be detected\n"
     "-v, --verbose   also print notes (what the filters changed), not only\n"
     "                warnings and errors\n"
+    "--check         exit 1 on any warning (align: on any disagreement)\n"
+    "-j N            batch: documents converted at once (default 1)\n"
+    "--timeout SECS  batch: give up on a document after SECS seconds\n"
     "\n"
     "Exit status: 0 clean, 1 a document had errors (the others were written),\n"
     "2 usage or chain error (nothing was run).\n";
