@@ -205,8 +205,13 @@ static int text_content(struct xml_reader *x, struct hx_node *n)
                 goto out;
             }
         }
-        if (ret != 1)
+        if (ret != 1) {
+            /* An input encoding error ends the parse without a call to
+             * the structured handler. */
+            if (!x->errors)
+                hx_error_at(x->st, x->doc, cur_line(x), "XML: cannot parse");
             goto out;
+        }
     }
     n->len = b.len;
     n->text = hx_strndup(x->doc->arena, b.data ? b.data : "", b.len);
