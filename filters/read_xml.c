@@ -205,13 +205,8 @@ static int text_content(struct xml_reader *x, struct hx_node *n)
                 goto out;
             }
         }
-        if (ret != 1) {
-            /* An input encoding error ends the parse without a call to
-             * the structured handler. */
-            if (!x->errors)
-                hx_error_at(x->st, x->doc, cur_line(x), "XML: cannot parse");
+        if (ret != 1)
             goto out;
-        }
     }
     n->len = b.len;
     n->text = hx_strndup(x->doc->arena, b.data ? b.data : "", b.len);
@@ -413,8 +408,13 @@ static int read_xml(struct hx_stage *st, struct hx_doc *doc)
         goto out;
     }
     xmlTextReaderSetStructuredErrorHandler(x.r, on_xml_error, &x);
-    if (walk(&x) != 0 || x.errors)
+    if (walk(&x) != 0 || x.errors) {
+        /* An input encoding error ends the parse (in any of walk's reads)
+         * without a call to the structured handler. */
+        if (!x.errors)
+            hx_error_at(st, doc, cur_line(&x), "XML: cannot parse");
         goto out;
+    }
     const char *problem = hx_doc_check(doc);
     if (problem) {
         hx_error(st, doc, NULL, "the tree read is not sound: %s", problem);
