@@ -34,6 +34,10 @@ static unsigned cur_line(struct xml_reader *x)
     long line = -1;
     if (n && n->type == XML_ATTRIBUTE_NODE)
         n = n->parent;
+    /* On an xmlns declaration the reader hands back its xmlNs, which is
+     * no node and has no parent to ask. */
+    if (n && n->type == XML_NAMESPACE_DECL)
+        n = NULL;
     if (n)
         line = xmlGetLineNo(n);
     if (line <= 0)
