@@ -172,6 +172,12 @@ void html_walk_blocks(struct html_walk *w, xmlNode *first, struct hx_node *box, 
         case K_BLOCK: html_walk_blocks(w, x->children, box, depth + 1, list_depth); break;
         case K_RULE: break;
         case K_SECTION:
+            /* A section inside a list item or table cell (the model has
+             * none there): its content stays, as for a div. */
+            if (!hx_type_can_contain(box->type, HX_SECTION)) {
+                html_walk_blocks(w, x->children, box, depth + 1, list_depth);
+                break;
+            }
             n = html_node_for(w, x, HX_SECTION);
             n->num = html_attr_int(x, "data-number", 0);
             n->style = hx_strdup(w->doc->arena, (const char *)x->name);
