@@ -144,8 +144,9 @@ static void node_place(const struct hx_node *n, unsigned *line, const char **key
     }
 }
 
-static void stage_vadd(struct hx_stage *st, enum hx_severity sev, const struct hx_doc *doc,
-                       const struct hx_node *n, unsigned line, const char *fmt, va_list ap)
+__attribute__((format(printf, 6, 0))) static void
+stage_vadd(struct hx_stage *st, enum hx_severity sev, const struct hx_doc *doc,
+           const struct hx_node *n, unsigned line, const char *fmt, va_list ap)
 {
     const char *key = NULL, *where = NULL, *main_part;
     if (n)
