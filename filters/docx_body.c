@@ -21,6 +21,24 @@ int docx_run(struct docx_walk *w, struct docx_ctx *c)
     return res;
 }
 
+/* Walks the element's children inside a link to href (no link when there
+ * is no paragraph or target, inside a link already, or in field code). */
+static int walk_in_link(struct docx_walk *w, struct docx_ctx *c, struct docx_para *p,
+                        const char *href)
+{
+    if (!p || !href || p->inl->type == HX_LINK || docx_in_instr(w))
+        return docx_kids(w, c);
+    struct hx_node *l = docx_node_new(w, HX_LINK);
+    l->href = href;
+    docx_place(w, p, l);
+    struct hx_node *prev = p->inl;
+    p->inl = l;
+    int rc = docx_kids(w, c);
+    docx_flush(w, p);
+    p->inl = prev;
+    return rc;
+}
+
 int docx_hyperlink(struct docx_walk *w, struct docx_ctx *c)
 {
     struct docx_para *p = docx_ensure_p(c);
@@ -35,17 +53,7 @@ int docx_hyperlink(struct docx_walk *w, struct docx_ctx *c)
                       : rel->target;
     else if (anchor)
         href = hx_printf(w->dx->doc->arena, "#%s", anchor);
-    if (!p || !href || p->inl->type == HX_LINK || docx_in_instr(w))
-        return docx_kids(w, c);
-    struct hx_node *l = docx_node_new(w, HX_LINK);
-    l->href = href;
-    docx_place(w, p, l);
-    struct hx_node *prev = p->inl;
-    p->inl = l;
-    int rc = docx_kids(w, c);
-    docx_flush(w, p);
-    p->inl = prev;
-    return rc;
+    return walk_in_link(w, c, p, href);
 }
 
 int docx_fld_simple(struct docx_walk *w, struct docx_ctx *c)
@@ -53,17 +61,7 @@ int docx_fld_simple(struct docx_walk *w, struct docx_ctx *c)
     struct docx_para *p = docx_ensure_p(c);
     const char *instr = docx_attr(&w->x, NS_W, "instr");
     const char *href = instr ? docx_field_href(w, instr) : NULL;
-    if (!p || !href || p->inl->type == HX_LINK || docx_in_instr(w))
-        return docx_kids(w, c);
-    struct hx_node *l = docx_node_new(w, HX_LINK);
-    l->href = href;
-    docx_place(w, p, l);
-    struct hx_node *prev = p->inl;
-    p->inl = l;
-    int rc = docx_kids(w, c);
-    docx_flush(w, p);
-    p->inl = prev;
-    return rc;
+    return walk_in_link(w, c, p, href);
 }
 
 /* w:ins, w:del, w:moveFrom, w:moveTo around runs, paragraphs or cells. */
