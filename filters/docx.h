@@ -218,6 +218,10 @@ int docx_xml_read(struct docx *dx, struct docx_xml *x);
  *     while ((rc = docx_xml_child(dx, x, d, e)) > 0) …   */
 int docx_xml_child(struct docx *dx, struct docx_xml *x, int depth, int empty);
 
+/* Like docx_xml_child, but only stops on w: elements: other nodes are
+ * passed over and elements of other namespaces skipped whole. */
+int docx_xml_w_child(struct docx *dx, struct docx_xml *x, int depth, int empty);
+
 /* Skips the rest of the element the reader is on. 0 or -1. */
 int docx_xml_skip(struct docx *dx, struct docx_xml *x);
 

@@ -239,6 +239,20 @@ int docx_xml_child(struct docx *dx, struct docx_xml *x, int depth, int empty)
     return 1;
 }
 
+int docx_xml_w_child(struct docx *dx, struct docx_xml *x, int depth, int empty)
+{
+    int rc;
+    while ((rc = docx_xml_child(dx, x, depth, empty)) > 0) {
+        if (xmlTextReaderNodeType(x->r) != XML_READER_TYPE_ELEMENT)
+            continue;
+        if (docx_ns_of(x) == NS_W)
+            return 1;
+        if (docx_xml_skip(dx, x) < 0)
+            return -1;
+    }
+    return rc;
+}
+
 int docx_xml_skip(struct docx *dx, struct docx_xml *x)
 {
     int d = xmlTextReaderDepth(x->r), e = xmlTextReaderIsEmptyElement(x->r);

@@ -85,14 +85,7 @@ int docx_rpr_parse(struct docx *dx, struct docx_xml *x, struct docx_rpr *rp)
     int d = xmlTextReaderDepth(x->r), e = xmlTextReaderIsEmptyElement(x->r);
     int rc;
 
-    while ((rc = docx_xml_child(dx, x, d, e)) > 0) {
-        if (xmlTextReaderNodeType(x->r) != XML_READER_TYPE_ELEMENT)
-            continue;
-        if (docx_ns_of(x) != NS_W) {
-            if (docx_xml_skip(dx, x) < 0)
-                return -1;
-            continue;
-        }
+    while ((rc = docx_xml_w_child(dx, x, d, e)) > 0) {
         const char *n = (const char *)xmlTextReaderConstLocalName(x->r);
         if (strcmp(n, "b") == 0)
             bit(rp, RP_B, docx_onoff(x));
@@ -176,14 +169,7 @@ int docx_ppr_parse(struct docx *dx, struct docx_xml *x, struct docx_ppr *pp)
     int d = xmlTextReaderDepth(x->r), e = xmlTextReaderIsEmptyElement(x->r);
     int rc;
 
-    while ((rc = docx_xml_child(dx, x, d, e)) > 0) {
-        if (xmlTextReaderNodeType(x->r) != XML_READER_TYPE_ELEMENT)
-            continue;
-        if (docx_ns_of(x) != NS_W) {
-            if (docx_xml_skip(dx, x) < 0)
-                return -1;
-            continue;
-        }
+    while ((rc = docx_xml_w_child(dx, x, d, e)) > 0) {
         const char *n = (const char *)xmlTextReaderConstLocalName(x->r);
         if (strcmp(n, "pStyle") == 0) {
             pp->style = docx_attr_dup(dx, x, NS_W, "val");
