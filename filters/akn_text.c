@@ -198,13 +198,7 @@ void akn_trim_end(struct akn_walk *w, struct hx_node *blk)
                 hx_node_set_text(w->doc, n, n->text, len);
             return;
         }
-        struct hx_node *p = n->parent;
-        hx_node_detach(n);
-        while (p != blk && !p->first) {
-            struct hx_node *up = p->parent;
-            hx_node_detach(p);
-            p = up;
-        }
+        hx_node_detach_pruning(n, blk);
     }
 }
 

@@ -63,13 +63,7 @@ static void trim_end(struct html_walk *w, struct hx_node *blk)
             return;
         }
         /* The whole run was space: remove it and any wrapper it emptied. */
-        struct hx_node *p = n->parent;
-        hx_node_detach(n);
-        while (p != blk && !p->first) {
-            struct hx_node *up = p->parent;
-            hx_node_detach(p);
-            p = up;
-        }
+        hx_node_detach_pruning(n, blk);
     }
 }
 

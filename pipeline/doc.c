@@ -146,6 +146,17 @@ void hx_node_insert_after(struct hx_node *sibling, struct hx_node *n)
     sibling->next = n;
 }
 
+void hx_node_detach_pruning(struct hx_node *n, struct hx_node *stop)
+{
+    struct hx_node *p = n->parent;
+    hx_node_detach(n);
+    while (p && p != stop && !p->first) {
+        struct hx_node *up = p->parent;
+        hx_node_detach(p);
+        p = up;
+    }
+}
+
 int hx_type_is_inline(enum hx_type t)
 {
     return t >= HX_TEXT && t < HX_TYPE_COUNT;

@@ -183,6 +183,11 @@ void hx_node_insert_after(struct hx_node *sibling, struct hx_node *n);
 /* Unlinks n from its parent and siblings; it keeps its own children. */
 void hx_node_detach(struct hx_node *n);
 
+/* Detaches n, then each ancestor below stop (an ancestor of n) that n's
+ * going left without children: removing a run of space must not leave an
+ * empty emphasis or link behind. */
+void hx_node_detach_pruning(struct hx_node *n, struct hx_node *stop);
+
 /* Is this an inline type? */
 int hx_type_is_inline(enum hx_type t);
 

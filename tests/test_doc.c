@@ -65,6 +65,19 @@ int main(void)
     CHECK(hx_doc_check(doc) != NULL);
     hx_node_detach(e);
 
+    /* Pruning: the emptied wrappers go, up to the block. */
+    struct hx_node *pp = hx_node_new(doc, HX_PARA), *em = hx_node_new(doc, HX_EMPH);
+    struct hx_node *st = hx_node_new(doc, HX_STRONG), *sp = hx_text_new(doc, " ", 1);
+    hx_node_append(doc->root, pp);
+    hx_node_append(pp, hx_text_new(doc, "x", 1));
+    hx_node_append(pp, em);
+    hx_node_append(em, st);
+    hx_node_append(st, sp);
+    hx_node_detach_pruning(sp, pp);
+    CHECK(pp->first == pp->last && pp->first->type == HX_TEXT);
+    CHECK(em->parent == NULL && st->parent == NULL);
+    hx_node_detach(pp);
+
     /* Language is inherited. */
     doc->lang = "zh";
     CHECK_STR(hx_node_lang(doc, t2), "zh");
