@@ -42,6 +42,13 @@ int hx_output_open(struct hx_output *out, const char *target, char *err, size_t 
             abort();
         sprintf(tmp, "%s/hexaglot-XXXXXX", dir);
     } else {
+        /* Never rename over something that is not a regular file: as root
+         * that would replace a device node such as /dev/null. */
+        struct stat tst;
+        if (lstat(target, &tst) == 0 && !S_ISREG(tst.st_mode)) {
+            snprintf(err, errlen, "%s: not a regular file; refusing to replace it", target);
+            return -1;
+        }
         tmp = malloc(strlen(target) + sizeof ".XXXXXX");
         if (!tmp)
             abort();

@@ -123,7 +123,7 @@ def check_model(path, name, allowed_misses=0):
 
 
 def diagnostics(path, chain):
-    p = subprocess.run([EXE, "convert", path, "--chain", chain, "-o", os.devnull],
+    p = subprocess.run([EXE, "convert", path, "--chain", chain, "-o", "-"],
                        capture_output=True, text=True, timeout=120)
     folder = os.path.dirname(path) + os.sep
     return p.returncode, [l[len(folder):] if l.startswith(folder) else l
