@@ -103,16 +103,15 @@ static int32_t letter_near(const struct cps *p, size_t k, int dir)
     return dir < 0 ? p->left[k] : p->right[k];
 }
 
-static const char *excerpt(struct hx_doc *doc, const char *s,
-                           const struct cps *p, size_t a, size_t b)
+static const char *excerpt(struct hx_doc *doc, const char *s, const struct cps *p, size_t a,
+                           size_t b)
 {
     size_t from = a > 6 ? a - 6 : 0, to = b + 6 < p->n ? b + 6 : p->n;
     return hx_strndup(doc->arena, s + p->off[from], p->off[to] - p->off[from]);
 }
 
-static void check_latin(struct hx_stage *st, struct hx_doc *doc,
-                        const struct hx_node *b, const char *s,
-                        const struct cps *p)
+static void check_latin(struct hx_stage *st, struct hx_doc *doc, const struct hx_node *b,
+                        const char *s, const struct cps *p)
 {
     for (size_t i = 0; i < p->n; i++) {
         size_t j = i;
@@ -120,24 +119,21 @@ static void check_latin(struct hx_stage *st, struct hx_doc *doc,
         if (!(p->c[i] < 0x80 && u_isalpha(p->c[i])))
             continue;
         while (j < p->n && p->c[j] < 0x80 &&
-               (u_isalnum(p->c[j]) || p->c[j] == '-' || p->c[j] == '/' ||
-                p->c[j] == '.' || p->c[j] == ':'))
+               (u_isalnum(p->c[j]) || p->c[j] == '-' || p->c[j] == '/' || p->c[j] == '.' ||
+                p->c[j] == ':'))
             j++;
         for (size_t k = i; k < j; k++)
             lower &= p->c[k] >= 'a' && p->c[k] <= 'z';
         if (lower && j - i >= 2 && is_han(letter_near(p, i, -1)) &&
             is_han(letter_near(p, j - 1, +1)))
-            hx_warn(st, doc, b,
-                    "Latin word \"%.*s\" inside Chinese text: \"%s\"",
-                    (int)(p->off[j] - p->off[i]), s + p->off[i],
-                    excerpt(doc, s, p, i, j));
+            hx_warn(st, doc, b, "Latin word \"%.*s\" inside Chinese text: \"%s\"",
+                    (int)(p->off[j] - p->off[i]), s + p->off[i], excerpt(doc, s, p, i, j));
         i = j - 1 < i ? i : j - 1;
     }
 }
 
-static void check_width(struct hx_stage *st, struct hx_doc *doc,
-                        const struct hx_node *b, const char *s,
-                        const struct cps *p)
+static void check_width(struct hx_stage *st, struct hx_doc *doc, const struct hx_node *b,
+                        const char *s, const struct cps *p)
 {
     size_t count = 0, first = 0;
     size_t stack[64], depth = 0;
@@ -145,8 +141,7 @@ static void check_width(struct hx_stage *st, struct hx_doc *doc,
         int32_t c = p->c[i];
         int hit = 0;
         if (c == ',' || c == ';' || c == ':' || c == '?' || c == '!') {
-            hit = (is_han(letter_near(p, i, -1)) ||
-                   is_han(letter_near(p, i, +1))) &&
+            hit = (is_han(letter_near(p, i, -1)) || is_han(letter_near(p, i, +1))) &&
                   !(i + 2 < p->n && c == ':' && p->c[i + 1] == '/');
         } else if (c == '(') {
             if (depth < 64)
@@ -169,10 +164,8 @@ static void check_width(struct hx_stage *st, struct hx_doc *doc,
         }
     }
     if (count)
-        hx_warn(
-            st, doc, b,
-            "%zu half-width punctuation mark%s in Chinese text, first: \"%s\"",
-            count, count == 1 ? "" : "s", excerpt(doc, s, p, first, first + 1));
+        hx_warn(st, doc, b, "%zu half-width punctuation mark%s in Chinese text, first: \"%s\"",
+                count, count == 1 ? "" : "s", excerpt(doc, s, p, first, first + 1));
 }
 
 /* Characters Hant-Hans maps although the Simplified standard keeps them
@@ -188,9 +181,8 @@ static int in_list(int32_t c)
     return 0;
 }
 
-static void check_trad(struct hx_stage *st, struct hx_doc *doc,
-                       const struct hx_node *b, const struct cps *p,
-                       UTransliterator *t2s)
+static void check_trad(struct hx_stage *st, struct hx_doc *doc, const struct hx_node *b,
+                       const struct cps *p, UTransliterator *t2s)
 {
     UChar buf[2 * 8], seen[64];
     size_t nseen = 0;
@@ -222,31 +214,28 @@ static void check_trad(struct hx_stage *st, struct hx_doc *doc,
         hx_buf_addcp(&m, c);
         hx_buf_adds(&m, "\" (Simplified \"");
         hx_buf_addcp(&m, s);
-        hx_warn(st, doc, b, "Traditional character \"%s\") in Simplified text",
-                m.data);
+        hx_warn(st, doc, b, "Traditional character \"%s\") in Simplified text", m.data);
         hx_buf_free(&m);
     }
 }
 
 /* Document symbols of a paragraph; a joint symbol ("A/75/62-E/2020/11")
  * is one, so its E part is not compared with another joint symbol's. */
-static int collect_symbols(struct hx_doc *doc, const struct hx_node *b,
-                           const char *s, size_t len, struct syms *out)
+static int collect_symbols(struct hx_doc *doc, const struct hx_node *b, const char *s, size_t len,
+                           struct syms *out)
 {
     for (size_t i = 0; i < len; i++) {
         char prev = i ? s[i - 1] : ' ';
         size_t j = i, slash = 0;
         if (!(s[i] >= 'A' && s[i] <= 'Z') ||
-            (prev > 0 &&
-             (prev == '/' || prev == '.' || (prev >= '0' && prev <= '9') ||
-              ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z'))))
+            (prev > 0 && (prev == '/' || prev == '.' || (prev >= '0' && prev <= '9') ||
+                          ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z'))))
             continue;
         while (j < len && s[j] >= 'A' && s[j] <= 'Z')
             j++;
         while (j < len &&
                ((s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= 'a' && s[j] <= 'z') ||
-                (s[j] >= '0' && s[j] <= '9') || s[j] == '/' || s[j] == '.' ||
-                s[j] == '-')) {
+                (s[j] >= '0' && s[j] <= '9') || s[j] == '/' || s[j] == '.' || s[j] == '-')) {
             slash += s[j] == '/';
             j++;
         }
@@ -261,8 +250,7 @@ static int collect_symbols(struct hx_doc *doc, const struct hx_node *b,
                 out->v = v;
                 out->cap = cap;
             }
-            out->v[out->n++] =
-                (struct sym){hx_strndup(doc->arena, s + i, j - i), b};
+            out->v[out->n++] = (struct sym){hx_strndup(doc->arena, s + i, j - i), b};
         }
         i = j;
     }
@@ -270,16 +258,15 @@ static int collect_symbols(struct hx_doc *doc, const struct hx_node *b,
 }
 
 /* Do a and b differ in exactly one part, a number that is not the last? */
-static int session_clash(const char *a, const char *b, const char **pa,
-                         const char **pb, size_t *plen_a, size_t *plen_b)
+static int session_clash(const char *a, const char *b, const char **pa, const char **pb,
+                         size_t *plen_a, size_t *plen_b)
 {
     int diffs = 0, last_diff = 0;
     for (;;) {
         size_t la = strcspn(a, "/"), lb = strcspn(b, "/");
         int enda = a[la] == '\0', endb = b[lb] == '\0';
         if (la != lb || memcmp(a, b, la) != 0) {
-            if (strspn(a, "0123456789") != la ||
-                strspn(b, "0123456789") != lb || !la || !lb)
+            if (strspn(a, "0123456789") != la || strspn(b, "0123456789") != lb || !la || !lb)
                 return 0;
             diffs++;
             *pa = a;
@@ -295,8 +282,7 @@ static int session_clash(const char *a, const char *b, const char **pa,
     }
 }
 
-static void check_symbols(struct hx_stage *st, struct hx_doc *doc,
-                          const struct syms *y)
+static void check_symbols(struct hx_stage *st, struct hx_doc *doc, const struct syms *y)
 {
     for (size_t i = 0; i < y->n; i++) {
         for (size_t j = 0; j < i; j++) {
@@ -311,10 +297,9 @@ static void check_symbols(struct hx_stage *st, struct hx_doc *doc,
                 dup = strcmp(y->v[k].s, y->v[j].s) == 0;
             if (dup)
                 continue;
-            hx_warn(st, doc, y->v[i].n,
-                    "symbol %s differs from %s (%s) only in session %.*s/%.*s",
-                    y->v[i].s, y->v[j].s, y->v[j].n->key ? y->v[j].n->key : "?",
-                    (int)lb, pb, (int)la, pa);
+            hx_warn(st, doc, y->v[i].n, "symbol %s differs from %s (%s) only in session %.*s/%.*s",
+                    y->v[i].s, y->v[j].s, y->v[j].n->key ? y->v[j].n->key : "?", (int)lb, pb,
+                    (int)la, pa);
         }
     }
 }
@@ -341,8 +326,7 @@ static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
         const char *lang = hx_node_lang(doc, b);
         if (!lang)
             lang = guess;
-        if (decode(s, len, &c) != 0 ||
-            collect_symbols(doc, b, s, len, &y) != 0) {
+        if (decode(s, len, &c) != 0 || collect_symbols(doc, b, s, len, &y) != 0) {
             cps_free(&c);
             hx_error(st, doc, b, "out of memory");
             rc = -1;
@@ -351,8 +335,8 @@ static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
         if (hx_lang_is(lang, "zh")) {
             check_latin(st, doc, b, s, &c);
             check_width(st, doc, b, s, &c);
-            if (!strstr(lang, "Hant") && !strstr(lang, "TW") &&
-                !strstr(lang, "HK") && !strstr(lang, "MO"))
+            if (!strstr(lang, "Hant") && !strstr(lang, "TW") && !strstr(lang, "HK") &&
+                !strstr(lang, "MO"))
                 check_trad(st, doc, b, &c, p->t2s);
         }
         cps_free(&c);
@@ -370,8 +354,7 @@ static int qa_open(struct hx_stage *st)
     static const UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
     p->t2s = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &err);
     if (U_FAILURE(err) || !p->t2s) {
-        hx_error(st, NULL, NULL, "ICU has no Hant-Hans transliterator: %s",
-                 u_errorName(err));
+        hx_error(st, NULL, NULL, "ICU has no Hant-Hans transliterator: %s", u_errorName(err));
         return -1;
     }
     return 0;

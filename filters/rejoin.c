@@ -36,10 +36,8 @@ static int is_end_punct(int32_t c)
     case 0x060C:
     case 0x061B:
     case 0x061F:
-    case 0x2026:
-        return 1;
-    default:
-        return 0;
+    case 0x2026: return 1;
+    default: return 0;
     }
 }
 
@@ -54,10 +52,8 @@ static int can_continue(const struct hx_node *n)
     case HX_ROLE_PREAMBULAR:
     case HX_ROLE_OPERATIVE:
     case HX_ROLE_ARTICLE:
-    case HX_ROLE_PREAMBLE:
-        return n->type == HX_PARA;
-    default:
-        return 0;
+    case HX_ROLE_PREAMBLE: return n->type == HX_PARA;
+    default: return 0;
     }
 }
 
@@ -69,9 +65,8 @@ static int is_tail(struct hx_doc *doc, const struct hx_node *n)
     int32_t c = -1;
     if (n->type != HX_PARA || n->label || n->lead)
         return 0;
-    if (n->role != HX_ROLE_NONE && n->role != HX_ROLE_CONTINUED &&
-        n->role != HX_ROLE_PREAMBULAR && n->role != HX_ROLE_PREAMBLE &&
-        n->role != HX_ROLE_ARTICLE)
+    if (n->role != HX_ROLE_NONE && n->role != HX_ROLE_CONTINUED && n->role != HX_ROLE_PREAMBULAR &&
+        n->role != HX_ROLE_PREAMBLE && n->role != HX_ROLE_ARTICLE)
         return 0;
     t = hx_node_text(doc, n, &len);
     while (i < len) {
@@ -110,8 +105,7 @@ static struct hx_node *last_text(struct hx_node *n)
 }
 
 /* Short excerpts either side of the join, for the report. */
-static const char *excerpt(struct hx_doc *doc, const char *t, size_t len,
-                           int tail)
+static const char *excerpt(struct hx_doc *doc, const char *t, size_t len, int tail)
 {
     size_t a = 0, b = len, i;
     int k = 0;
@@ -153,8 +147,7 @@ static const struct hx_node *tail_text(const struct hx_node *n)
     return NULL;
 }
 
-static void join(struct hx_doc *doc, struct hx_node *a, struct hx_node *b,
-                 int32_t ca, int32_t cb)
+static void join(struct hx_doc *doc, struct hx_node *a, struct hx_node *b, int32_t ca, int32_t cb)
 {
     struct hx_node *t = last_text(a);
     if (!(hx_cp_width(ca) == 2 || hx_cp_width(cb) == 2) &&
@@ -187,22 +180,18 @@ static void renumber(struct hx_doc *doc, struct hx_node *sec)
         const char *k = n->key, *q, *plus_at;
         if (!k)
             continue;
-        if ((q = strstr(k, ".pp.")) &&
-            strspn(q + 4, "0123456789") == strlen(q + 4)) {
+        if ((q = strstr(k, ".pp.")) && strspn(q + 4, "0123456789") == strlen(q + 4)) {
             n->key = hx_printf(doc->arena, "%.*s.pp.%d", (int)(q - k), k, ++pp);
             continue;
         }
-        if (strncmp(k, "pre.", 4) == 0 && k[4] &&
-            strspn(k + 4, "0123456789") == strlen(k + 4)) {
+        if (strncmp(k, "pre.", 4) == 0 && k[4] && strspn(k + 4, "0123456789") == strlen(k + 4)) {
             n->key = hx_printf(doc->arena, "pre.%d", ++pre);
             continue;
         }
         plus_at = strrchr(k, '+');
-        if (plus_at && plus_at[1] &&
-            strspn(plus_at + 1, "0123456789") == strlen(plus_at + 1)) {
+        if (plus_at && plus_at[1] && strspn(plus_at + 1, "0123456789") == strlen(plus_at + 1)) {
             size_t bl = (size_t)(plus_at - k), b = 0;
-            while (b < nbases &&
-                   !(bases[b].len == bl && strncmp(bases[b].base, k, bl) == 0))
+            while (b < nbases && !(bases[b].len == bl && strncmp(bases[b].base, k, bl) == 0))
                 b++;
             if (b == nbases) {
                 if (nbases == sizeof bases / sizeof bases[0])
@@ -263,11 +252,8 @@ static int rejoin_doc(struct hx_stage *st, struct hx_doc *doc)
                 if (!hx_cp_is_space(cb))
                     break;
             }
-            hx_note(
-                st, doc, a,
-                "joined a paragraph split by a page break: \"…%s\" + \"%s…\"",
-                excerpt(doc, ta_node->text, ta_node->len, 1),
-                excerpt(doc, tb, lb, 0));
+            hx_note(st, doc, a, "joined a paragraph split by a page break: \"…%s\" + \"%s…\"",
+                    excerpt(doc, ta_node->text, ta_node->len, 1), excerpt(doc, tb, lb, 0));
             join(doc, a, b, ca, cb);
             here++;
         }

@@ -164,9 +164,7 @@ static int check_needs(struct hx_chain *c, char *err, size_t errlen)
  * its process-wide generic handler, which prints to stderr; the readers
  * report every error of a parse through their own structured handlers, so
  * the generic one is silenced. */
-static void xml_generic_quiet(void *ctx, const char *msg, ...)
-{
-}
+static void xml_generic_quiet(void *ctx, const char *msg, ...) {}
 
 struct hx_chain *hx_chain_build(const char *text, char *err, size_t errlen)
 {

@@ -13,8 +13,8 @@ static struct hx_diags diags;
 
 /* A paragraph keyed key with text; notes adds that many footnote
  * references. */
-static struct hx_node *para(struct hx_doc *doc, const char *key,
-                            enum hx_role role, const char *text, int notes)
+static struct hx_node *para(struct hx_doc *doc, const char *key, enum hx_role role,
+                            const char *text, int notes)
 {
     struct hx_node *p = hx_node_new(doc, HX_PARA);
     p->key = hx_strdup(doc->arena, key);
@@ -32,9 +32,9 @@ static struct hx_node *para(struct hx_doc *doc, const char *key,
 /* Text of about n characters, different for each seed. */
 static const char *filler(struct hx_doc *doc, int seed, int n)
 {
-    static const char *const words[] = {"recalling ", "the outcome ", "of the summit ",
-                                        "on the information society ", "and its ",
-                                        "follow-up ", "in all regions "};
+    static const char *const words[] = {
+        "recalling ", "the outcome ", "of the summit ", "on the information society ",
+        "and its ",   "follow-up ",   "in all regions "};
     struct hx_buf b = {0};
     for (int i = 0; (int)b.len < n; i++)
         hx_buf_adds(&b, words[(seed * 3 + i) % 7]);
@@ -195,8 +195,10 @@ static void test_checks(void)
         set->docs[d]->lang = langs[d];
         para(set->docs[d], "res1.op.1", HX_ROLE_OPERATIVE, texts[d], d == 1 ? 0 : 1);
         para(set->docs[d], "res1.op.2", HX_ROLE_OPERATIVE,
-             d == 1 ? "Décide de rester saisi de la question." :
-             d == 2 ? "决定继续处理这个问题。" : "Decides to remain seized of the matter.", 0);
+             d == 1   ? "Décide de rester saisi de la question."
+             : d == 2 ? "决定继续处理这个问题。"
+                      : "Decides to remain seized of the matter.",
+             0);
     }
     const struct hx_align *al = run(set);
     CHECK_INT(al->nrows, 2);

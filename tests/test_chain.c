@@ -1,6 +1,6 @@
 /* Chain building and option parsing, checked before anything runs. */
-#include "check.h"
 #include "chain.h"
+#include "check.h"
 
 struct opts {
     int flag, n, choice;

@@ -53,22 +53,22 @@ static const char *text(struct hx_doc *doc, struct hx_node *n)
 
 static void test_small(void)
 {
-    struct hx_doc *doc = read_string(
-        "<!DOCTYPE html><html lang=\"fr\"><head><title>T</title>"
-        "<style>p{}</style></head><body>\n"
-        "<h2>  Titre   <em>un</em> </h2>\n"
-        "<p>Un <b>gras</b>\n et <a href=\"http://x.org/\">lien</a>"
-        "<sup>1</sup>.</p>\n"
-        "loose <i>text</i>\n"
-        "<div><p lang=\"ar\" dir=\"rtl\">نص</p></div>\n"
-        "<ol start=\"3\"><li>trois</li><li><p>quatre</p></li></ol>\n"
-        "<ul><li>x<ul><li>y</li></ul></li></ul>\n"
-        "<table><thead><tr><th>h</th></tr></thead>"
-        "<tr><td colspan=\"2\">c<br>d</td></tr></table>\n"
-        "<blockquote><p>q</p></blockquote>"
-        "<article data-number=\"7\"><h3>Art</h3><p>a &amp; b</p></article>"
-        "<p><img alt=\"pic\" src=\"x.png\"> <script>bad()</script></p>"
-        "<p>   </p></body></html>");
+    struct hx_doc *doc =
+        read_string("<!DOCTYPE html><html lang=\"fr\"><head><title>T</title>"
+                    "<style>p{}</style></head><body>\n"
+                    "<h2>  Titre   <em>un</em> </h2>\n"
+                    "<p>Un <b>gras</b>\n et <a href=\"http://x.org/\">lien</a>"
+                    "<sup>1</sup>.</p>\n"
+                    "loose <i>text</i>\n"
+                    "<div><p lang=\"ar\" dir=\"rtl\">نص</p></div>\n"
+                    "<ol start=\"3\"><li>trois</li><li><p>quatre</p></li></ol>\n"
+                    "<ul><li>x<ul><li>y</li></ul></li></ul>\n"
+                    "<table><thead><tr><th>h</th></tr></thead>"
+                    "<tr><td colspan=\"2\">c<br>d</td></tr></table>\n"
+                    "<blockquote><p>q</p></blockquote>"
+                    "<article data-number=\"7\"><h3>Art</h3><p>a &amp; b</p></article>"
+                    "<p><img alt=\"pic\" src=\"x.png\"> <script>bad()</script></p>"
+                    "<p>   </p></body></html>");
     CHECK(doc != NULL);
     if (!doc)
         return;
@@ -140,13 +140,11 @@ static void test_small(void)
  * same in number across languages. */
 static int test_udhr(const char *shared)
 {
-    static const char *const langs[] = {"arb", "cmn_hans", "eng",
-                                        "fra", "rus",      "spa"};
+    static const char *const langs[] = {"arb", "cmn_hans", "eng", "fra", "rus", "spa"};
     int paras[6][31] = {{0}};
     for (int l = 0; l < 6; l++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/corpus/udhr/udhr--%s.html", shared,
-                 langs[l]);
+        snprintf(path, sizeof path, "%s/corpus/udhr/udhr--%s.html", shared, langs[l]);
         if (access(path, R_OK) != 0)
             return 0;
         struct hx_doc *doc = read_path(path);
@@ -180,8 +178,8 @@ static int test_udhr(const char *shared)
     for (int a = 1; a <= 30; a++)
         for (int l = 1; l < 6; l++)
             if (paras[l][a] != paras[0][a]) {
-                fprintf(stderr, "article %d: %s has %d paragraphs, %s %d\n", a,
-                        langs[l], paras[l][a], langs[0], paras[0][a]);
+                fprintf(stderr, "article %d: %s has %d paragraphs, %s %d\n", a, langs[l],
+                        paras[l][a], langs[0], paras[0][a]);
                 CHECK(0);
             }
     return 1;

@@ -42,15 +42,13 @@ static void dump_inlines(const struct hx_node *n, struct hx_buf *b)
         if (c != n->first)
             hx_buf_addc(b, ' ');
         switch (c->type) {
-        case HX_TEXT:
-            hx_buf_addf(b, "'%s'", c->text);
-            break;
-        case HX_NOTEREF:
-            hx_buf_addf(b, "N[%s/%d]", c->label, c->num);
-            break;
+        case HX_TEXT: hx_buf_addf(b, "'%s'", c->text); break;
+        case HX_NOTEREF: hx_buf_addf(b, "N[%s/%d]", c->label, c->num); break;
         default:
-            hx_buf_adds(b, c->type == HX_STRONG ? "S" : c->type == HX_EMPH ? "E"
-                           : c->type == HX_LINK ? "L" : "?");
+            hx_buf_adds(b, c->type == HX_STRONG ? "S"
+                           : c->type == HX_EMPH ? "E"
+                           : c->type == HX_LINK ? "L"
+                                                : "?");
             if (c->type == HX_LINK)
                 hx_buf_addf(b, "<%s>", c->href);
             hx_buf_addc(b, '(');
@@ -96,8 +94,7 @@ static const char *parse(const char *s)
 }
 
 /* The characters of s except those in drop, and except newlines. */
-static void filtered(const char *s, size_t len, const char *drop,
-                     struct hx_buf *b)
+static void filtered(const char *s, size_t len, const char *drop, struct hx_buf *b)
 {
     for (size_t i = 0; i < len; i++) {
         if (!strchr(drop, s[i]) && s[i] != '\n')
@@ -125,10 +122,8 @@ static void test_inlines(void)
     CHECK_STR(parse("[t](h)"), "P(L<h>('t'))");
     CHECK_STR(parse("see [*A/76/1*](https://undocs.org/A/76/1)."),
               "P('see ' L<https://undocs.org/A/76/1>(E('A/76/1')) '.')");
-    CHECK_STR(parse("<https://x.org/a?b=1>"),
-              "P(L<https://x.org/a?b=1>('https://x.org/a?b=1'))");
-    CHECK_STR(parse("mail <mailto:a@b.org>"),
-              "P('mail ' L<mailto:a@b.org>('mailto:a@b.org'))");
+    CHECK_STR(parse("<https://x.org/a?b=1>"), "P(L<https://x.org/a?b=1>('https://x.org/a?b=1'))");
+    CHECK_STR(parse("mail <mailto:a@b.org>"), "P('mail ' L<mailto:a@b.org>('mailto:a@b.org'))");
     CHECK_STR(parse("文件，¹ 核准。²³"), "P('文件，' N[¹/1] ' 核准。' N[²³/23])");
     CHECK_STR(parse("x⁰⁴⁵⁶⁷⁸⁹y"), "P('x' N[⁰⁴⁵⁶⁷⁸⁹/456789] 'y')");
     /* Too many digits for a note number: still a marker, no value. */
@@ -139,12 +134,10 @@ static void test_inlines(void)
 static void test_literal(void)
 {
     const char *same[] = {
-        "a ** b",      "**a",           "*a",           "a*",
-        "2 * 3 * 4",   "***x***",       "****x****",    "a **b **",
-        "[a](b c)",    "[a]",           "[a] (b)",      "[](b)",
-        "[a](b",       "[a [b](c",      "<a>",          "<x:>",
-        "<ab:c d>",    "<1a:b>",        "a < b > c",    "* item",
-        "** b**",      "(a)[b]",       "a]b[c",
+        "a ** b",    "**a",      "*a",       "a*",     "2 * 3 * 4", "***x***",
+        "****x****", "a **b **", "[a](b c)", "[a]",    "[a] (b)",   "[](b)",
+        "[a](b",     "[a [b](c", "<a>",      "<x:>",   "<ab:c d>",  "<1a:b>",
+        "a < b > c", "* item",   "** b**",   "(a)[b]", "a]b[c",
     };
     for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
         char want[256];
@@ -180,7 +173,9 @@ static void test_blocks(void)
     CHECK_STR(parse("\n\n\na\n\n\n"), "P('a')");
     CHECK_STR(parse("a\r\nb\r\n\r\nc\r\n"), "P('a b') / P('c')");
     CHECK_STR(parse("a\rb"), "P('a\rb')");
-    CHECK_STR(parse("\xEF\xBB\xBF" "a"), "P('a')");
+    CHECK_STR(parse("\xEF\xBB\xBF"
+                    "a"),
+              "P('a')");
     CHECK_STR(parse("a\xEF\xBB\xBF"), "P('a\xEF\xBB\xBF')");
 
     const char *en = "\n\nThe report of\nthe Committee is in the annex.\n\n\r\n¹ note\n";
@@ -229,8 +224,7 @@ static void test_errors(void)
  * without "<"), the tree is sound, and hostile runs take linear time. */
 static void test_fuzz(void)
 {
-    static const char *const atoms[] = {"a", " ", "*", "**", "[", "]",
-                                        "¹", "中", "\n", "x"};
+    static const char *const atoms[] = {"a", " ", "*", "**", "[", "]", "¹", "中", "\n", "x"};
     unsigned seed = 12345;
     for (int round = 0; round < 2000; round++) {
         struct hx_buf in = {0}, want = {0}, got = {0};

@@ -671,7 +671,8 @@ static void test_organ(void)
  * formula, the report going on after them, an article "1er". */
 static void test_parts(void)
 {
-    const char *const p[] = {"1. Text^1.", "^1 First note.",
+    const char *const p[] = {"1. Text^1.",
+                             "^1 First note.",
                              "2. The Committee recommends the following:",
                              "Draft resolution I",
                              "Title one",

@@ -48,13 +48,12 @@ int main(void)
     CHECK_INT(hx_cp_superscript_digit(0xB9), 1);
     CHECK_INT(hx_cp_superscript_digit(0x2077), 7);
     CHECK_INT(hx_cp_superscript_digit('7'), -1);
-    CHECK_INT(hx_cp_digit(0x0663), 3); /* Arabic-Indic three */
-    CHECK_INT(hx_cp_digit(0xFF15), 5); /* full-width five */
+    CHECK_INT(hx_cp_digit(0x0663), 3);  /* Arabic-Indic three */
+    CHECK_INT(hx_cp_digit(0xFF15), 5);  /* full-width five */
     CHECK_INT(hx_cp_digit(0x4E09), -1); /* 三 is not a decimal digit */
 
     CHECK_STR(hx_lang_guess("大会，回顾其决议", strlen("大会，回顾其决议")), "zh");
-    CHECK_STR(hx_lang_guess("The General Assembly, recalling the resolution of the",
-                            53), "en");
+    CHECK_STR(hx_lang_guess("The General Assembly, recalling the resolution of the", 53), "en");
     CHECK_STR(hx_lang_guess("L'Assemblée générale, rappelant les résolutions et la", 55), "fr");
     CHECK_STR(hx_lang_guess("La Asamblea General, recordando los principios y las", 52), "es");
     CHECK_STR(hx_lang_guess("Генеральная Ассамблея", strlen("Генеральная Ассамблея")), "ru");

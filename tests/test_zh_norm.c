@@ -23,8 +23,7 @@ static void run(struct hx_doc *doc, const char *opts)
     void *priv = calloc(1, hx_zh_norm.priv_size);
     struct hx_stage st = {&hx_zh_norm, priv, &diags};
     char err[200];
-    CHECK_INT(
-        hx_opts_parse(&hx_zh_norm, priv, opts, doc->arena, err, sizeof err), 0);
+    CHECK_INT(hx_opts_parse(&hx_zh_norm, priv, opts, doc->arena, err, sizeof err), 0);
     CHECK_INT(hx_zh_norm.doc(&st, doc), 0);
     CHECK(hx_doc_check(doc) == NULL);
     free(priv);
@@ -123,8 +122,8 @@ static char *skeleton(const char *s)
 
 /* Normalises s as lang with opts; checks the result, idempotence and
  * conservation. */
-static void pair_check(const char *lang, const char *opts, const char *s,
-                       const char *want, int line)
+static void pair_check(const char *lang, const char *opts, const char *s, const char *want,
+                       int line)
 {
     struct hx_doc *doc = para_doc(lang, s);
     char *before = text_of(doc);
@@ -132,8 +131,8 @@ static void pair_check(const char *lang, const char *opts, const char *s,
     char *once = text_of(doc);
     if (strcmp(once, want) != 0) {
         check_failures++;
-        fprintf(stderr, "test_zh_norm.c:%d: %s\n   got \"%s\"\n  want \"%s\"\n",
-                line, s, once, want);
+        fprintf(stderr, "test_zh_norm.c:%d: %s\n   got \"%s\"\n  want \"%s\"\n", line, s, once,
+                want);
     }
     check_count++;
     run(doc, opts);
@@ -141,8 +140,7 @@ static void pair_check(const char *lang, const char *opts, const char *s,
     char *a = skeleton(before), *b = skeleton(once);
     if (strcmp(a, b) != 0) {
         check_failures++;
-        fprintf(stderr, "test_zh_norm.c:%d: lost or invented: %s | %s\n", line,
-                a, b);
+        fprintf(stderr, "test_zh_norm.c:%d: lost or invented: %s | %s\n", line, a, b);
     }
     check_count++;
     free(a);
@@ -207,14 +205,12 @@ static void test_rules(void)
     UN("the “Connect 2030” agenda", "the “Connect 2030” agenda");
     UN("see A/76/64 , pages 3 - 5", "see A/76/64 , pages 3 - 5");
     /* symbols and URLs are never edited inside */
-    UN("见https://x.org/a,b;c(d)e...f--g 和",
-       "见https://x.org/a,b;c(d)e...f--g和");
+    UN("见https://x.org/a,b;c(d)e...f--g 和", "见https://x.org/a,b;c(d)e...f--g和");
     UN("见www.un.org/x,y:z 和", "见www.un.org/x,y:z和");
     UN("E/CN.16/2018/CRP.3, 第3段", "E/CN.16/2018/CRP.3，第3段");
     /* another language inside Chinese text, and an English document */
     UN("中文[en:2021 , see: (a) ...]中文", "中文2021 , see: (a) ...中文");
-    pair_check("en", "", "在 2021 年 (尼泊尔), ...", "在 2021 年 (尼泊尔), ...",
-               __LINE__);
+    pair_check("en", "", "在 2021 年 (尼泊尔), ...", "在 2021 年 (尼泊尔), ...", __LINE__);
 }
 
 int main(void)

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align_stage.h"
 #include "hx.h"
+#include "stage.h"
 
 /* ---- units ------------------------------------------------------------- */
 
@@ -38,7 +38,7 @@ static int is_anchor(const struct hx_node *n, const char *key)
  * token counts); other markers are left out. */
 static void add_marker(struct hx_buf *b, const char *label)
 {
-    static const int32_t sup[10] = {0x2070, 0xB9, 0xB2, 0xB3, 0x2074,
+    static const int32_t sup[10] = {0x2070, 0xB9,   0xB2,   0xB3,   0x2074,
                                     0x2075, 0x2076, 0x2077, 0x2078, 0x2079};
     size_t len = label ? strlen(label) : 0, at = b->len;
     for (size_t i = 0; i < len;) {
@@ -58,8 +58,7 @@ static void add_marker(struct hx_buf *b, const char *label)
 
 /* Text of n without keyed blocks inside it (they are units of their own)
  * and without note contents, which go to nb; counts note references. */
-static void gather(const struct hx_node *n, struct hx_buf *b, struct hx_buf *nb,
-                   int *notes)
+static void gather(const struct hx_node *n, struct hx_buf *b, struct hx_buf *nb, int *notes)
 {
     for (const struct hx_node *c = n->first; c; c = c->next) {
         if (c->key && !hx_type_is_inline(c->type))
@@ -89,11 +88,8 @@ static void gather(const struct hx_node *n, struct hx_buf *b, struct hx_buf *nb,
             (*notes)++;
             add_marker(b, c->label);
             break;
-        case HX_BREAK:
-            hx_buf_addc(b, ' ');
-            break;
-        case HX_IMAGE:
-            break;
+        case HX_BREAK: hx_buf_addc(b, ' '); break;
+        case HX_IMAGE: break;
         default:
             gather(c, b, nb, notes);
             if (!hx_type_is_inline(c->type))
@@ -130,15 +126,22 @@ static enum align_punct punct_of(const char *s, size_t len)
     size_t i = len;
     while (i > 0) {
         int32_t cp = hx_utf8_prev(s, &i);
-        if (cp >= 0 && (hx_cp_is_space(cp) || cp == 0x201D || cp == 0x2019 ||
-                        cp == '"' || cp == ')' || cp == 0xFF09 || cp == 0x300D ||
-                        hx_cp_superscript_digit(cp) >= 0))
+        if (cp >= 0 &&
+            (hx_cp_is_space(cp) || cp == 0x201D || cp == 0x2019 || cp == '"' || cp == ')' ||
+             cp == 0xFF09 || cp == 0x300D || hx_cp_superscript_digit(cp) >= 0))
             continue;
         switch (cp) {
-        case ',': case 0xFF0C: case 0x060C: return P_COMMA;
-        case ';': case 0xFF1B: case 0x061B: return P_SEMI;
-        case '.': case 0x3002: case 0x06D4: return P_STOP;
-        case ':': case 0xFF1A: return P_COLON;
+        case ',':
+        case 0xFF0C:
+        case 0x060C: return P_COMMA;
+        case ';':
+        case 0xFF1B:
+        case 0x061B: return P_SEMI;
+        case '.':
+        case 0x3002:
+        case 0x06D4: return P_STOP;
+        case ':':
+        case 0xFF1A: return P_COLON;
         default: return P_NONE;
         }
     }
@@ -172,8 +175,7 @@ static void version_collect(struct align_version *v)
         u->node = n;
         u->key = n->key;
         const char *dot = strchr(n->key, '.');
-        u->part = dot ? hx_strndup(doc->arena, n->key, (size_t)(dot - n->key))
-                      : n->key;
+        u->part = dot ? hx_strndup(doc->arena, n->key, (size_t)(dot - n->key)) : n->key;
         u->anchor = is_anchor(n, n->key);
         u->notes = notes;
         for (const struct hx_node *c = n->first; c; c = c->next)
@@ -307,8 +309,7 @@ static void cell_put(struct align_ctx *cx, size_t row, size_t d, struct align_un
         cx->ru[row * cx->nd + d][c->n] = u;
         c->node[c->n++] = u->node;
         c->notes += u->notes;
-        c->text = c->text ? hx_printf(cx->set->arena, "%s\n%s", c->text, u->text)
-                          : u->text;
+        c->text = c->text ? hx_printf(cx->set->arena, "%s\n%s", c->text, u->text) : u->text;
     }
     if (cost < 0)
         cost = 0;
@@ -414,8 +415,8 @@ static void align_part(struct align_ctx *cx, size_t pi)
                 sl[i] = (struct slot){{lists[d][i], NULL}, 1, HX_BEAD_11, 0, 0};
             continue;
         }
-        struct align_pair p = {lists[pivot], lists[d], np, cnt[d],
-                               version_ratio(cx, pivot, d), 0, 0};
+        struct align_pair p = {
+            lists[pivot], lists[d], np, cnt[d], version_ratio(cx, pivot, d), 0, 0};
         struct align_beads bs = {0};
         if (strcmp(part, "fn") == 0)
             align_pair_notes(&p, &bs);
@@ -446,8 +447,8 @@ static void align_part(struct align_ctx *cx, size_t pi)
                 done = b->i + 2;
                 break;
             case HX_BEAD_12:
-                sl[b->i] = (struct slot){{lists[d][b->j], lists[d][b->j + 1]}, 2,
-                                         HX_BEAD_12, 0, b->cost};
+                sl[b->i] =
+                    (struct slot){{lists[d][b->j], lists[d][b->j + 1]}, 2, HX_BEAD_12, 0, b->cost};
                 done = b->i + 1;
                 break;
             }
@@ -465,8 +466,8 @@ static void align_part(struct align_ctx *cx, size_t pi)
             for (size_t d = 0; d < nd; d++) {
                 size_t x = d * (np + 1) + s;
                 if (k < xn[x])
-                    cell_put(cx, row, d, lists[d][xj[d * (maxc + 1) + xfrom[x] + k]],
-                             HX_BEAD_01, 4.5);
+                    cell_put(cx, row, d, lists[d][xj[d * (maxc + 1) + xfrom[x] + k]], HX_BEAD_01,
+                             4.5);
             }
         }
         if (s == np)
@@ -537,8 +538,7 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
         int same = 0;
         for (size_t e = 0; e < d; e++)
             same += strcmp(al->tags[e], al->tags[d]) == 0;
-        al->langs[d] = same ? hx_printf(set->arena, "%s#%d", al->tags[d], same + 1)
-                            : al->tags[d];
+        al->langs[d] = same ? hx_printf(set->arena, "%s#%d", al->tags[d], same + 1) : al->tags[d];
     }
     set_years(cx.v, nd);
     /* Parts in order of first appearance. */

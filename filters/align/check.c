@@ -6,13 +6,21 @@
  * row's key, in the file and at the line of the version blamed. */
 #include <string.h>
 
-#include "align_stage.h"
+#include "stage.h"
 
-static const char *const punct_names[] = {"none", "comma", "semicolon",
-                                          "full stop", "colon"};
+static const char *const punct_names[] = {"none", "comma", "semicolon", "full stop", "colon"};
 
-enum check { C_NUMBERS, C_SYMBOLS, C_DATES, C_URLS, C_NOTE_TEXT, C_NOTES,
-             C_PUNCT, C_LEAD, C_COUNT };
+enum check {
+    C_NUMBERS,
+    C_SYMBOLS,
+    C_DATES,
+    C_URLS,
+    C_NOTE_TEXT,
+    C_NOTES,
+    C_PUNCT,
+    C_LEAD,
+    C_COUNT
+};
 
 static const struct {
     unsigned flag;
@@ -63,19 +71,14 @@ static size_t lead_stem(const char *lead)
 }
 
 /* Do units x and y disagree on check c? Evidence into ex, ey. */
-static int differ(enum check c, const struct align_unit *x,
-                  const struct align_unit *y, struct hx_buf *ex,
-                  struct hx_buf *ey)
+static int differ(enum check c, const struct align_unit *x, const struct align_unit *y,
+                  struct hx_buf *ex, struct hx_buf *ey)
 {
     switch (c) {
-    case C_NUMBERS:
-        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_NUMBERS, ex, ey);
-    case C_SYMBOLS:
-        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_SYMBOLS, ex, ey);
-    case C_DATES:
-        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_DATES, ex, ey);
-    case C_URLS:
-        return align_toks_differ(&x->toks, &y->toks, ALIGN_G_URLS, ex, ey);
+    case C_NUMBERS: return align_toks_differ(&x->toks, &y->toks, ALIGN_G_NUMBERS, ex, ey);
+    case C_SYMBOLS: return align_toks_differ(&x->toks, &y->toks, ALIGN_G_SYMBOLS, ex, ey);
+    case C_DATES: return align_toks_differ(&x->toks, &y->toks, ALIGN_G_DATES, ex, ey);
+    case C_URLS: return align_toks_differ(&x->toks, &y->toks, ALIGN_G_URLS, ex, ey);
     case C_NOTE_TEXT:
         if (align_toks_differ(&x->ntoks, &y->ntoks, ALIGN_G_SYMBOLS, ex, ey))
             return 1;
@@ -88,12 +91,10 @@ static int differ(enum check c, const struct align_unit *x,
         return 1;
     case C_PUNCT: {
         enum hx_role r = x->node->role;
-        if ((r != HX_ROLE_PREAMBULAR && r != HX_ROLE_OPERATIVE) ||
-            x->punct == y->punct)
+        if ((r != HX_ROLE_PREAMBULAR && r != HX_ROLE_OPERATIVE) || x->punct == y->punct)
             return 0;
         if (ex)
-            hx_buf_adds(ex, punct_names[x->punct]),
-                hx_buf_adds(ey, punct_names[y->punct]);
+            hx_buf_adds(ex, punct_names[x->punct]), hx_buf_adds(ey, punct_names[y->punct]);
         return 1;
     }
     case C_LEAD: {
@@ -113,8 +114,7 @@ static int differ(enum check c, const struct align_unit *x,
             hx_buf_adds(ex, a), hx_buf_adds(ey, b);
         return 1;
     }
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
@@ -131,8 +131,7 @@ static unsigned line_near(const struct align_ctx *cx, size_t row, size_t d)
     return 0;
 }
 
-static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag,
-                   const char *msg)
+static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, const char *msg)
 {
     struct hx_align_row *r = &cx->rows[row];
     struct hx_align_issue *is = hx_alloc(cx->set->arena, sizeof *is);
@@ -145,12 +144,11 @@ static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag,
         tail = &(*tail)->next;
     *tail = is;
     r->flags |= flag;
-    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path, is->line,
-                 cx->st->f->name, r->key, "%s", msg);
+    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path, is->line, cx->st->f->name,
+                 r->key, "%s", msg);
 }
 
-static void add_names(struct hx_buf *b, const struct align_ctx *cx, const size_t *ds,
-                      size_t n)
+static void add_names(struct hx_buf *b, const struct align_ctx *cx, const size_t *ds, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         if (k)
@@ -169,8 +167,7 @@ static void add_counts(struct hx_buf *b, const struct align_ctx *cx, const char 
         return;
     hx_buf_addf(b, " (%s:", part);
     for (size_t d = 0; d < cx->nd; d++)
-        hx_buf_addf(b, "%s %s %zu", d ? "," : "", cx->al->langs[d],
-                    cx->counts[pi * cx->nd + d]);
+        hx_buf_addf(b, "%s %s %zu", d ? "," : "", cx->al->langs[d], cx->counts[pi * cx->nd + d]);
     hx_buf_adds(b, " paragraphs)");
 }
 
@@ -219,8 +216,7 @@ static void check_presence(struct align_ctx *cx, size_t row)
     } else {
         for (size_t k = 0; k < nh; k++) {
             hx_buf_reset(&b);
-            hx_buf_addf(&b, "%s has a paragraph with no counterpart in ",
-                        cx->al->langs[have[k]]);
+            hx_buf_addf(&b, "%s has a paragraph with no counterpart in ", cx->al->langs[have[k]]);
             add_names(&b, cx, lack, nl);
             add_counts(&b, cx, r->part);
             report(cx, row, have[k], HX_AF_MISSING, b.data);
@@ -238,14 +234,12 @@ static void check_merges(struct align_ctx *cx, size_t row)
         if (c->bead == HX_BEAD_21 && c->n && row + 1 < cx->nrows) {
             hx_buf_reset(&b);
             hx_buf_addf(&b, "%s has one paragraph (%s) for %s and %s: merged (2-1)",
-                        cx->al->langs[d], c->node[0]->key, r->key,
-                        cx->rows[row + 1].key);
+                        cx->al->langs[d], c->node[0]->key, r->key, cx->rows[row + 1].key);
             report(cx, row, d, HX_AF_MERGED, b.data);
         } else if (c->bead == HX_BEAD_12 && c->n == 2) {
             hx_buf_reset(&b);
-            hx_buf_addf(&b, "%s has two paragraphs (%s, %s) for %s: split (1-2)",
-                        cx->al->langs[d], c->node[0]->key, c->node[1]->key,
-                        r->key);
+            hx_buf_addf(&b, "%s has two paragraphs (%s, %s) for %s: split (1-2)", cx->al->langs[d],
+                        c->node[0]->key, c->node[1]->key, r->key);
             report(cx, row, d, HX_AF_MERGED, b.data);
         }
     }
@@ -299,11 +293,10 @@ static void check_content(struct align_ctx *cx, size_t row)
             differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
                    cx->ru[row * cx->nd + ds[ref]][0], &ex, &ey);
             hx_buf_reset(&msg);
-            hx_buf_addf(&msg, "%s: %s has %s; ", checks[c].what,
-                        cx->al->langs[ds[x]], ex.len ? ex.data : "none");
+            hx_buf_addf(&msg, "%s: %s has %s; ", checks[c].what, cx->al->langs[ds[x]],
+                        ex.len ? ex.data : "none");
             add_names(&msg, cx, others, no);
-            hx_buf_addf(&msg, " %s %s", no > 1 ? "have" : "has",
-                        ey.len ? ey.data : "none");
+            hx_buf_addf(&msg, " %s %s", no > 1 ? "have" : "has", ey.len ? ey.data : "none");
             report(cx, row, ds[x], checks[c].flag, msg.data);
         }
     }

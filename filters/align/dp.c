@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align_stage.h"
+#include "stage.h"
 
 /* Bead costs in -log probability units (Gale and Church's priors, rounded). */
 #define COST_SKIP 4.5
@@ -15,8 +15,7 @@
 /* Gaps larger than this (cells) are paired in order instead of searched. */
 #define MAX_CELLS 4000000
 
-static void bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j,
-                     double cost)
+static void bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j, double cost)
 {
     if (b->n == b->cap) {
         b->cap = b->cap ? 2 * b->cap : 64;
@@ -28,7 +27,6 @@ static void bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j,
 }
 
 /* ---- pairwise alignment ------------------------------------------------- */
-
 
 static double len_cost(const struct align_pair *p, double la, double lb)
 {
@@ -45,8 +43,7 @@ static double tok_cost(const struct align_toks *x, const struct align_toks *y)
             continue;
         int found = 0;
         for (size_t k = 0; k < y->n && !found; k++)
-            found = x->v[i].kind == y->v[k].kind &&
-                    strcmp(x->v[i].val, y->v[k].val) == 0;
+            found = x->v[i].kind == y->v[k].kind && strcmp(x->v[i].val, y->v[k].val) == 0;
         c += found ? -0.5 : 1.0;
     }
     return c < -3 ? -3 : c;
@@ -66,7 +63,7 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
     const char *la = a->node->lead, *lb = b->node->lead;
     if (la && lb) {
         size_t n = strcspn(la, ".");
-        c += strcmp(la, lb) == 0 ? -1.0
+        c += strcmp(la, lb) == 0                                ? -1.0
              : strcspn(lb, ".") == n && strncmp(la, lb, n) == 0 ? -0.5
                                                                 : 1.5;
     }
@@ -100,8 +97,7 @@ static int half_in(const struct align_unit *h, const struct align_unit *o,
         if (in_o)
             continue;
         for (size_t k = 0; k < whole->toks.n && !in_w; k++)
-            in_w = whole->toks.v[k].kind == t->kind &&
-                   strcmp(whole->toks.v[k].val, t->val) == 0;
+            in_w = whole->toks.v[k].kind == t->kind && strcmp(whole->toks.v[k].val, t->val) == 0;
         if (!in_w)
             return -1;
         marks = 1;
@@ -140,15 +136,14 @@ static double merge_cost(const struct align_pair *p, const struct align_unit *a1
 }
 
 /* Dynamic programme over the gap a[i0..i1) × b[j0..j1). */
-static void align_gap(const struct align_pair *p, size_t i0, size_t i1, size_t j0,
-                      size_t j1, struct align_beads *out)
+static void align_gap(const struct align_pair *p, size_t i0, size_t i1, size_t j0, size_t j1,
+                      struct align_beads *out)
 {
     size_t n = i1 - i0, m = j1 - j0;
     if (!n || !m || n * m > MAX_CELLS) {
         size_t k = 0;
         for (; k < n && k < m; k++)
-            bead_add(out, HX_BEAD_11, i0 + k, j0 + k,
-                     pair_cost(p, p->a[i0 + k], p->b[j0 + k]));
+            bead_add(out, HX_BEAD_11, i0 + k, j0 + k, pair_cost(p, p->a[i0 + k], p->b[j0 + k]));
         for (size_t r = k; r < n; r++)
             bead_add(out, HX_BEAD_10, i0 + r, 0, COST_SKIP);
         for (size_t r = k; r < m; r++)
@@ -174,12 +169,10 @@ static void align_gap(const struct align_pair *p, size_t i0, size_t i1, size_t j
             if (j && (c = d[i * w + j - 1] + COST_SKIP) < best)
                 best = c, how = HX_BEAD_01 + 1;
             if (i > 1 && j &&
-                (c = d[(i - 2) * w + j - 1] +
-                     merge_cost(p, p->a[i0 + i - 2], A, B, 0)) < best)
+                (c = d[(i - 2) * w + j - 1] + merge_cost(p, p->a[i0 + i - 2], A, B, 0)) < best)
                 best = c, how = HX_BEAD_21 + 1;
             if (i && j > 1 &&
-                (c = d[(i - 1) * w + j - 2] +
-                     merge_cost(p, p->b[j0 + j - 2], B, A, 1)) < best)
+                (c = d[(i - 1) * w + j - 2] + merge_cost(p, p->b[j0 + j - 2], B, A, 1)) < best)
                 best = c, how = HX_BEAD_12 + 1;
             d[i * w + j] = best;
             bt[i * w + j] = how;
@@ -284,8 +277,7 @@ static void find_merges(const struct align_pair *p, struct align_beads *bs)
             keep->j = dir < 0 ? y->j : (a_side ? y->j : x->j);
             keep->cost = merged;
             size_t drop = dir < 0 ? k : k + 1;
-            memmove(&bs->v[drop], &bs->v[drop + 1],
-                    (bs->n - drop - 1) * sizeof *bs->v);
+            memmove(&bs->v[drop], &bs->v[drop + 1], (bs->n - drop - 1) * sizeof *bs->v);
             bs->n--;
             break;
         }
@@ -293,16 +285,15 @@ static void find_merges(const struct align_pair *p, struct align_beads *bs)
 }
 
 /* Gaps by the programme, anchors as 1–1, in order. */
-static void fill(const struct align_pair *p, const size_t *ai, const size_t *bj,
-                 size_t na, struct align_beads *out)
+static void fill(const struct align_pair *p, const size_t *ai, const size_t *bj, size_t na,
+                 struct align_beads *out)
 {
     size_t i = 0, j = 0;
     for (size_t q = 0; q <= na; q++) {
         size_t ie = q < na ? ai[q] : p->na, je = q < na ? bj[q] : p->nb;
         align_gap(p, i, ie, j, je, out);
         if (q < na) {
-            bead_add(out, HX_BEAD_11, ai[q], bj[q],
-                     pair_cost(p, p->a[ai[q]], p->b[bj[q]]));
+            bead_add(out, HX_BEAD_11, ai[q], bj[q], pair_cost(p, p->a[ai[q]], p->b[bj[q]]));
             i = ai[q] + 1;
             j = bj[q] + 1;
         }

@@ -1,13 +1,13 @@
-/* Private to the align stage (filters/align.c): its units and working
- * state, the pairwise bead alignment (filters/align_dp.c) and the row
- * checks (filters/align_check.c). */
+/* Private to the align stage (filters/align/align.c): its units and working
+ * state, the pairwise bead alignment (filters/align/dp.c) and the row
+ * checks (filters/align/align.check.c). */
 #ifndef HX_ALIGN_STAGE_H
 #define HX_ALIGN_STAGE_H
 
 #include <stddef.h>
 
-#include "align_tokens.h"
 #include "hx.h"
+#include "tokens.h"
 
 enum align_punct { P_NONE, P_COMMA, P_SEMI, P_STOP, P_COLON };
 
@@ -15,12 +15,12 @@ enum align_punct { P_NONE, P_COMMA, P_SEMI, P_STOP, P_COLON };
 struct align_unit {
     struct hx_node *node;
     const char *key, *part;
-    int anchor;       /* its key is a printed number: pairs by key */
-    double len;       /* code points, spaces excluded */
-    const char *text; /* label and text, for reports */
+    int anchor;                    /* its key is a printed number: pairs by key */
+    double len;                    /* code points, spaces excluded */
+    const char *text;              /* label and text, for reports */
     struct align_toks toks, ntoks; /* its own tokens; its unkeyed notes' */
-    int notes;        /* footnote references */
-    int emph;         /* emphasised runs directly in it (lead words) */
+    int notes;                     /* footnote references */
+    int emph;                      /* emphasised runs directly in it (lead words) */
     enum align_punct punct;
 };
 
@@ -43,8 +43,8 @@ struct align_beads {
 struct align_pair {
     struct align_unit **a, **b;
     size_t na, nb;
-    double ratio; /* set by the caller: other's length per pivot length */
-    double var;   /* set by align_pair_run: spread of the log length ratio */
+    double ratio;     /* set by the caller: other's length per pivot length */
+    double var;       /* set by align_pair_run: spread of the log length ratio */
     double key_bonus; /* align_pair_run's own: pull of equal numbered keys */
 };
 
@@ -71,23 +71,23 @@ struct align_ctx {
     struct hx_stage *st;
     struct hx_set *set;
     struct hx_align *al;
-    struct align_version *v;     /* one per document */
+    struct align_version *v; /* one per document */
     size_t nd;
     struct hx_align_row *rows;   /* heap while building */
     struct align_unit *(*ru)[2]; /* rows × documents: the units of each cell */
     size_t nrows, cap;
-    const char **parts;          /* in order of first appearance */
+    const char **parts; /* in order of first appearance */
     size_t nparts;
-    size_t *counts;              /* parts × documents: paragraphs per part */
+    size_t *counts; /* parts × documents: paragraphs per part */
 };
 
 /* Is u a line each version has its own of, never compared: the job number
  * and language lines of the masthead (front.job, front.language), or a job
  * number line anywhere ("21-18866 (E)", with its barcode and date stamp)?
- * (filters/align_check.c) */
+ * (filters/align/align.check.c) */
 int align_per_version(const struct align_unit *u);
 
-/* Runs every check on row (filters/align_check.c). */
+/* Runs every check on row (filters/align/align.check.c). */
 void align_check_row(struct align_ctx *cx, size_t row);
 
 #endif

@@ -11,7 +11,7 @@
 
 #include <unicode/uchar.h>
 
-#include "align_tokens_scan.h"
+#include "tokens_scan.h"
 
 void align_scan_add(struct align_scan *s, enum align_tok_kind kind, const char *val, int hard,
                     int worded)

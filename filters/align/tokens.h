@@ -34,8 +34,7 @@ struct align_toks {
 };
 
 /* Appends the tokens of s[0..len) (UTF-8) to out; strings in a. */
-void align_toks_extract(struct hx_arena *a, const char *s, size_t len,
-                        struct align_toks *out);
+void align_toks_extract(struct hx_arena *a, const char *s, size_t len, struct align_toks *out);
 
 /* Releases the list's memory; it may be reused. */
 void align_toks_free(struct align_toks *t);
@@ -52,10 +51,10 @@ enum {
  * Numbers disagree when either side has a digit-written "hard" number the
  * other lacks, or both sides have numbers the other lacks (a number written
  * in words on one side only is not evidence, one of ten or less written in
- * words never is); the other groups disagree on any difference. When they do, the tokens only a has (only b has) are
- * appended to ea (eb), comma-separated. */
-int align_toks_differ(const struct align_toks *a, const struct align_toks *b,
-                      unsigned group, struct hx_buf *ea, struct hx_buf *eb);
+ * words never is); the other groups disagree on any difference. When they do, the tokens only a has
+ * (only b has) are appended to ea (eb), comma-separated. */
+int align_toks_differ(const struct align_toks *a, const struct align_toks *b, unsigned group,
+                      struct hx_buf *ea, struct hx_buf *eb);
 
 /* The year a date token names (0 for none or "0000"). */
 int align_tok_year(const struct align_tok *t);

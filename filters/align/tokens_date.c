@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "align_tokens_scan.h"
+#include "tokens_scan.h"
 
 static const struct {
     const char *w;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align_tokens_scan.h"
+#include "tokens_scan.h"
 
 static int group_sep(int32_t c)
 {

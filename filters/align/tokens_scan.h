@@ -2,10 +2,10 @@
  * filters/align_tokens*.c include it): one paragraph under scan and the
  * small readers every scanner shares. Each kind of token has its own file
  * so that adding a date form or a numeral system touches one topic:
- * symbols and resolution numbers (align_tokens_sym.c), dates
- * (align_tokens_date.c), numbers, Chinese numerals and English number
- * words (align_tokens_num.c); URLs, the order the scanners run in and the
- * comparison of token lists stay in align_tokens.c. */
+ * symbols and resolution numbers (tokens_sym.c), dates
+ * (tokens_date.c), numbers, Chinese numerals and English number
+ * words (tokens_num.c); URLs, the order the scanners run in and the
+ * comparison of token lists stay in tokens.c. */
 #ifndef HX_ALIGN_TOKENS_SCAN_H
 #define HX_ALIGN_TOKENS_SCAN_H
 
@@ -14,7 +14,7 @@
 
 #include <unicode/uchar.h>
 
-#include "align_tokens.h"
+#include "tokens.h"
 
 /* One paragraph as code points; a scanner that takes code points for a
  * token marks them used, so that the digits of a symbol or a date are

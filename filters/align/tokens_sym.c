@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align_tokens_scan.h"
+#include "tokens_scan.h"
 
 static int sym_char(int32_t c)
 {

@@ -132,8 +132,8 @@ static size_t autolink_end(const char *s, size_t len, size_t i)
     size_t j = i + 1, start = j;
     while (j < len && j - start <= 32 &&
            ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
-            (j > start && ((s[j] >= '0' && s[j] <= '9') || s[j] == '+' ||
-                           s[j] == '.' || s[j] == '-'))))
+            (j > start &&
+             ((s[j] >= '0' && s[j] <= '9') || s[j] == '+' || s[j] == '.' || s[j] == '-'))))
         j++;
     if (j - start < 2 || j - start > 32 || j >= len || s[j] != ':')
         return 0;
@@ -150,14 +150,13 @@ static size_t autolink_end(const char *s, size_t len, size_t i)
 
 /* "[text](href)" at i: returns the byte after ")" or 0, with the text and
  * href ranges. Scans stop at the next bracket, so total work is linear. */
-static size_t link_end(const char *s, size_t len, size_t i, size_t *tb,
-                       size_t *te, size_t *hb, size_t *he)
+static size_t link_end(const char *s, size_t len, size_t i, size_t *tb, size_t *te, size_t *hb,
+                       size_t *he)
 {
     size_t j = i + 1;
     while (j < len && s[j] != '[' && s[j] != ']')
         j++;
-    if (j >= len || s[j] != ']' || j == i + 1 || j + 1 >= len ||
-        s[j + 1] != '(')
+    if (j >= len || s[j] != ']' || j == i + 1 || j + 1 >= len || s[j + 1] != '(')
         return 0;
     *tb = i + 1;
     *te = j;
@@ -168,23 +167,22 @@ static size_t link_end(const char *s, size_t len, size_t i, size_t *tb,
             *he = j;
             return j + 1;
         }
-        if (c == '(' || c == '[' || c == ']' || c == '<' || c == '>' ||
-            (unsigned char)c <= ' ' || is_space_at(s, len, j))
+        if (c == '(' || c == '[' || c == ']' || c == '<' || c == '>' || (unsigned char)c <= ' ' ||
+            is_space_at(s, len, j))
             return 0;
     }
     return 0;
 }
 
-static void add_text(struct block *b, struct hx_node *parent, size_t from,
-                     size_t to)
+static void add_text(struct block *b, struct hx_node *parent, size_t from, size_t to)
 {
     if (to > from)
         hx_node_append(parent, hx_text_new(b->doc, b->s + from, to - from));
 }
 
 /* Parses s[from..to) into inline children of parent. */
-static void parse_inlines(struct block *b, struct hx_node *parent, size_t from,
-                          size_t to, int depth)
+static void parse_inlines(struct block *b, struct hx_node *parent, size_t from, size_t to,
+                          int depth)
 {
     const char *s = b->s;
     size_t i = from, text = from;
@@ -220,8 +218,7 @@ static void parse_inlines(struct block *b, struct hx_node *parent, size_t from,
             continue;
         }
         size_t tb, te, hb, he;
-        if (c == '[' && depth < MAX_DEPTH &&
-            (end = link_end(s, to, i, &tb, &te, &hb, &he)) != 0) {
+        if (c == '[' && depth < MAX_DEPTH && (end = link_end(s, to, i, &tb, &te, &hb, &he)) != 0) {
             n = hx_node_new(b->doc, HX_LINK);
             n->href = hx_strndup(b->doc->arena, s + hb, he - hb);
             add_text(b, parent, text, i);
@@ -247,8 +244,7 @@ static void parse_inlines(struct block *b, struct hx_node *parent, size_t from,
 }
 
 /* Builds the paragraph for one joined block. */
-static void add_block(struct hx_doc *doc, const char *s, size_t len,
-                      unsigned line)
+static void add_block(struct hx_doc *doc, const char *s, size_t len, unsigned line)
 {
     struct hx_node *p = hx_node_new(doc, HX_PARA);
     struct block b = {doc, s, len, {NULL, NULL}};
@@ -274,8 +270,7 @@ static void add_block(struct hx_doc *doc, const char *s, size_t len,
 /* Joining two lines: nothing when either side is white space or wide. */
 static int join_tight(int32_t a, int32_t c)
 {
-    return hx_cp_is_space(a) || hx_cp_is_space(c) || hx_cp_width(a) == 2 ||
-           hx_cp_width(c) == 2;
+    return hx_cp_is_space(a) || hx_cp_is_space(c) || hx_cp_width(a) == 2 || hx_cp_width(c) == 2;
 }
 
 static int blank_line(const char *s, size_t len)
@@ -323,8 +318,7 @@ static int read_text(struct hx_stage *st, struct hx_doc *doc)
     }
     const char *nul = memchr(s, '\0', len);
     if (nul) {
-        hx_error_at(st, doc, line_of(s, (size_t)(nul - s)),
-                    "NUL byte: this is not a text file");
+        hx_error_at(st, doc, line_of(s, (size_t)(nul - s)), "NUL byte: this is not a text file");
         goto out;
     }
     for (i = 0; i < len;) {
@@ -363,8 +357,7 @@ static int read_text(struct hx_stage *st, struct hx_doc *doc)
         nblocks++;
     }
     if (nblocks == 0) {
-        hx_error_at(st, doc, 0, len ? "no text, only blank lines"
-                                    : "empty file");
+        hx_error_at(st, doc, 0, len ? "no text, only blank lines" : "empty file");
         goto out;
     }
     if (!doc->lang) {
@@ -391,12 +384,10 @@ static int sniff_text(const unsigned char *head, size_t len)
         return 0;
     if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
-    while (i < len && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
-                       head[i] == '\n'))
+    while (i < len && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
         i++;
     if (i < len && head[i] == '<' && i + 1 < len &&
-        (head[i + 1] == '?' || head[i + 1] == '!' ||
-         (head[i + 1] >= 'a' && head[i + 1] <= 'z') ||
+        (head[i + 1] == '?' || head[i + 1] == '!' || (head[i + 1] >= 'a' && head[i + 1] <= 'z') ||
          (head[i + 1] >= 'A' && head[i + 1] <= 'Z')) &&
         autolink_end((const char *)head, len, i) == 0)
         return 0; /* markup is some other reader's, or no one's: not text */

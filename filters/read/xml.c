@@ -1,5 +1,5 @@
 /* Reader for the model as XML: the vocabulary written by the "xml" writer
- * and documented atop filters/write_xml.c. It is strict (an unknown
+ * and documented atop filters/write/xml.c. It is strict (an unknown
  * element or attribute, a bad number, a node where its parent cannot hold
  * it is an error with its line) because the files are machine-written and
  * a silent misreading would break the round trip. No network, no DTD, no
@@ -53,8 +53,7 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
         len--;
     unsigned line = e && e->line > 0 ? (unsigned)e->line : 0;
     if (e && e->level == XML_ERR_WARNING) {
-        hx_warn_at(x->st, x->doc, line, "XML: %.*s", (int)len,
-                   e->message ? e->message : "");
+        hx_warn_at(x->st, x->doc, line, "XML: %.*s", (int)len, e->message ? e->message : "");
     } else {
         x->errors++;
         hx_error_at(x->st, x->doc, line, "XML: %.*s", (int)len,
@@ -69,8 +68,8 @@ static int fail(struct xml_reader *x, const char *what, const char *name)
     return -1;
 }
 
-static int parse_int(struct xml_reader *x, const char *name, const char *v,
-                     long min, long max, long *out)
+static int parse_int(struct xml_reader *x, const char *name, const char *v, long min, long max,
+                     long *out)
 {
     char *end;
     errno = 0;
@@ -78,8 +77,7 @@ static int parse_int(struct xml_reader *x, const char *name, const char *v,
     if (errno || end == v || *end || n < min || n > max) {
         x->errors++;
         hx_error_at(x->st, x->doc, cur_line(x),
-                    "attribute %s=\"%s\": want a number from %ld to %ld", name,
-                    v, min, max);
+                    "attribute %s=\"%s\": want a number from %ld to %ld", name, v, min, max);
         return -1;
     }
     *out = n;
@@ -106,13 +104,13 @@ static int parse_flags(struct xml_reader *x, const char *v, unsigned *out)
             long bits;
             if (n >= sizeof tok) {
                 x->errors++;
-                hx_error_at(x->st, x->doc, cur_line(x), "unknown flag in \"%s\"",
-                            v);
+                hx_error_at(x->st, x->doc, cur_line(x), "unknown flag in \"%s\"", v);
                 return -1;
             }
             memcpy(tok, p, n);
             tok[n] = 0;
-            if (parse_int(x, "flags", tok, 1, UINT_MAX > LONG_MAX ? LONG_MAX : (long)UINT_MAX, &bits) != 0)
+            if (parse_int(x, "flags", tok, 1, UINT_MAX > LONG_MAX ? LONG_MAX : (long)UINT_MAX,
+                          &bits) != 0)
                 return -1;
             flags |= (unsigned)bits;
         }
@@ -139,8 +137,7 @@ static int node_attrs(struct xml_reader *x, struct hx_node *n)
             int role = hx_role_from_name(v);
             if (role <= 0) {
                 x->errors++;
-                hx_error_at(x->st, x->doc, cur_line(x), "unknown role \"%s\"",
-                            v);
+                hx_error_at(x->st, x->doc, cur_line(x), "unknown role \"%s\"", v);
                 rc = -1;
             }
             n->role = (enum hx_role)role;
@@ -194,12 +191,10 @@ static int text_content(struct xml_reader *x, struct hx_node *n)
     if (!xmlTextReaderIsEmptyElement(x->r)) {
         while ((ret = xmlTextReaderRead(x->r)) == 1) {
             int t = xmlTextReaderNodeType(x->r);
-            if (t == XML_READER_TYPE_END_ELEMENT &&
-                xmlTextReaderDepth(x->r) == depth)
+            if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(x->r) == depth)
                 break;
             if (t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
-                t == XML_READER_TYPE_WHITESPACE ||
-                t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+                t == XML_READER_TYPE_WHITESPACE || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
                 const char *v = (const char *)xmlTextReaderConstValue(x->r);
                 if (v)
                     hx_buf_adds(&b, v);
@@ -293,8 +288,7 @@ static int walk(struct xml_reader *x)
             }
             if (depth == 0) {
                 if (strcmp(name, "hexaglot") != 0) {
-                    fail(x, "not a hexaglot model file: the root element is",
-                         name);
+                    fail(x, "not a hexaglot model file: the root element is", name);
                     goto out;
                 }
                 seen_root = 1;
@@ -305,8 +299,7 @@ static int walk(struct xml_reader *x)
             if (depth == 1 && strcmp(name, "meta") == 0 && !seen_doc) {
                 if (meta_elem(x) != 0)
                     goto out;
-                if (!xmlTextReaderIsEmptyElement(x->r) &&
-                    xmlTextReaderNext(x->r) != 1)
+                if (!xmlTextReaderIsEmptyElement(x->r) && xmlTextReaderNext(x->r) != 1)
                     goto out;
                 break;
             }
@@ -318,21 +311,17 @@ static int walk(struct xml_reader *x)
             struct hx_node *n;
             if (type == HX_DOC) {
                 if (depth != 1 || seen_doc) {
-                    fail(x, "only one <doc>, right under <hexaglot>; found",
-                         name);
+                    fail(x, "only one <doc>, right under <hexaglot>; found", name);
                     goto out;
                 }
                 seen_doc = 1;
                 n = x->doc->root;
             } else {
                 struct hx_node *parent = depth >= 2 ? stack[depth - 1] : NULL;
-                if (!parent ||
-                    !hx_type_can_contain(parent->type, (enum hx_type)type)) {
+                if (!parent || !hx_type_can_contain(parent->type, (enum hx_type)type)) {
                     x->errors++;
-                    hx_error_at(x->st, x->doc, cur_line(x),
-                                "<%s> cannot stand in <%s>", name,
-                                parent ? hx_type_name(parent->type)
-                                       : "hexaglot");
+                    hx_error_at(x->st, x->doc, cur_line(x), "<%s> cannot stand in <%s>", name,
+                                parent ? hx_type_name(parent->type) : "hexaglot");
                     goto out;
                 }
                 n = hx_node_new(x->doc, (enum hx_type)type);
@@ -356,9 +345,8 @@ static int walk(struct xml_reader *x)
         case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA:
             fail(x, "text outside a <text> element, in",
-                 depth >= 2 && stack[depth - 1]
-                     ? hx_type_name(stack[depth - 1]->type)
-                     : "hexaglot");
+                 depth >= 2 && stack[depth - 1] ? hx_type_name(stack[depth - 1]->type)
+                                                : "hexaglot");
             goto out;
         case XML_READER_TYPE_DOCUMENT_TYPE:
             fail(x, "a document type declaration is not allowed:", name);
@@ -366,8 +354,7 @@ static int walk(struct xml_reader *x)
         case XML_READER_TYPE_ENTITY_REFERENCE:
             fail(x, "entity references are not allowed:", name);
             goto out;
-        default: /* white space between elements, comments, PIs */
-            break;
+        default: /* white space between elements, comments, PIs */ break;
         }
     }
     if (ret != 0) {
@@ -440,8 +427,7 @@ static int sniff_xml(const unsigned char *head, size_t len)
     size_t i = 0;
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-                       s[i] == '\n'))
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
         i++;
     if (i >= len || s[i] != '<')
         return 0;
@@ -454,16 +440,15 @@ static int sniff_xml(const unsigned char *head, size_t len)
                 return 0;
             i += 3;
         } else if (s[i] == '<' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
-                                   (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
-                                   s[i + 1] == '_')) {
+                                   (s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '_')) {
             break;
         } else {
             i++;
         }
     }
     if (i + 9 <= len && memcmp(s + i, "<hexaglot", 9) == 0 &&
-        (i + 9 == len || s[i + 9] == ' ' || s[i + 9] == '>' ||
-         s[i + 9] == '\n' || s[i + 9] == '\t' || s[i + 9] == '\r'))
+        (i + 9 == len || s[i + 9] == ' ' || s[i + 9] == '>' || s[i + 9] == '\n' ||
+         s[i + 9] == '\t' || s[i + 9] == '\r'))
         return 100;
     return 0;
 }

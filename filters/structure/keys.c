@@ -1,7 +1,7 @@
 /* The structure stage's keys and parts: starting a part, keying numbered
  * paragraphs, sub-items and the blocks counted after them, lead-word
  * classes; and the roles a reader set, which the walk in
- * filters/structure.c takes as given (the contract is at enum hx_role in
+ * filters/structure/structure.c takes as given (the contract is at enum hx_role in
  * pipeline/doc.h). */
 #include <stdlib.h>
 #include <string.h>

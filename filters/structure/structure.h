@@ -1,7 +1,7 @@
 /* Private to the structure stage (only filters/structure*.c include it):
  * the language data it recognises UN document parts by
- * (filters/structure_data.c), so adding a language or a lead word never
- * touches filters/structure.c, and the helpers of its other files.
+ * (filters/structure/data.c), so adding a language or a lead word never
+ * touches filters/structure/structure.c, and the helpers of its other files.
  *
  * Phrases are compared after ICU case folding, with U+2019 read as an
  * apostrophe; Latin, Cyrillic and Arabic phrases must end at a word
@@ -66,7 +66,7 @@ extern const char hx_ar_abjad[];
 struct hx_doc;
 struct hx_node;
 
-/* --- phrase tables (structure_text.c) ---------------------------------- */
+/* --- phrase tables (text.c) ---------------------------------- */
 
 /* One folded lead-word form, its class and the classes it takes with
  * "also" and "further" ("recall" -> "recall.also", "recall.further"; a
@@ -134,7 +134,7 @@ int structure_is_organ_formula(const struct structure_tables *p, const char *f, 
  * at its start, as in the closing paragraph of an instrument's preamble. */
 size_t structure_skip_intro(const struct structure_tables *t, const char *f, size_t flen);
 
-/* --- labels (structure_label.c) ------------------------------------------ */
+/* --- labels (label.c) ------------------------------------------ */
 
 enum structure_lab {
     SL_NONE,
@@ -192,7 +192,7 @@ const char *structure_spelled_number(struct hx_doc *doc, const char *lang, const
  * neither in parentheses? */
 int structure_is_date(const char *s, size_t len);
 
-/* --- front matter and note markers (structure_front.c) ------------------ */
+/* --- front matter and note markers (front.c) ------------------ */
 
 /* Recognises masthead block n (text t, folded f; next is the block after
  * it): sets its role and the document metadata it gives, and returns its
@@ -217,7 +217,7 @@ int structure_is_issuer(const struct structure_tables *p, const char *f, size_t 
  * open a part). */
 void structure_note_markers(struct hx_doc *doc, const struct structure_tables *p);
 
-/* --- edits (structure_edit.c) -------------------------------------------- */
+/* --- edits (edit.c) -------------------------------------------- */
 
 /* Moves label l from the start of n's first text into n->label. */
 void structure_take_label(struct hx_doc *doc, struct hx_node *n, const struct structure_label *l);
@@ -258,7 +258,7 @@ int structure_is_symbol(const char *s, size_t len);
 /* s[0..len) without surrounding white space, in doc's arena. */
 const char *structure_trimmed(struct hx_doc *doc, const char *s, size_t len);
 
-/* --- the walk's state and keys (structure.c, structure_keys.c) ---------- */
+/* --- the walk's state and keys (structure.c, keys.c) ---------- */
 
 struct hx_stage;
 

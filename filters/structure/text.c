@@ -1,6 +1,6 @@
 /* Phrase matching for the structure stage: ICU case folding, phrase
  * lists, lead words, formulas and article headings (the data is in
- * filters/structure_data.c). */
+ * filters/structure/data.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -34,8 +34,7 @@ static const struct hx_opt txt_opts[] = {
     {"ids", HX_OPT_BOOL, offsetof(struct txt_opts, ids), "no",
      "prefix each block with its paragraph key and a TAB", NULL, 0, 1},
     {"wrap", HX_OPT_INT, offsetof(struct txt_opts, wrap), "0",
-     "wrap lines at N columns (East Asian width); 0 = no wrapping", NULL, 0,
-     100000},
+     "wrap lines at N columns (East Asian width); 0 = no wrapping", NULL, 0, 100000},
     {0},
 };
 
@@ -77,24 +76,18 @@ static void add_marker(struct hx_buf *b, const struct hx_node *n)
 }
 
 /* Appends the plain text of the inlines first..last (siblings) to b. */
-static void inline_text(struct writer *w, struct hx_node *first,
-                        const struct hx_node *last, struct hx_buf *b)
+static void inline_text(struct writer *w, struct hx_node *first, const struct hx_node *last,
+                        struct hx_buf *b)
 {
     for (struct hx_node *c = first; c; c = c == last ? NULL : c->next) {
         switch (c->type) {
-        case HX_TEXT:
-            hx_buf_add(b, c->text, c->len);
-            break;
+        case HX_TEXT: hx_buf_add(b, c->text, c->len); break;
         case HX_IMAGE:
             if (c->text)
                 hx_buf_add(b, c->text, c->len);
             break;
-        case HX_BREAK:
-            hx_buf_addc(b, w->o->ids ? ' ' : '\n');
-            break;
-        case HX_NOTEREF:
-            add_marker(b, c);
-            break;
+        case HX_BREAK: hx_buf_addc(b, w->o->ids ? ' ' : '\n'); break;
+        case HX_NOTEREF: add_marker(b, c); break;
         case HX_NOTE:
             add_marker(b, c);
             queue_add(w->notes, c);
@@ -114,8 +107,7 @@ static void inline_text(struct writer *w, struct hx_node *first,
 
 /* Appends line[0..len) wrapped; the current output line already holds
  * `col` columns; continuation lines start with cont. */
-static void wrap_line(struct writer *w, const char *line, size_t len,
-                      size_t col, const char *cont)
+static void wrap_line(struct writer *w, const char *line, size_t len, size_t col, const char *cont)
 {
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
@@ -130,8 +122,7 @@ static void wrap_line(struct writer *w, const char *line, size_t len,
     ubrk_setUText(w->brk, &ut, &status);
     if (U_FAILURE(status)) {
         if (!w->brk_failed++)
-            hx_warn(w->st, w->doc, NULL, "cannot wrap lines: %s",
-                    u_errorName(status));
+            hx_warn(w->st, w->doc, NULL, "cannot wrap lines: %s", u_errorName(status));
         hx_buf_add(&w->out, line, len);
         goto out;
     }
@@ -161,9 +152,8 @@ out:
 /* Writes one block: key column, prefix (a label or marker, followed by a
  * space when there is text), then the text, wrapped if asked. Continuation
  * lines are indented by indent columns, plus the prefix when hang. */
-static void emit(struct writer *w, const char *key, size_t indent,
-                 const char *prefix, int hang, const char *text, size_t len,
-                 int raw)
+static void emit(struct writer *w, const char *key, size_t indent, const char *prefix, int hang,
+                 const char *text, size_t len, int raw)
 {
     struct hx_buf head = {0}, cont = {0};
     size_t i = 0;
@@ -213,8 +203,8 @@ static void emit(struct writer *w, const char *key, size_t indent,
     hx_buf_free(&cont);
 }
 
-static void write_blocks(struct writer *w, const struct hx_node *first,
-                         const struct hx_node *last, size_t indent);
+static void write_blocks(struct writer *w, const struct hx_node *first, const struct hx_node *last,
+                         size_t indent);
 
 static int is_blank(const char *s, size_t len)
 {
@@ -225,9 +215,8 @@ static int is_blank(const char *s, size_t len)
 }
 
 /* A paragraph or heading; marker overrides its label (note bodies). */
-static void write_para(struct writer *w, const struct hx_node *n,
-                       size_t indent, const char *key, const char *prefix,
-                       int hang)
+static void write_para(struct writer *w, const struct hx_node *n, size_t indent, const char *key,
+                       const char *prefix, int hang)
 {
     struct hx_buf text = {0}, pre = {0};
     inline_text(w, n->first, n->last, &text);
@@ -249,14 +238,13 @@ static void write_para(struct writer *w, const struct hx_node *n,
     /* Word documents use empty paragraphs as spacing; in plain text they
      * would only be stray blank-looking blocks. */
     if (pre.len || !is_blank(text.data, text.len))
-        emit(w, key ? key : n->key, indent, pre.data, hang, text.data ? text.data : "",
-             text.len, 0);
+        emit(w, key ? key : n->key, indent, pre.data, hang, text.data ? text.data : "", text.len,
+             0);
     hx_buf_free(&text);
     hx_buf_free(&pre);
 }
 
-static void write_item(struct writer *w, const struct hx_node *item,
-                       size_t indent)
+static void write_item(struct writer *w, const struct hx_node *item, size_t indent)
 {
     const char *bullet = item->label && *item->label ? item->label : "-";
     size_t sub = indent + hx_str_width(bullet, strlen(bullet)) + 1;
@@ -271,8 +259,7 @@ static void write_item(struct writer *w, const struct hx_node *item,
         write_blocks(w, c, item->last, sub);
 }
 
-static void write_table(struct writer *w, const struct hx_node *t,
-                        size_t indent)
+static void write_table(struct writer *w, const struct hx_node *t, size_t indent)
 {
     struct hx_buf text = {0};
     for (const struct hx_node *r = t->first; r; r = r->next) {
@@ -306,15 +293,14 @@ static void write_table(struct writer *w, const struct hx_node *t,
 }
 
 /* Writes the blocks first..last (siblings). */
-static void write_blocks(struct writer *w, const struct hx_node *first,
-                         const struct hx_node *last, size_t indent)
+static void write_blocks(struct writer *w, const struct hx_node *first, const struct hx_node *last,
+                         size_t indent)
 {
     for (const struct hx_node *c = first; c; c = c == last ? NULL : c->next) {
         switch (c->type) {
         case HX_SECTION:
         case HX_QUOTE:
-            write_blocks(w, c->first, c->last,
-                         indent + (c->type == HX_QUOTE ? 4 : 0));
+            write_blocks(w, c->first, c->last, indent + (c->type == HX_QUOTE ? 4 : 0));
             break;
         case HX_LIST:
             for (const struct hx_node *i = c->first; i; i = i->next) {
@@ -324,23 +310,16 @@ static void write_blocks(struct writer *w, const struct hx_node *first,
                     write_blocks(w, i, i, indent);
             }
             break;
-        case HX_ITEM:
-            write_item(w, c, indent);
-            break;
-        case HX_TABLE:
-            write_table(w, c, indent);
-            break;
+        case HX_ITEM: write_item(w, c, indent); break;
+        case HX_TABLE: write_table(w, c, indent); break;
         case HX_PARA:
-        case HX_HEADING:
-            write_para(w, c, indent, NULL, NULL, 0);
-            break;
+        case HX_HEADING: write_para(w, c, indent, NULL, NULL, 0); break;
         default:
             if (hx_type_is_inline(c->type)) {
                 /* An inline that strayed among blocks: its own paragraph. */
                 struct hx_buf text = {0};
                 inline_text(w, (struct hx_node *)c, c, &text);
-                emit(w, c->key, indent, NULL, 0, text.data ? text.data : "",
-                     text.len, 0);
+                emit(w, c->key, indent, NULL, 0, text.data ? text.data : "", text.len, 0);
                 hx_buf_free(&text);
             } else {
                 /* Rows or cells out of a table, the root: their content. */
@@ -375,8 +354,7 @@ static void flush_notes(struct writer *w, struct queue *q)
     w->notes = saved;
 }
 
-static int write_txt(struct hx_stage *st, struct hx_doc *doc,
-                     struct hx_output *out)
+static int write_txt(struct hx_stage *st, struct hx_doc *doc, struct hx_output *out)
 {
     int rc = -1;
     struct queue doc_notes = {0}, part_notes = {0};
@@ -386,8 +364,7 @@ static int write_txt(struct hx_stage *st, struct hx_doc *doc,
         const char *lang = hx_node_lang(doc, doc->root);
         w.brk = ubrk_open(UBRK_LINE, lang ? lang : "", NULL, 0, &status);
         if (U_FAILURE(status)) {
-            hx_error(st, doc, NULL, "cannot open the ICU line breaker: %s",
-                     u_errorName(status));
+            hx_error(st, doc, NULL, "cannot open the ICU line breaker: %s", u_errorName(status));
             w.brk = NULL;
             goto out;
         }

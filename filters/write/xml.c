@@ -1,6 +1,6 @@
 /* Writer for the model as XML: the whole document tree, every field of
  * every node, in the project's own vocabulary, read back by the "xml"
- * reader (filters/read_xml.c) so that `xml | xml` is byte-identical.
+ * reader (filters/read/xml.c) so that `xml | xml` is byte-identical.
  *
  * The vocabulary (version 1):
  *
@@ -64,16 +64,16 @@ static const char *xml_clean(struct xml_writer *x, const char *s, size_t len)
     int bad = 0;
     while (i < len && !bad) {
         int32_t cp = hx_utf8_next(s, len, &i);
-        bad = cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-              cp == 0xFFFE || cp == 0xFFFF;
+        bad = cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
+              cp == 0xFFFF;
     }
     if (!bad && strlen(s) == len)
         return s;
     struct hx_buf b = {0};
     for (i = 0; i < len;) {
         int32_t cp = hx_utf8_next(s, len, &i);
-        if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-            cp == 0xFFFE || cp == 0xFFFF) {
+        if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
+            cp == 0xFFFF) {
             cp = 0xFFFD;
             x->replaced++;
         }
@@ -148,8 +148,7 @@ static void write_node(struct xml_writer *x, const struct hx_node *n)
         x->failed = 1;
 }
 
-static int write_xml(struct hx_stage *st, struct hx_doc *doc,
-                     struct hx_output *out)
+static int write_xml(struct hx_stage *st, struct hx_doc *doc, struct hx_output *out)
 {
     int rc = -1;
     struct xml_writer x = {st, doc, NULL, 0, 0};
@@ -174,10 +173,9 @@ static int write_xml(struct hx_stage *st, struct hx_doc *doc,
             x.failed = 1;
         attr(&x, "name", m->name);
         /* An empty value is still a value: write it even then. */
-        if (xmlTextWriterWriteAttribute(
-                x.w, BAD_CAST "value",
-                BAD_CAST xml_clean(&x, m->value ? m->value : "",
-                                   m->value ? strlen(m->value) : 0)) < 0 ||
+        if (xmlTextWriterWriteAttribute(x.w, BAD_CAST "value",
+                                        BAD_CAST xml_clean(&x, m->value ? m->value : "",
+                                                           m->value ? strlen(m->value) : 0)) < 0 ||
             xmlTextWriterEndElement(x.w) < 0)
             x.failed = 1;
     }
@@ -191,8 +189,7 @@ static int write_xml(struct hx_stage *st, struct hx_doc *doc,
         goto out;
     }
     if (x.replaced)
-        hx_warn(st, doc, NULL,
-                "%d characters XML cannot hold written as U+FFFD", x.replaced);
+        hx_warn(st, doc, NULL, "%d characters XML cannot hold written as U+FFFD", x.replaced);
     size_t len = (size_t)xmlBufferLength(buf);
     if (fwrite(xmlBufferContent(buf), 1, len, out->fp) != len) {
         hx_error(st, doc, NULL, "cannot write %s", out->name);

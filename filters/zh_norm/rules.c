@@ -1,4 +1,4 @@
-/* The rules of zh-norm over one paragraph (see filters/zh_norm.c for what
+/* The rules of zh-norm over one paragraph (see filters/zh_norm/zh_norm.c for what
  * each does and why context is judged by letters only). */
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +10,8 @@
 #include "hx.h"
 #include "zh_norm.h"
 
-const char *const zh_rule_names[R_COUNT] = {
-    "nfc", "width", "punct", "paren", "ellipsis", "dash", "space"};
+const char *const zh_rule_names[R_COUNT] = {"nfc",      "width", "punct", "paren",
+                                            "ellipsis", "dash",  "space"};
 
 /* --- character classes (ICU) ---------------------------------------------- */
 
@@ -130,8 +130,7 @@ static void window(const struct para *p, size_t a, size_t b, struct hx_buf *out)
 }
 
 /* Replaces positions [a, b) by c1 (and c2) at a, deleting the rest. */
-static void edit(struct run *r, int rule, size_t a, size_t b, int32_t c1,
-                 int32_t c2)
+static void edit(struct run *r, int rule, size_t a, size_t b, int32_t c1, int32_t c2)
 {
     struct para *p = &r->p;
     struct hx_buf before = {0}, after = {0};
@@ -149,9 +148,8 @@ static void edit(struct run *r, int rule, size_t a, size_t b, int32_t c1,
     r->counts[rule]++;
     if (r->o->explain) {
         window(p, a, b, &after);
-        hx_note(r->st, r->doc, r->block, "%s: \"%s\" -> \"%s\"",
-                zh_rule_names[rule], before.data ? before.data : "",
-                after.data ? after.data : "");
+        hx_note(r->st, r->doc, r->block, "%s: \"%s\" -> \"%s\"", zh_rule_names[rule],
+                before.data ? before.data : "", after.data ? after.data : "");
     }
     hx_buf_free(&before);
     hx_buf_free(&after);
@@ -160,8 +158,7 @@ static void edit(struct run *r, int rule, size_t a, size_t b, int32_t c1,
 /* Protects document symbols and URLs: no rule edits inside them. */
 void zh_protect(struct para *p)
 {
-    static const char *const schemes[] = {"https://", "http://", "ftp://",
-                                          "mailto:", "www."};
+    static const char *const schemes[] = {"https://", "http://", "ftp://", "mailto:", "www."};
     for (size_t i = 0; i < p->n; i++) {
         size_t j = i;
         int32_t prev = i ? p->cp[i - 1] : 0;
@@ -173,8 +170,8 @@ void zh_protect(struct para *p)
                 m++;
             }
             if (!sc[k]) {
-                while (m < p->n && p->cp[m] > ' ' && p->cp[m] < 0x7F &&
-                       p->cp[m] != '<' && p->cp[m] != '>' && p->cp[m] != '"')
+                while (m < p->n && p->cp[m] > ' ' && p->cp[m] < 0x7F && p->cp[m] != '<' &&
+                       p->cp[m] != '>' && p->cp[m] != '"')
                     m++;
                 j = m;
                 break;
@@ -186,8 +183,7 @@ void zh_protect(struct para *p)
             while (m < p->n && p->cp[m] >= 'A' && p->cp[m] <= 'Z')
                 m++;
             while (m < p->n && p->cp[m] > 0 && p->cp[m] < 0x7F &&
-                   (u_isalnum(p->cp[m]) || p->cp[m] == '/' || p->cp[m] == '.' ||
-                    p->cp[m] == '-')) {
+                   (u_isalnum(p->cp[m]) || p->cp[m] == '/' || p->cp[m] == '.' || p->cp[m] == '-')) {
                 slash += p->cp[m] == '/';
                 m++;
             }
@@ -235,8 +231,7 @@ void zh_rule_width(struct run *r)
         r->counts[R_WIDTH]++;
         if (r->o->explain) {
             window(p, i, j, &after);
-            hx_note(r->st, r->doc, r->block, "width: \"%s\" -> \"%s\"",
-                    before.data, after.data);
+            hx_note(r->st, r->doc, r->block, "width: \"%s\" -> \"%s\"", before.data, after.data);
         }
         hx_buf_free(&before);
         hx_buf_free(&after);
@@ -250,23 +245,12 @@ void zh_rule_punct(struct run *r)
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i], to;
         switch (c) {
-        case ',':
-            to = 0xFF0C;
-            break;
-        case ':':
-            to = 0xFF1A;
-            break;
-        case ';':
-            to = 0xFF1B;
-            break;
-        case '?':
-            to = 0xFF1F;
-            break;
-        case '!':
-            to = 0xFF01;
-            break;
-        default:
-            continue;
+        case ',': to = 0xFF0C; break;
+        case ':': to = 0xFF1A; break;
+        case ';': to = 0xFF1B; break;
+        case '?': to = 0xFF1F; break;
+        case '!': to = 0xFF01; break;
+        default: continue;
         }
         if (!editable(p, i))
             continue;
@@ -300,8 +284,8 @@ void zh_rule_paren(struct run *r)
                 inner = !p->del[k] && is_han(p->cp[k]);
             if (!p->zh[a] || !p->zh[i])
                 continue;
-            if (inner || (r->o->profile == PROFILE_GBT &&
-                          (ctx(p, a, -1) == 'h' || ctx(p, i, +1) == 'h'))) {
+            if (inner ||
+                (r->o->profile == PROFILE_GBT && (ctx(p, a, -1) == 'h' || ctx(p, i, +1) == 'h'))) {
                 edit(r, R_PAREN, a, a + 1, 0xFF08, 0);
                 r->counts[R_PAREN]--; /* a pair is one edit */
                 edit(r, R_PAREN, i, i + 1, 0xFF09, 0);
@@ -316,14 +300,13 @@ void zh_rule_ellipsis(struct run *r)
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i];
         size_t j = i;
-        if (!editable(p, i) ||
-            (c != '.' && c != 0x2026 && c != 0x3002 && c != 0x22EF))
+        if (!editable(p, i) || (c != '.' && c != 0x2026 && c != 0x3002 && c != 0x22EF))
             continue;
         while (j < p->n && p->cp[j] == c && editable(p, j) && !p->cp2[j])
             j++;
         size_t n = j - i;
-        int want = (c == '.' && n >= 3) || (c == 0x3002 && n >= 3) ||
-                   (c == 0x2026 && n != 2) || (c == 0x22EF && n >= 2);
+        int want = (c == '.' && n >= 3) || (c == 0x3002 && n >= 3) || (c == 0x2026 && n != 2) ||
+                   (c == 0x22EF && n >= 2);
         if (want && (ctx(p, i, -1) == 'h' || ctx(p, j - 1, +1) == 'h'))
             edit(r, R_ELLIPSIS, i, j, 0x2026, 0x2026);
         i = j - 1;
@@ -336,8 +319,7 @@ void zh_rule_dash(struct run *r)
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i];
         size_t j = i;
-        if (!editable(p, i) ||
-            (c != 0x2014 && c != '-' && c != 0x2015 && c != 0xFF0D))
+        if (!editable(p, i) || (c != 0x2014 && c != '-' && c != 0x2015 && c != 0xFF0D))
             continue;
         while (j < p->n && p->cp[j] == c && editable(p, j) && !p->cp2[j])
             j++;
@@ -378,8 +360,7 @@ void zh_rule_space(struct run *r)
             i = j - 1;
             continue;
         }
-        if (is_han(p->cp[L]) || is_han(p->cp[R]) || cjk_side(p, L, -1) ||
-            cjk_side(p, R, +1))
+        if (is_han(p->cp[L]) || is_han(p->cp[R]) || cjk_side(p, L, -1) || cjk_side(p, R, +1))
             edit(r, R_SPACE, i, j, -1, 0);
         i = j - 1;
     }

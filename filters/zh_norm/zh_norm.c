@@ -40,8 +40,7 @@ static const char *const profiles[] = {"un", "gbt15834", "off", NULL};
 
 static const struct hx_opt zh_opts[] = {
     {"profile", HX_OPT_ENUM, offsetof(struct opts, profile), "un",
-     "punctuation style: un (UN Chinese house style), gbt15834, off", profiles,
-     0, 0},
+     "punctuation style: un (UN Chinese house style), gbt15834, off", profiles, 0, 0},
     {"explain", HX_OPT_BOOL, offsetof(struct opts, explain), "no",
      "list every edit as a note: key, rule, before -> after", NULL, 0, 1},
     {0},
@@ -113,8 +112,7 @@ static void nfc_text(struct run *r, struct hx_node *t)
     if (!u || !v)
         goto out;
     u_strFromUTF8(u, ulen + 1, NULL, t->text, (int32_t)t->len, &err);
-    if (U_FAILURE(err) || unorm2_isNormalized(r->nfc, u, ulen, &err) ||
-        U_FAILURE(err))
+    if (U_FAILURE(err) || unorm2_isNormalized(r->nfc, u, ulen, &err) || U_FAILURE(err))
         goto out;
     nlen = unorm2_normalize(r->nfc, u, ulen, v, ulen * 3 + 1, &err);
     if (U_FAILURE(err))
@@ -234,8 +232,7 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
         UErrorCode err = U_ZERO_ERROR;
         r.nfc = unorm2_getNFCInstance(&err);
         if (U_FAILURE(err)) {
-            hx_error(st, doc, NULL, "ICU has no NFC data: %s",
-                     u_errorName(err));
+            hx_error(st, doc, NULL, "ICU has no NFC data: %s", u_errorName(err));
             return -1;
         }
     }
@@ -281,8 +278,8 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
     }
     if (r.any_zh)
         for (int k = 0; k < R_COUNT; k++)
-            hx_note(st, doc, NULL, "rule %s: %d edit%s", zh_rule_names[k],
-                    r.counts[k], r.counts[k] == 1 ? "" : "s");
+            hx_note(st, doc, NULL, "rule %s: %d edit%s", zh_rule_names[k], r.counts[k],
+                    r.counts[k] == 1 ? "" : "s");
     return 0;
 }
 

@@ -1,5 +1,5 @@
-/* Private to the zh-norm stage (filters/zh_norm.c and
- * filters/zh_norm_rules.c): one paragraph as code points, and the rules
+/* Private to the zh-norm stage (filters/zh_norm/zh_norm.c and
+ * filters/zh_norm/rules.c): one paragraph as code points, and the rules
  * that edit it. */
 #ifndef HX_FILTERS_ZH_NORM_H
 #define HX_FILTERS_ZH_NORM_H

@@ -16,7 +16,7 @@
  * container, an article's heading from its <num> ("Article 3") and its
  * <heading> (its title), and the first block of an <attachment> (an annex).
  * Everything else structure reads from the text as for any reader. The
- * walk is in filters/akn_walk.c, its element table in filters/akn_text.c.
+ * walk is in filters/read/akn/walk.c, its element table in filters/read/akn/text.c.
  *
  * The file is parsed whole by libxml2 without network, DTD or entity
  * expansion: a document type declaration is refused before parsing, as in

@@ -1,5 +1,5 @@
-/* Private to the Akoma Ntoso reader (filters/read_akn.c and
- * filters/akn_walk.c): the walk from a parsed libxml2 tree into the model.
+/* Private to the Akoma Ntoso reader (filters/read/akn/akn.c and
+ * filters/read/akn/walk.c): the walk from a parsed libxml2 tree into the model.
  * Elements are told apart by local name only, so the 3.0 namespace, the
  * 2.0 and CSD drafts and a prefixed root (an:akomaNtoso) read alike. */
 #ifndef HX_FILTERS_AKN_H
@@ -13,7 +13,7 @@
  * without XML_PARSE_HUGE; this guards the walk's own recursion). */
 #define AKN_MAX_DEPTH 300
 
-/* What an element does in the model, by local name (filters/akn_text.c
+/* What an element does in the model, by local name (filters/read/akn/text.c
  * lists them; any other element is AK_CONTAINER). From AK_SPAN on the
  * kinds are inline. */
 enum akn_kind {

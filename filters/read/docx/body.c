@@ -48,9 +48,7 @@ int docx_hyperlink(struct docx_walk *w, struct docx_ctx *c)
     const char *href = NULL;
 
     if (rel && rel->target)
-        href = anchor ? hx_printf(w->dx->doc->arena, "%s#%s", rel->target,
-                                  anchor)
-                      : rel->target;
+        href = anchor ? hx_printf(w->dx->doc->arena, "%s#%s", rel->target, anchor) : rel->target;
     else if (anchor)
         href = hx_printf(w->dx->doc->arena, "#%s", anchor);
     return walk_in_link(w, c, p, href);
@@ -86,23 +84,21 @@ int docx_change(struct docx_walk *w, struct docx_ctx *c, int del)
  * text; 1 once real content is reached. */
 static int trim_ends(struct hx_doc *doc, struct hx_node *n, int end)
 {
-    for (struct hx_node *c = end ? n->last : n->first; c;
-         c = end ? c->prev : c->next) {
+    for (struct hx_node *c = end ? n->last : n->first; c; c = end ? c->prev : c->next) {
         if (c->type == HX_TEXT) {
             size_t a = 0, b = c->len;
             if (!end)
                 while (a < b && (c->text[a] == ' ' || c->text[a] == '\t'))
                     a++;
             else
-                while (b > a &&
-                       (c->text[b - 1] == ' ' || c->text[b - 1] == '\t'))
+                while (b > a && (c->text[b - 1] == ' ' || c->text[b - 1] == '\t'))
                     b--;
             if (a || b != c->len)
                 hx_node_set_text(doc, c, c->text + a, b - a);
             if (c->len)
                 return 1;
-        } else if (c->type == HX_NOTE || c->type == HX_IMAGE ||
-                   c->type == HX_BREAK || c->type == HX_NOTEREF) {
+        } else if (c->type == HX_NOTE || c->type == HX_IMAGE || c->type == HX_BREAK ||
+                   c->type == HX_NOTEREF) {
             return 1;
         } else if (trim_ends(doc, c, end)) {
             return 1;
@@ -120,9 +116,8 @@ static void prune(struct hx_node *n)
         if (c->type == HX_TEXT) {
             if (!c->len)
                 hx_node_detach(c);
-        } else if (c->type == HX_SPAN || c->type == HX_EMPH ||
-                   c->type == HX_STRONG || c->type == HX_SUP ||
-                   c->type == HX_SUB || c->type == HX_LINK) {
+        } else if (c->type == HX_SPAN || c->type == HX_EMPH || c->type == HX_STRONG ||
+                   c->type == HX_SUP || c->type == HX_SUB || c->type == HX_LINK) {
             prune(c);
             if (!c->first)
                 hx_node_detach(c);
@@ -273,8 +268,7 @@ int docx_para(struct docx_walk *w, struct hx_node *parent)
         w->fld[i].prev = NULL;
     }
     struct hx_node *n = p.node;
-    int mark_merge = (w->dx->changes == 0 && pp.mark_del) ||
-                     (w->dx->changes == 1 && pp.mark_ins);
+    int mark_merge = (w->dx->changes == 0 && pp.mark_del) || (w->dx->changes == 1 && pp.mark_ins);
     if (mark_merge && !pp.sect)
         w->merge = n;
     else
@@ -322,8 +316,7 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
     if (ns == NS_M) {
         if (strcmp(n, "t") == 0 && (c->mode == M_INLINE || c->mode == M_RUN))
             return docx_text_el(w, c);
-        if (strcmp(n, "rPr") == 0 || strcmp(n, "ctrlPr") == 0 ||
-            strcmp(n, "oMathParaPr") == 0)
+        if (strcmp(n, "rPr") == 0 || strcmp(n, "ctrlPr") == 0 || strcmp(n, "oMathParaPr") == 0)
             return docx_xml_skip(dx, &w->x);
         if (strcmp(n, "oMathPara") == 0 && c->mode == M_BLOCK) {
             /* display math outside a paragraph: give it one */
@@ -353,8 +346,8 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
         return docx_change(w, c, 0);
     if (is_w(n, "del") || is_w(n, "moveFrom"))
         return docx_change(w, c, 1);
-    if (is_w(n, "customXml") || is_w(n, "smartTag") ||
-        is_w(n, "sdtContent") || is_w(n, "dir") || is_w(n, "bdo"))
+    if (is_w(n, "customXml") || is_w(n, "smartTag") || is_w(n, "sdtContent") || is_w(n, "dir") ||
+        is_w(n, "bdo"))
         return docx_kids(w, c);
     if (is_w(n, "sdt")) {
         int d = xmlTextReaderDepth(w->x.r);
@@ -403,8 +396,7 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
         if (is_w(n, "tbl"))
             return docx_aside(w, c, 1);
         return docx_xml_skip(dx, &w->x);
-    default: /* M_RUN */
-        break;
+    default: /* M_RUN */ break;
     }
     struct docx_para *p = docx_ensure_p(c);
     if (is_w(n, "rPr")) {
@@ -430,8 +422,7 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
         docx_add_text(w, c, "\t", 1);
     else if (is_w(n, "br") || is_w(n, "cr")) {
         const char *type = docx_attr(&w->x, NS_W, "type");
-        if (p && !docx_in_instr(w) &&
-            (!type || strcmp(type, "textWrapping") == 0))
+        if (p && !docx_in_instr(w) && (!type || strcmp(type, "textWrapping") == 0))
             docx_place(w, p, docx_node_new(w, HX_BREAK));
     } else if (is_w(n, "noBreakHyphen"))
         docx_add_cp(w, c, 0x2011);
@@ -442,9 +433,9 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
         long cp = ch ? strtol(ch, NULL, 16) : 0;
         if (cp > 0 && cp < 0x110000) {
             const char *font = docx_attr(&w->x, NS_W, "font");
-            docx_add_cp(w, c, font && strcmp(font, "Symbol") == 0
-                             ? docx_symbol_char((int32_t)cp)
-                             : (int32_t)cp);
+            docx_add_cp(w, c,
+                        font && strcmp(font, "Symbol") == 0 ? docx_symbol_char((int32_t)cp)
+                                                            : (int32_t)cp);
         }
     } else if (is_w(n, "footnoteReference"))
         docx_note_ref(w, c, 0);
@@ -453,8 +444,7 @@ int docx_one(struct docx_walk *w, struct docx_ctx *c)
     else if (is_w(n, "footnoteRef") || is_w(n, "endnoteRef")) {
         if (c->p)
             c->p->trim = 1;
-    } else if (is_w(n, "drawing") || is_w(n, "pict") ||
-               is_w(n, "object"))
+    } else if (is_w(n, "drawing") || is_w(n, "pict") || is_w(n, "object"))
         return docx_drawing(w, c);
     else if (is_w(n, "ruby")) {
         /* the base text; the phonetic guide (w:rt) is left out */
@@ -481,14 +471,12 @@ int docx_kids(struct docx_walk *w, struct docx_ctx *c)
     int d = xmlTextReaderDepth(w->x.r), e = xmlTextReaderIsEmptyElement(w->x.r);
     int rc;
     while ((rc = docx_xml_child(w->dx, &w->x, d, e)) > 0)
-        if (xmlTextReaderNodeType(w->x.r) == XML_READER_TYPE_ELEMENT &&
-            docx_one(w, c) < 0)
+        if (xmlTextReaderNodeType(w->x.r) == XML_READER_TYPE_ELEMENT && docx_one(w, c) < 0)
             return -1;
     return rc;
 }
 
-static int walk_open(struct docx *dx, struct docx_walk *w, const char *part,
-                     char **data)
+static int walk_open(struct docx *dx, struct docx_walk *w, const char *part, char **data)
 {
     size_t len;
     int rc;
@@ -545,8 +533,7 @@ static void mark_note_body(struct hx_node *holder)
 {
     struct hx_iter it = hx_iter_start(holder);
     while (hx_iter_next(&it))
-        if (it.enter && (it.node->type == HX_PARA ||
-                         it.node->type == HX_HEADING))
+        if (it.enter && (it.node->type == HX_PARA || it.node->type == HX_HEADING))
             it.node->role = HX_ROLE_NOTE_BODY;
 }
 
@@ -605,4 +592,3 @@ out:
     free(w);
     return rc;
 }
-

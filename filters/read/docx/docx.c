@@ -1,6 +1,6 @@
 /* Reader for Word documents (DOCX, Transitional and Strict): the package is
  * opened with libzip from memory, its XML parts are read with libxml2's
- * streaming reader (filters/docx_*.c), and the tree gets the labels Word
+ * streaming reader (the other files of filters/read/docx/), and the tree gets the labels Word
  * displays for automatic numbering and notes, and node languages from
  * w:lang. Paragraph keys are left to the structure stages. */
 #include <stdlib.h>
@@ -16,13 +16,11 @@ static const char *const change_modes[] = {"accept", "reject", "all", NULL};
 
 static const struct hx_opt docx_opts[] = {
     {"changes", HX_OPT_ENUM, offsetof(struct docx_opts, changes), "accept",
-     "tracked changes: accept, reject, or all (kept and flagged)",
-     change_modes, 0, 0},
+     "tracked changes: accept, reject, or all (kept and flagged)", change_modes, 0, 0},
     {0},
 };
 
-static const unsigned char ole2_sig[8] = {0xD0, 0xCF, 0x11, 0xE0,
-                                          0xA1, 0xB1, 0x1A, 0xE1};
+static const unsigned char ole2_sig[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
 static int mem_has(const unsigned char *h, size_t len, const char *s)
 {
@@ -39,11 +37,9 @@ static int docx_sniff(const unsigned char *head, size_t len)
         return 60; /* claimed only to say clearly what it is */
     if (len < 4 || memcmp(head, "PK\3\4", 4) != 0)
         return 0;
-    if (mem_has(head, len, "application/epub") ||
-        mem_has(head, len, "application/vnd.oasis"))
+    if (mem_has(head, len, "application/epub") || mem_has(head, len, "application/vnd.oasis"))
         return 0;
-    if (mem_has(head, len, "[Content_Types].xml") ||
-        mem_has(head, len, "word/"))
+    if (mem_has(head, len, "[Content_Types].xml") || mem_has(head, len, "word/"))
         return 90;
     return 30;
 }
@@ -87,8 +83,7 @@ static int is_block_with_inlines(const struct hx_node *n)
     return n->type == HX_PARA || n->type == HX_HEADING;
 }
 
-static void block_weights(struct hx_node *n, const char *lang,
-                          struct weights *ws)
+static void block_weights(struct hx_node *n, const char *lang, struct weights *ws)
 {
     for (struct hx_node *c = n->first; c; c = c->next) {
         if (c->type == HX_NOTE)
@@ -133,14 +128,11 @@ static int same_inline(const struct hx_node *a, const struct hx_node *b)
     case HX_EMPH:
     case HX_STRONG:
     case HX_SUP:
-    case HX_SUB:
-        return 1;
+    case HX_SUB: return 1;
     case HX_SPAN:
         return a->flags == b->flags &&
-               (a->lang == b->lang ||
-                (a->lang && b->lang && strcmp(a->lang, b->lang) == 0));
-    default:
-        return 0;
+               (a->lang == b->lang || (a->lang && b->lang && strcmp(a->lang, b->lang) == 0));
+    default: return 0;
     }
 }
 
@@ -202,8 +194,8 @@ static void languages(struct hx_doc *doc)
     }
     it = hx_iter_start(doc->root);
     while (hx_iter_next(&it))
-        if (it.enter && is_block_with_inlines(it.node) && it.node->lang &&
-            doc->lang && strcmp(it.node->lang, doc->lang) == 0)
+        if (it.enter && is_block_with_inlines(it.node) && it.node->lang && doc->lang &&
+            strcmp(it.node->lang, doc->lang) == 0)
             it.node->lang = NULL;
     merge_inlines(doc, doc->root);
 }
@@ -331,8 +323,7 @@ static void note_labels(struct docx *dx)
         int v = np->start + count[en]++;
         struct hx_buf b = {0};
         docx_fmt_value(&b, np->fmt, 0, v);
-        pl->note->label = hx_strndup(dx->doc->arena, b.data ? b.data : "",
-                                     b.len);
+        pl->note->label = hx_strndup(dx->doc->arena, b.data ? b.data : "", b.len);
         pl->note->num = v;
         hx_buf_free(&b);
     }
@@ -367,8 +358,7 @@ static int docx_read(struct hx_stage *st, struct hx_doc *doc)
         goto out;
     }
     if (len >= 8 && memcmp(data, ole2_sig, 8) == 0) {
-        hx_error(st, doc, NULL,
-                 "encrypted or legacy .doc (OLE2 container), not a DOCX");
+        hx_error(st, doc, NULL, "encrypted or legacy .doc (OLE2 container), not a DOCX");
         goto out;
     }
     if (len < 4 || memcmp(data, "PK\3\4", 4) != 0) {
@@ -379,8 +369,7 @@ static int docx_read(struct hx_stage *st, struct hx_doc *doc)
     if (src)
         dx->zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!dx->zip) {
-        hx_error(st, doc, NULL, "corrupt or truncated DOCX (ZIP): %s",
-                 zip_error_strerror(&ze));
+        hx_error(st, doc, NULL, "corrupt or truncated DOCX (ZIP): %s", zip_error_strerror(&ze));
         goto out;
     }
     src = NULL; /* the archive owns it now */
@@ -398,8 +387,7 @@ static int docx_read(struct hx_stage *st, struct hx_doc *doc)
         goto out;
     const char *fn = docx_rel_find(&rels, "/footnotes");
     const char *en = docx_rel_find(&rels, "/endnotes");
-    if ((fn && docx_notes_read(dx, fn, 0) < 0) ||
-        (en && docx_notes_read(dx, en, 1) < 0))
+    if ((fn && docx_notes_read(dx, fn, 0) < 0) || (en && docx_notes_read(dx, en, 1) < 0))
         goto out;
     if (docx_body_read(dx, dx->main) < 0)
         goto out;

@@ -1,4 +1,4 @@
-/* Private to the docx reader (filters/read_docx.c and filters/docx_*.c):
+/* Private to the docx reader (the files of filters/read/docx/):
  * the package, its XML parts, styles, numbering and the body walk. No other
  * stage includes this header. */
 #ifndef HX_DOCX_H
@@ -34,13 +34,13 @@ enum docx_ns {
 /* An XML part being read with the streaming reader. */
 struct docx_xml {
     xmlTextReaderPtr r;
-    const char *part;   /* part name, for positions ("word/document.xml") */
-    char err[200];      /* first libxml2 error, from the structured handler */
+    const char *part; /* part name, for positions ("word/document.xml") */
+    char err[200];    /* first libxml2 error, from the structured handler */
     int failed;
-    char abuf[1024];    /* last value returned by docx_attr */
-    unsigned npara;     /* w:p elements met so far, skipped ones too: Word
-                           writes a part on one or two lines, so a node's
-                           position is its w:p's ordinal (README) */
+    char abuf[1024]; /* last value returned by docx_attr */
+    unsigned npara;  /* w:p elements met so far, skipped ones too: Word
+                        writes a part on one or two lines, so a node's
+                        position is its w:p's ordinal (README) */
 };
 
 /* One relationship of a part. */
@@ -92,33 +92,56 @@ struct docx_style {
 struct docx_styles {
     struct docx_style *v;
     size_t n;
-    const char *def_para; /* id of the default paragraph style */
+    const char *def_para;     /* id of the default paragraph style */
     struct docx_rpr defaults; /* docDefaults rPr */
 };
 
 /* Numbering formats (w:numFmt values we evaluate). */
 enum docx_fmt {
-    NF_DECIMAL, NF_DECIMAL_ZERO, NF_UPPER_LETTER, NF_LOWER_LETTER,
-    NF_UPPER_ROMAN, NF_LOWER_ROMAN, NF_ORDINAL, NF_CARDINAL_TEXT,
-    NF_ORDINAL_TEXT, NF_CHINESE_COUNTING, NF_CHINESE_THOUSAND,
-    NF_CHINESE_LEGAL, NF_IDEOGRAPH_TRAD, NF_IDEOGRAPH_ZODIAC,
-    NF_IDEOGRAPH_DIGITAL, NF_DECIMAL_FULL, NF_DECIMAL_HALF,
-    NF_JAPANESE_COUNTING, NF_ARABIC_ALPHA, NF_ARABIC_ABJAD, NF_HINDI_NUMBERS,
-    NF_HINDI_VOWELS, NF_HINDI_CONSONANTS, NF_HINDI_COUNTING,
-    NF_ENCLOSED_CIRCLE, NF_ENCLOSED_FULLSTOP, NF_ENCLOSED_PAREN,
-    NF_RUSSIAN_LOWER, NF_RUSSIAN_UPPER, NF_THAI_NUMBERS, NF_BULLET, NF_NONE,
+    NF_DECIMAL,
+    NF_DECIMAL_ZERO,
+    NF_UPPER_LETTER,
+    NF_LOWER_LETTER,
+    NF_UPPER_ROMAN,
+    NF_LOWER_ROMAN,
+    NF_ORDINAL,
+    NF_CARDINAL_TEXT,
+    NF_ORDINAL_TEXT,
+    NF_CHINESE_COUNTING,
+    NF_CHINESE_THOUSAND,
+    NF_CHINESE_LEGAL,
+    NF_IDEOGRAPH_TRAD,
+    NF_IDEOGRAPH_ZODIAC,
+    NF_IDEOGRAPH_DIGITAL,
+    NF_DECIMAL_FULL,
+    NF_DECIMAL_HALF,
+    NF_JAPANESE_COUNTING,
+    NF_ARABIC_ALPHA,
+    NF_ARABIC_ABJAD,
+    NF_HINDI_NUMBERS,
+    NF_HINDI_VOWELS,
+    NF_HINDI_CONSONANTS,
+    NF_HINDI_COUNTING,
+    NF_ENCLOSED_CIRCLE,
+    NF_ENCLOSED_FULLSTOP,
+    NF_ENCLOSED_PAREN,
+    NF_RUSSIAN_LOWER,
+    NF_RUSSIAN_UPPER,
+    NF_THAI_NUMBERS,
+    NF_BULLET,
+    NF_NONE,
     NF_PADDED /* w14 custom "001, 002, …": decimal padded to lvl.pad */
 };
 
 struct docx_lvl {
     int defined;
     int start;
-    int fmt;           /* enum docx_fmt */
-    int pad;           /* NF_PADDED width */
-    const char *text;  /* lvlText template ("%1.%2."), NULL = none */
-    int restart;       /* lvlRestart, -1 = default */
-    int legal;         /* isLgl */
-    int symbol;        /* the label is drawn in the Symbol font */
+    int fmt;          /* enum docx_fmt */
+    int pad;          /* NF_PADDED width */
+    const char *text; /* lvlText template ("%1.%2."), NULL = none */
+    int restart;      /* lvlRestart, -1 = default */
+    int legal;        /* isLgl */
+    int symbol;       /* the label is drawn in the Symbol font */
     const char *pstyle;
 };
 
@@ -135,7 +158,7 @@ struct docx_num {
     int id, abs_id;
     int ovr_start[9]; /* startOverride, -1 = none */
     struct docx_lvl ovr[9];
-    int applied;      /* startOverride already consumed */
+    int applied; /* startOverride already consumed */
 };
 
 struct docx_numbering {
@@ -183,7 +206,7 @@ struct docx {
     int section;
 };
 
-/* docx_pkg.c */
+/* pkg.c */
 
 /* An attribute's whole number, or def when it is absent or out of the
  * +-1,000,000 range Word's numbers stay within. */
@@ -191,13 +214,12 @@ int docx_ival(const char *s, int def);
 
 /* Reads a part (case-insensitive name) into malloc'd memory within the
  * limits. 1 = read, 0 = absent, -1 = error added. */
-int docx_part_read(struct docx *dx, const char *name, char **data,
-                   size_t *len);
+int docx_part_read(struct docx *dx, const char *name, char **data, size_t *len);
 
 /* Opens a streaming reader on data with network, DTDs and entity
  * expansion off and errors routed into x. 0 or -1 (error added). */
-int docx_xml_open(struct docx *dx, struct docx_xml *x, const char *part,
-                  const char *data, size_t len);
+int docx_xml_open(struct docx *dx, struct docx_xml *x, const char *part, const char *data,
+                  size_t len);
 
 /* Closes the reader (x may be half-opened). */
 void docx_xml_close(struct docx_xml *x);
@@ -236,8 +258,7 @@ int docx_is(struct docx_xml *x, enum docx_ns ns, const char *local);
 const char *docx_attr(struct docx_xml *x, enum docx_ns ns, const char *local);
 
 /* Like docx_attr, copied whole into the document's arena. */
-const char *docx_attr_dup(struct docx *dx, struct docx_xml *x, enum docx_ns ns,
-                          const char *local);
+const char *docx_attr_dup(struct docx *dx, struct docx_xml *x, enum docx_ns ns, const char *local);
 
 /* An OOXML on/off value: absent attribute = on (1); "0", "false", "off" = 0. */
 int docx_onoff(struct docx_xml *x);
@@ -246,8 +267,7 @@ int docx_onoff(struct docx_xml *x);
 int docx_rels_read(struct docx *dx, const char *part, struct docx_rels *rels);
 
 /* The relationship with this id, or NULL. */
-const struct docx_rel *docx_rel_get(const struct docx_rels *rels,
-                                    const char *id);
+const struct docx_rel *docx_rel_get(const struct docx_rels *rels, const char *id);
 
 /* The target part of the first relationship whose type ends in suffix. */
 const char *docx_rel_find(const struct docx_rels *rels, const char *suffix);
@@ -255,7 +275,7 @@ const char *docx_rel_find(const struct docx_rels *rels, const char *suffix);
 /* Finds the main document part from [Content_Types].xml and _rels/.rels. */
 int docx_find_main(struct docx *dx);
 
-/* docx_styles.c */
+/* styles.c */
 
 /* Reads styles (absent part = no styles). 0 or -1. */
 int docx_styles_read(struct docx *dx, const char *part);
@@ -294,7 +314,7 @@ int docx_style_heading(struct docx *dx, const char *id);
 /* A w:numFmt value as enum docx_fmt (unknown = decimal). */
 int docx_fmt_parse(const char *s);
 
-/* docx_num.c */
+/* num.c */
 
 /* Reads numbering definitions. 0 or -1. */
 int docx_numbering_read(struct docx *dx, const char *part);
@@ -312,12 +332,12 @@ int docx_num_style_level(struct docx *dx, int num_id, const char *style);
 void docx_num_save(struct docx *dx, int **saved);
 void docx_num_restore(struct docx *dx, int *saved);
 
-/* docx_num_fmt.c */
+/* num_fmt.c */
 
 /* Formats value in fmt into b (no template); pad for NF_PADDED. */
 void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int value);
 
-/* The walk over story parts (filters/docx_body.c, docx_text.c, docx_table.c). */
+/* The walk over story parts (body.c, text.c, table.c). */
 
 /* What the element being walked is inside of. */
 enum { M_BLOCK, M_INLINE, M_RUN, M_TABLE, M_ROW, M_DRAW };
@@ -338,7 +358,7 @@ enum {
 
 /* A complex field (w:fldChar begin … separate … end) being read. */
 struct docx_field {
-    int result;           /* past w:fldChar separate */
+    int result; /* past w:fldChar separate */
     char instr[512];
     size_t ilen;
     struct hx_node *link; /* HYPERLINK result, while open */
@@ -347,15 +367,15 @@ struct docx_field {
 
 /* A paragraph being built. */
 struct docx_para {
-    struct hx_node *node;   /* the block being built */
-    struct hx_node *inl;    /* current inline container: node or a link */
-    struct docx_rpr base;   /* docDefaults + paragraph style */
-    struct hx_buf pend;     /* text not yet placed */
+    struct hx_node *node; /* the block being built */
+    struct hx_node *inl;  /* current inline container: node or a link */
+    struct docx_rpr base; /* docDefaults + paragraph style */
+    struct hx_buf pend;   /* text not yet placed */
     unsigned pend_bits;
     const char *pend_lang;
     struct hx_node *deferred; /* text boxes, placed after the paragraph */
-    int trim;               /* drop spaces before the note text */
-    struct hx_node *custom; /* note whose mark follows as text */
+    int trim;                 /* drop spaces before the note text */
+    struct hx_node *custom;   /* note whose mark follows as text */
 };
 
 /* The effective properties of the run being read. */
@@ -384,8 +404,8 @@ struct docx_walk {
     struct docx_xml x;
     const char *part;
     struct docx_rels rels;
-    unsigned chg;    /* FB_INS/FB_DEL while inside tracked changes (all) */
-    int show_del;    /* w:delText shown (reject, all) */
+    unsigned chg; /* FB_INS/FB_DEL while inside tracked changes (all) */
+    int show_del; /* w:delText shown (reject, all) */
     struct docx_field fld[DOCX_MAX_FIELDS];
     int nfld, fld_over;
     struct hx_node *merge; /* paragraph continued by the next one */
@@ -402,8 +422,7 @@ struct docx_ctx {
     struct docx_img *im;
 };
 
-
-/* docx_body.c */
+/* body.c */
 
 /* Handles the element the reader is on, in the context's mode. */
 int docx_one(struct docx_walk *w, struct docx_ctx *c);
@@ -430,7 +449,7 @@ int docx_fld_simple(struct docx_walk *w, struct docx_ctx *c);
  * the changes option. */
 int docx_change(struct docx_walk *w, struct docx_ctx *c, int del);
 
-/* docx_text.c */
+/* text.c */
 
 /* Current line of the part's XML, for errors in the XML itself. */
 unsigned docx_line_of(struct docx_walk *w);
@@ -456,8 +475,7 @@ int docx_is_rtl_cp(int32_t cp);
 int docx_is_ea_cp(int32_t cp);
 
 /* Adds text (or one code point) with the current run's formatting. */
-void docx_add_text(struct docx_walk *w, struct docx_ctx *c, const char *s,
-                   size_t len);
+void docx_add_text(struct docx_walk *w, struct docx_ctx *c, const char *s, size_t len);
 void docx_add_cp(struct docx_walk *w, struct docx_ctx *c, int32_t cp);
 
 /* A w:t (or m:t, w:delText) element: its text added. 0 or -1. */
@@ -482,7 +500,7 @@ int32_t docx_symbol_char(int32_t cp);
 /* mc:AlternateContent: the first Choice we can read, else the Fallback. */
 int docx_alternate(struct docx_walk *w, struct docx_ctx *c);
 
-/* docx_table.c */
+/* table.c */
 
 /* A w:tbl into parent. */
 int docx_table(struct docx_walk *w, struct hx_node *parent);

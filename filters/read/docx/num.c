@@ -4,7 +4,7 @@
  * definitions sharing one continue each other's sequence; a startOverride
  * restarts the level the first time its definition is used.
  * The numeral systems a level's value is written in are in
- * docx_num_fmt.c. */
+ * num_fmt.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,8 +101,8 @@ static int abs_read(struct docx *dx, struct docx_xml *x, size_t *cap)
     }
     if (rc < 0)
         return -1;
-    dx->num.abs = hx_arena_grow(dx->doc->arena, dx->num.abs, dx->num.nabs, cap,
-                                sizeof *dx->num.abs, 16);
+    dx->num.abs =
+        hx_arena_grow(dx->doc->arena, dx->num.abs, dx->num.nabs, cap, sizeof *dx->num.abs, 16);
     dx->num.abs[dx->num.nabs++] = a;
     return 0;
 }
@@ -147,8 +147,8 @@ static int num_read(struct docx *dx, struct docx_xml *x, size_t *cap)
     }
     if (rc < 0)
         return -1;
-    dx->num.num = hx_arena_grow(dx->doc->arena, dx->num.num, dx->num.nnum, cap,
-                                sizeof *dx->num.num, 16);
+    dx->num.num =
+        hx_arena_grow(dx->doc->arena, dx->num.num, dx->num.nnum, cap, sizeof *dx->num.num, 16);
     dx->num.num[dx->num.nnum++] = n;
     return 0;
 }
@@ -207,8 +207,7 @@ static struct docx_abs *abs_resolve(struct docx *dx, struct docx_num *n)
     return a;
 }
 
-static const struct docx_lvl *lvl_of(struct docx_num *n, struct docx_abs *a,
-                                     int i)
+static const struct docx_lvl *lvl_of(struct docx_num *n, struct docx_abs *a, int i)
 {
     return n->ovr[i].defined ? &n->ovr[i] : &a->lvl[i];
 }
@@ -319,8 +318,7 @@ const char *docx_number(struct docx *dx, int num_id, int ilvl, int *value)
             if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
                 int k = p[1] - '1';
                 const struct docx_lvl *lk = lvl_of(n, a, k);
-                int v = a->started[k] || k == ilvl ? a->count[k]
-                                                   : level_start(n, a, k);
+                int v = a->started[k] || k == ilvl ? a->count[k] : level_start(n, a, k);
                 int fmt = lk->fmt;
                 /* isLgl shows the other levels in Arabic numerals. */
                 if (l->legal && k != ilvl && fmt != NF_NONE)

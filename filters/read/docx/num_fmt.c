@@ -1,5 +1,5 @@
 /* Word's numbering formats (w:numFmt): the numeral systems a list level's
- * value is written in. Apart from docx_num.c (reading the definitions,
+ * value is written in. Apart from num.c (reading the definitions,
  * counters and labels) because it is a table of writing systems that grows
  * on its own; docx_fmt_value is declared in docx.h. */
 #include <stdio.h>
@@ -15,8 +15,7 @@ static void add_str(struct hx_buf *b, const char *const *tab, int n, int v)
 
 static void roman(struct hx_buf *b, int v, int upper)
 {
-    static const int val[] = {1000, 900, 500, 400, 100, 90,
-                              50,   40,  10,  9,   5,   4, 1};
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
     static const char *const up[] = {"M",  "CM", "D",  "CD", "C",  "XC", "L",
                                      "XL", "X",  "IX", "V",  "IV", "I"};
     static const char *const lo[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
@@ -35,10 +34,8 @@ enum { HAN_CHINESE, HAN_LEGAL, HAN_JAPANESE };
 
 static void han_group(struct hx_buf *b, int v, int style, int lead)
 {
-    static const char *const dig[] = {"〇", "一", "二", "三", "四",
-                                      "五", "六", "七", "八", "九"};
-    static const char *const ldig[] = {"零", "壹", "贰", "叁", "肆",
-                                       "伍", "陆", "柒", "捌", "玖"};
+    static const char *const dig[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    static const char *const ldig[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
     static const char *const unit[] = {"千", "百", "十", ""};
     static const char *const lunit[] = {"仟", "佰", "拾", ""};
     const char *const *dg = style == HAN_LEGAL ? ldig : dig;
@@ -55,8 +52,7 @@ static void han_group(struct hx_buf *b, int v, int style, int lead)
             hx_buf_adds(b, "零");
         gap = 0;
         int elide = d[i] == 1 && i < 3 &&
-                    (style == HAN_JAPANESE ||
-                     (style == HAN_CHINESE && i == 2 && !started && lead));
+                    (style == HAN_JAPANESE || (style == HAN_CHINESE && i == 2 && !started && lead));
         if (!elide)
             hx_buf_adds(b, dg[d[i]]);
         hx_buf_adds(b, un[i]);
@@ -79,23 +75,20 @@ static void han_count(struct hx_buf *b, int v, int style)
 
 static void english(struct hx_buf *b, int v, int ordinal)
 {
-    static const char *const ones[] = {
-        "",        "one",     "two",       "three",    "four",
-        "five",    "six",     "seven",     "eight",    "nine",
-        "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
-        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-    static const char *const oones[] = {
-        "",          "first",      "second",      "third",      "fourth",
-        "fifth",     "sixth",      "seventh",     "eighth",     "ninth",
-        "tenth",     "eleventh",   "twelfth",     "thirteenth", "fourteenth",
-        "fifteenth", "sixteenth",  "seventeenth", "eighteenth", "nineteenth"};
-    static const char *const tens[] = {"",      "",      "twenty", "thirty",
-                                       "forty", "fifty", "sixty",  "seventy",
-                                       "eighty", "ninety"};
-    static const char *const otens[] = {"",         "",          "twentieth",
-                                        "thirtieth", "fortieth", "fiftieth",
-                                        "sixtieth", "seventieth", "eightieth",
-                                        "ninetieth"};
+    static const char *const ones[] = {"",        "one",     "two",       "three",    "four",
+                                       "five",    "six",     "seven",     "eight",    "nine",
+                                       "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char *const oones[] = {"",          "first",       "second",     "third",
+                                        "fourth",    "fifth",       "sixth",      "seventh",
+                                        "eighth",    "ninth",       "tenth",      "eleventh",
+                                        "twelfth",   "thirteenth",  "fourteenth", "fifteenth",
+                                        "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+    static const char *const tens[] = {"",      "",      "twenty",  "thirty", "forty",
+                                       "fifty", "sixty", "seventy", "eighty", "ninety"};
+    static const char *const otens[] = {"",          "",         "twentieth", "thirtieth",
+                                        "fortieth",  "fiftieth", "sixtieth",  "seventieth",
+                                        "eightieth", "ninetieth"};
     size_t at = b->len;
     if (v >= 100) {
         hx_buf_addf(b, "%d", v);
@@ -124,50 +117,42 @@ static void digits(struct hx_buf *b, int v, int32_t zero)
 
 void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
 {
-    static const char *const arabic_alpha[] = {
-        "أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز", "س", "ش", "ص",
-        "ض", "ط", "ظ", "ع", "غ", "ف", "ق", "ك", "ل", "م", "ن", "ه", "و", "ي"};
-    static const char *const arabic_abjad[] = {
-        "أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
-        "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"};
-    static const char *const trad[] = {"甲", "乙", "丙", "丁", "戊",
-                                       "己", "庚", "辛", "壬", "癸"};
+    static const char *const arabic_alpha[] = {"أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر",
+                                               "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ", "ف",
+                                               "ق", "ك", "ل", "م", "ن", "ه", "و", "ي"};
+    static const char *const arabic_abjad[] = {"أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي",
+                                               "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
+                                               "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"};
+    static const char *const trad[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
     static const char *const zodiac[] = {"子", "丑", "寅", "卯", "辰", "巳",
                                          "午", "未", "申", "酉", "戌", "亥"};
     /* ECMA-376 §17.18.59 names them the other way round: hindiVowels are
      * the consonants U+0915..U+0939, hindiConsonants the vowels. */
-    static const char *const hvow[] = {
-        "क", "ख", "ग", "घ", "ङ", "च", "छ", "ज", "झ", "ञ", "ट", "ठ", "ड",
-        "ढ", "ण", "त", "थ", "द", "ध", "न", "ऩ", "प", "फ", "ब", "भ", "म",
-        "य", "र", "ऱ", "ल", "ळ", "ऴ", "व", "श", "ष", "स", "ह"};
-    static const char *const hcons[] = {"अ", "आ", "इ", "ई", "उ", "ऊ",
-                                        "ऋ", "ऌ", "ऍ", "ऎ", "ए", "ऐ",
-                                        "ऑ", "ऒ", "ओ", "औ", "अं", "अः"};
-    static const char *const rus[] = {
-        "а", "б", "в", "г", "д", "е", "ж", "з", "и", "к", "л", "м", "н", "о", "п",
-        "р", "с", "т", "у", "ф", "х", "ц", "ч", "ш", "щ", "ы", "э", "ю", "я"};
-    static const char *const rusu[] = {
-        "А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н", "О", "П",
-        "Р", "С", "Т", "У", "Ф", "Х", "Ц", "Ч", "Ш", "Щ", "Ы", "Э", "Ю", "Я"};
+    static const char *const hvow[] = {"क", "ख", "ग", "घ", "ङ", "च", "छ", "ज", "झ", "ञ",
+                                       "ट", "ठ", "ड", "ढ", "ण", "त", "थ", "द", "ध", "न",
+                                       "ऩ", "प", "फ", "ब", "भ", "म", "य", "र", "ऱ", "ल",
+                                       "ळ", "ऴ", "व", "श", "ष", "स", "ह"};
+    static const char *const hcons[] = {"अ", "आ", "इ", "ई", "उ", "ऊ", "ऋ", "ऌ", "ऍ",
+                                        "ऎ", "ए", "ऐ", "ऑ", "ऒ", "ओ", "औ", "अं", "अः"};
+    static const char *const rus[] = {"а", "б", "в", "г", "д", "е", "ж", "з", "и", "к",
+                                      "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф",
+                                      "х", "ц", "ч", "ш", "щ", "ы", "э", "ю", "я"};
+    static const char *const rusu[] = {"А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К",
+                                       "Л", "М", "Н", "О", "П", "Р", "С", "Т", "У", "Ф",
+                                       "Х", "Ц", "Ч", "Ш", "Щ", "Ы", "Э", "Ю", "Я"};
 
     /* Alphabetic and symbolic systems have no zero or negatives. */
     if (v <= 0 && fmt != NF_BULLET && fmt != NF_NONE)
         fmt = fmt == NF_DECIMAL_FULL ? NF_DECIMAL_FULL : NF_DECIMAL;
     switch (fmt) {
     case NF_NONE:
-    case NF_BULLET:
-        break;
-    case NF_DECIMAL_ZERO:
-        hx_buf_addf(b, v < 10 && v >= 0 ? "0%d" : "%d", v);
-        break;
-    case NF_PADDED:
-        hx_buf_addf(b, "%0*d", pad, v);
-        break;
+    case NF_BULLET: break;
+    case NF_DECIMAL_ZERO: hx_buf_addf(b, v < 10 && v >= 0 ? "0%d" : "%d", v); break;
+    case NF_PADDED: hx_buf_addf(b, "%0*d", pad, v); break;
     case NF_UPPER_LETTER:
     case NF_LOWER_LETTER:
         for (int i = 0; i <= (v - 1) / 26 && i < 100; i++)
-            hx_buf_addc(b, (char)((fmt == NF_UPPER_LETTER ? 'A' : 'a') +
-                                  (v - 1) % 26));
+            hx_buf_addc(b, (char)((fmt == NF_UPPER_LETTER ? 'A' : 'a') + (v - 1) % 26));
         break;
     case NF_UPPER_ROMAN:
     case NF_LOWER_ROMAN:
@@ -187,9 +172,7 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
         break;
     }
     case NF_CARDINAL_TEXT:
-    case NF_ORDINAL_TEXT:
-        english(b, v, fmt == NF_ORDINAL_TEXT);
-        break;
+    case NF_ORDINAL_TEXT: english(b, v, fmt == NF_ORDINAL_TEXT); break;
     case NF_CHINESE_COUNTING:
         /* 十 forms up to 99, then digit by digit (一〇〇) */
         if (v < 100)
@@ -202,14 +185,14 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
     case NF_CHINESE_LEGAL:
         if (v < 100000000)
             han_count(b, v,
-                      fmt == NF_CHINESE_LEGAL     ? HAN_LEGAL
+                      fmt == NF_CHINESE_LEGAL       ? HAN_LEGAL
                       : fmt == NF_JAPANESE_COUNTING ? HAN_JAPANESE
                                                     : HAN_CHINESE);
         else
             hx_buf_addf(b, "%d", v);
         break;
     case NF_IDEOGRAPH_DIGITAL:
-    ideograph_digits: {
+    ideograph_digits : {
         static const char *const dig[] = {"〇", "一", "二", "三", "四",
                                           "五", "六", "七", "八", "九"};
         char tmp[16];
@@ -230,27 +213,13 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
         else
             hx_buf_addf(b, "%d", v);
         break;
-    case NF_DECIMAL_FULL:
-        digits(b, v < 0 ? -v : v, 0xFF10);
-        break;
-    case NF_ARABIC_ALPHA:
-        add_str(b, arabic_alpha, 28, v);
-        break;
-    case NF_ARABIC_ABJAD:
-        add_str(b, arabic_abjad, 28, v);
-        break;
-    case NF_HINDI_NUMBERS:
-        digits(b, v, 0x0966);
-        break;
-    case NF_HINDI_VOWELS:
-        add_str(b, hvow, 37, v);
-        break;
-    case NF_HINDI_CONSONANTS:
-        add_str(b, hcons, 18, v);
-        break;
-    case NF_THAI_NUMBERS:
-        digits(b, v, 0x0E50);
-        break;
+    case NF_DECIMAL_FULL: digits(b, v < 0 ? -v : v, 0xFF10); break;
+    case NF_ARABIC_ALPHA: add_str(b, arabic_alpha, 28, v); break;
+    case NF_ARABIC_ABJAD: add_str(b, arabic_abjad, 28, v); break;
+    case NF_HINDI_NUMBERS: digits(b, v, 0x0966); break;
+    case NF_HINDI_VOWELS: add_str(b, hvow, 37, v); break;
+    case NF_HINDI_CONSONANTS: add_str(b, hcons, 18, v); break;
+    case NF_THAI_NUMBERS: digits(b, v, 0x0E50); break;
     case NF_ENCLOSED_CIRCLE:
         if (v >= 1 && v <= 20)
             hx_buf_addcp(b, 0x2460 + v - 1);
@@ -270,11 +239,7 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
             hx_buf_addf(b, "(%d)", v);
         break;
     case NF_RUSSIAN_LOWER:
-    case NF_RUSSIAN_UPPER:
-        add_str(b, fmt == NF_RUSSIAN_LOWER ? rus : rusu, 29, v);
-        break;
-    default: /* decimal, decimalHalfWidth */
-        hx_buf_addf(b, "%d", v);
-        break;
+    case NF_RUSSIAN_UPPER: add_str(b, fmt == NF_RUSSIAN_LOWER ? rus : rusu, 29, v); break;
+    default: /* decimal, decimalHalfWidth */ hx_buf_addf(b, "%d", v); break;
     }
 }

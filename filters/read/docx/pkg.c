@@ -11,14 +11,12 @@ static const struct {
 } ns_table[] = {
     {"http://schemas.openxmlformats.org/wordprocessingml/2006/main", NS_W},
     {"http://purl.oclc.org/ooxml/wordprocessingml/main", NS_W},
-    {"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-     NS_R},
+    {"http://schemas.openxmlformats.org/officeDocument/2006/relationships", NS_R},
     {"http://purl.oclc.org/ooxml/officeDocument/relationships", NS_R},
     {"http://schemas.openxmlformats.org/officeDocument/2006/math", NS_M},
     {"http://purl.oclc.org/ooxml/officeDocument/math", NS_M},
     {"http://schemas.openxmlformats.org/markup-compatibility/2006", NS_MC},
-    {"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-     NS_WP},
+    {"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing", NS_WP},
     {"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing", NS_WP},
     {"http://schemas.openxmlformats.org/drawingml/2006/main", NS_A},
     {"http://purl.oclc.org/ooxml/drawingml/main", NS_A},
@@ -46,8 +44,7 @@ static int part_locate(struct docx *dx, const char *name, zip_int64_t *idx)
     return *idx >= 0;
 }
 
-int docx_part_read(struct docx *dx, const char *name, char **data,
-                   size_t *len)
+int docx_part_read(struct docx *dx, const char *name, char **data, size_t *len)
 {
     zip_int64_t idx;
     zip_stat_t zs;
@@ -61,15 +58,12 @@ int docx_part_read(struct docx *dx, const char *name, char **data,
     if (!part_locate(dx, name, &idx))
         return 0;
     zip_stat_init(&zs);
-    if (zip_stat_index(dx->zip, (zip_uint64_t)idx, 0, &zs) < 0 ||
-        !(zs.valid & ZIP_STAT_SIZE)) {
-        hx_error(dx->st, dx->doc, NULL, "corrupt DOCX: cannot read entry %s",
-                 name);
+    if (zip_stat_index(dx->zip, (zip_uint64_t)idx, 0, &zs) < 0 || !(zs.valid & ZIP_STAT_SIZE)) {
+        hx_error(dx->st, dx->doc, NULL, "corrupt DOCX: cannot read entry %s", name);
         goto out;
     }
     if (zs.size > DOCX_MAX_PART || dx->total + zs.size > DOCX_MAX_TOTAL) {
-        hx_error(dx->st, dx->doc, NULL,
-                 "DOCX too large: %s would unpack to %llu bytes (limit %zu)",
+        hx_error(dx->st, dx->doc, NULL, "DOCX too large: %s would unpack to %llu bytes (limit %zu)",
                  name, (unsigned long long)zs.size,
                  zs.size > DOCX_MAX_PART ? DOCX_MAX_PART : DOCX_MAX_TOTAL);
         goto out;
@@ -77,10 +71,8 @@ int docx_part_read(struct docx *dx, const char *name, char **data,
     /* Ordinary XML compresses up to ~50:1; far beyond that is a bomb. */
     if ((zs.valid & ZIP_STAT_COMP_SIZE) && zs.size > (1u << 20) &&
         zs.size / (zs.comp_size ? zs.comp_size : 1) > DOCX_MAX_RATIO) {
-        hx_error(dx->st, dx->doc, NULL,
-                 "suspicious DOCX (zip bomb?): %s expands %llu:1",
-                 name, (unsigned long long)(zs.size /
-                                            (zs.comp_size ? zs.comp_size : 1)));
+        hx_error(dx->st, dx->doc, NULL, "suspicious DOCX (zip bomb?): %s expands %llu:1", name,
+                 (unsigned long long)(zs.size / (zs.comp_size ? zs.comp_size : 1)));
         goto out;
     }
     zf = zip_fopen_index(dx->zip, (zip_uint64_t)idx, 0);
@@ -111,9 +103,8 @@ int docx_part_read(struct docx *dx, const char *name, char **data,
         got += (size_t)n;
     }
     if (got != zs.size) {
-        hx_error(dx->st, dx->doc, NULL,
-                 "corrupt DOCX: %s is truncated (%zu of %llu bytes)", name, got,
-                 (unsigned long long)zs.size);
+        hx_error(dx->st, dx->doc, NULL, "corrupt DOCX: %s is truncated (%zu of %llu bytes)", name,
+                 got, (unsigned long long)zs.size);
         goto out;
     }
     buf[got] = '\0';
@@ -149,8 +140,8 @@ static void xml_error(void *arg, docx_xml_err e)
         x->err[--n] = '\0';
 }
 
-int docx_xml_open(struct docx *dx, struct docx_xml *x, const char *part,
-                  const char *data, size_t len)
+int docx_xml_open(struct docx *dx, struct docx_xml *x, const char *part, const char *data,
+                  size_t len)
 {
     memset(x, 0, sizeof *x);
     x->part = part;
@@ -161,11 +152,9 @@ int docx_xml_open(struct docx *dx, struct docx_xml *x, const char *part,
     /* No NOENT, DTDLOAD or DTDATTR: entities stay unexpanded and nothing is
      * fetched; a DOCTYPE is refused outright in docx_xml_read. */
     x->r = xmlReaderForMemory(data, (int)len, part, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOWARNING |
-                                  XML_PARSE_NOERROR);
+                              XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
     if (!x->r) {
-        hx_error(dx->st, dx->doc, NULL, "%s: cannot start the XML parser",
-                 part);
+        hx_error(dx->st, dx->doc, NULL, "%s: cannot start the XML parser", part);
         return -1;
     }
     xmlTextReaderSetStructuredErrorHandler(x->r, xml_error, x);
@@ -186,8 +175,7 @@ int docx_xml_read(struct docx *dx, struct docx_xml *x)
 
     if (rc < 0 || x->failed) {
         hx_error_at(dx->st, dx->doc, x->failed ? (unsigned)x->failed : line,
-                    "%s: malformed XML: %s", x->part,
-                    x->err[0] ? x->err : "parse error");
+                    "%s: malformed XML: %s", x->part, x->err[0] ? x->err : "parse error");
         return -1;
     }
     if (rc == 0)
@@ -196,23 +184,19 @@ int docx_xml_read(struct docx *dx, struct docx_xml *x)
     if (type == XML_READER_TYPE_ELEMENT && docx_is(x, NS_W, "p"))
         x->npara++;
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-        hx_error_at(dx->st, dx->doc, line,
-                    "%s: a DOCTYPE is not allowed in a DOCX part", x->part);
+        hx_error_at(dx->st, dx->doc, line, "%s: a DOCTYPE is not allowed in a DOCX part", x->part);
         return -1;
     }
     if (xmlTextReaderDepth(x->r) > DOCX_MAX_DEPTH) {
-        hx_error_at(dx->st, dx->doc, line,
-                    "%s: XML nested deeper than %d levels", x->part,
+        hx_error_at(dx->st, dx->doc, line, "%s: XML nested deeper than %d levels", x->part,
                     DOCX_MAX_DEPTH);
         return -1;
     }
-    if (type == XML_READER_TYPE_TEXT ||
-        type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+    if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
         type == XML_READER_TYPE_CDATA) {
         const xmlChar *v = xmlTextReaderConstValue(x->r);
         if (v && strlen((const char *)v) > DOCX_MAX_TEXT) {
-            hx_error_at(dx->st, dx->doc, line,
-                        "%s: text node longer than %zu bytes", x->part,
+            hx_error_at(dx->st, dx->doc, line, "%s: text node longer than %zu bytes", x->part,
                         DOCX_MAX_TEXT);
             return -1;
         }
@@ -228,8 +212,7 @@ int docx_xml_child(struct docx *dx, struct docx_xml *x, int depth, int empty)
     if (rc < 0)
         return -1;
     if (rc == 0) {
-        hx_error_at(dx->st, dx->doc,
-                    (unsigned)xmlTextReaderGetParserLineNumber(x->r),
+        hx_error_at(dx->st, dx->doc, (unsigned)xmlTextReaderGetParserLineNumber(x->r),
                     "%s: XML ends inside an element", x->part);
         return -1;
     }
@@ -303,8 +286,7 @@ const char *docx_attr(struct docx_xml *x, enum docx_ns ns, const char *local)
     return x->abuf;
 }
 
-const char *docx_attr_dup(struct docx *dx, struct docx_xml *x, enum docx_ns ns,
-                          const char *local)
+const char *docx_attr_dup(struct docx *dx, struct docx_xml *x, enum docx_ns ns, const char *local)
 {
     if (!attr_find(x, ns, local))
         return NULL;
@@ -317,14 +299,12 @@ const char *docx_attr_dup(struct docx *dx, struct docx_xml *x, enum docx_ns ns,
 int docx_onoff(struct docx_xml *x)
 {
     const char *v = docx_attr(x, NS_W, "val");
-    return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 ||
-                   strcmp(v, "off") == 0);
+    return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
 }
 
 /* Resolves target against the folder of part, inside the package only:
  * NULL when it climbs out of the root. */
-static const char *resolve(struct docx *dx, const char *part,
-                           const char *target)
+static const char *resolve(struct docx *dx, const char *part, const char *target)
 {
     struct hx_buf b = {0};
     const char *s = target, *res = NULL;
@@ -368,8 +348,7 @@ static char *rels_name(struct docx *dx, const char *part)
     const char *slash = strrchr(part, '/');
     if (!slash)
         return hx_printf(dx->doc->arena, "_rels/%s.rels", part);
-    return hx_printf(dx->doc->arena, "%.*s/_rels/%s.rels",
-                     (int)(slash - part), part, slash + 1);
+    return hx_printf(dx->doc->arena, "%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1);
 }
 
 int docx_rels_read(struct docx *dx, const char *part, struct docx_rels *rels)
@@ -403,8 +382,7 @@ int docx_rels_read(struct docx *dx, const char *part, struct docx_rels *rels)
         rel->id = id;
         rel->type = type ? type : "";
         rel->external = mode && strcmp(mode, "External") == 0;
-        rel->target = rel->external ? target
-                                    : resolve(dx, part ? part : "", target);
+        rel->target = rel->external ? target : resolve(dx, part ? part : "", target);
     }
     if (r < 0)
         goto out;
@@ -415,8 +393,7 @@ out:
     return rc;
 }
 
-const struct docx_rel *docx_rel_get(const struct docx_rels *rels,
-                                    const char *id)
+const struct docx_rel *docx_rel_get(const struct docx_rels *rels, const char *id)
 {
     for (size_t i = 0; id && i < rels->n; i++)
         if (strcmp(rels->v[i].id, id) == 0)
@@ -496,11 +473,9 @@ int docx_find_main(struct docx *dx)
                  "not a DOCX: a ZIP archive without [Content_Types].xml or "
                  "word/document.xml");
     else if (dx->main)
-        hx_error(dx->st, dx->doc, NULL,
-                 "corrupt DOCX: the main part %s is missing", dx->main);
+        hx_error(dx->st, dx->doc, NULL, "corrupt DOCX: the main part %s is missing", dx->main);
     else
-        hx_error(dx->st, dx->doc, NULL,
-                 "not a DOCX: the package has no Word main document part");
+        hx_error(dx->st, dx->doc, NULL, "not a DOCX: the package has no Word main document part");
     return -1;
 }
 

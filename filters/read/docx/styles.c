@@ -49,14 +49,11 @@ int docx_fmt_parse(const char *s)
         if (fmt_names[i] && strcmp(s, fmt_names[i]) == 0)
             return (int)i;
     /* Close relatives Word draws the same way. */
-    if (strcmp(s, "decimalEnclosedCircleChinese") == 0 ||
-        strcmp(s, "ideographEnclosedCircle") == 0)
+    if (strcmp(s, "decimalEnclosedCircleChinese") == 0 || strcmp(s, "ideographEnclosedCircle") == 0)
         return NF_ENCLOSED_CIRCLE;
-    if (strcmp(s, "japaneseDigitalTenThousand") == 0 ||
-        strcmp(s, "taiwaneseDigital") == 0)
+    if (strcmp(s, "japaneseDigitalTenThousand") == 0 || strcmp(s, "taiwaneseDigital") == 0)
         return NF_IDEOGRAPH_DIGITAL;
-    if (strcmp(s, "taiwaneseCounting") == 0 ||
-        strcmp(s, "taiwaneseCountingThousand") == 0 ||
+    if (strcmp(s, "taiwaneseCounting") == 0 || strcmp(s, "taiwaneseCountingThousand") == 0 ||
         strcmp(s, "japaneseLegal") == 0)
         return NF_CHINESE_COUNTING;
     if (strcmp(s, "chineseLegalSimplified") == 0)
@@ -99,10 +96,9 @@ int docx_rpr_parse(struct docx *dx, struct docx_xml *x, struct docx_rpr *rp)
             const char *v = docx_attr(x, NS_W, "ascii");
             if (v)
                 bit(rp, RP_SYMBOL, strcmp(v, "Symbol") == 0);
-        }
-        else if (strcmp(n, "vertAlign") == 0) {
+        } else if (strcmp(n, "vertAlign") == 0) {
             const char *v = docx_attr(x, NS_W, "val");
-            rp->vert = !v ? 0
+            rp->vert = !v                              ? 0
                        : strcmp(v, "superscript") == 0 ? 2
                        : strcmp(v, "subscript") == 0   ? 3
                                                        : 1;
@@ -267,8 +263,8 @@ static int style_read(struct docx *dx, struct docx_xml *x, size_t *cap)
         return rc;
     if (is_default && s.type == ST_PARA)
         dx->styles.def_para = s.id;
-    dx->styles.v = hx_arena_grow(dx->doc->arena, dx->styles.v, dx->styles.n, cap,
-                                 sizeof *dx->styles.v, 64);
+    dx->styles.v =
+        hx_arena_grow(dx->doc->arena, dx->styles.v, dx->styles.n, cap, sizeof *dx->styles.v, 64);
     dx->styles.v[dx->styles.n++] = s;
     return 0;
 }
@@ -317,8 +313,7 @@ const struct docx_style *docx_style_get(const struct docx *dx, const char *id)
 }
 
 /* Applies the chain root first; depth-limited against basedOn loops. */
-static void rpr_chain(struct docx *dx, const char *id, struct docx_rpr *out,
-                      int depth)
+static void rpr_chain(struct docx *dx, const char *id, struct docx_rpr *out, int depth)
 {
     const struct docx_style *s = docx_style_get(dx, id);
     if (!s || depth > 32)
@@ -333,8 +328,7 @@ void docx_style_rpr(struct docx *dx, const char *id, struct docx_rpr *out)
     rpr_chain(dx, id, out, 0);
 }
 
-static void ppr_chain(struct docx *dx, const char *id, struct docx_ppr *out,
-                      int depth)
+static void ppr_chain(struct docx *dx, const char *id, struct docx_ppr *out, int depth)
 {
     const struct docx_style *s = docx_style_get(dx, id);
     if (!s || depth > 32)

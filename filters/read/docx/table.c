@@ -83,7 +83,6 @@ int docx_drawing(struct docx_walk *w, struct docx_ctx *c)
     return 0;
 }
 
-
 int docx_cell(struct docx_walk *w, struct docx_ctx *c)
 {
     struct docx_table *t = c->t;
@@ -213,4 +212,3 @@ int docx_table(struct docx_walk *w, struct hx_node *parent)
     free(t);
     return rc;
 }
-

@@ -8,7 +8,7 @@
 
 #include <libxml/tree.h>
 
-#include "read_html.h"
+#include "html.h"
 
 /* A heading or paragraph: its children are inline content. */
 static void walk_leaf(struct html_walk *w, xmlNode *x, struct hx_node *n, int depth)

@@ -4,7 +4,7 @@
  * implicit paragraphs, and white space is collapsed as a browser would.
  * This file holds the parser's setup and its errors, the table of elements
  * by kind and the node helpers both walks use; the block walk is in
- * read_html_block.c, inline content and white space in read_html_inline.c
+ * block.c, inline content and white space in inline.c
  * (private header read_html.h). */
 #include <ctype.h>
 #include <stdint.h>
@@ -16,7 +16,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "read_html.h"
+#include "html.h"
 
 #define MAX_BYTES ((size_t)64 << 20)
 

@@ -1,7 +1,7 @@
-/* Private to the HTML reader (only filters/read_html*.c include it): the
+/* Private to the HTML reader (only filters/read/html/ include it): the
  * state of its one walk over libxml2's tree and the helpers its files
- * share. read_html.c parses and classifies elements, read_html_block.c
- * maps blocks, read_html_inline.c inline content. */
+ * share. html.c parses and classifies elements, block.c
+ * maps blocks, inline.c inline content. */
 #ifndef HX_FILTERS_READ_HTML_H
 #define HX_FILTERS_READ_HTML_H
 
@@ -47,7 +47,7 @@ struct html_walk {
     int deep;  /* warned about excessive nesting */
 };
 
-/* --- elements and nodes (read_html.c) ---------------------------------- */
+/* --- elements and nodes (html.c) ---------------------------------- */
 
 /* The kind of x by its tag name; text and unknown elements are inline. */
 enum html_kind html_kind_of(const xmlNode *x);
@@ -76,7 +76,7 @@ static inline int is_html_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* --- inline content (read_html_inline.c) ------------------------------- */
+/* --- inline content (inline.c) ------------------------------- */
 
 /* x and its content in inline context, appended to parent. */
 void html_walk_inline(struct html_walk *w, xmlNode *x, struct hx_node *parent, int depth);
@@ -88,7 +88,7 @@ void html_walk_inline_children(struct html_walk *w, xmlNode *x, struct hx_node *
  * dropped, and it is removed when that leaves it empty. NULL is allowed. */
 void html_finish_block(struct html_walk *w, struct hx_node *blk);
 
-/* --- blocks (read_html_block.c) ---------------------------------------- */
+/* --- blocks (block.c) ---------------------------------------- */
 
 /* The nodes first, first->next… in block context, appended to box. Inline
  * runs go into implicit paragraphs. */

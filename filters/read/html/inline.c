@@ -7,7 +7,7 @@
 
 #include <libxml/tree.h>
 
-#include "read_html.h"
+#include "html.h"
 
 /* Appends text to an inline parent, collapsing white space runs (kept
  * inside <pre>, where a newline becomes a line break). */

@@ -33,8 +33,8 @@ static void put_id(FILE *fp, const char *key, size_t row)
     fputs("k-", fp);
     for (const char *p = key; p && *p; p++) {
         char c = *p;
-        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                 (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '.' || c == '-' || c == '+';
         fputc(ok ? c : '_', fp);
     }
     if (!key)
@@ -79,15 +79,19 @@ static int write_html(struct hx_stage *st, struct hx_set *set, struct hx_output 
         name = slash ? slash + 1 : name;
     }
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<title>Alignment: ", fp);
+          "<title>Alignment: ",
+          fp);
     put_esc(fp, name, 0);
-    fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>Alignment of "
-                "%zu versions: ", style, al->ndocs);
+    fprintf(fp,
+            "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>Alignment of "
+            "%zu versions: ",
+            style, al->ndocs);
     put_esc(fp, name, 0);
-    fprintf(fp, "</h1>\n<p>%zu rows, %zu with disagreements. A highlighted row has "
-                "its evidence underneath; the cell of the version at fault is "
-                "outlined; a grey cell has no counterpart; &uarr; means the text "
-                "is in the row above (merged paragraphs).</p>\n",
+    fprintf(fp,
+            "</h1>\n<p>%zu rows, %zu with disagreements. A highlighted row has "
+            "its evidence underneath; the cell of the version at fault is "
+            "outlined; a grey cell has no counterpart; &uarr; means the text "
+            "is in the row above (merged paragraphs).</p>\n",
             al->nrows, al->flagged);
     if (al->flagged) {
         fputs("<div class=\"index\">Flagged: ", fp);
@@ -123,8 +127,9 @@ static int write_html(struct hx_stage *st, struct hx_set *set, struct hx_output 
         put_id(fp, row->key, r);
         fputs("\">", fp);
         put_esc(fp, row->key ? row->key : "?", 0);
-        fprintf(fp, "</a><br><span class=\"bead%s\" title=\"bead, confidence\">%s "
-                    "%.2f</span></td>",
+        fprintf(fp,
+                "</a><br><span class=\"bead%s\" title=\"bead, confidence\">%s "
+                "%.2f</span></td>",
                 bead != HX_BEAD_11 ? " odd" : "", hx_bead_name(bead), row->confidence);
         for (size_t d = 0; d < al->ndocs; d++) {
             const struct hx_align_cell *c = &row->cells[d];

@@ -64,8 +64,9 @@ static int write_json(struct hx_stage *st, struct hx_set *set, struct hx_output 
         put_str(fp, set->docs[d]->path);
         fputc('}', fp);
     }
-    fprintf(fp, "\n  ],\n  \"summary\": {\"rows\": %zu, \"flagged\": %zu},\n"
-                "  \"rows\": [",
+    fprintf(fp,
+            "\n  ],\n  \"summary\": {\"rows\": %zu, \"flagged\": %zu},\n"
+            "  \"rows\": [",
             al->nrows, al->flagged);
     for (size_t r = 0; r < al->nrows; r++) {
         const struct hx_align_row *row = &al->rows[r];

@@ -25,8 +25,7 @@ static void put_xml(FILE *fp, const char *s)
     for (size_t i = 0; i < len;) {
         size_t at = i;
         int32_t cp = hx_utf8_next(s, len, &i);
-        if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE ||
-            cp == 0xFFFF)
+        if (cp < 0 || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF)
             continue;
         switch (cp) {
         case '&': fputs("&amp;", fp); break;
@@ -144,8 +143,8 @@ static void free_sentences(char **v, size_t n)
 /* One <tu>: a row, or sentence i (1-based) of n of it; segs[d] is what
  * version d contributes (NULL = nothing). */
 static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_row *row,
-                   const char *name, int seen, size_t i, size_t n,
-                   const char *const *segs, struct hx_buf *b)
+                   const char *name, int seen, size_t i, size_t n, const char *const *segs,
+                   struct hx_buf *b)
 {
     fputs("    <tu tuid=\"", fp);
     put_xml(fp, name);
@@ -244,8 +243,8 @@ static void glue_markers(char **v, size_t *n)
 
 /* Sentences of every version present in a row, when each version is one
  * paragraph with the same number (above one) of them; 0 otherwise. */
-static size_t row_sentences(const struct hx_align *al, const struct hx_align_row *row,
-                            char ***sv, size_t *ns)
+static size_t row_sentences(const struct hx_align *al, const struct hx_align_row *row, char ***sv,
+                            size_t *ns)
 {
     size_t count = 0;
     int ok = 1;
@@ -293,8 +292,9 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
     FILE *fp = out->fp;
     const char *name = doc_name(set);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n", fp);
-    fprintf(fp, "  <header creationtool=\"hexaglot\" creationtoolversion=\"" TMX_TOOL_VERSION
-                "\" segtype=\"%s\" o-tmf=\"hexaglot\" adminlang=\"en\" srclang=\"",
+    fprintf(fp,
+            "  <header creationtool=\"hexaglot\" creationtoolversion=\"" TMX_TOOL_VERSION
+            "\" segtype=\"%s\" o-tmf=\"hexaglot\" adminlang=\"en\" srclang=\"",
             segtypes[o ? o->segtype : SEG_PARAGRAPH]);
     put_xml(fp, al->ndocs ? al->tags[0] : "*all*");
     fputs("\" datatype=\"plaintext\">\n", fp);
@@ -340,7 +340,8 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
 const struct hx_filter hx_write_align_tmx = {
     .name = "align-tmx",
     .kind = HX_WRITER,
-    .summary = "alignment as TMX 1.4b: a <tu> per row, a <tuv xml:lang> per version, props and notes",
+    .summary =
+        "alignment as TMX 1.4b: a <tu> per row, a <tuv xml:lang> per version, props and notes",
     .ext = "tmx",
     .needs = HX_HAS_ALIGN,
     .priv_size = sizeof(struct opts),

@@ -52,8 +52,7 @@ static int write_tsv(struct hx_stage *st, struct hx_set *set, struct hx_output *
             else
                 put_field(fp, row->cells[d].text);
         }
-        fprintf(fp, "\t%s\t%.2f\t", hx_bead_name(hx_align_row_bead(al, row)),
-                row->confidence);
+        fprintf(fp, "\t%s\t%.2f\t", hx_bead_name(hx_align_row_bead(al, row)), row->confidence);
         put_flags(fp, row->flags);
         fputc('\n', fp);
     }
