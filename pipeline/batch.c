@@ -36,6 +36,10 @@ void hx_diag_encode(const struct hx_diag *e, FILE *fp)
     put_field(e->key, fp);
     fputc('\t', fp);
     put_field(e->msg, fp);
+    if (e->detail) {
+        fputc('\t', fp);
+        put_field(e->detail, fp);
+    }
     fputc('\n', fp);
 }
 
@@ -63,10 +67,20 @@ int hx_diag_decode(struct hx_diags *d, char *line)
     char *p = line;
     char *sev = take_field(&p), *ln = take_field(&p), *file = take_field(&p);
     char *stage = take_field(&p), *key = take_field(&p), *msg = take_field(&p);
+    char *detail = take_field(&p); /* optional */
     if (!msg || p || strlen(sev) != 1 || sev[0] < '0' || sev[0] > '2')
         return -1;
     hx_diags_add(d, (enum hx_severity)(sev[0] - '0'), *file ? file : NULL,
                  (unsigned)strtoul(ln, NULL, 10), stage, *key ? key : NULL, "%s", msg);
+    /* name\tvalue\n pairs, their tabs and newlines unescaped above */
+    for (char *q = detail; q && *q;) {
+        char *tab = strchr(q, '\t'), *nl = tab ? strchr(tab, '\n') : NULL;
+        if (!nl)
+            break;
+        *tab = *nl = 0;
+        hx_diags_detail(d, q, tab + 1);
+        q = nl + 1;
+    }
     return 0;
 }
 

@@ -46,6 +46,7 @@ void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file, u
     e->stage = dup_or_null(stage ? stage : "hexaglot");
     e->key = dup_or_null(key);
     e->msg = msg;
+    e->detail = NULL;
     e->seq = (unsigned)d->n;
     d->n++;
     if (sev == HX_SEV_ERROR)
@@ -84,32 +85,121 @@ static int same_text(const struct hx_diag *a, const struct hx_diag *b)
            strcmp(a->key ? a->key : "", b->key ? b->key : "") == 0 && strcmp(a->msg, b->msg) == 0;
 }
 
-void hx_diags_print(struct hx_diags *d, FILE *fp, enum hx_severity min)
+void hx_diags_detail(struct hx_diags *d, const char *name, const char *value)
+{
+    if (!d->n || !name)
+        return;
+    struct hx_diag *e = &d->v[d->n - 1];
+    struct hx_buf b = {0};
+    if (e->detail)
+        hx_buf_addf(&b, "%s", e->detail);
+    /* Tabs and newlines delimit the pairs: keep them out of the parts. */
+    for (const char *s = name; *s; s++)
+        hx_buf_addf(&b, "%c", *s == '\t' || *s == '\n' ? ' ' : *s);
+    hx_buf_addf(&b, "\t");
+    for (const char *s = value ? value : ""; *s; s++)
+        hx_buf_addf(&b, "%c", *s == '\t' || *s == '\n' ? ' ' : *s);
+    hx_buf_addf(&b, "\n");
+    free(e->detail);
+    e->detail = b.data;
+}
+
+/* Sorts the list and calls emit once per run of identical entries of at
+ * least severity min, with the run's length. */
+static void diags_each(struct hx_diags *d, FILE *fp, enum hx_severity min,
+                       void (*emit)(const struct hx_diag *, size_t, FILE *))
 {
     if (d->n) /* qsort must not get NULL, even for no elements (UBSan) */
         qsort(d->v, d->n, sizeof *d->v, cmp_diag);
     for (size_t i = 0; i < d->n;) {
-        const struct hx_diag *e = &d->v[i];
         size_t j = i + 1;
-        while (j < d->n && same_text(e, &d->v[j]))
+        while (j < d->n && same_text(&d->v[i], &d->v[j]))
             j++;
-        if (e->sev < min) {
-            i = j;
-            continue;
-        }
-        if (e->file)
-            fprintf(fp, "%s:%u: ", e->file, e->line);
-        else
-            fputs("hexaglot: ", fp);
-        fprintf(fp, "%s: %s: ", sev_names[e->sev], e->stage);
-        if (e->key)
-            fprintf(fp, "%s: ", e->key);
-        fputs(e->msg, fp);
-        if (j - i > 1)
-            fprintf(fp, " (repeated %zu times)", j - i);
-        fputc('\n', fp);
+        if (d->v[i].sev >= min)
+            emit(&d->v[i], j - i, fp);
         i = j;
     }
+}
+
+static void emit_text(const struct hx_diag *e, size_t times, FILE *fp)
+{
+    if (e->file)
+        fprintf(fp, "%s:%u: ", e->file, e->line);
+    else
+        fputs("hexaglot: ", fp);
+    fprintf(fp, "%s: %s: ", sev_names[e->sev], e->stage);
+    if (e->key)
+        fprintf(fp, "%s: ", e->key);
+    fputs(e->msg, fp);
+    if (times > 1)
+        fprintf(fp, " (repeated %zu times)", times);
+    fputc('\n', fp);
+}
+
+void hx_diags_print(struct hx_diags *d, FILE *fp, enum hx_severity min)
+{
+    diags_each(d, fp, min, emit_text);
+}
+
+/* A JSON string (RFC 8259): quotes, backslashes and control characters
+ * escaped; the bytes are UTF-8 already, invalid sequences were refused or
+ * replaced by the readers. len bytes of s, or up to the NUL when len is
+ * (size_t)-1. NULL is null. */
+static void json_string(const char *s, size_t len, FILE *fp)
+{
+    if (!s) {
+        fputs("null", fp);
+        return;
+    }
+    fputc('"', fp);
+    for (size_t i = 0; len == (size_t)-1 ? s[i] != 0 : i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            fprintf(fp, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", fp);
+        else if (c == '\t')
+            fputs("\\t", fp);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(fp, "\\u%04x", c);
+        else
+            fputc(c, fp);
+    }
+    fputc('"', fp);
+}
+
+static void emit_json(const struct hx_diag *e, size_t times, FILE *fp)
+{
+    fputs("{\"file\": ", fp);
+    json_string(e->file, (size_t)-1, fp);
+    fprintf(fp, ", \"line\": %u, \"severity\": \"%s\", \"stage\": ", e->line, sev_names[e->sev]);
+    json_string(e->stage, (size_t)-1, fp);
+    fputs(", \"key\": ", fp);
+    json_string(e->key, (size_t)-1, fp);
+    fputs(", \"message\": ", fp);
+    json_string(e->msg, (size_t)-1, fp);
+    if (times > 1)
+        fprintf(fp, ", \"repeated\": %zu", times);
+    if (e->detail) {
+        fputs(", \"detail\": {", fp);
+        for (const char *p = e->detail; *p;) {
+            const char *tab = strchr(p, '\t'), *nl = tab ? strchr(tab, '\n') : NULL;
+            if (!nl)
+                break;
+            fputs(p == e->detail ? "" : ", ", fp);
+            json_string(p, (size_t)(tab - p), fp);
+            fputs(": ", fp);
+            json_string(tab + 1, (size_t)(nl - tab - 1), fp);
+            p = nl + 1;
+        }
+        fputc('}', fp);
+    }
+    fputs("}\n", fp);
+}
+
+void hx_diags_print_json(struct hx_diags *d, FILE *fp, enum hx_severity min)
+{
+    diags_each(d, fp, min, emit_json);
 }
 
 void hx_diags_free(struct hx_diags *d)
@@ -119,6 +209,7 @@ void hx_diags_free(struct hx_diags *d)
         free(d->v[i].stage);
         free(d->v[i].key);
         free(d->v[i].msg);
+        free(d->v[i].detail);
     }
     free(d->v);
     memset(d, 0, sizeof *d);
@@ -238,4 +329,9 @@ out:
     if (fp)
         fclose(fp);
     return rc;
+}
+
+void hx_detail(struct hx_stage *st, const char *name, const char *value)
+{
+    hx_diags_detail(st->diags, name, value);
 }

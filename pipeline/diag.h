@@ -18,6 +18,7 @@ struct hx_diag {
     char *stage;
     char *key; /* paragraph key or NULL */
     char *msg;
+    char *detail; /* "name\tvalue\n"... (hx_diags_detail), or NULL */
     unsigned seq; /* insertion order, the last sort key */
 };
 
@@ -42,6 +43,14 @@ void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file, u
  * least severity min once; identical consecutive messages fold into
  * "(repeated N times)". */
 void hx_diags_print(struct hx_diags *d, FILE *fp, enum hx_severity min);
+
+/* Attaches name=value to the entry added last (no-op on an empty list). */
+void hx_diags_detail(struct hx_diags *d, const char *name, const char *value);
+
+/* Like hx_diags_print, one JSON object a line: {"file", "line", "severity",
+ * "stage", "key", "message", "repeated"?, "detail"?: {name: value}}; keys
+ * whose value is unknown are null. */
+void hx_diags_print_json(struct hx_diags *d, FILE *fp, enum hx_severity min);
 
 /* Releases every entry; the list may be reused. */
 void hx_diags_free(struct hx_diags *d);

@@ -55,8 +55,11 @@ struct hx_filter {
     const char *name; /* as written in a chain: "zh-norm" */
     enum hx_kind kind;
     const char *summary; /* one line for `hexaglot stages` */
-    const char *exts;    /* readers: extensions it claims, "docx dotx" */
-    const char *ext;     /* writers: extension of the output file */
+    /* readers: extensions it claims ("docx dotx"); writers: further
+     * extensions that choose it from -o NAME.EXT ("akn" beside ext). */
+    const char *exts;
+    const char *ext;     /* writers: extension of the output file ("akn.xml") */
+    const char *content; /* readers: what sniff recognises, for `stages` */
     /* readers: how sure (0..100) that head (the first bytes of the file,
      * len of them) is this format; the best score picks the reader. */
     int (*sniff)(const unsigned char *head, size_t len);
@@ -104,6 +107,10 @@ void hx_error_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line, c
     __attribute__((format(printf, 4, 5)));
 void hx_warn_at(struct hx_stage *st, const struct hx_doc *doc, unsigned line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Attaches a named value to the diagnostic st added last (the versions and
+ * values an align disagreement is about), for --diagnostics json. */
+void hx_detail(struct hx_stage *st, const char *name, const char *value);
 
 /* A writer's last word: 0 when everything written to out went through,
  * else -1 after an error diagnostic "cannot write NAME". */

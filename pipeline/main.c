@@ -14,25 +14,27 @@
 
 #include "batch.h"
 #include "chain.h"
-#include "config.h"
+#include "cli.h"
 
 enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: hexaglot convert INPUT... [-t FMT[:opt=v,...] | --chain CHAIN] [-o OUT|-] "
-    "[--lang TAG] [-v] [--check]\n"
-    "       hexaglot batch INPUT... -o DIR [-t FMT[:opts] | --chain CHAIN] [--lang TAG]\n"
-    "                      [-j N] [--timeout SECS]\n"
-    "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [--check]\n"
+    "usage: hexaglot convert INPUT... [-f FMT[:opts]] [-t FMT[:opt=v,...] | --chain CHAIN]\n"
+    "                        [-o OUT|-] [--lang TAG] [-v] [--check] [--diagnostics json]\n"
+    "       hexaglot batch INPUT... -o DIR [-f FMT] [-t FMT[:opts] | --chain CHAIN] [--lang TAG]\n"
+    "                      [-j N] [--timeout SECS] [--diagnostics json]\n"
+    "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [-f FMT] [--check]\n"
     "       hexaglot stages\n"
     "       hexaglot --help | --version\n";
 
 static const char help_text[] =
     "\n"
     "convert  reads each INPUT (the reader is chosen by content; - is standard\n"
-    "         input), runs the standard filters and writes FMT. With several\n"
-    "         inputs, or when OUT is a directory, each output is OUT/<name>.<ext>.\n"
-    "         -o - (the default) writes to standard output.\n"
+    "         input), runs the standard filters and writes FMT (without -t: the\n"
+    "         writer the extension of OUT names, .txt .xml .pdf .epub .akn.xml...;\n"
+    "         see 'hexaglot stages'). With several inputs, or when OUT is a\n"
+    "         directory, each output is OUT/<name>.<ext>. -o - (the default)\n"
+    "         writes plain text to standard output.\n"
     "batch    converts each INPUT on its own into DIR/<name>.<ext>, each in a\n"
     "         process of its own (-j N at once, default 1), so a document that\n"
     "         fails, crashes or runs past --timeout SECS costs only itself.\n"
@@ -42,6 +44,7 @@ static const char help_text[] =
     "stages   lists every reader, filter and writer with its options.\n"
     "\n"
     "-t FMT[:opts]   the standard chain ending in writer FMT, e.g. -t txt:ids\n"
+    "-f FMT[:opts]   read with reader FMT instead of choosing it by content\n"
     "--chain TEXT    an explicit chain, e.g. 'text | structure | txt:wrap=72';\n"
     "                the reader may be left out\n"
     "--lang TAG      the documents' language (BCP 47) when it cannot be detected\n"
@@ -50,6 +53,8 @@ static const char help_text[] =
     "--check         exit 1 on any warning (align: on any disagreement)\n"
     "-j N            batch: documents converted at once (default 1)\n"
     "--timeout SECS  batch: give up on a document after SECS seconds\n"
+    "--diagnostics json  one JSON object a line on standard error instead of\n"
+    "                file:line: severity: stage: message\n"
     "\n"
     "Exit status: 0 clean, 1 a document had errors (the others were written),\n"
     "2 usage or chain error (nothing was run).\n";
@@ -63,32 +68,6 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
     va_end(ap);
     fputs(" (see 'hexaglot --help')\n", stderr);
     return EXIT_USAGE;
-}
-
-static void print_stages(void)
-{
-    static const char *const kinds[] = {"reader", "filter", "writer"};
-    static const char *const types[] = {"yes|no", "N", "TEXT", ""};
-    for (int k = 0; k < 3; k++)
-        for (const struct hx_filter *const *f = hx_registry; *f; f++) {
-            if ((int)(*f)->kind != k)
-                continue;
-            printf("%-7s %-12s %s\n", kinds[k], (*f)->name, (*f)->summary ? (*f)->summary : "");
-            for (const struct hx_opt *o = (*f)->opts; o && o->key; o++) {
-                char val[128] = "";
-                if (o->type == HX_OPT_ENUM) {
-                    size_t u = 0;
-                    for (const char *const *c = o->choices; c && *c && u < sizeof val; c++)
-                        u += (size_t)snprintf(val + u, sizeof val - u, "%s%s", u ? "|" : "", *c);
-                } else {
-                    snprintf(val, sizeof val, "%s", types[o->type]);
-                }
-                char kv[192];
-                snprintf(kv, sizeof kv, "%s=%s", o->key, val);
-                printf("%22s%-26s %s%s%s%s\n", "", kv, o->help ? o->help : "",
-                       o->def ? " (default " : "", o->def ? o->def : "", o->def ? ")" : "");
-            }
-        }
 }
 
 /* A well-formed BCP 47 tag: a 2-8 letter language subtag, then subtags of
@@ -113,8 +92,8 @@ static int is_lang_tag(const char *s)
 }
 
 struct args {
-    const char *verb, *fmt, *chain, *out, *lang;
-    int check, verbose, jobs;
+    const char *verb, *fmt, *from, *chain, *out, *lang;
+    int check, verbose, jobs, json;
     unsigned timeout;
     char **inputs;
     int ninputs;
@@ -124,6 +103,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 {
     static const struct option longopts[] = {
         {"to", required_argument, NULL, 't'},
+        {"from", required_argument, NULL, 'f'},
+        {"diagnostics", required_argument, NULL, 'D'},
         {"chain", required_argument, NULL, 'c'},
         {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
@@ -138,9 +119,15 @@ static int parse_args(int argc, char **argv, struct args *a)
     int ch;
     opterr = 0;
     optind = 2;
-    while ((ch = getopt_long(argc, argv, ":t:c:o:l:j:vhV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, ":t:f:c:o:l:j:vhV", longopts, NULL)) != -1) {
         switch (ch) {
         case 't': a->fmt = optarg; break;
+        case 'f': a->from = optarg; break;
+        case 'D':
+            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
+                return usage_error("--diagnostics takes text or json, not '%s'", optarg);
+            a->json = !strcmp(optarg, "json");
+            break;
         case 'c': a->chain = optarg; break;
         case 'o': a->out = optarg; break;
         case 'l':
@@ -168,7 +155,7 @@ static int parse_args(int argc, char **argv, struct args *a)
             fputs(usage_text, stdout);
             fputs(help_text, stdout);
             exit(0);
-        case 'V': printf("hexaglot %s\n", HX_VERSION); exit(0);
+        case 'V': hx_version_print(stdout); exit(0);
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
@@ -178,25 +165,65 @@ static int parse_args(int argc, char **argv, struct args *a)
     return 0;
 }
 
-/* The report writer of `align` follows the extension of -o. */
-static int align_chain(const struct args *a, char *buf, size_t len)
+/* The chain's text, malloc'd: --chain as given, else the standard chain
+ * ending in -t's writer, or in the writer the extension of -o names (align:
+ * the report writer), or txt; -f puts its reader first. NULL after a usage
+ * message. */
+static char *chain_text_for(const struct args *a)
 {
-    const char *dot = a->out ? strrchr(a->out, '.') : NULL;
-    char writer[64];
-    if (!dot)
-        return usage_error("align needs -o REPORT ending in %s", ".tsv, .tmx, .html or .json");
-    snprintf(writer, sizeof writer, "align-%s", dot + 1);
-    for (char *p = writer; *p; p++)
-        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-    if (!hx_filter_find(writer, HX_WRITER))
-        return usage_error("no report format for '%s' (use .tsv, .tmx, .html or .json)", dot);
-    char tail[128];
-    snprintf(tail, sizeof tail, "align | %s", writer);
-    hx_chain_standard(tail, buf, len);
-    return 0;
+    char err[1024];
+    const char *writer = a->fmt;
+    int dir = 0;
+    struct stat sb;
+    if (a->out && strcmp(a->out, "-") != 0)
+        dir = !strcmp(a->verb, "batch") || (stat(a->out, &sb) == 0 && S_ISDIR(sb.st_mode)) ||
+              (a->ninputs > 1 && strcmp(a->verb, "align") != 0);
+    if (!strcmp(a->verb, "align")) {
+        if (a->fmt || a->chain) {
+            usage_error("%s", "align chooses its chain: give -o REPORT only");
+            return NULL;
+        }
+        const struct hx_filter *f = a->out ? hx_writer_for_name(a->out, 1, err, sizeof err) : NULL;
+        if (!f) {
+            usage_error("align needs -o REPORT: %s", a->out ? err : "no -o given");
+            return NULL;
+        }
+        writer = f->name;
+    } else if (!writer && !a->chain && a->out && strcmp(a->out, "-") != 0 && !dir &&
+               strchr(a->out + (strrchr(a->out, '/') ? strrchr(a->out, '/') - a->out : 0), '.')) {
+        /* a name with an extension; one without gets plain text */
+        const struct hx_filter *f = hx_writer_for_name(a->out, 0, err, sizeof err);
+        if (!f) {
+            usage_error("%s", err);
+            return NULL;
+        }
+        writer = f->name;
+    }
+    const char *body = a->chain;
+    char *std = NULL;
+    if (!body) {
+        const char *w = writer ? writer : "txt";
+        size_t len = strlen(hx_standard_filters) + strlen(w) + 16;
+        if (!strcmp(a->verb, "align"))
+            len += sizeof "align | ";
+        std = malloc(len + strlen(w));
+        char *tail = malloc(strlen(w) + sizeof "align | ");
+        if (!std || !tail)
+            abort();
+        sprintf(tail, "%s%s", strcmp(a->verb, "align") ? "" : "align | ", w);
+        hx_chain_standard(tail, std, len);
+        free(tail);
+        body = std;
+    }
+    size_t n = strlen(body) + (a->from ? strlen(a->from) + 4 : 0) + 1;
+    char *text = malloc(n);
+    if (!text)
+        abort();
+    snprintf(text, n, "%s%s%s", a->from ? a->from : "", a->from ? " | " : "", body);
+    free(std);
+    return text;
 }
 
-/* Runs one set; 0 when every document was written. */
 /* Standard input as a file (readers need to sniff and reread it, a DOCX
  * needs random access): copied once into a temporary file. NULL after a
  * message on stderr. Caller unlinks and frees. */
@@ -264,7 +291,7 @@ int main(int argc, char **argv)
 {
     struct args a = {0};
     struct hx_diags diags = {0};
-    char chain_text[1024], err[1024];
+    char err[1024];
     int status = 0;
 
     if (argc < 2) {
@@ -277,12 +304,12 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(argv[1], "--version")) {
-        printf("hexaglot %s\n", HX_VERSION);
+        hx_version_print(stdout);
         return 0;
     }
     a.verb = argv[1];
     if (!strcmp(a.verb, "stages")) {
-        print_stages();
+        hx_stages_print(stdout);
         return 0;
     }
     if (strcmp(a.verb, "convert") && strcmp(a.verb, "batch") && strcmp(a.verb, "align"))
@@ -294,19 +321,9 @@ int main(int argc, char **argv)
     if (a.fmt && a.chain)
         return usage_error("%s", "give -t or --chain, not both");
 
-    if (!strcmp(a.verb, "align")) {
-        if (a.ninputs < 2 || a.ninputs > 6)
-            return usage_error("align takes two to six versions, not %s",
-                               a.ninputs < 2 ? "one" : "more");
-        if (a.fmt || a.chain)
-            return usage_error("%s", "align chooses its chain: give -o REPORT only");
-        if (align_chain(&a, chain_text, sizeof chain_text))
-            return EXIT_USAGE;
-    } else if (a.chain) {
-        snprintf(chain_text, sizeof chain_text, "%s", a.chain);
-    } else {
-        hx_chain_standard(a.fmt ? a.fmt : "txt", chain_text, sizeof chain_text);
-    }
+    if (!strcmp(a.verb, "align") && (a.ninputs < 2 || a.ninputs > 6))
+        return usage_error("align takes two to six versions, not %s",
+                           a.ninputs < 2 ? "one" : "more");
     if (!strcmp(a.verb, "batch") && !a.out)
         return usage_error("%s", "batch needs -o DIR");
     int stdins = 0;
@@ -317,7 +334,11 @@ int main(int argc, char **argv)
     if (stdins > 1)
         return usage_error("%s", "standard input ('-') can be given once");
 
+    char *chain_text = chain_text_for(&a);
+    if (!chain_text)
+        return EXIT_USAGE;
     struct hx_chain *c = hx_chain_build(chain_text, err, sizeof err);
+    free(chain_text);
     if (!c)
         return usage_error("%s", err);
 
@@ -337,7 +358,10 @@ int main(int argc, char **argv)
             (strcmp(a.verb, "align") != 0 ||
              (diags.v[i].stage && strcmp(diags.v[i].stage, "align") == 0)))
             status = EXIT_DOC;
-    hx_diags_print(&diags, stderr, a.verbose ? HX_SEV_NOTE : HX_SEV_WARNING);
+    if (a.json)
+        hx_diags_print_json(&diags, stderr, a.verbose ? HX_SEV_NOTE : HX_SEV_WARNING);
+    else
+        hx_diags_print(&diags, stderr, a.verbose ? HX_SEV_NOTE : HX_SEV_WARNING);
     hx_diags_free(&diags);
     hx_chain_free(c);
     /* Frees ICU's caches (transliterators, break rules), so that leak

@@ -405,6 +405,7 @@ const struct hx_filter hx_read_text = {
                "links, superscript note markers)",
     .exts = "txt text md",
     .sniff = sniff_text,
+    .content = "text that is not a ZIP package, has no NUL byte and does not open with markup",
     .gives = HX_HAS_TREE,
     .read = read_text,
 };

@@ -459,6 +459,7 @@ const struct hx_filter hx_read_xml = {
     .summary = "hexaglot's own XML model files (as written by the xml writer)",
     .exts = "xml",
     .sniff = sniff_xml,
+    .content = "XML whose root is <hexaglot>",
     .gives = HX_HAS_TREE,
     .read = read_xml,
 };

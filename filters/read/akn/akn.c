@@ -338,6 +338,7 @@ const struct hx_filter hx_read_akn = {
                "<num> labels, notes, tables, attachments",
     .exts = "akn xml",
     .sniff = sniff_akn,
+    .content = "XML whose root is <akomaNtoso> (3.0 or 2.0 namespace)",
     .gives = HX_HAS_TREE,
     .read = read_akn,
 };

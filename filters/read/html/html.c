@@ -216,6 +216,7 @@ const struct hx_filter hx_read_html = {
     .summary = "HTML (headings, paragraphs, lists, tables, sections, lang/dir)",
     .exts = "html htm xhtml",
     .sniff = sniff_html,
+    .content = "markup opening with <!DOCTYPE html>, <html>, <head>, <body>, <meta> or a comment",
     .gives = HX_HAS_TREE,
     .read = read_html,
 };
