@@ -1,15 +1,19 @@
-/* One process per document; see batch.h. */
+/* A pool of worker processes, each converting many documents; see
+ * batch.h. */
 #include "batch.h"
+#include "batch_log.h"
 #include "output.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static void put_field(const char *s, FILE *fp)
@@ -84,31 +88,6 @@ int hx_diag_decode(struct hx_diags *d, char *line)
     return 0;
 }
 
-struct job {
-    pid_t pid;
-    FILE *diags; /* the child's diagnostics, encoded */
-    size_t doc;
-};
-
-/* The child: converts one document and exits 0 (written) or 1. */
-static void child(struct hx_chain *c, const char *path, const char *target,
-                  const struct hx_batch_opts *o, FILE *out)
-{
-    struct hx_diags d = {0};
-    if (o->timeout)
-        alarm(o->timeout);
-    struct hx_set *set = hx_set_new(&path, 1);
-    if (o->lang)
-        set->docs[0]->lang = hx_strdup(set->docs[0]->arena, o->lang);
-    int rc = hx_chain_run(c, set, target, &d);
-    hx_set_free(set);
-    for (size_t i = 0; i < d.n; i++)
-        hx_diag_encode(&d.v[i], out);
-    fflush(out);
-    hx_diags_free(&d);
-    _exit(rc < 0 || d.errors ? 1 : 0);
-}
-
 /* A child killed mid-write leaves its temporary output (target.XXXXXX,
  * see output.c) behind; nothing of a failed document may remain. */
 static void remove_partial(const char *target)
@@ -133,111 +112,362 @@ static void remove_partial(const char *target)
         closedir(dp);
 }
 
-/* Collects one finished child; returns 1 if its document was not written. */
-static int reap(struct job *jobs, int njobs, char *const *paths, char *const *targets,
-                const struct hx_batch_opts *o, struct hx_diags *diags)
-{
-    int status;
+/* A worker: a process forked once that converts the documents the parent
+ * sends it (their index in the plan, a line each on cmd) and answers each
+ * with the document's diagnostics, encoded, then a line "\1STATUS". Its
+ * memory goes with each document's arena; a worker that crashes or runs
+ * past --timeout (SIGALRM) costs only the document it had, and the parent
+ * forks another. */
+struct worker {
     pid_t pid;
-    while ((pid = wait(&status)) < 0 && errno == EINTR)
-        ;
-    for (int k = 0; k < njobs; k++) {
-        struct job *j = &jobs[k];
-        if (j->pid != pid || pid <= 0)
-            continue;
-        char *line = NULL;
-        size_t cap = 0;
-        ssize_t len;
-        rewind(j->diags);
-        while ((len = getline(&line, &cap, j->diags)) > 0) {
-            line[len - 1] = line[len - 1] == '\n' ? 0 : line[len - 1];
-            hx_diag_decode(diags, line);
-        }
-        free(line);
-        fclose(j->diags);
-        j->pid = 0;
-        if (WIFSIGNALED(status)) {
-            int sig = WTERMSIG(status);
-            remove_partial(targets[j->doc]);
-            if (sig == SIGALRM)
-                hx_diags_add(diags, HX_SEV_ERROR, paths[j->doc], 0, "batch", NULL,
-                             "gave up after %u s (--timeout); nothing written", o->timeout);
-            else
-                hx_diags_add(diags, HX_SEV_ERROR, paths[j->doc], 0, "batch", NULL,
-                             "internal error: the conversion crashed (%s); nothing written "
-                             "(please report this file)",
-                             strsignal(sig));
-            return 1;
-        }
-        return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
-    }
-    return 0;
+    int cmd, res; /* parent's ends: write indices, read answers */
+    long doc;     /* the document it has, -1 = idle */
+    double start; /* when it got it */
+    char *buf;    /* answer bytes not yet split into lines */
+    size_t len, cap;
+    struct hx_diags d; /* the document's diagnostics so far */
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int hx_batch_run(struct hx_chain *c, char *const *paths, size_t n, const struct hx_batch_opts *o,
-                 struct hx_diags *diags)
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
 {
-    const char *ext = hx_chain_writer(c)->ext ? hx_chain_writer(c)->ext : "out";
-    int njobs = o->jobs < 1 ? 1 : o->jobs, running = 0, failed = 0;
-    struct job *jobs = calloc((size_t)njobs, sizeof *jobs);
-    struct hx_arena *names = hx_arena_new();
-    char **targets = calloc(n ? n : 1, sizeof *targets);
-    if (!jobs || !targets)
-        abort();
-    if (mkdir(o->outdir, 0777) != 0 && errno != EEXIST) {
-        hx_diags_add(diags, HX_SEV_ERROR, o->outdir, 0, "batch", NULL,
-                     "cannot create the output directory: %s", strerror(errno));
-        failed = -1;
-        goto out;
+    (void)sig;
+    interrupted++;
+}
+
+/* Reads one line (an index) from fd; -1 at end of file. */
+static long read_index(int fd)
+{
+    char line[32];
+    size_t n = 0;
+    for (;;) {
+        ssize_t r = read(fd, line + n, 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        if (line[n] == '\n' || n + 1 == sizeof line)
+            break;
+        n++;
     }
-    if (hx_chain_open(c, diags) < 0) {
-        failed = -1;
-        goto out;
+    line[n] = 0;
+    return strtol(line, NULL, 10);
+}
+
+static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
+                        const struct hx_batch_opts *o, struct hx_batch_state *state, int cmd,
+                        int res)
+{
+    /* The parent decides what an interrupt means: documents in flight are
+     * finished. */
+    signal(SIGINT, SIG_IGN);
+    signal(SIGPIPE, SIG_DFL);
+    FILE *out = fdopen(res, "w");
+    if (!out)
+        _exit(2);
+    long i;
+    while ((i = read_index(cmd)) >= 0 && (size_t)i < plan->n) {
+        struct hx_diags d = {0};
+        const char *path = plan->v[i].path;
+        if (o->timeout)
+            alarm(o->timeout);
+        struct hx_set *set = hx_set_new(&path, 1);
+        if (o->lang)
+            set->docs[0]->lang = hx_strdup(set->docs[0]->arena, o->lang);
+        int rc = hx_chain_run(c, set, plan->v[i].target, &d);
+        hx_set_free(set);
+        alarm(0);
+        /* Recorded here, as soon as the output is in place: a document
+         * finished after the parent was killed is not done again. */
+        if (rc == 0 && !d.errors)
+            hx_batch_state_record(state, path, plan->v[i].target);
+        for (size_t k = 0; k < d.n; k++)
+            hx_diag_encode(&d.v[k], out);
+        fprintf(out, "\1%d\n", rc < 0 || d.errors ? 1 : 0);
+        hx_diags_free(&d);
+        if (fflush(out) != 0)
+            _exit(2);
     }
-    for (size_t i = 0; i < n; i++) {
-        targets[i] = hx_output_name(names, o->outdir, paths[i], ext);
-        for (size_t k = 0; k < i; k++)
-            if (targets[k] && !strcmp(targets[k], targets[i])) {
-                hx_diags_add(diags, HX_SEV_ERROR, paths[i], 0, "batch", NULL,
-                             "its output %s would overwrite that of %s; convert it separately",
-                             targets[i], paths[k]);
-                targets[i] = NULL;
-                failed++;
-                break;
-            }
+    _exit(0);
+}
+
+/* Forks worker w; -1 (with errno) when it cannot. */
+static int worker_start(struct worker *ws, int nw, int k, struct hx_chain *c,
+                        const struct hx_batch_plan *plan, const struct hx_batch_opts *o,
+                        struct hx_batch_state *state)
+{
+    int cmd[2], res[2];
+    if (pipe(cmd) != 0)
+        return -1;
+    if (pipe(res) != 0) {
+        close(cmd[0]);
+        close(cmd[1]);
+        return -1;
     }
     fflush(stdout);
     fflush(stderr);
-    for (size_t i = 0; i < n; i++) {
-        if (!targets[i])
-            continue;
-        if (running == njobs) {
-            failed += reap(jobs, njobs, paths, targets, o, diags);
-            running--;
-        }
-        int slot = 0;
-        while (jobs[slot].pid)
-            slot++;
-        FILE *tmp = tmpfile();
-        pid_t pid = tmp ? fork() : -1;
-        if (pid == 0)
-            child(c, paths[i], targets[i], o, tmp);
-        if (pid < 0) {
-            hx_diags_add(diags, HX_SEV_ERROR, paths[i], 0, "batch", NULL,
-                         "cannot start a process for it: %s", strerror(errno));
-            if (tmp)
-                fclose(tmp);
-            failed++;
-            continue;
-        }
-        jobs[slot] = (struct job){pid, tmp, i};
-        running++;
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* Other workers' pipes: holding them would keep those workers from
+         * seeing the end of their input. */
+        for (int j = 0; j < nw; j++)
+            if (j != k && ws[j].pid > 0) {
+                close(ws[j].cmd);
+                close(ws[j].res);
+            }
+        close(cmd[1]);
+        close(res[0]);
+        worker_main(c, plan, o, state, cmd[0], res[1]);
     }
-    while (running-- > 0)
-        failed += reap(jobs, njobs, paths, targets, o, diags);
-out:
-    hx_arena_free(names);
-    free(targets);
-    free(jobs);
-    return failed;
+    close(cmd[0]);
+    close(res[1]);
+    if (pid < 0) {
+        close(cmd[1]);
+        close(res[0]);
+        return -1;
+    }
+    ws[k].pid = pid;
+    ws[k].cmd = cmd[1];
+    ws[k].res = res[0];
+    ws[k].doc = -1;
+    ws[k].len = 0;
+    return 0;
+}
+
+/* Moves every entry of from into to (details included) and empties from. */
+static void diags_move(struct hx_diags *to, struct hx_diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        const struct hx_diag *e = &from->v[i];
+        hx_diags_add(to, e->sev, e->file, e->line, e->stage, e->key, "%s", e->msg);
+        for (const char *p = e->detail; p && *p;) {
+            const char *tab = strchr(p, '\t'), *nl = tab ? strchr(tab, '\n') : NULL;
+            if (!nl)
+                break;
+            char *name = strndup(p, (size_t)(tab - p)),
+                 *value = strndup(tab + 1, (size_t)(nl - tab - 1));
+            if (!name || !value)
+                abort();
+            hx_diags_detail(to, name, value);
+            free(name);
+            free(value);
+            p = nl + 1;
+        }
+    }
+    hx_diags_free(from);
+}
+
+struct run {
+    struct hx_chain *c;
+    const struct hx_batch_plan *plan;
+    const struct hx_batch_opts *o;
+    struct hx_diags *diags;
+    struct hx_batch_log *log;
+    struct hx_batch_state *state;
+    size_t failed;
+    struct pollfd *pf; /* pool_wait's, one per worker */
+    int *idx;
+};
+
+/* Document w->doc is over with status st: logged, its diagnostics moved
+ * to the run's, the worker idle again. */
+static void doc_done(struct run *r, struct worker *w, enum hx_doc_status st)
+{
+    const struct hx_batch_item *it = &r->plan->v[w->doc];
+    if (st != HX_DOC_CONVERTED)
+        r->failed++;
+    hx_batch_log_doc(r->log, it->path, it->target, st, now() - w->start, &w->d);
+    diags_move(r->diags, &w->d);
+    w->doc = -1;
+}
+
+/* Splits the worker's answer into lines: diagnostics, then its end. */
+static void worker_lines(struct run *r, struct worker *w)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < w->len; i++) {
+        if (w->buf[i] != '\n')
+            continue;
+        w->buf[i] = 0;
+        char *line = w->buf + from;
+        if (line[0] == '\1' && w->doc >= 0)
+            doc_done(r, w, line[1] == '0' ? HX_DOC_CONVERTED : HX_DOC_FAILED);
+        else if (w->doc >= 0)
+            hx_diag_decode(&w->d, line);
+        from = i + 1;
+    }
+    memmove(w->buf, w->buf + from, w->len - from);
+    w->len -= from;
+}
+
+/* The worker's answer pipe ended: it is gone; so is its document. */
+static void worker_lost(struct run *r, struct worker *w)
+{
+    int status = 0;
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    close(w->cmd);
+    close(w->res);
+    w->pid = 0;
+    w->len = 0;
+    if (w->doc < 0)
+        return;
+    const struct hx_batch_item *it = &r->plan->v[w->doc];
+    remove_partial(it->target);
+    enum hx_doc_status st = HX_DOC_FAILED;
+    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
+        st = HX_DOC_TIMEOUT;
+        hx_diags_add(&w->d, HX_SEV_ERROR, it->path, 0, "batch", NULL,
+                     "gave up after %u s (--timeout); nothing written", r->o->timeout);
+    } else if (WIFSIGNALED(status)) {
+        st = HX_DOC_CRASHED;
+        hx_diags_add(&w->d, HX_SEV_ERROR, it->path, 0, "batch", NULL,
+                     "internal error: the conversion crashed (%s); nothing written "
+                     "(please report this file)",
+                     strsignal(WTERMSIG(status)));
+    } else {
+        hx_diags_add(&w->d, HX_SEV_ERROR, it->path, 0, "batch", NULL,
+                     "the converting process ended (status %d); nothing written",
+                     WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    }
+    doc_done(r, w, st);
+}
+
+/* Reads what every busy worker has said, waiting up to 100 ms. */
+static void pool_wait(struct run *r, struct worker *ws, int nw)
+{
+    struct pollfd *pf = r->pf;
+    int *idx = r->idx, m = 0;
+    for (int k = 0; k < nw; k++)
+        if (ws[k].pid > 0 && ws[k].doc >= 0) {
+            pf[m] = (struct pollfd){ws[k].res, POLLIN, 0};
+            idx[m++] = k;
+        }
+    if (!m || poll(pf, (nfds_t)m, 100) <= 0)
+        return;
+    for (int i = 0; i < m; i++) {
+        struct worker *w = &ws[idx[i]];
+        if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+        if (w->cap - w->len < 65536) {
+            w->cap = w->cap * 2 + 65536;
+            if (!(w->buf = realloc(w->buf, w->cap)))
+                abort();
+        }
+        ssize_t got = read(w->res, w->buf + w->len, w->cap - w->len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            worker_lost(r, w);
+            continue;
+        }
+        w->len += (size_t)got;
+        worker_lines(r, w);
+    }
+}
+
+int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
+                 const struct hx_batch_opts *o, struct hx_diags *diags)
+{
+    int nw = o->jobs < 1 ? 1 : o->jobs;
+    if ((size_t)nw > plan->n)
+        nw = plan->n ? (int)plan->n : 1;
+    struct run r = {c, plan, o, diags, NULL, NULL, 0, NULL, NULL};
+    struct worker *ws = calloc((size_t)nw, sizeof *ws);
+    r.pf = calloc((size_t)nw, sizeof *r.pf);
+    r.idx = calloc((size_t)nw, sizeof *r.idx);
+    if (!ws || !r.pf || !r.idx)
+        abort();
+    for (int k = 0; k < nw; k++)
+        ws[k].doc = -1;
+    if (hx_chain_open(c, diags) < 0) {
+        free(ws);
+        free(r.pf);
+        free(r.idx);
+        return -1;
+    }
+    r.log = hx_batch_log_open(plan->n, o->fmt ? o->fmt : hx_chain_writer(c)->name, o->progress,
+                              o->verbose, o->log, diags);
+    if (!r.log) {
+        free(ws);
+        free(r.pf);
+        free(r.idx);
+        return -1;
+    }
+    r.state = hx_batch_state_open(o->outdir, o->recipe ? o->recipe : "");
+    struct sigaction sa = {0}, old_int, old_term;
+    sa.sa_handler = on_interrupt;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    interrupted = 0;
+    size_t next = 0;
+    for (;;) {
+        int busy = 0;
+        for (int k = 0; k < nw; k++) {
+            struct worker *w = &ws[k];
+            while (w->doc < 0 && next < plan->n && !interrupted) {
+                const struct hx_batch_item *it = &plan->v[next];
+                if (o->resume && hx_batch_state_fresh(r.state, it->path, it->target)) {
+                    hx_batch_log_doc(r.log, it->path, it->target, HX_DOC_SKIPPED, 0, NULL);
+                    next++;
+                    continue;
+                }
+                if (w->pid <= 0 && worker_start(ws, nw, k, c, plan, o, r.state) < 0) {
+                    hx_diags_add(diags, HX_SEV_ERROR, it->path, 0, "batch", NULL,
+                                 "cannot start a process for it: %s", strerror(errno));
+                    r.failed++;
+                    next++;
+                    continue;
+                }
+                char line[32];
+                int len = snprintf(line, sizeof line, "%zu\n", next);
+                if (write(w->cmd, line, (size_t)len) != len) {
+                    worker_lost(&r, w); /* it died idle; the next turn forks another */
+                    continue;
+                }
+                w->doc = (long)next++;
+                w->start = now();
+            }
+            busy += w->doc >= 0;
+        }
+        if (!busy && (next >= plan->n || interrupted))
+            break;
+        if (interrupted > 1) /* a second interrupt: stop now */
+            for (int k = 0; k < nw; k++)
+                if (ws[k].pid > 0)
+                    kill(ws[k].pid, SIGKILL);
+        pool_wait(&r, ws, nw);
+        hx_batch_log_tick(r.log);
+    }
+    for (int k = 0; k < nw; k++) /* idle workers see the end of their input and exit */
+        if (ws[k].pid > 0) {
+            close(ws[k].cmd);
+            close(ws[k].res);
+            while (waitpid(ws[k].pid, NULL, 0) < 0 && errno == EINTR)
+                ;
+        }
+    if (interrupted)
+        hx_diags_add(diags, HX_SEV_ERROR, o->outdir, 0, "batch", NULL,
+                     "interrupted: %zu of %zu documents not started (rerun with --resume)",
+                     plan->n - next, plan->n);
+    hx_batch_log_close(r.log, o->summary, interrupted != 0);
+    hx_batch_state_close(r.state);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    for (int k = 0; k < nw; k++) {
+        free(ws[k].buf);
+        hx_diags_free(&ws[k].d);
+    }
+    free(ws);
+    free(r.pf);
+    free(r.idx);
+    return (int)(r.failed + (interrupted ? plan->n - next : 0));
 }

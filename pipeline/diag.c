@@ -168,6 +168,11 @@ static void json_string(const char *s, size_t len, FILE *fp)
     fputc('"', fp);
 }
 
+void hx_json_string(FILE *fp, const char *s)
+{
+    json_string(s, (size_t)-1, fp);
+}
+
 static void emit_json(const struct hx_diag *e, size_t times, FILE *fp)
 {
     fputs("{\"file\": ", fp);
@@ -194,7 +199,12 @@ static void emit_json(const struct hx_diag *e, size_t times, FILE *fp)
         }
         fputc('}', fp);
     }
-    fputs("}\n", fp);
+    fputs(times ? "}\n" : "}", fp);
+}
+
+void hx_diag_json(const struct hx_diag *e, FILE *fp)
+{
+    emit_json(e, 0, fp);
 }
 
 void hx_diags_print_json(struct hx_diags *d, FILE *fp, enum hx_severity min)

@@ -52,6 +52,13 @@ void hx_diags_detail(struct hx_diags *d, const char *name, const char *value);
  * whose value is unknown are null. */
 void hx_diags_print_json(struct hx_diags *d, FILE *fp, enum hx_severity min);
 
+/* s as a JSON string (RFC 8259 escapes), or null when s is NULL. */
+void hx_json_string(FILE *fp, const char *s);
+
+/* One diagnostic as a JSON object (the members --diagnostics json prints),
+ * without a newline. */
+void hx_diag_json(const struct hx_diag *e, FILE *fp);
+
 /* Releases every entry; the list may be reused. */
 void hx_diags_free(struct hx_diags *d);
 

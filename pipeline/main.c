@@ -13,6 +13,7 @@
 #include <unicode/uclean.h>
 
 #include "batch.h"
+#include "batch_log.h"
 #include "chain.h"
 #include "cli.h"
 
@@ -21,8 +22,10 @@ enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
     "usage: hexaglot convert INPUT... [-f FMT[:opts]] [-t FMT[:opt=v,...] | --chain CHAIN]\n"
     "                        [-o OUT|-] [--lang TAG] [-v] [--check] [--diagnostics json]\n"
-    "       hexaglot batch INPUT... -o DIR [-f FMT] [-t FMT[:opts] | --chain CHAIN] [--lang TAG]\n"
-    "                      [-j N] [--timeout SECS] [--diagnostics json]\n"
+    "       hexaglot batch INPUT|DIR|@LIST... -o DIR [-f FMT] [-t FMT[:opts] | --chain CHAIN]\n"
+    "                      [--lang TAG] [-j N] [--timeout SECS] [--ext LIST] [--log FILE]\n"
+    "                      [--resume] [--shard I/N | --shards N] [--diagnostics json]\n"
+    "       hexaglot batch --merge-logs LOG... [-o MERGED]\n"
     "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [-f FMT] [--check]\n"
     "       hexaglot stages\n"
     "       hexaglot --help | --version\n";
@@ -35,9 +38,10 @@ static const char help_text[] =
     "         see 'hexaglot stages'). With several inputs, or when OUT is a\n"
     "         directory, each output is OUT/<name>.<ext>. -o - (the default)\n"
     "         writes plain text to standard output.\n"
-    "batch    converts each INPUT on its own into DIR/<name>.<ext>, each in a\n"
-    "         process of its own (-j N at once, default 1), so a document that\n"
-    "         fails, crashes or runs past --timeout SECS costs only itself.\n"
+    "batch    converts each INPUT on its own into DIR (a directory is walked,\n"
+    "         @LIST names one path a line; the output tree mirrors the input),\n"
+    "         in -j N worker processes (default 1), so a document that fails,\n"
+    "         crashes or runs past --timeout SECS costs only itself.\n"
     "align    aligns two to six language versions of one document by paragraph\n"
     "         key and reports disagreements; the report format follows the\n"
     "         extension of -o. --check exits 1 when any disagreement is found.\n"
@@ -53,6 +57,12 @@ static const char help_text[] =
     "--check         exit 1 on any warning (align: on any disagreement)\n"
     "-j N            batch: documents converted at once (default 1)\n"
     "--timeout SECS  batch: give up on a document after SECS seconds\n"
+    "--ext LIST      batch: extensions a directory walk takes (\"docx txt\")\n"
+    "--log FILE      batch: a JSON line per document (status, seconds, diagnostics)\n"
+    "--resume        batch: skip documents whose output is up to date\n"
+    "--shard I/N     batch: convert only slice I of N of the sorted inputs (also\n"
+    "                from SLURM_ARRAY_TASK_ID/COUNT, or JOB_COMPLETION_INDEX\n"
+    "                with --shards N)\n"
     "--diagnostics json  one JSON object a line on standard error instead of\n"
     "                file:line: severity: stage: message\n"
     "\n"
@@ -94,6 +104,9 @@ static int is_lang_tag(const char *s)
 struct args {
     const char *verb, *fmt, *from, *chain, *out, *lang;
     int check, verbose, jobs, json;
+    const char *log, *exts;             /* batch: --log FILE, --ext LIST */
+    int resume, merge, shard_given;     /* batch: --resume, --merge-logs, --shard */
+    unsigned shard, shards, shards_opt; /* batch: --shard I/N, --shards N */
     unsigned timeout;
     char **inputs;
     int ninputs;
@@ -105,6 +118,12 @@ static int parse_args(int argc, char **argv, struct args *a)
         {"to", required_argument, NULL, 't'},
         {"from", required_argument, NULL, 'f'},
         {"diagnostics", required_argument, NULL, 'D'},
+        {"log", required_argument, NULL, 'L'},
+        {"resume", no_argument, NULL, 'R'},
+        {"shard", required_argument, NULL, 'S'},
+        {"shards", required_argument, NULL, 'N'},
+        {"ext", required_argument, NULL, 'E'},
+        {"merge-logs", no_argument, NULL, 'M'},
         {"chain", required_argument, NULL, 'c'},
         {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
@@ -137,6 +156,28 @@ static int parse_args(int argc, char **argv, struct args *a)
             a->lang = optarg;
             break;
         case 'k': a->check = 1; break;
+        case 'L': a->log = optarg; break;
+        case 'R': a->resume = 1; break;
+        case 'E': a->exts = optarg; break;
+        case 'M': a->merge = 1; break;
+        case 'S': {
+            char *end;
+            unsigned long i = strtoul(optarg, &end, 10), n = 0;
+            if (*end == '/')
+                n = strtoul(end + 1, &end, 10);
+            if (*end || n < 1 || n > 100000 || i >= n)
+                return usage_error("--shard takes I/N with 0 <= I < N, not '%s'", optarg);
+            a->shard = (unsigned)i, a->shards = (unsigned)n, a->shard_given = 1;
+            break;
+        }
+        case 'N': {
+            char *end;
+            unsigned long n = strtoul(optarg, &end, 10);
+            if (*end || n < 1 || n > 100000)
+                return usage_error("--shards takes a whole number, not '%s'", optarg);
+            a->shards_opt = (unsigned)n;
+            break;
+        }
         case 'v': a->verbose = 1; break;
         case 'j':
         case 'T': {
@@ -287,6 +328,50 @@ out:
     return rc;
 }
 
+/* Creates dir and the directories above it. */
+static int make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        abort();
+    for (char *s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
+        *s = 0;
+        mkdir(p, 0777);
+        *s = '/';
+    }
+    int rc = mkdir(p, 0777) == 0 || errno == EEXIST ? 0 : -1;
+    free(p);
+    return rc;
+}
+
+/* `batch`: plans the inputs (files, directories, @manifests; this shard's
+ * slice), then runs the pool. 0 when every planned document was written. */
+static int run_batch(struct hx_chain *c, const struct args *a, const char *chain_text,
+                     struct hx_diags *diags)
+{
+    const struct hx_filter *w = hx_chain_writer(c);
+    struct hx_batch_select sel = {a->exts, a->shard, a->shards};
+    if (!a->shard_given && !hx_batch_shard_from_env(&sel.shard, &sel.shards, a->shards_opt))
+        sel.shards = 1;
+    if (make_dirs(a->out) != 0) {
+        hx_diags_add(diags, HX_SEV_ERROR, a->out, 0, "batch", NULL,
+                     "cannot create the output directory: %s", strerror(errno));
+        return -1;
+    }
+    struct hx_arena *arena = hx_arena_new();
+    struct hx_batch_plan plan;
+    hx_batch_plan_make(&plan, arena, a->inputs, (size_t)a->ninputs, a->out, w->ext ? w->ext : "out",
+                       &sel, diags);
+    char *recipe = hx_printf(arena, "%s\t%s", chain_text, a->lang ? a->lang : "");
+    int tty = isatty(2);
+    struct hx_batch_opts bo = {a->out, a->lang,   a->jobs,         a->timeout, w->name,
+                               recipe, a->resume, tty && !a->json, a->verbose, tty || a->verbose,
+                               a->log};
+    int rc = hx_batch_run(c, &plan, &bo, diags);
+    hx_arena_free(arena);
+    return rc != 0 || plan.refused ? -1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     struct args a = {0};
@@ -324,8 +409,13 @@ int main(int argc, char **argv)
     if (!strcmp(a.verb, "align") && (a.ninputs < 2 || a.ninputs > 6))
         return usage_error("align takes two to six versions, not %s",
                            a.ninputs < 2 ? "one" : "more");
+    if (!strcmp(a.verb, "batch") && a.merge)
+        return hx_batch_logs_merge(a.inputs, (size_t)a.ninputs, a.out, stdout) ? EXIT_DOC : 0;
     if (!strcmp(a.verb, "batch") && !a.out)
         return usage_error("%s", "batch needs -o DIR");
+    struct stat osb;
+    if (!strcmp(a.verb, "batch") && stat(a.out, &osb) == 0 && !S_ISDIR(osb.st_mode))
+        return usage_error("batch -o %s: not a directory", a.out);
     int stdins = 0;
     for (int i = 0; i < a.ninputs; i++)
         stdins += !strcmp(a.inputs[i], "-");
@@ -338,13 +428,13 @@ int main(int argc, char **argv)
     if (!chain_text)
         return EXIT_USAGE;
     struct hx_chain *c = hx_chain_build(chain_text, err, sizeof err);
-    free(chain_text);
-    if (!c)
+    if (!c) {
+        free(chain_text);
         return usage_error("%s", err);
+    }
 
     if (!strcmp(a.verb, "batch")) {
-        struct hx_batch_opts bo = {a.out, a.lang, a.jobs, a.timeout};
-        if (hx_batch_run(c, a.inputs, (size_t)a.ninputs, &bo, &diags) != 0)
+        if (run_batch(c, &a, chain_text, &diags) != 0)
             status = EXIT_DOC;
     } else if (run_set(c, a.inputs, (size_t)a.ninputs, &a, &diags) < 0) {
         status = EXIT_DOC;
@@ -364,6 +454,7 @@ int main(int argc, char **argv)
         hx_diags_print(&diags, stderr, a.verbose ? HX_SEV_NOTE : HX_SEV_WARNING);
     hx_diags_free(&diags);
     hx_chain_free(c);
+    free(chain_text);
     /* Frees ICU's caches (transliterators, break rules), so that leak
      * checkers see only our own memory. */
     u_cleanup();
