@@ -1,13 +1,26 @@
 #!/usr/bin/env python3
-"""Benchmark (not a test): batch throughput on copies of the seed.
+"""Benchmark (not a test): batch throughput against pandoc and the floor,
+in one run, on one command.
 
-Converts N copies of samples/seed-zh.txt (a 12-page Chinese report) with
-`hexaglot batch -t txt`, once with -j 1 and once with -j 2, and prints
-documents per second and the time per document, the best of three runs.
+    bench/batch_bench.py [path/to/hexaglot] [N]
 
-usage: bench/batch_bench.py [path/to/hexaglot] [N]
+Builds, in a temporary directory: the seed (samples/seed-zh.txt, a
+12-page Chinese report) as DOCX, an English report of the same length as
+DOCX (tests/align/en.txt, its paragraphs repeated and renumbered), a
+240-page document (the seed's body twenty times), two 8,000-paragraph
+versions for align, and 100,000 tiny text files. Then prints, with the
+targets of issue 14:
+  - documents/s of `hexaglot batch -j 2 -t txt` on N copies of each DOCX,
+    CPU per document, against pandoc (docx -> plain, 2 at a time) and the
+    floor (bench/floor.c: libzip + libxml2 reading every part, built here);
+  - one 240-page document: seconds and peak memory;
+  - align of two 8,000-paragraph versions: seconds;
+  - seconds from the start of a 100,000-input batch to its first output;
+  - peak memory of a worker (the largest resident set of the children).
+Times are wall-clock on a shared machine: compare ratios from one run.
 """
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -16,23 +29,148 @@ import time
 
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(SRC, "build", "hexaglot")
-N = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+N = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+sys.path.insert(0, os.path.join(SRC, "tests"))
+import docx_seed  # noqa: E402
 
-with tempfile.TemporaryDirectory() as tmp:
-    inputs = []
-    for i in range(N):
-        p = os.path.join(tmp, "doc%04d.txt" % i)
-        shutil.copy(os.path.join(SRC, "samples", "seed-zh.txt"), p)
-        inputs.append(p)
-    for jobs in ("1", "2"):
-        best = None
-        for _ in range(3):
-            out = os.path.join(tmp, "out")
-            shutil.rmtree(out, ignore_errors=True)
-            t = time.perf_counter()
-            subprocess.run([EXE, "batch", *inputs, "-o", out, "-j", jobs, "-t", "txt"],
-                           check=True, capture_output=True)
-            t = time.perf_counter() - t
-            best = t if best is None else min(best, t)
-        print("-j %s: %d documents in %.2f s: %.0f documents/s, %.1f ms each"
-              % (jobs, N, best, N / best, 1000 * best / N))
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def timed(cmd, **kw):
+    """Wall seconds, CPU seconds of the children, exit status."""
+    c0, t0 = children_cpu(), time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, **kw)
+    return time.perf_counter() - t0, children_cpu() - c0, p.returncode
+
+
+def english_text(path):
+    """tests/align/en.txt with its numbered paragraphs repeated to about
+    the seed's length, renumbered."""
+    import re
+    lines = open(os.path.join(SRC, "tests", "align", "en.txt"), encoding="utf-8").read().split("\n\n")
+    sup = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+    lines = [re.sub("[%s]" % sup, "", l) for l in lines if l and l[0] not in sup]
+    head = [l for l in lines if not re.match(r"\d+\. ", l)][:8]
+    body = [re.sub(r"^\d+\. ", "", l) for l in lines if re.match(r"\d+\. ", l)]
+    out, n = list(head), 0
+    while sum(len(x) for x in out) < 36000:
+        for b in body:
+            n += 1
+            out.append("%d. %s" % (n, b))
+    open(path, "w", encoding="utf-8").write("\n\n".join(out) + "\n")
+
+
+def make_docx(text, out):
+    saved = docx_seed.SEED
+    docx_seed.SEED = text
+    try:
+        docx_seed.make(out)
+    finally:
+        docx_seed.SEED = saved
+
+
+def copies(src, d, n):
+    os.makedirs(d)
+    ext = os.path.splitext(src)[1]
+    for i in range(n):
+        shutil.copy(src, os.path.join(d, "doc%05d%s" % (i, ext)))
+    return sorted(os.path.join(d, f) for f in os.listdir(d))
+
+
+def pandoc_pair(files):
+    """pandoc on files, two processes at a time, like -j 2."""
+    half = [files[0::2], files[1::2]]
+    c0, t0 = children_cpu(), time.perf_counter()
+    procs = [subprocess.Popen(["sh", "-c", 'for f; do pandoc -f docx -t plain "$f" -o /dev/stdout '
+                               '>/dev/null; done', "sh"] + h) for h in half if h]
+    for p in procs:
+        p.wait()
+    return time.perf_counter() - t0, children_cpu() - c0
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="hx-bench-")
+    try:
+        floor = os.path.join(tmp, "floor")
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libzip", "libxml-2.0"],
+                               capture_output=True, text=True, check=True).stdout.split()
+        subprocess.run(["cc", "-O2", "-o", floor, os.path.join(SRC, "bench", "floor.c")] + flags,
+                       check=True)
+        zh = os.path.join(tmp, "zh.docx")
+        make_docx(os.path.join(SRC, "samples", "seed-zh.txt"), zh)
+        en_txt = os.path.join(tmp, "en.txt")
+        english_text(en_txt)
+        en = os.path.join(tmp, "en.docx")
+        make_docx(en_txt, en)
+        have_pandoc = shutil.which("pandoc") is not None
+        print("%-34s %10s %10s %10s %12s" % ("12-page DOCX -> txt, %d copies" % N, "docs/s",
+                                           "CPU ms/doc", "vs floor", "vs pandoc"))
+        for name, doc in (("Chinese", zh), ("English", en)):
+            files = copies(doc, os.path.join(tmp, name), N)
+            wall_f, cpu_f, _ = timed([floor] + files)
+            out = os.path.join(tmp, "out-" + name)
+            wall, cpu, rc = timed([EXE, "batch", os.path.join(tmp, name), "-o", out, "-j", "2",
+                                   "-t", "txt"])
+            if rc:
+                print("hexaglot failed on", name)
+            pw, pc = pandoc_pair(files[:max(10, N // 10)]) if have_pandoc else (0, 0)
+            pn = max(10, N // 10)
+            rate = N / wall
+            print("%-34s %10.0f %10.2f %9.1fx %11.1fx" % (
+                "hexaglot batch -j 2, " + name, rate, 1000 * cpu / N, cpu / max(cpu_f, 1e-9),
+                rate / (pn / pw) if pw else float("nan")))
+            print("%-34s %10.0f %10.2f" % ("floor (libzip + libxml2), " + name, N / wall_f,
+                                          1000 * cpu_f / N))
+            if pw:
+                print("%-34s %10.1f %10.2f" % ("pandoc, 2 at a time, " + name, pn / pw,
+                                              1000 * pc / pn))
+        # 240 pages: the seed's text twenty times
+        big = os.path.join(tmp, "big.docx")
+        import zipfile
+        with zipfile.ZipFile(zh) as zin:
+            parts = {i.filename: zin.read(i.filename) for i in zin.infolist()}
+        doc = parts["word/document.xml"].decode()
+        a, b = doc.index("<w:body>") + 8, doc.rindex("<w:sectPr>")
+        parts["word/document.xml"] = (doc[:a] + doc[a:b] * 20 + doc[b:]).encode()
+        with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+        best = min(timed([EXE, "convert", big, "-t", "txt", "-o", os.path.join(tmp, "big.out")])[0]
+                   for _ in range(3))
+        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print("240-page DOCX -> txt: %.3f s (target < 0.06 s); peak memory of any child so far %.0f MB"
+              % (best, rss))
+        # align of 8,000 numbered paragraphs
+        for lang, word in (("zh", "委员会注意到第%d段所述的报告。"), ("en", "The Committee took note of the report in paragraph %d.")):
+            with open(os.path.join(tmp, "al-%s.txt" % lang), "w", encoding="utf-8") as f:
+                f.write("\n\n".join("%d. %s" % (i, word % i) for i in range(1, 8001)) + "\n")
+        wall, _, rc = timed([EXE, "align", os.path.join(tmp, "al-zh.txt"),
+                             os.path.join(tmp, "al-en.txt"), "-o", os.path.join(tmp, "al.tsv")])
+        print("align, 8,000 numbered paragraphs each: %.2f s (target < 0.5 s)" % wall)
+        # 100,000 tiny inputs: time to the first output
+        tiny = os.path.join(tmp, "tiny")
+        os.makedirs(tiny)
+        for i in range(100000):
+            with open(os.path.join(tiny, "t%06d.txt" % i), "w") as f:
+                f.write("1. Paragraph %d.\n" % i)
+        log = os.path.join(tmp, "tiny.jsonl")
+        p = subprocess.Popen([EXE, "batch", tiny, "-o", os.path.join(tmp, "tiny-out"), "-j", "2",
+                              "--log", log], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        t0 = time.perf_counter()
+        while p.poll() is None and (not os.path.exists(log) or os.path.getsize(log) == 0):
+            time.sleep(0.002)
+        first = time.perf_counter() - t0
+        p.terminate()
+        p.wait()
+        print("100,000 inputs: first output after %.2f s (target < 1 s)" % first)
+        print("peak memory of a child process in this run: %.0f MB (target < 40 MB at 12 pages, "
+              "< 150 MB at 240)" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

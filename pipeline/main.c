@@ -16,6 +16,7 @@
 #include "batch_log.h"
 #include "chain.h"
 #include "cli.h"
+#include "output.h"
 
 enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
 
@@ -301,8 +302,8 @@ static char *stdin_to_file(void)
 
 /* Runs one set; 0 when every document was written. "-" reads standard
  * input, named "<stdin>" in diagnostics. */
-static int run_set(struct hx_chain *c, char **paths, size_t n, const struct args *a,
-                   struct hx_diags *diags)
+static int run_set(struct hx_chain *c, char **paths, size_t n, const char *out,
+                   const struct args *a, struct hx_diags *diags)
 {
     struct hx_set *set = hx_set_new((const char *const *)paths, n);
     char *tmp = NULL;
@@ -318,13 +319,53 @@ static int run_set(struct hx_chain *c, char **paths, size_t n, const struct args
             doc->source = hx_strdup(doc->arena, tmp);
         }
     }
-    rc = hx_chain_run(c, set, a->out, diags);
+    rc = hx_chain_run(c, set, out, diags);
 out:
     if (tmp) {
         unlink(tmp);
         free(tmp);
     }
     hx_set_free(set);
+    return rc;
+}
+
+/* `convert`: with a per-document writer and several inputs (or -o DIR),
+ * one document at a time into DIR/<name>.<ext>, so that memory does not
+ * grow with the number of inputs; two inputs with one output name are
+ * refused (the first keeps it). Else the inputs are one set (align). */
+static int run_convert(struct hx_chain *c, const struct args *a, struct hx_diags *diags)
+{
+    const struct hx_filter *w = hx_chain_writer(c);
+    const char *out = a->out ? a->out : "-";
+    struct stat sb;
+    int into_dir =
+        strcmp(out, "-") != 0 && (a->ninputs > 1 || (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode)));
+    if (!w->write || !into_dir)
+        return run_set(c, a->inputs, (size_t)a->ninputs, out, a, diags);
+    if (stat(out, &sb) != 0 && mkdir(out, 0777) != 0 && errno != EEXIST) {
+        hx_diags_add(diags, HX_SEV_ERROR, out, 0, "hexaglot", NULL,
+                     "cannot create the output directory: %s", strerror(errno));
+        return -1;
+    }
+    struct hx_arena *names = hx_arena_new();
+    char **targets = hx_alloc(names, (size_t)a->ninputs * sizeof *targets);
+    int rc = 0;
+    for (int i = 0; i < a->ninputs; i++) {
+        const char *in = strcmp(a->inputs[i], "-") ? a->inputs[i] : "<stdin>";
+        targets[i] = hx_output_name(names, out, in, w->ext ? w->ext : "out");
+        for (int k = 0; k < i; k++) /* inputs named on a command line: few */
+            if (targets[k] && !strcmp(targets[k], targets[i])) {
+                hx_diags_add(diags, HX_SEV_ERROR, in, 0, "hexaglot", NULL,
+                             "its output %s would overwrite that of %s; convert it separately",
+                             targets[i], a->inputs[k]);
+                targets[i] = NULL;
+                rc = -1;
+                break;
+            }
+        if (targets[i] && run_set(c, &a->inputs[i], 1, targets[i], a, diags) < 0)
+            rc = -1;
+    }
+    hx_arena_free(names);
     return rc;
 }
 
@@ -436,7 +477,7 @@ int main(int argc, char **argv)
     if (!strcmp(a.verb, "batch")) {
         if (run_batch(c, &a, chain_text, &diags) != 0)
             status = EXIT_DOC;
-    } else if (run_set(c, a.inputs, (size_t)a.ninputs, &a, &diags) < 0) {
+    } else if (run_convert(c, &a, &diags) < 0) {
         status = EXIT_DOC;
     }
     if (diags.errors)
