@@ -331,6 +331,18 @@ static int sniff_akn(const unsigned char *head, size_t len)
     return 0;
 }
 
+/* libxml2 reports a few errors (input encoding conversion, I/O) only
+ * through its process-wide generic handler, which prints to stderr; this
+ * reader reports every error of a parse through its own structured handler,
+ * so the generic one is silenced once the stage opens. */
+static void akn_generic_quiet(void *ctx, const char *msg, ...) {}
+
+static int akn_open(struct hx_stage *st)
+{
+    xmlSetGenericErrorFunc(NULL, akn_generic_quiet);
+    return 0;
+}
+
 const struct hx_filter hx_read_akn = {
     .name = "akn",
     .kind = HX_READER,
@@ -340,5 +352,6 @@ const struct hx_filter hx_read_akn = {
     .sniff = sniff_akn,
     .content = "XML whose root is <akomaNtoso> (3.0 or 2.0 namespace)",
     .gives = HX_HAS_TREE,
+    .open = akn_open,
     .read = read_akn,
 };

@@ -210,6 +210,18 @@ out:
     return rc;
 }
 
+/* libxml2 reports a few errors (input encoding conversion, I/O) only
+ * through its process-wide generic handler, which prints to stderr; this
+ * reader reports every error of a parse through its own structured handler,
+ * so the generic one is silenced once the stage opens. */
+static void html_generic_quiet(void *ctx, const char *msg, ...) {}
+
+static int html_open(struct hx_stage *st)
+{
+    xmlSetGenericErrorFunc(NULL, html_generic_quiet);
+    return 0;
+}
+
 const struct hx_filter hx_read_html = {
     .name = "html",
     .kind = HX_READER,
@@ -218,5 +230,6 @@ const struct hx_filter hx_read_html = {
     .sniff = sniff_html,
     .content = "markup opening with <!DOCTYPE html>, <html>, <head>, <body>, <meta> or a comment",
     .gives = HX_HAS_TREE,
+    .open = html_open,
     .read = read_html,
 };
