@@ -26,7 +26,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/parser.h>
 
@@ -66,28 +65,6 @@ static void on_parse_error(void *data, xmlErrorPtr e)
         pe->line = e->line;
         keep_msg(pe->msg, sizeof pe->msg, e->message);
     }
-}
-
-static const char *const lang_codes[][2] = {
-    {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"rus", "ru"},
-    {"ara", "ar"}, {"zho", "zh"}, {"chi", "zh"}, {"deu", "de"}, {"ger", "de"},
-    {"ita", "it"}, {"por", "pt"}, {"swa", "sw"}, {"nld", "nl"}, {"dut", "nl"},
-};
-
-const char *akn_lang_tag(struct hx_doc *doc, const char *v)
-{
-    size_t n = strlen(v), alpha = strspn(v, "abcdefghijklmnopqrstuvwxyz"
-                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    if (alpha < 2 || alpha > 8 || (v[alpha] && v[alpha] != '-' && v[alpha] != '_'))
-        return NULL;
-    for (size_t i = 0; i < sizeof lang_codes / sizeof lang_codes[0]; i++)
-        if (alpha == 3 && strncasecmp(v, lang_codes[i][0], 3) == 0)
-            return hx_printf(doc->arena, "%s%s", lang_codes[i][1], v + 3);
-    char *tag = hx_strndup(doc->arena, v, n);
-    for (char *p = tag; *p; p++)
-        if (*p == '_')
-            *p = '-';
-    return tag;
 }
 
 /* The first element with local name name under x (x included), depth
