@@ -162,6 +162,24 @@ static long read_index(int fd)
     return strtol(line, NULL, 10);
 }
 
+#ifdef HX_COVERAGE
+/* The coverage runtime (gcc's and clang's) writes its counters from an exit
+ * hook, which _exit skips; without this a coverage report would miss all
+ * that the workers ran. */
+void __gcov_dump(void);
+#define coverage_flush() __gcov_dump()
+#else
+#define coverage_flush() ((void)0)
+#endif
+
+/* A worker leaves by _exit (the parent's buffers and exit hooks are not
+ * its own), writing its coverage counters first in coverage builds. */
+static void worker_exit(int status)
+{
+    coverage_flush();
+    _exit(status);
+}
+
 static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
                         const struct hx_batch_opts *o, struct hx_batch_state *state, int cmd,
                         int res)
@@ -172,7 +190,7 @@ static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
     signal(SIGPIPE, SIG_DFL);
     FILE *out = fdopen(res, "w");
     if (!out)
-        _exit(2);
+        worker_exit(2);
     long i;
     while ((i = read_index(cmd)) >= 0 && (size_t)i < plan->n) {
         struct hx_diags d = {0};
@@ -194,9 +212,9 @@ static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
         fprintf(out, "\1%d\n", rc < 0 || d.errors ? 1 : 0);
         hx_diags_free(&d);
         if (fflush(out) != 0)
-            _exit(2);
+            worker_exit(2);
     }
-    _exit(0);
+    worker_exit(0);
 }
 
 /* Forks worker w; -1 (with errno) when it cannot. */

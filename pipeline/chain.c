@@ -10,8 +10,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <libxml/xmlerror.h>
-
 #include "output.h"
 
 /* MAX_REGISTRY bounds the registry (checked by test_chain), not chains. */
@@ -160,15 +158,8 @@ static int check_needs(struct hx_chain *c, char *err, size_t errlen)
     return 0;
 }
 
-/* libxml2 reports some errors (input encoding conversion, I/O) only through
- * its process-wide generic handler, which prints to stderr; the readers
- * report every error of a parse through their own structured handlers, so
- * the generic one is silenced. */
-static void xml_generic_quiet(void *ctx, const char *msg, ...) {}
-
 struct hx_chain *hx_chain_build(const char *text, char *err, size_t errlen)
 {
-    xmlSetGenericErrorFunc(NULL, xml_generic_quiet);
     struct hx_chain *c = calloc(1, sizeof *c);
     if (!c)
         abort();

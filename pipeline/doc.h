@@ -146,13 +146,16 @@ struct hx_doc {
     int failed;         /* a stage gave up on it: later stages skip it, nothing written */
 };
 
+/* The align stage's result, defined in align.h for the stages that use it. */
+struct hx_align;
+
 /* A set of documents run through one chain together. */
 struct hx_set {
     struct hx_arena *arena; /* cross-document data, freed with the set */
     struct hx_doc **docs;
     size_t ndocs;
-    const char *name; /* for reports: document symbol or first file's name */
-    void *align;      /* result of the align stage, read by report writers */
+    const char *name;       /* for reports: document symbol or first file's name */
+    struct hx_align *align; /* result of the align stage, read by report writers */
 };
 
 /* A new document with an empty HX_DOC root and its own arena. path is

@@ -116,10 +116,4 @@ void hx_detail(struct hx_stage *st, const char *name, const char *value);
  * else -1 after an error diagnostic "cannot write NAME". */
 int hx_output_check(struct hx_stage *st, const struct hx_output *out);
 
-/* Reads a whole regular file into malloc'd memory (NUL-terminated; *len
- * without it), refusing directories, unreadable files and files over max
- * bytes with an error diagnostic. Caller frees *data. */
-int hx_file_slurp(struct hx_stage *st, const struct hx_doc *doc, size_t max, char **data,
-                  size_t *len);
-
 #endif

@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "doc.h"
+#include "file.h"
 #include "filter.h"
 #include "text.h"
 

@@ -453,6 +453,18 @@ static int sniff_xml(const unsigned char *head, size_t len)
     return 0;
 }
 
+/* libxml2 reports a few errors (input encoding conversion, I/O) only
+ * through its process-wide generic handler, which prints to stderr; this
+ * reader reports every error of a parse through its own structured handler,
+ * so the generic one is silenced once the stage opens. */
+static void xml_generic_quiet(void *ctx, const char *msg, ...) {}
+
+static int xml_open(struct hx_stage *st)
+{
+    xmlSetGenericErrorFunc(NULL, xml_generic_quiet);
+    return 0;
+}
+
 const struct hx_filter hx_read_xml = {
     .name = "xml",
     .kind = HX_READER,
@@ -461,5 +473,6 @@ const struct hx_filter hx_read_xml = {
     .sniff = sniff_xml,
     .content = "XML whose root is <hexaglot>",
     .gives = HX_HAS_TREE,
+    .open = xml_open,
     .read = read_xml,
 };

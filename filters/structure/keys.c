@@ -101,8 +101,8 @@ void structure_numbered(struct structure_state *s, struct hx_node *n, const char
     s->sub_last_letter = 0;
 }
 
-/* A sub-item: structure_key_letters at the first level, roman numerals below.
- * Keys count positions, not the printed structure_key_letters, which differ
+/* A sub-item: letters at the first level, roman numerals below.
+ * Keys count positions, not the printed letters, which differ
  * between alphabets. */
 void structure_subitem(struct structure_state *s, struct hx_node *n,
                        const struct structure_label *l)

@@ -63,7 +63,7 @@ int structure_zh_number(const char *s, size_t len, size_t *i)
     return total + (cur < 0 ? 0 : cur);
 }
 
-/* Decimal structure_digits of any script at s[*i]; -1 when there are none. */
+/* Decimal digits of any script at s[*i]; -1 when there are none. */
 int structure_digits(const char *s, size_t len, size_t *i, int max_digits)
 {
     int v = 0, n = 0;
@@ -236,8 +236,8 @@ static int is_quote(int32_t c)
     return c == '\'' || c == 0x2018 || c == 0x2019;
 }
 
-/* A sub-item token between "(" and ")": structure_key_letters, roman numerals,
- * Chinese numerals or structure_digits. Returns 0 when the token is none of
+/* A sub-item token between "(" and ")": letters, roman numerals,
+ * Chinese numerals or digits. Returns 0 when the token is none of
  * them. */
 static int sub_token(const char *s, size_t a, size_t b, struct structure_label *l)
 {
@@ -468,7 +468,7 @@ const char *structure_key_roman(struct hx_doc *doc, int v)
     return r;
 }
 
-/* The first number in s (any structure_digits, else a Chinese numeral), as
+/* The first number in s (any digits, else a Chinese numeral), as
  * text. */
 const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len)
 {

@@ -26,7 +26,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/parser.h>
 
@@ -66,28 +65,6 @@ static void on_parse_error(void *data, xmlErrorPtr e)
         pe->line = e->line;
         keep_msg(pe->msg, sizeof pe->msg, e->message);
     }
-}
-
-static const char *const lang_codes[][2] = {
-    {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"rus", "ru"},
-    {"ara", "ar"}, {"zho", "zh"}, {"chi", "zh"}, {"deu", "de"}, {"ger", "de"},
-    {"ita", "it"}, {"por", "pt"}, {"swa", "sw"}, {"nld", "nl"}, {"dut", "nl"},
-};
-
-const char *akn_lang_tag(struct hx_doc *doc, const char *v)
-{
-    size_t n = strlen(v), alpha = strspn(v, "abcdefghijklmnopqrstuvwxyz"
-                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-    if (alpha < 2 || alpha > 8 || (v[alpha] && v[alpha] != '-' && v[alpha] != '_'))
-        return NULL;
-    for (size_t i = 0; i < sizeof lang_codes / sizeof lang_codes[0]; i++)
-        if (alpha == 3 && strncasecmp(v, lang_codes[i][0], 3) == 0)
-            return hx_printf(doc->arena, "%s%s", lang_codes[i][1], v + 3);
-    char *tag = hx_strndup(doc->arena, v, n);
-    for (char *p = tag; *p; p++)
-        if (*p == '_')
-            *p = '-';
-    return tag;
 }
 
 /* The first element with local name name under x (x included), depth
@@ -331,6 +308,18 @@ static int sniff_akn(const unsigned char *head, size_t len)
     return 0;
 }
 
+/* libxml2 reports a few errors (input encoding conversion, I/O) only
+ * through its process-wide generic handler, which prints to stderr; this
+ * reader reports every error of a parse through its own structured handler,
+ * so the generic one is silenced once the stage opens. */
+static void akn_generic_quiet(void *ctx, const char *msg, ...) {}
+
+static int akn_open(struct hx_stage *st)
+{
+    xmlSetGenericErrorFunc(NULL, akn_generic_quiet);
+    return 0;
+}
+
 const struct hx_filter hx_read_akn = {
     .name = "akn",
     .kind = HX_READER,
@@ -340,5 +329,6 @@ const struct hx_filter hx_read_akn = {
     .sniff = sniff_akn,
     .content = "XML whose root is <akomaNtoso> (3.0 or 2.0 namespace)",
     .gives = HX_HAS_TREE,
+    .open = akn_open,
     .read = read_akn,
 };

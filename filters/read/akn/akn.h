@@ -1,5 +1,7 @@
-/* Private to the Akoma Ntoso reader (filters/read/akn/akn.c and
- * filters/read/akn/walk.c): the walk from a parsed libxml2 tree into the model.
+/* Private to the Akoma Ntoso reader: the walk from a parsed libxml2 tree
+ * into the model. Its files call downward only: akn.c (the stage: parse,
+ * metadata) calls walk.c (the tree walk), and both call text.c (element
+ * table, text, attribute and language helpers), which calls neither.
  * Elements are told apart by local name only, so the 3.0 namespace, the
  * 2.0 and CSD drafts and a prefixed root (an:akomaNtoso) read alike. */
 #ifndef HX_FILTERS_AKN_H

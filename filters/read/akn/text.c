@@ -4,6 +4,7 @@
  * index of the notes noteRef elements point to. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "akn.h"
 
@@ -304,4 +305,26 @@ enum hx_role akn_part_role(struct akn_walk *w, xmlNode *owner)
     if (akn_is(owner, "mainBody") || akn_is(owner, "body"))
         return HX_ROLE_OPERATIVE;
     return w->role;
+}
+
+static const char *const lang_codes[][2] = {
+    {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"rus", "ru"},
+    {"ara", "ar"}, {"zho", "zh"}, {"chi", "zh"}, {"deu", "de"}, {"ger", "de"},
+    {"ita", "it"}, {"por", "pt"}, {"swa", "sw"}, {"nld", "nl"}, {"dut", "nl"},
+};
+
+const char *akn_lang_tag(struct hx_doc *doc, const char *v)
+{
+    size_t n = strlen(v), alpha = strspn(v, "abcdefghijklmnopqrstuvwxyz"
+                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (alpha < 2 || alpha > 8 || (v[alpha] && v[alpha] != '-' && v[alpha] != '_'))
+        return NULL;
+    for (size_t i = 0; i < sizeof lang_codes / sizeof lang_codes[0]; i++)
+        if (alpha == 3 && strncasecmp(v, lang_codes[i][0], 3) == 0)
+            return hx_printf(doc->arena, "%s%s", lang_codes[i][1], v + 3);
+    char *tag = hx_strndup(doc->arena, v, n);
+    for (char *p = tag; *p; p++)
+        if (*p == '_')
+            *p = '-';
+    return tag;
 }

@@ -406,6 +406,82 @@ static int has_child(xmlNode *x, enum akn_kind k)
     return 0;
 }
 
+/* Text or an inline element c met in block context: into the implicit
+ * paragraph imp, begun once there is content. Returns the paragraph left
+ * open after it (NULL while there is none). */
+static struct hx_node *inline_run(struct akn_walk *w, xmlNode *c, struct hx_node *box,
+                                  struct hx_node *imp, int depth)
+{
+    if (!imp) {
+        if (c->type != XML_ELEMENT_NODE) {
+            const char *s = (const char *)c->content;
+            while (s && *s && akn_space((unsigned char)*s))
+                s++;
+            if (!s || !*s)
+                return NULL;
+        }
+        imp = leaf_new(w, c, box, HX_PARA);
+    }
+    w->leaf = imp;
+    w->box = box;
+    inline_node(w, c, imp, depth + 1);
+    imp = w->leaf;
+    w->leaf = NULL;
+    return imp;
+}
+
+/* A <num> of owner: an article's own heading ("Article 3"), the label of
+ * owner's <heading> (into *hlabel), or the label of the blocks that follow
+ * (into w->label and *mine). */
+static void num_el(struct akn_walk *w, xmlNode *owner, xmlNode *c, struct hx_node *box, int headed,
+                   const char **hlabel, const char **mine)
+{
+    const char *num = akn_flat_text(w, c);
+    if (num_is_heading(owner, num)) {
+        struct hx_node *n = leaf_new(w, c, box, HX_HEADING);
+        if (n->role == HX_ROLE_NONE)
+            n->role = HX_ROLE_ARTICLE;
+        struct hx_node *t = hx_text_new(w->doc, num, strlen(num));
+        t->pos.line = n->pos.line;
+        hx_node_append(n, t);
+        w->hlevel++;
+    } else if (headed) {
+        *hlabel = num;
+    } else {
+        flush_label(w, box);
+        w->label = *mine = num;
+        w->label_line = akn_line(c);
+    }
+}
+
+/* A heading, subheading or leaf block (k) of owner with its inline
+ * content; a heading takes the <num> met before it (*hlabel) as label. */
+static void leaf_el(struct akn_walk *w, xmlNode *owner, xmlNode *c, struct hx_node *box,
+                    enum akn_kind k, int depth, const char **hlabel)
+{
+    if (k != AK_LEAF)
+        flush_label(w, box);
+    struct hx_node *n = leaf_new(w, c, box, k == AK_LEAF ? HX_PARA : HX_HEADING);
+    if (k == AK_HEADING) {
+        n->label = *hlabel;
+        *hlabel = NULL;
+        /* an article's heading is its title: "Article 3" came
+         * from its <num> */
+        if (akn_is(owner, "article") && n->role == HX_ROLE_NONE)
+            n->role = HX_ROLE_TITLE;
+    } else if (k == AK_SUBHEADING) {
+        n->level = n->level < 6 ? n->level + 1 : 6;
+    }
+    const char *l = akn_own_lang(w, c);
+    if (l)
+        n->lang = l;
+    w->leaf = k == AK_LEAF ? n : NULL;
+    w->box = box;
+    inline_kids(w, c, n, depth + 1);
+    akn_finish_block(w, w->leaf ? w->leaf : n);
+    w->leaf = NULL;
+}
+
 /* The children of owner in block context, appended to box; inline runs go
  * into implicit paragraphs. */
 static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int depth)
@@ -437,21 +513,7 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
         enum akn_kind k = akn_kind_of(c);
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE ||
             (c->type == XML_ELEMENT_NODE && akn_kind_is_inline(k))) {
-            if (!imp) {
-                if (c->type != XML_ELEMENT_NODE) {
-                    const char *s = (const char *)c->content;
-                    while (s && *s && akn_space((unsigned char)*s))
-                        s++;
-                    if (!s || !*s)
-                        continue;
-                }
-                imp = leaf_new(w, c, box, HX_PARA);
-            }
-            w->leaf = imp;
-            w->box = box;
-            inline_node(w, c, imp, depth + 1);
-            imp = w->leaf;
-            w->leaf = NULL;
+            imp = inline_run(w, c, box, imp, depth);
             continue;
         }
         if (c->type != XML_ELEMENT_NODE || k == AK_SKIP)
@@ -460,53 +522,13 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
         imp = NULL;
         struct hx_node *n;
         switch (k) {
-        case AK_NUM: {
-            if (listed)
-                break; /* the item's label already */
-            const char *num = akn_flat_text(w, c);
-            if (num_is_heading(owner, num)) {
-                n = leaf_new(w, c, box, HX_HEADING);
-                if (n->role == HX_ROLE_NONE)
-                    n->role = HX_ROLE_ARTICLE;
-                struct hx_node *t = hx_text_new(w->doc, num, strlen(num));
-                t->pos.line = n->pos.line;
-                hx_node_append(n, t);
-                w->hlevel++;
-            } else if (headed) {
-                hlabel = num;
-            } else {
-                flush_label(w, box);
-                w->label = mine = num;
-                w->label_line = akn_line(c);
-            }
+        case AK_NUM:
+            if (!listed) /* else the item's label already */
+                num_el(w, owner, c, box, headed, &hlabel, &mine);
             break;
-        }
         case AK_HEADING:
         case AK_SUBHEADING:
-        case AK_LEAF: {
-            if (k != AK_LEAF)
-                flush_label(w, box);
-            n = leaf_new(w, c, box, k == AK_LEAF ? HX_PARA : HX_HEADING);
-            if (k == AK_HEADING) {
-                n->label = hlabel;
-                hlabel = NULL;
-                /* an article's heading is its title: "Article 3" came
-                 * from its <num> */
-                if (akn_is(owner, "article") && n->role == HX_ROLE_NONE)
-                    n->role = HX_ROLE_TITLE;
-            } else if (k == AK_SUBHEADING) {
-                n->level = n->level < 6 ? n->level + 1 : 6;
-            }
-            const char *l = akn_own_lang(w, c);
-            if (l)
-                n->lang = l;
-            w->leaf = k == AK_LEAF ? n : NULL;
-            w->box = box;
-            inline_kids(w, c, n, depth + 1);
-            akn_finish_block(w, w->leaf ? w->leaf : n);
-            w->leaf = NULL;
-            break;
-        }
+        case AK_LEAF: leaf_el(w, owner, c, box, k, depth, &hlabel); break;
         case AK_LIST: list(w, c, box, depth + 1); break;
         case AK_ITEM: /* an item outside a list: a list of its own */
             flush_label(w, box);

@@ -405,6 +405,18 @@ out:
     return rc;
 }
 
+/* libxml2 reports a few errors (input encoding conversion, I/O) only
+ * through its process-wide generic handler, which prints to stderr; this
+ * reader reports every error of a parse through its own structured handler,
+ * so the generic one is silenced once the stage opens. */
+static void docx_generic_quiet(void *ctx, const char *msg, ...) {}
+
+static int docx_open(struct hx_stage *st)
+{
+    xmlSetGenericErrorFunc(NULL, docx_generic_quiet);
+    return 0;
+}
+
 const struct hx_filter hx_read_docx = {
     .name = "docx",
     .kind = HX_READER,
@@ -415,5 +427,6 @@ const struct hx_filter hx_read_docx = {
     .gives = HX_HAS_TREE | HX_HAS_NOTES,
     .priv_size = sizeof(struct docx_opts),
     .opts = docx_opts,
+    .open = docx_open,
     .read = docx_read,
 };

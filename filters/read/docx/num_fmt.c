@@ -115,32 +115,32 @@ static void digits(struct hx_buf *b, int v, int32_t zero)
         hx_buf_addcp(b, zero + (*p - '0'));
 }
 
+/* The letters of the alphabetic formats, in counting order. */
+static const char *const arabic_alpha[] = {"أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر",
+                                           "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ", "ف",
+                                           "ق", "ك", "ل", "م", "ن", "ه", "و", "ي"};
+static const char *const arabic_abjad[] = {"أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي",
+                                           "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
+                                           "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"};
+static const char *const trad[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+static const char *const zodiac[] = {"子", "丑", "寅", "卯", "辰", "巳",
+                                     "午", "未", "申", "酉", "戌", "亥"};
+/* ECMA-376 §17.18.59 names them the other way round: hindiVowels are
+ * the consonants U+0915..U+0939, hindiConsonants the vowels. */
+static const char *const hvow[] = {"क", "ख", "ग", "घ", "ङ", "च", "छ", "ज", "झ", "ञ", "ट", "ठ", "ड",
+                                   "ढ", "ण", "त", "थ", "द", "ध", "न", "ऩ", "प", "फ", "ब", "भ", "म",
+                                   "य", "र", "ऱ", "ल", "ळ", "ऴ", "व", "श", "ष", "स", "ह"};
+static const char *const hcons[] = {"अ", "आ", "इ", "ई", "उ", "ऊ", "ऋ", "ऌ", "ऍ",
+                                    "ऎ", "ए", "ऐ", "ऑ", "ऒ", "ओ", "औ", "अं", "अः"};
+static const char *const rus[] = {"а", "б", "в", "г", "д", "е", "ж", "з", "и", "к",
+                                  "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф",
+                                  "х", "ц", "ч", "ш", "щ", "ы", "э", "ю", "я"};
+static const char *const rusu[] = {"А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К",
+                                   "Л", "М", "Н", "О", "П", "Р", "С", "Т", "У", "Ф",
+                                   "Х", "Ц", "Ч", "Ш", "Щ", "Ы", "Э", "Ю", "Я"};
+
 void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
 {
-    static const char *const arabic_alpha[] = {"أ", "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر",
-                                               "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ", "ف",
-                                               "ق", "ك", "ل", "م", "ن", "ه", "و", "ي"};
-    static const char *const arabic_abjad[] = {"أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي",
-                                               "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر",
-                                               "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"};
-    static const char *const trad[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
-    static const char *const zodiac[] = {"子", "丑", "寅", "卯", "辰", "巳",
-                                         "午", "未", "申", "酉", "戌", "亥"};
-    /* ECMA-376 §17.18.59 names them the other way round: hindiVowels are
-     * the consonants U+0915..U+0939, hindiConsonants the vowels. */
-    static const char *const hvow[] = {"क", "ख", "ग", "घ", "ङ", "च", "छ", "ज", "झ", "ञ",
-                                       "ट", "ठ", "ड", "ढ", "ण", "त", "थ", "द", "ध", "न",
-                                       "ऩ", "प", "फ", "ब", "भ", "म", "य", "र", "ऱ", "ल",
-                                       "ळ", "ऴ", "व", "श", "ष", "स", "ह"};
-    static const char *const hcons[] = {"अ", "आ", "इ", "ई", "उ", "ऊ", "ऋ", "ऌ", "ऍ",
-                                        "ऎ", "ए", "ऐ", "ऑ", "ऒ", "ओ", "औ", "अं", "अः"};
-    static const char *const rus[] = {"а", "б", "в", "г", "д", "е", "ж", "з", "и", "к",
-                                      "л", "м", "н", "о", "п", "р", "с", "т", "у", "ф",
-                                      "х", "ц", "ч", "ш", "щ", "ы", "э", "ю", "я"};
-    static const char *const rusu[] = {"А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К",
-                                       "Л", "М", "Н", "О", "П", "Р", "С", "Т", "У", "Ф",
-                                       "Х", "Ц", "Ч", "Ш", "Щ", "Ы", "Э", "Ю", "Я"};
-
     /* Alphabetic and symbolic systems have no zero or negatives. */
     if (v <= 0 && fmt != NF_BULLET && fmt != NF_NONE)
         fmt = fmt == NF_DECIMAL_FULL ? NF_DECIMAL_FULL : NF_DECIMAL;

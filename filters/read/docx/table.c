@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "docx.h"
+#include "walk.h"
 
 /* A block met inside a paragraph (text box, misplaced paragraph): built
  * aside and placed after the paragraph. */

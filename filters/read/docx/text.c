@@ -1,10 +1,11 @@
 /* Text of a story as it is read: runs merged into text nodes with their
- * formatting and language, complex fields, note references, Symbol-font
- * characters and mc:AlternateContent. Part of the docx reader. */
+ * formatting and language, complex fields, note references and Symbol-font
+ * text. Part of the docx reader; calls the files below the walk only
+ * (chars.c, pkg.c), never back into it. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "docx.h"
+#include "walk.h"
 
 unsigned docx_line_of(struct docx_walk *w)
 {
@@ -73,18 +74,6 @@ void docx_place(struct docx_walk *w, struct docx_para *p, struct hx_node *n)
 {
     docx_flush(w, p);
     hx_node_append(p->inl, n);
-}
-
-int docx_is_rtl_cp(int32_t cp)
-{
-    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
-           (cp >= 0xFE70 && cp <= 0xFEFF);
-}
-
-int docx_is_ea_cp(int32_t cp)
-{
-    return hx_cp_is_han(cp) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
-           (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
 static int is_cjk_lang(const char *l)
@@ -184,6 +173,7 @@ void docx_add_cp(struct docx_walk *w, struct docx_ctx *c, int32_t cp)
     hx_buf_free(&b);
 }
 
+/* Text of a run in the Symbol font: its private-use characters. */
 static void add_symbol_text(struct docx_walk *w, struct docx_ctx *c, const char *s, size_t len)
 {
     struct hx_buf b = {0};
@@ -398,89 +388,4 @@ void docx_note_ref(struct docx_walk *w, struct docx_ctx *c, int endnote)
     dx->nplaced++;
     if (custom)
         p->custom = note;
-}
-
-/* The Symbol font's code points 0x20..0xFF as Unicode (Word stores them
- * as is or moved to U+F020..U+F0FF). */
-static const uint16_t symbol_map[224] = {
-    0x0020, 0x0021, 0x2200, 0x0023, 0x2203, 0x0025, 0x0026, 0x220B, 0x0028, 0x0029, 0x2217,
-    0x002B, 0x002C, 0x2212, 0x002E, 0x002F, 0x0030, 0x0031, 0x0032, 0x0033, 0x0034, 0x0035,
-    0x0036, 0x0037, 0x0038, 0x0039, 0x003A, 0x003B, 0x003C, 0x003D, 0x003E, 0x003F, 0x2245,
-    0x0391, 0x0392, 0x03A7, 0x0394, 0x0395, 0x03A6, 0x0393, 0x0397, 0x0399, 0x03D1, 0x039A,
-    0x039B, 0x039C, 0x039D, 0x039F, 0x03A0, 0x0398, 0x03A1, 0x03A3, 0x03A4, 0x03A5, 0x03C2,
-    0x03A9, 0x039E, 0x03A8, 0x0396, 0x005B, 0x2234, 0x005D, 0x22A5, 0x005F, 0x203E, 0x03B1,
-    0x03B2, 0x03C7, 0x03B4, 0x03B5, 0x03C6, 0x03B3, 0x03B7, 0x03B9, 0x03D5, 0x03BA, 0x03BB,
-    0x03BC, 0x03BD, 0x03BF, 0x03C0, 0x03B8, 0x03C1, 0x03C3, 0x03C4, 0x03C5, 0x03D6, 0x03C9,
-    0x03BE, 0x03C8, 0x03B6, 0x007B, 0x007C, 0x007D, 0x223C, 0x0000, /* 0x7F */
-    0,      0,      0,      0,      0,      0,      0,      0,      0,      0,      0,
-    0,      0,      0,      0,      0, /* 0x80.. */
-    0,      0,      0,      0,      0,      0,      0,      0,      0,      0,      0,
-    0,      0,      0,      0,      0, /* 0x90.. */
-    0x20AC, 0x03D2, 0x2032, 0x2264, 0x2044, 0x221E, 0x0192, 0x2663, 0x2666, 0x2665, 0x2660,
-    0x2194, 0x2190, 0x2191, 0x2192, 0x2193, 0x00B0, 0x00B1, 0x2033, 0x2265, 0x00D7, 0x221D,
-    0x2202, 0x2022, 0x00F7, 0x2260, 0x2261, 0x2248, 0x2026, 0x23D0, 0x23AF, 0x21B5, 0x2135,
-    0x2111, 0x211C, 0x2118, 0x2297, 0x2295, 0x2205, 0x2229, 0x222A, 0x2283, 0x2287, 0x2284,
-    0x2282, 0x2286, 0x2208, 0x2209, 0x2220, 0x2207, 0x00AE, 0x00A9, 0x2122, 0x220F, 0x221A,
-    0x22C5, 0x00AC, 0x2227, 0x2228, 0x21D4, 0x21D0, 0x21D1, 0x21D2, 0x21D3, 0x25CA, 0x2329,
-    0x00AE, 0x00A9, 0x2122, 0x2211, 0x239B, 0x239C, 0x239D, 0x23A1, 0x23A2, 0x23A3, 0x23A7,
-    0x23A8, 0x23A9, 0x23AA, 0x0000, 0x232A, 0x222B, 0x2320, 0x23AE, 0x2321, 0x239E, 0x239F,
-    0x23A0, 0x23A4, 0x23A5, 0x23A6, 0x23AB, 0x23AC, 0x23AD, 0x0000};
-
-int32_t docx_symbol_char(int32_t cp)
-{
-    int32_t low = cp >= 0xF020 && cp <= 0xF0FF ? cp - 0xF000 : cp;
-    if (low >= 0x20 && low <= 0xFF && symbol_map[low - 0x20])
-        return symbol_map[low - 0x20];
-    return cp;
-}
-
-/* Text of a run in the Symbol font: its private-use characters. */
-static void add_symbol_text(struct docx_walk *w, struct docx_ctx *c, const char *s, size_t len);
-
-/* Which mc:Choice we can read: its Requires prefixes are all known. */
-static int requires_ok(const char *req)
-{
-    static const char *const known[] = {"wps", "wpg", "wpc", "wpi", "wp14", "w14", "w15",
-                                        "w16", "a14", "v",   "o",   "m",    "wne", "w16se"};
-    if (!req)
-        return 0;
-    const char *s = req;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        size_t n = strcspn(s, " ");
-        if (!n)
-            break;
-        int ok = 0;
-        for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-            if (strlen(known[i]) == n && strncmp(s, known[i], n) == 0)
-                ok = 1;
-        if (!ok)
-            return 0;
-        s += n;
-    }
-    return 1;
-}
-
-int docx_alternate(struct docx_walk *w, struct docx_ctx *c)
-{
-    int d = xmlTextReaderDepth(w->x.r), e = xmlTextReaderIsEmptyElement(w->x.r);
-    int rc, taken = 0;
-    while ((rc = docx_xml_child(w->dx, &w->x, d, e)) > 0) {
-        if (docx_is(&w->x, NS_MC, "Choice") && !taken &&
-            requires_ok(docx_attr(&w->x, NS_MC, "Requires")
-                            ? docx_attr(&w->x, NS_MC, "Requires")
-                            : docx_attr(&w->x, NS_OTHER, "Requires"))) {
-            taken = 1;
-            if (docx_kids(w, c) < 0)
-                return -1;
-        } else if (docx_is(&w->x, NS_MC, "Fallback") && !taken) {
-            taken = 1;
-            if (docx_kids(w, c) < 0)
-                return -1;
-        } else if (docx_xml_skip(w->dx, &w->x) < 0) {
-            return -1;
-        }
-    }
-    return rc;
 }

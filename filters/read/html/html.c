@@ -2,10 +2,10 @@
  * which is walked once into the model. HTML mixes inline content and blocks
  * freely; the model does not, so stray inline runs inside containers become
  * implicit paragraphs, and white space is collapsed as a browser would.
- * This file holds the parser's setup and its errors, the table of elements
- * by kind and the node helpers both walks use; the block walk is in
- * block.c, inline content and white space in inline.c
- * (private header read_html.h). */
+ * This file holds the stage: sniffing, the parser's setup and its errors;
+ * the block walk is in block.c, inline content and white space in
+ * inline.c, the table of elements by kind and the node helpers both walks
+ * use in element.c (private header html.h). */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,88 +19,6 @@
 #include "html.h"
 
 #define MAX_BYTES ((size_t)64 << 20)
-
-static const struct {
-    const char *name;
-    enum html_kind kind;
-} tags[] = {
-    {"head", K_SKIP},     {"script", K_SKIP},     {"style", K_SKIP},       {"template", K_SKIP},
-    {"noscript", K_SKIP}, {"title", K_SKIP},      {"colgroup", K_SKIP},    {"col", K_SKIP},
-    {"iframe", K_SKIP},   {"object", K_SKIP},     {"svg", K_SKIP},         {"math", K_SKIP},
-    {"body", K_BLOCK},    {"div", K_BLOCK},       {"main", K_BLOCK},       {"nav", K_BLOCK},
-    {"footer", K_BLOCK},  {"aside", K_BLOCK},     {"figure", K_BLOCK},     {"form", K_BLOCK},
-    {"center", K_BLOCK},  {"dl", K_BLOCK},        {"fieldset", K_BLOCK},   {"address", K_BLOCK},
-    {"details", K_BLOCK}, {"thead", K_BLOCK},     {"tbody", K_BLOCK},      {"tfoot", K_BLOCK},
-    {"html", K_BLOCK},    {"article", K_SECTION}, {"section", K_SECTION},  {"header", K_SECTION},
-    {"h1", K_HEADING},    {"h2", K_HEADING},      {"h3", K_HEADING},       {"h4", K_HEADING},
-    {"h5", K_HEADING},    {"h6", K_HEADING},      {"p", K_PARA},           {"pre", K_PARA},
-    {"dt", K_PARA},       {"dd", K_PARA},         {"figcaption", K_PARA},  {"caption", K_PARA},
-    {"summary", K_PARA},  {"legend", K_PARA},     {"ol", K_LIST},          {"ul", K_LIST},
-    {"menu", K_LIST},     {"li", K_ITEM},         {"table", K_TABLE},      {"tr", K_ROW},
-    {"td", K_CELL},       {"th", K_CELL},         {"blockquote", K_QUOTE}, {"em", K_EMPH},
-    {"i", K_EMPH},        {"cite", K_EMPH},       {"var", K_EMPH},         {"dfn", K_EMPH},
-    {"strong", K_STRONG}, {"b", K_STRONG},        {"sup", K_SUP},          {"sub", K_SUB},
-    {"a", K_LINK},        {"br", K_BREAK},        {"img", K_IMAGE},        {"hr", K_RULE},
-};
-
-enum html_kind html_kind_of(const xmlNode *x)
-{
-    if (x->type != XML_ELEMENT_NODE || !x->name)
-        return K_INLINE;
-    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcmp((const char *)x->name, tags[i].name) == 0)
-            return tags[i].kind;
-    return K_INLINE;
-}
-
-const char *html_attr(struct html_walk *w, xmlNode *x, const char *name)
-{
-    xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    char *s = hx_strdup(w->doc->arena, (const char *)v);
-    xmlFree(v);
-    return s;
-}
-
-int html_attr_int(xmlNode *x, const char *name, int def)
-{
-    xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
-    if (!v)
-        return def;
-    char *end;
-    long n = strtol((const char *)v, &end, 10);
-    int ok = end != (char *)v && n > -1000000 && n < 1000000;
-    xmlFree(v);
-    return ok ? (int)n : def;
-}
-
-struct hx_node *html_node_for(struct html_walk *w, xmlNode *x, enum hx_type t)
-{
-    struct hx_node *n = hx_node_new(w->doc, t);
-    const char *lang = html_attr(w, x, "lang");
-    if (!lang)
-        lang = html_attr(w, x, "xml:lang");
-    if (lang && *lang)
-        n->lang = lang;
-    const char *dir = html_attr(w, x, "dir");
-    if (dir && strcmp(dir, "rtl") == 0)
-        n->flags |= HX_F_RTL;
-    long line = xmlGetLineNo(x);
-    n->pos.line = line > 0 ? (unsigned)line : 0;
-    return n;
-}
-
-int html_too_deep(struct html_walk *w, xmlNode *x, int depth)
-{
-    if (depth < MAX_DEPTH)
-        return 0;
-    if (!w->deep)
-        hx_warn_at(w->st, w->doc, (unsigned)xmlGetLineNo(x),
-                   "elements nested over %d deep: their content is dropped", MAX_DEPTH);
-    w->deep = 1;
-    return 1;
-}
 
 static int sniff_html(const unsigned char *head, size_t len)
 {
@@ -210,6 +128,18 @@ out:
     return rc;
 }
 
+/* libxml2 reports a few errors (input encoding conversion, I/O) only
+ * through its process-wide generic handler, which prints to stderr; this
+ * reader reports every error of a parse through its own structured handler,
+ * so the generic one is silenced once the stage opens. */
+static void html_generic_quiet(void *ctx, const char *msg, ...) {}
+
+static int html_open(struct hx_stage *st)
+{
+    xmlSetGenericErrorFunc(NULL, html_generic_quiet);
+    return 0;
+}
+
 const struct hx_filter hx_read_html = {
     .name = "html",
     .kind = HX_READER,
@@ -218,5 +148,6 @@ const struct hx_filter hx_read_html = {
     .sniff = sniff_html,
     .content = "markup opening with <!DOCTYPE html>, <html>, <head>, <body>, <meta> or a comment",
     .gives = HX_HAS_TREE,
+    .open = html_open,
     .read = read_html,
 };

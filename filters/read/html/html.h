@@ -1,7 +1,9 @@
 /* Private to the HTML reader (only filters/read/html/ include it): the
  * state of its one walk over libxml2's tree and the helpers its files
- * share. html.c parses and classifies elements, block.c
- * maps blocks, inline.c inline content. */
+ * share. Its files call downward only: html.c (the stage: sniffing,
+ * parsing) calls block.c (blocks), which calls inline.c (inline content);
+ * all call element.c (elements by kind, node helpers), which calls none
+ * of them. */
 #ifndef HX_FILTERS_READ_HTML_H
 #define HX_FILTERS_READ_HTML_H
 
@@ -47,7 +49,7 @@ struct html_walk {
     int deep;  /* warned about excessive nesting */
 };
 
-/* --- elements and nodes (html.c) ---------------------------------- */
+/* --- elements and nodes (element.c) ------------------------------- */
 
 /* The kind of x by its tag name; text and unknown elements are inline. */
 enum html_kind html_kind_of(const xmlNode *x);
