@@ -311,3 +311,97 @@ int hx_batch_shard_from_env(unsigned *shard, unsigned *shards, unsigned shards_o
     }
     return 0;
 }
+
+/* ---- --align: the versions of one document ---------------------------- */
+
+/* Does s[0..n) look like a language tag: 2 or 3 lowercase letters, perhaps
+ * with a region or script ("zh", "ar-EG", "zh-Hans")? */
+static int lang_like(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] >= 'a' && s[k] <= 'z')
+        k++;
+    if (k < 2 || k > 3)
+        return 0;
+    if (k == n)
+        return 1;
+    if (s[k] != '-' || n - k - 1 < 2 || n - k - 1 > 4)
+        return 0;
+    for (k++; k < n; k++)
+        if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+              (s[k] >= '0' && s[k] <= '9')))
+            return 0;
+    return 1;
+}
+
+/* Target's stem (no directory, no extension) as [*stem, *stem + *len). */
+static void stem_of(const char *target, const char **stem, size_t *len)
+{
+    const char *slash = strrchr(target, '/'), *base = slash ? slash + 1 : target;
+    const char *dot = strrchr(base, '.');
+    *stem = base;
+    *len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+}
+
+/* The group key of a target under rule, in a; NULL when it does not fit. */
+static const char *group_key(struct hx_arena *a, const char *target, enum hx_group_rule rule)
+{
+    const char *stem;
+    size_t len;
+    stem_of(target, &stem, &len);
+    const char *dot = memchr(stem, '.', len), *last = dot;
+    while (last && (dot = memchr(last + 1, '.', len - (size_t)(last + 1 - stem))) != NULL)
+        last = dot;
+    int suffix = last && lang_like(last + 1, len - (size_t)(last + 1 - stem));
+    if (rule == HX_GROUP_SUFFIX || (rule == HX_GROUP_AUTO && suffix))
+        return suffix ? hx_strndup(a, target, (size_t)(last - target)) : NULL;
+    if (!lang_like(stem, len) || stem == target)
+        return NULL;
+    return hx_strndup(a, target, (size_t)(stem - 1 - target)); /* the directory */
+}
+
+static int cmp_keys(const void *x, const void *y)
+{
+    const char *const *a = x, *const *b = y;
+    int c = strcmp(a[0], b[0]);
+    return c ? c : strcmp(a[1], b[1]);
+}
+
+size_t hx_batch_groups(const struct hx_batch_plan *plan, enum hx_group_rule rule, const char *ext,
+                       struct hx_arena *a, struct hx_batch_group **groups)
+{
+    /* (key, target, index) triples sorted by key then target */
+    const char **keyed = hx_alloc(a, (plan->n ? plan->n : 1) * 3 * sizeof *keyed);
+    size_t m = 0;
+    for (size_t i = 0; i < plan->n; i++) {
+        const char *key = group_key(a, plan->v[i].target, rule);
+        if (!key)
+            continue;
+        keyed[3 * m] = key;
+        keyed[3 * m + 1] = plan->v[i].target;
+        keyed[3 * m + 2] = (const char *)(uintptr_t)i;
+        m++;
+    }
+    if (m)
+        qsort(keyed, m, 3 * sizeof *keyed, cmp_keys);
+    struct hx_batch_group *g = hx_alloc(a, (m ? m : 1) * sizeof *g);
+    size_t ng = 0;
+    for (size_t i = 0; i < m;) {
+        size_t j = i;
+        while (j < m && !strcmp(keyed[3 * j], keyed[3 * i]))
+            j++;
+        const char *key = keyed[3 * i];
+        int by_dir = rule == HX_GROUP_DIR ||
+                     (rule == HX_GROUP_AUTO && strlen(key) < strlen(keyed[3 * i + 1]) &&
+                      keyed[3 * i + 1][strlen(key)] == '/');
+        g[ng].report = by_dir ? join(a, join(a, key, '/', "align"), '.', ext)
+                              : join(a, join(a, key, '.', "align"), '.', ext);
+        g[ng].items = hx_alloc(a, (j - i) * sizeof *g[ng].items);
+        for (size_t k = i; k < j; k++)
+            g[ng].items[g[ng].n++] = (size_t)(uintptr_t)keyed[3 * k + 2];
+        ng++;
+        i = j;
+    }
+    *groups = g;
+    return ng;
+}

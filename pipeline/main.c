@@ -25,7 +25,8 @@ static const char usage_text[] =
     "                        [-o OUT|-] [--lang TAG] [-v] [--check] [--diagnostics json]\n"
     "       hexaglot batch INPUT|DIR|@LIST... -o DIR [-f FMT] [-t FMT[:opts] | --chain CHAIN]\n"
     "                      [--lang TAG] [-j N] [--timeout SECS] [--ext LIST] [--log FILE]\n"
-    "                      [--resume] [--shard I/N | --shards N] [--diagnostics json]\n"
+    "                      [--resume] [--shard I/N | --shards N] [--align[=RULE]]\n"
+    "                      [--report EXT] [--diagnostics json]\n"
     "       hexaglot batch --merge-logs LOG... [-o MERGED]\n"
     "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [-f FMT] [--check]\n"
     "       hexaglot stages\n"
@@ -61,6 +62,9 @@ static const char help_text[] =
     "--ext LIST      batch: extensions a directory walk takes (\"docx txt\")\n"
     "--log FILE      batch: a JSON line per document (status, seconds, diagnostics)\n"
     "--resume        batch: skip documents whose output is up to date\n"
+    "--align[=RULE]  batch: align the language versions of each document into a\n"
+    "                report beside them (RULE: dir for SYMBOL/LANG.ext, suffix for\n"
+    "                NAME.LANG.ext, auto); --report EXT its format (html)\n"
     "--shard I/N     batch: convert only slice I of N of the sorted inputs (also\n"
     "                from SLURM_ARRAY_TASK_ID/COUNT, or JOB_COMPLETION_INDEX\n"
     "                with --shards N)\n"
@@ -108,6 +112,8 @@ struct args {
     const char *log, *exts;             /* batch: --log FILE, --ext LIST */
     int resume, merge, shard_given;     /* batch: --resume, --merge-logs, --shard */
     unsigned shard, shards, shards_opt; /* batch: --shard I/N, --shards N */
+    int align;                          /* batch: --align[=RULE], 1 + enum hx_group_rule */
+    const char *report;                 /* batch: --report EXT of the alignment reports */
     unsigned timeout;
     char **inputs;
     int ninputs;
@@ -125,6 +131,8 @@ static int parse_args(int argc, char **argv, struct args *a)
         {"shards", required_argument, NULL, 'N'},
         {"ext", required_argument, NULL, 'E'},
         {"merge-logs", no_argument, NULL, 'M'},
+        {"align", optional_argument, NULL, 'A'},
+        {"report", required_argument, NULL, 'P'},
         {"chain", required_argument, NULL, 'c'},
         {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
@@ -161,6 +169,17 @@ static int parse_args(int argc, char **argv, struct args *a)
         case 'R': a->resume = 1; break;
         case 'E': a->exts = optarg; break;
         case 'M': a->merge = 1; break;
+        case 'P': a->report = optarg; break;
+        case 'A': {
+            static const char *const rules[] = {"auto", "dir", "suffix"};
+            a->align = 0;
+            for (int r = 0; r < 3; r++)
+                if (!strcmp(optarg ? optarg : "auto", rules[r]))
+                    a->align = r + 1;
+            if (!a->align)
+                return usage_error("--align takes auto, dir or suffix, not '%s'", optarg);
+            break;
+        }
         case 'S': {
             char *end;
             unsigned long i = strtoul(optarg, &end, 10), n = 0;
@@ -385,6 +404,51 @@ static int make_dirs(const char *dir)
     return rc;
 }
 
+/* batch --align: the language versions of each document of the plan
+ * (grouped by --align's naming rule) aligned into a report beside them.
+ * 0 when every report was written. */
+static int align_groups(const struct args *a, const struct hx_batch_plan *plan,
+                        struct hx_arena *arena, struct hx_diags *diags)
+{
+    char err[1024];
+    const char *ext = a->report ? a->report : "html";
+    const struct hx_filter *w =
+        hx_writer_for_name(hx_printf(arena, "x.%s", ext), 1, err, sizeof err);
+    if (!w) {
+        hx_diags_add(diags, HX_SEV_ERROR, NULL, 0, "batch", NULL, "--report %s: %s", ext, err);
+        return -1;
+    }
+    char tail[128], std[1024];
+    snprintf(tail, sizeof tail, "align | %s", w->name);
+    hx_chain_standard(tail, std, sizeof std);
+    const char *text = a->from ? hx_printf(arena, "%s | %s", a->from, std) : std;
+    struct hx_chain *c = hx_chain_build(text, err, sizeof err);
+    if (!c) {
+        hx_diags_add(diags, HX_SEV_ERROR, NULL, 0, "batch", NULL, "--align: %s", err);
+        return -1;
+    }
+    struct hx_batch_group *g;
+    size_t ng = hx_batch_groups(plan, (enum hx_group_rule)(a->align - 1), ext, arena, &g);
+    int rc = 0;
+    for (size_t i = 0; i < ng; i++) {
+        if (g[i].n < 2)
+            continue; /* one version: nothing to align it with */
+        if (g[i].n > 6) {
+            hx_diags_add(diags, HX_SEV_ERROR, g[i].report, 0, "batch", NULL,
+                         "%zu versions of one document; align takes two to six", g[i].n);
+            rc = -1;
+            continue;
+        }
+        char **paths = hx_alloc(arena, g[i].n * sizeof *paths);
+        for (size_t k = 0; k < g[i].n; k++)
+            paths[k] = (char *)plan->v[g[i].items[k]].path;
+        if (run_set(c, paths, g[i].n, g[i].report, a, diags) < 0)
+            rc = -1;
+    }
+    hx_chain_free(c);
+    return rc;
+}
+
 /* `batch`: plans the inputs (files, directories, @manifests; this shard's
  * slice), then runs the pool. 0 when every planned document was written. */
 static int run_batch(struct hx_chain *c, const struct args *a, const char *chain_text,
@@ -409,6 +473,8 @@ static int run_batch(struct hx_chain *c, const struct args *a, const char *chain
                                recipe, a->resume, tty && !a->json, a->verbose, tty || a->verbose,
                                a->log};
     int rc = hx_batch_run(c, &plan, &bo, diags);
+    if (a->align && align_groups(a, &plan, arena, diags) != 0)
+        rc = -1;
     hx_arena_free(arena);
     return rc != 0 || plan.refused ? -1 : 0;
 }

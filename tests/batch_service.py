@@ -201,6 +201,35 @@ def test_resume(tmp, src):
     check(len(outputs(out)) == 97 and not leftovers(out), "rerun with --resume completes the batch")
 
 
+def test_align(tmp):
+    """--align: the versions of each document aligned into a report."""
+    import shutil
+    s6 = os.path.join(SRC, "tests", "struct6")
+    for sym in ("A_76_1", "A_76_2"):
+        d = os.path.join(tmp, "versions", sym)
+        os.makedirs(d)
+        for lang in ("zh", "en", "fr"):
+            shutil.copy(os.path.join(s6, lang + ".txt"), os.path.join(d, lang + ".txt"))
+    out = os.path.join(tmp, "aligned")
+    code, _, err = run(["batch", os.path.join(tmp, "versions"), "-o", out, "--align"], tmp)
+    got = outputs(out)
+    check(code == 0 and "A_76_1/align.html" in got and "A_76_2/align.html" in got
+          and "A_76_1/zh.txt" in got, "--align (SYMBOL/LANG.ext): a report per document %s" % got)
+    html = open(os.path.join(out, "A_76_1", "align.html"), encoding="utf-8").read()
+    check('lang="fr"' in html and 'lang="zh"' in html, "the report has each version's column")
+    flat = os.path.join(tmp, "flat")
+    os.makedirs(flat)
+    for lang in ("zh", "en"):
+        shutil.copy(os.path.join(s6, lang + ".txt"), os.path.join(flat, "report.%s.txt" % lang))
+    out = os.path.join(tmp, "aligned2")
+    code, _, err = run(["batch", flat, "-o", out, "--align=suffix", "--report", "tsv"], tmp)
+    rows = open(os.path.join(out, "report.align.tsv"), encoding="utf-8").read().splitlines() \
+        if os.path.exists(os.path.join(out, "report.align.tsv")) else []
+    check(code == 0 and len(rows) > 10, "--align=suffix (NAME.LANG.ext) --report tsv: %d rows" % len(rows))
+    code, _, err = run(["batch", flat, "-o", out, "--align=bogus"], tmp)
+    check(code == 2, "--align=bogus: usage error")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         src = corpus(tmp)
@@ -208,6 +237,7 @@ def main():
         test_selection(tmp, src)
         test_shards(tmp, src)
         test_resume(tmp, src)
+        test_align(tmp)
     if FAILED:
         print("%d failed" % len(FAILED))
         sys.exit(1)
