@@ -83,7 +83,7 @@ static char *text_of(struct hx_doc *doc)
 }
 
 /* NFKC without white space, every run of dots, ellipses or dashes one
- * character: what must survive normalisation unchanged. */
+ * character, curly quotes straight: what must survive normalisation unchanged. */
 static char *skeleton(const char *s)
 {
     UErrorCode err = U_ZERO_ERROR;
@@ -108,6 +108,10 @@ static char *skeleton(const char *s)
             c = '.';
         if (c == 0x2014 || c == '-' || c == 0x2015 || c == 0x2212)
             c = '-';
+        if (c == 0x201C || c == 0x201D)
+            c = '"';
+        if (c == 0x2018 || c == 0x2019)
+            c = '\'';
         if ((c == '.' || c == '-') && c == last)
             continue;
         hx_buf_addcp(&b, c);
@@ -155,7 +159,8 @@ static void pair_check(const char *lang, const char *opts, const char *s, const 
 static void test_rules(void)
 {
     /* nfc: composes, and maps a compatibility ideograph to its unified form */
-    UN("cafe\xCC\x81", "caf\xC3\xA9");
+    UN("咖啡cafe\xCC\x81", "咖啡caf\xC3\xA9");
+    UN("cafe\xCC\x81", "cafe\xCC\x81"); /* no Chinese character: skipped */
     UN("汉字\xEF\xA4\x9D", "汉字\xE6\xAC\x84");
     /* width */
     UN("２０２１年", "2021年");
@@ -210,7 +215,47 @@ static void test_rules(void)
     UN("E/CN.16/2018/CRP.3, 第3段", "E/CN.16/2018/CRP.3，第3段");
     /* another language inside Chinese text, and an English document */
     UN("中文[en:2021 , see: (a) ...]中文", "中文2021 , see: (a) ...中文");
-    pair_check("en", "", "在 2021 年 (尼泊尔), ...", "在 2021 年 (尼泊尔), ...", __LINE__);
+    /* in an English document, a Chinese paragraph follows the rules and
+     * an English one with a Chinese name does not */
+    pair_check("en", "", "在 2021 年 (尼泊尔), ...", "在2021年（尼泊尔），……", __LINE__);
+    pair_check("en", "", "Mr. Wang Yi (王毅) said: \"yes\". See A/76/62 .",
+               "Mr. Wang Yi (王毅) said: \"yes\". See A/76/62 .", __LINE__);
+    /* full stop */
+    UN("他在会上发言.此外,委员会进行了辩论.", "他在会上发言。此外，委员会进行了辩论。");
+    UN("增长了3.5%,即10.30时", "增长了3.5%，即10.30时");
+    UN("见A/76/62.", "见A/76/62。");
+    UN("冠状病毒病(COVID-19).", "冠状病毒病(COVID-19)。");
+    UN("由Mr. Smith主持", "由Mr. Smith主持");
+    UN("他说:\"The meeting is adjourned.\"", "他说：“The meeting is adjourned.”");
+    UN("请发送至info@un.org.", "请发送至info@un.org。");
+    UN("见https://www.un.org/zh.", "见https://www.un.org/zh。");
+    UN("报告^.", "报告^。");
+    UN("Wait. 等", "Wait.等"); /* an English stop stays, the space goes */
+    OFF("发言.此外", "发言.此外");
+    /* quotes: pairs, nesting, English inside, apostrophes, markup, markers */
+    UN("题为\"全球化与相互依存\"的项目", "题为“全球化与相互依存”的项目");
+    UN("\'数字经济报告\'", "‘数字经济报告’");
+    UN("关于\"执行\'2030年议程\'的报告\"", "关于“执行‘2030年议程’的报告”");
+    UN("他说\"I don\'t know\"。", "他说“I don\'t know”。");
+    UN("各国\"的^\"权利", "各国“的^”权利");
+    UN("题为“全球化\"的项目", "题为“全球化”的项目");
+    UN("the \"Connect 2030\" agenda", "the \"Connect 2030\" agenda");
+    UN("他说\"是的", "他说\"是的");
+    UN("countries\' rights和义务", "countries\' rights和义务");
+    /* parentheses by content */
+    UN("报告（Ａ/７６/６２）", "报告(A/76/62)");
+    UN("报告（COVID-19）和(尼泊尔）", "报告(COVID-19)和（尼泊尔）");
+    UN("见（……）", "见（……）");
+    GBT("报告（COVID-19）", "报告（COVID-19）");
+    /* spaces before % and ideographic spaces */
+    UN("有 87 % 的人", "有87%的人");
+    UN("增长 5.5 ％以上", "增长5.5％以上");
+    UN("rate of 5 % only", "rate of 5 % only");
+    UN("\xE3\x80\x80\xE3\x80\x80本款产品\xE3\x80\x80兼容\xE3\x80\x80", "本款产品兼容");
+    UN("A\xE3\x80\x80"
+       "B 和",
+       "A\xE3\x80\x80"
+       "B和");
 }
 
 int main(void)

@@ -29,6 +29,7 @@ def skeleton(s):
     s = unicodedata.normalize("NFKC", s)
     s = re.sub(r"\s+", "", s)
     s = re.sub(r"[.\u3002\u22ef]+", ".", s)
+    s = re.sub(r"[\u201c\u201d]", '"', re.sub(r"[\u2018\u2019]", "'", s))
     return re.sub(r"[-\u2014\u2015\u2212]+", "-", s)
 
 

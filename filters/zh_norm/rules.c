@@ -1,216 +1,26 @@
-/* The rules of zh-norm over one paragraph (see filters/zh_norm/zh_norm.c for what
- * each does and why context is judged by letters only). */
+/* The rules of zh-norm over one paragraph, but quotes (quotes.c): each
+ * names its row of rules.tsv (what it does, where, and on whose authority)
+ * when it edits. Context is judged by letters (punctuation and spaces are
+ * looked through), so a second run finds nothing to do. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 #include "hx.h"
 #include "zh_norm.h"
 
-const char *const zh_rule_names[R_COUNT] = {"nfc",      "width", "punct", "paren",
-                                            "ellipsis", "dash",  "space"};
-
-/* --- character classes (ICU) ---------------------------------------------- */
-
-static int is_han(int32_t c)
+static int ascii_alnum(int32_t c)
 {
-    UErrorCode err = U_ZERO_ERROR;
-    return c > 0 && uscript_getScript(c, &err) == USCRIPT_HAN;
+    return c > 0 && c < 0x80 && (zh_class(c) & ZC_LATIN);
 }
 
-static int is_space(int32_t c)
+static int is_han(const struct para *p, ptrdiff_t k)
 {
-    return c == ' ' || c == 0xA0 || (c >= 0x2002 && c <= 0x200A) || c == 0x202F;
-}
-
-/* Wide or full-width punctuation: "，", "。", "《", "（"… */
-static int is_cjk_punct(int32_t c)
-{
-    int w;
-    if (c <= 0 || !u_ispunct(c))
-        return 0;
-    w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-    return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
-}
-
-static int is_quote(int32_t c)
-{
-    return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
-}
-
-static int letter_class(int32_t c)
-{
-    if (is_han(c))
-        return 'h';
-    if (c > 0 && u_isalnum(c))
-        return 'l';
-    return 0;
-}
-
-/* For every position, the class of the nearest letter on either side: 'h'
- * a Han character, 'l' another letter or digit, 0 none (paragraph edge or
- * line break). Punctuation, spaces and markers are looked through. Letters
- * are never edited after the width rule, so one pass before the
- * punctuation rules serves them all, in linear time. */
-void zh_context(struct para *p)
-{
-    unsigned char cls = 0;
-    for (size_t i = 0; i < p->n; i++) {
-        p->lctx[i] = cls;
-        if (p->cp[i] == STOP)
-            cls = 0;
-        else if (letter_class(p->cp[i]))
-            cls = (unsigned char)letter_class(p->cp[i]);
-    }
-    cls = 0;
-    for (size_t i = p->n; i-- > 0;) {
-        p->rctx[i] = cls;
-        if (p->cp[i] == STOP)
-            cls = 0;
-        else if (letter_class(p->cp[i]))
-            cls = (unsigned char)letter_class(p->cp[i]);
-    }
-}
-
-static int ctx(const struct para *p, size_t i, int dir)
-{
-    return dir < 0 ? p->lctx[i] : p->rctx[i];
-}
-
-/* The neighbour of position i (skipping deleted places, spaces and, when
- * marks is set, note markers) in direction dir; -1 at an edge. */
-static ssize_t near(const struct para *p, size_t i, int dir, int marks)
-{
-    for (size_t k = i;;) {
-        if (dir < 0) {
-            if (k == 0)
-                return -1;
-            k--;
-        } else {
-            if (k + 1 >= p->n)
-                return -1;
-            k++;
-        }
-        if (p->del[k] || is_space(p->cp[k]) || (marks && p->cp[k] == MARK))
-            continue;
-        return (ssize_t)k;
-    }
-}
-
-/* --- editing ------------------------------------------------------------- */
-
-static void add_cp(const struct para *p, size_t i, int32_t c, struct hx_buf *b)
-{
-    if (c == MARK) {
-        const struct hx_node *m = p->seg[i] >= 0 ? p->segs[p->seg[i]] : NULL;
-        hx_buf_adds(b, m && m->label ? m->label : "*");
-    } else if (c > 0) {
-        hx_buf_addcp(b, c);
-    }
-}
-
-/* The text around [a, b), as it is now, for explain. */
-static void window(const struct para *p, size_t a, size_t b, struct hx_buf *out)
-{
-    size_t from = a, to = b;
-    for (int k = 0; k < 4 && from > 0; k++)
-        from--;
-    for (int k = 0; k < 4 && to < p->n; k++)
-        to++;
-    for (size_t i = from; i < to; i++) {
-        if (p->del[i] || p->cp[i] == STOP)
-            continue;
-        add_cp(p, i, p->cp[i], out);
-        if (p->cp2[i])
-            add_cp(p, i, p->cp2[i], out);
-    }
-}
-
-/* Replaces positions [a, b) by c1 (and c2) at a, deleting the rest. */
-static void edit(struct run *r, int rule, size_t a, size_t b, int32_t c1, int32_t c2)
-{
-    struct para *p = &r->p;
-    struct hx_buf before = {0}, after = {0};
-    if (r->o->explain)
-        window(p, a, b, &before);
-    if (c1 < 0) {
-        for (size_t i = a; i < b; i++)
-            p->del[i] = 1;
-    } else {
-        p->cp[a] = c1;
-        p->cp2[a] = c2;
-        for (size_t i = a + 1; i < b; i++)
-            p->del[i] = 1;
-    }
-    r->counts[rule]++;
-    if (r->o->explain) {
-        window(p, a, b, &after);
-        hx_note(r->st, r->doc, r->block, "%s: \"%s\" -> \"%s\"", zh_rule_names[rule],
-                before.data ? before.data : "", after.data ? after.data : "");
-    }
-    hx_buf_free(&before);
-    hx_buf_free(&after);
-}
-
-/* Protects document symbols and URLs: no rule edits inside them. */
-void zh_protect(struct para *p)
-{
-    static const char *const schemes[] = {"https://", "http://", "ftp://", "mailto:", "www."};
-    for (size_t i = 0; i < p->n; i++) {
-        size_t j = i;
-        int32_t prev = i ? p->cp[i - 1] : 0;
-        for (size_t s = 0; s < sizeof schemes / sizeof *schemes; s++) {
-            size_t k = 0, m = i;
-            const char *sc = schemes[s];
-            while (sc[k] && m < p->n && p->cp[m] == (unsigned char)sc[k]) {
-                k++;
-                m++;
-            }
-            if (!sc[k]) {
-                while (m < p->n && p->cp[m] > ' ' && p->cp[m] < 0x7F && p->cp[m] != '<' &&
-                       p->cp[m] != '>' && p->cp[m] != '"')
-                    m++;
-                j = m;
-                break;
-            }
-        }
-        if (j == i && p->cp[i] >= 'A' && p->cp[i] <= 'Z' &&
-            !(prev > 0 && prev < 0x7F && (u_isalnum(prev) || prev == '/'))) {
-            size_t m = i, slash = 0;
-            while (m < p->n && p->cp[m] >= 'A' && p->cp[m] <= 'Z')
-                m++;
-            while (m < p->n && p->cp[m] > 0 && p->cp[m] < 0x7F &&
-                   (u_isalnum(p->cp[m]) || p->cp[m] == '/' || p->cp[m] == '.' || p->cp[m] == '-')) {
-                slash += p->cp[m] == '/';
-                m++;
-            }
-            while (m > i && (p->cp[m - 1] == '.' || p->cp[m - 1] == '-'))
-                m--;
-            if (slash)
-                j = m;
-            else if (m > i + 1)
-                i = m - 1; /* no symbol starts later in this run either */
-        }
-        for (size_t k = i; k < j; k++)
-            p->prot[k] = 1;
-        if (j > i)
-            i = j - 1;
-    }
-}
-
-static int editable(const struct para *p, size_t i)
-{
-    return p->zh[i] && !p->prot[i] && !p->del[i];
+    return k >= 0 && (p->cls[k] & ZC_HAN);
 }
 
 static int fullwidth_alnum(const struct para *p, size_t i)
 {
-    int32_t c = p->cp[i];
-    return editable(p, i) && c >= 0xFF10 && c <= 0xFF5A && u_isalnum(c) &&
-           u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH) == U_EA_FULLWIDTH;
+    return p->cp[i] >= 0xFF10 && p->cp[i] <= 0xFF5A && (p->cls[i] & ZC_LATIN) && zh_editable(p, i);
 }
 
 /* A run of full-width letters and digits ("２０２１") is one edit. */
@@ -219,78 +29,146 @@ void zh_rule_width(struct run *r)
     struct para *p = &r->p;
     for (size_t i = 0; i < p->n; i++) {
         size_t j = i;
-        struct hx_buf before = {0}, after = {0};
         if (!fullwidth_alnum(p, i))
             continue;
         while (j < p->n && fullwidth_alnum(p, j))
             j++;
-        if (r->o->explain)
-            window(p, i, j, &before);
-        for (size_t k = i; k < j; k++)
-            p->cp[k] -= 0xFEE0;
-        r->counts[R_WIDTH]++;
-        if (r->o->explain) {
-            window(p, i, j, &after);
-            hx_note(r->st, r->doc, r->block, "width: \"%s\" -> \"%s\"", before.data, after.data);
-        }
-        hx_buf_free(&before);
-        hx_buf_free(&after);
+        zh_edit_shift(r, R_WIDTH, i, j, 0xFEE0);
         i = j - 1;
     }
 }
 
+/* , : ; ? ! to the full-width mark rules.tsv gives, when the nearest
+ * letter either side is Han ("1,000", "10:30" and "Hello, world" stay). */
 void zh_rule_punct(struct run *r)
 {
+    static const enum zh_rule rows[] = {R_COMMA, R_COLON, R_SEMICOLON, R_QUESTION, R_EXCLAMATION};
+    int32_t to[128] = {0};
+    enum zh_rule rule[128] = {0};
     struct para *p = &r->p;
-    for (size_t i = 0; i < p->n; i++) {
-        int32_t c = p->cp[i], to;
-        switch (c) {
-        case ',': to = 0xFF0C; break;
-        case ':': to = 0xFF1A; break;
-        case ';': to = 0xFF1B; break;
-        case '?': to = 0xFF1F; break;
-        case '!': to = 0xFF01; break;
-        default: continue;
+    for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+        const char *from = hx_zh_rules[rows[k]][1], *dst = hx_zh_rules[rows[k]][2];
+        size_t i = 0, n = strlen(dst);
+        if ((unsigned char)from[0] < 0x80 && from[0] && !from[1]) {
+            to[(unsigned char)from[0]] = hx_utf8_next(dst, n, &i);
+            rule[(unsigned char)from[0]] = rows[k];
         }
-        if (!editable(p, i))
+    }
+    for (size_t i = 0; i < p->n; i++) {
+        int32_t c = p->cp[i];
+        if (c <= 0 || c >= 0x80 || !to[c] || !zh_editable(p, i))
             continue;
-        if (ctx(p, i, -1) == 'h' || ctx(p, i, +1) == 'h')
-            edit(r, R_PUNCT, i, i + 1, to, 0);
+        if (p->lctx[i] == 'h' || p->rctx[i] == 'h')
+            zh_edit(r, rule[c], i, i + 1, to[c], 0, 0);
     }
 }
 
+/* Abbreviations that end in a full stop in Latin text. */
+static int abbreviation(const struct para *p, size_t a, size_t b)
+{
+    static const char *const abbr[] = {"Mr",   "Mrs",   "Ms",  "Dr",  "Prof", "No",  "Nos",  "Vol",
+                                       "para", "paras", "p",   "pp",  "Rev",  "Add", "Corr", "etc",
+                                       "e.g",  "i.e",   "Inc", "Ltd", "Co",   "Jr",  "Sr",   "St",
+                                       "H.E",  "art",   "Art", "ch",  "cf",   "vs",  "al"};
+    for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
+        size_t n = strlen(abbr[k]), m = 0;
+        if (n != b - a)
+            continue;
+        while (m < n && p->cp[a + m] == (unsigned char)abbr[k][m])
+            m++;
+        if (m == n)
+            return 1;
+    }
+    return 0;
+}
+
+static int closing_cjk(int32_t c)
+{
+    return c == 0x201D || c == 0x2019 ||
+           ((zh_class(c) & ZC_CJKP) && c != 0x3001 && c != 0xFF0C && c != 0xFF08 && c != 0x300A);
+}
+
+/* Is the "." at i a Chinese full stop typed in ASCII? */
+static int stop_wanted(const struct para *p, size_t i)
+{
+    int32_t next = i + 1 < p->n ? p->cp[i + 1] : 0;
+    if (ascii_alnum(next) || next == '.' || next == '/' || next == '-' || next == '@' ||
+        (i > 0 && p->cp[i - 1] == '.'))
+        return 0; /* 3.5, 10.30, D.C., a run of dots */
+    ptrdiff_t k = zh_near(p, i, -1, 1);
+    if (k < 0 || p->cp[k] == STOP)
+        return 0;
+    if (is_han(p, k) || closing_cjk(p->cp[k]))
+        return 1; /* "…辩论." */
+    if (p->cp[k] <= ' ' || p->cp[k] >= 0x7F)
+        return 0;
+    /* a token of Latin, digits, symbols ("A/76/62", "COVID-19", "87%",
+     * "(COVID-19)"): a stop when it follows Chinese and Chinese or the
+     * paragraph's end follows; in a Latin run (a space before it) not */
+    size_t e = (size_t)k + 1, t = e;
+    while (t > 0 && p->cp[t - 1] > ' ' && p->cp[t - 1] < 0x7F && p->cp[t - 1] != '"' &&
+           p->cp[t - 1] != '\'' && !p->del[t - 1])
+        t--;
+    if (abbreviation(p, t, e))
+        return 0;
+    if (t == 0 || !(is_han(p, (ptrdiff_t)t - 1) || (p->cls[t - 1] & ZC_CJKP) ||
+                    p->cp[t - 1] == 0x201C || p->cp[t - 1] == 0x2018))
+        return 0;
+    return p->rctx[i] != 'l';
+}
+
+void zh_rule_stop(struct run *r)
+{
+    struct para *p = &r->p;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->cp[i] == '.' && zh_editable(p, i) && stop_wanted(p, i))
+            zh_edit(r, R_STOP, i, i + 1, 0x3002, 0, 0);
+}
+
+/* Parentheses by content, one rule for the whole document: Han inside,
+ * full width; Latin letters or digits only, half width (profile un). With
+ * profile gbt15834, Han right outside makes them full width too. */
 void zh_rule_paren(struct run *r)
 {
     struct para *p = &r->p;
     size_t stack[64], depth = 0, overflow = 0;
     for (size_t i = 0; i < p->n; i++) {
-        if (p->del[i] || p->prot[i])
+        int32_t c = p->cp[i];
+        if (p->del[i] || p->prot[i] || (c != '(' && c != ')' && c != 0xFF08 && c != 0xFF09))
             continue;
-        if (p->cp[i] == '(') {
+        if (c == '(' || c == 0xFF08) {
             if (depth < 64)
                 stack[depth++] = i;
             else
                 overflow++;
-        } else if (p->cp[i] == ')') {
-            if (overflow) {
-                overflow--;
-                continue;
-            }
-            if (!depth)
-                continue;
-            size_t a = stack[--depth];
-            int inner = 0;
-            for (size_t k = a + 1; k < i && !inner; k++)
-                inner = !p->del[k] && is_han(p->cp[k]);
-            if (!p->zh[a] || !p->zh[i])
-                continue;
-            if (inner ||
-                (r->o->profile == PROFILE_GBT && (ctx(p, a, -1) == 'h' || ctx(p, i, +1) == 'h'))) {
-                edit(r, R_PAREN, a, a + 1, 0xFF08, 0);
-                r->counts[R_PAREN]--; /* a pair is one edit */
-                edit(r, R_PAREN, i, i + 1, 0xFF09, 0);
-            }
+            continue;
         }
+        if (overflow) {
+            overflow--;
+            continue;
+        }
+        if (!depth)
+            continue;
+        size_t a = stack[--depth];
+        int han = 0, latin = 0;
+        for (size_t k = a + 1; k < i && !han; k++) {
+            han |= !p->del[k] && (p->cls[k] & ZC_HAN);
+            latin |= !p->del[k] && (p->cls[k] & ZC_LATIN);
+        }
+        if (!p->zh[a] || !p->zh[i])
+            continue;
+        int full = han, half = !han && latin;
+        enum zh_rule rule = han ? R_PAREN_HAN : R_PAREN_LATIN;
+        if (r->o->profile == PROFILE_GBT && !han && (p->lctx[a] == 'h' || p->rctx[i] == 'h')) {
+            full = 1;
+            half = 0;
+            rule = R_PAREN_GBT;
+        }
+        if ((full && p->cp[a] == 0xFF08 && c == 0xFF09) || (half && p->cp[a] == '(' && c == ')') ||
+            (!full && !half))
+            continue;
+        zh_edit(r, rule, a, a + 1, full ? 0xFF08 : '(', 0, 1); /* a pair is one edit */
+        zh_edit(r, rule, i, i + 1, full ? 0xFF09 : ')', 0, 0);
     }
 }
 
@@ -300,15 +178,15 @@ void zh_rule_ellipsis(struct run *r)
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i];
         size_t j = i;
-        if (!editable(p, i) || (c != '.' && c != 0x2026 && c != 0x3002 && c != 0x22EF))
+        if ((c != '.' && c != 0x2026 && c != 0x3002 && c != 0x22EF) || !zh_editable(p, i))
             continue;
-        while (j < p->n && p->cp[j] == c && editable(p, j) && !p->cp2[j])
+        while (j < p->n && p->cp[j] == c && zh_editable(p, j) && !p->cp2[j])
             j++;
         size_t n = j - i;
         int want = (c == '.' && n >= 3) || (c == 0x3002 && n >= 3) || (c == 0x2026 && n != 2) ||
                    (c == 0x22EF && n >= 2);
-        if (want && (ctx(p, i, -1) == 'h' || ctx(p, j - 1, +1) == 'h'))
-            edit(r, R_ELLIPSIS, i, j, 0x2026, 0x2026);
+        if (want && (p->lctx[i] == 'h' || p->rctx[j - 1] == 'h'))
+            zh_edit(r, R_ELLIPSIS, i, j, 0x2026, 0x2026, 0);
         i = j - 1;
     }
 }
@@ -319,49 +197,73 @@ void zh_rule_dash(struct run *r)
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i];
         size_t j = i;
-        if (!editable(p, i) || (c != 0x2014 && c != '-' && c != 0x2015 && c != 0xFF0D))
+        if ((c != 0x2014 && c != '-' && c != 0x2015 && c != 0xFF0D) || !zh_editable(p, i))
             continue;
-        while (j < p->n && p->cp[j] == c && editable(p, j) && !p->cp2[j])
+        while (j < p->n && p->cp[j] == c && zh_editable(p, j) && !p->cp2[j])
             j++;
         size_t n = j - i;
         int want = (c == 0x2014 && n == 1) || (c != 0x2014 && n == 2);
-        if (want && ctx(p, i, -1) == 'h' && ctx(p, j - 1, +1) == 'h')
-            edit(r, R_DASH, i, j, 0x2014, 0x2014);
+        if (want && p->lctx[i] == 'h' && p->rctx[j - 1] == 'h')
+            zh_edit(r, R_DASH, i, j, 0x2014, 0x2014, 0);
         i = j - 1;
     }
 }
 
+static int is_quote(int32_t c)
+{
+    return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
+}
+
 /* Is the neighbour at k Chinese punctuation (a quote counts when the text
  * it encloses, on the side away from the space, is Han)? */
-static int cjk_side(const struct para *p, ssize_t k, int away)
+static int cjk_side(const struct para *p, ptrdiff_t k, int away)
 {
     if (k < 0)
         return 0;
-    if (is_cjk_punct(p->cp[k]))
+    if (p->cls[k] & ZC_CJKP)
         return 1;
     if (is_quote(p->cp[k])) {
-        ssize_t q = near(p, (size_t)k, away, 1);
-        return q >= 0 && (is_han(p->cp[q]) || is_cjk_punct(p->cp[q]));
+        ptrdiff_t q = zh_near(p, (size_t)k, away, 1);
+        return q >= 0 && (is_han(p, q) || (p->cls[q] & ZC_CJKP));
     }
     return 0;
+}
+
+/* Spaces between a number right after Han and "%" ("占 87 %" -> "占87%"). */
+static int percent_gap(const struct para *p, size_t i, size_t j)
+{
+    size_t t = i;
+    if (j >= p->n || (p->cp[j] != '%' && p->cp[j] != 0xFF05) || !i || p->cp[i - 1] > '9' ||
+        p->cp[i - 1] < '0')
+        return 0;
+    while (t > 0 &&
+           ((p->cp[t - 1] >= '0' && p->cp[t - 1] <= '9') || p->cp[t - 1] == '.' ||
+            p->cp[t - 1] == ',') &&
+           !p->del[t - 1])
+        t--;
+    return p->lctx[t] == 'h' || p->rctx[j] == 'h';
 }
 
 void zh_rule_space(struct run *r)
 {
     struct para *p = &r->p;
     for (size_t i = 0; i < p->n; i++) {
-        if (!editable(p, i) || !is_space(p->cp[i]))
+        if (!(p->cls[i] & ZC_SPACE) || !zh_editable(p, i))
             continue;
         size_t j = i;
-        while (j < p->n && (p->del[j] || is_space(p->cp[j])) && editable(p, j))
-            j++;
-        ssize_t L = near(p, i, -1, 1), R = near(p, j - 1, +1, 1);
-        if (L < 0 || R < 0 || p->cp[L] == STOP || p->cp[R] == STOP) {
-            i = j - 1;
-            continue;
-        }
-        if (is_han(p->cp[L]) || is_han(p->cp[R]) || cjk_side(p, L, -1) || cjk_side(p, R, +1))
-            edit(r, R_SPACE, i, j, -1, 0);
+        int ideo = 0;
+        while (j < p->n && (p->del[j] || (p->cls[j] & ZC_SPACE)) && zh_editable(p, j))
+            ideo |= p->cp[j++] == 0x3000;
+        ptrdiff_t L = zh_near(p, i, -1, 1), R = zh_near(p, j - 1, +1, 1);
+        int lstop = L < 0 || p->cp[L] == STOP, rstop = R < 0 || p->cp[R] == STOP;
+        int lcjk = !lstop && (is_han(p, L) || cjk_side(p, L, -1));
+        int rcjk = !rstop && (is_han(p, R) || cjk_side(p, R, +1));
+        if (!lstop && !rstop && (lcjk || rcjk))
+            zh_edit(r, ideo ? R_SPACE_IDEO : R_SPACE, i, j, -1, 0, 0);
+        else if (ideo && ((lstop && rcjk) || (rstop && lcjk)))
+            zh_edit(r, R_SPACE_IDEO, i, j, -1, 0, 0); /* an indent, a trailing gap */
+        else if (!lstop && !rstop && percent_gap(p, i, j))
+            zh_edit(r, R_SPACE_PERCENT, i, j, -1, 0, 0);
         i = j - 1;
     }
 }

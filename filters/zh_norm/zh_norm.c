@@ -1,36 +1,33 @@
-/* zh-norm: normalises Chinese text in the model, leaving typesetting to the
- * writers. It acts only on text whose effective language is Chinese and
- * never inside a document symbol ("A/C.2/76/L.56", "A/75/62-E/2020/11") or
- * a URL. Rules, in the order they run on each paragraph:
+/* zh-norm: normalises Chinese text in the model to the UN Chinese house
+ * style, leaving typesetting to the writers. The rules are one table,
+ * filters/zh_norm/rules.tsv: each row names a rule, what it replaces,
+ * where (Han before, Han after, paragraph end, never inside a Latin run)
+ * and its source (GB/T 15834-2011, GB/T 15835-2011, UN editorial practice
+ * as the seed shows it); explain=yes reports every edit with its rule and
+ * source. In the order they run on each paragraph:
  *
- *   nfc       Unicode NFC (never NFKC, which would fold full-width
- *             punctuation to ASCII)
- *   width     full-width ASCII letters and digits to half width ("２０２１")
- *   punct     , : ; ? ! to full width when the nearest letter either side is
- *             a Han character ("生计, 最" → "生计， 最"); "1,000" stays
- *   paren     a pair ( ) to （ ） when it encloses Han text ("(尼泊尔)");
- *             with profile=gbt15834 also when Han text is right outside
- *             ("冠状病毒病(COVID-19)"); profile=un (default) keeps those
- *             half width, the UN Chinese house style
- *   ellipsis  "...", "。。。", a lone "…" or "⋯⋯" in Chinese text to "……"
- *   dash      a lone "—", "--", "――" or "－－" between Han text to "——"
- *   space     literal spaces between Han and Latin letters or digits, and
- *             next to Chinese punctuation or quotes, removed: the 1/4 em
- *             gap is the typesetter's job ("2021 年" → "2021年"); note
- *             markers are looked through ("文件，¹ 核准" → "文件，¹核准")
+ *   nfc, width              NFC; full-width letters and digits to half width
+ *   comma … exclamation     , : ; ? ! to ， ： ； ？ ！ between Han text
+ *   quote-double/-single    straight quotes paired into “ ” ‘ ’ (quotes.c)
+ *   stop                    . to 。 ending Chinese ("…辩论.", "见A/76/62.")
+ *   paren-han/-latin/-gbt   （ ） around Han content, ( ) around Latin only
+ *   ellipsis, dash          …… and ——
+ *   space, space-*          spaces between Han and Latin, digits or
+ *                           Chinese punctuation; U+3000; "87 %"
  *
- * profile=off keeps punct, paren, ellipsis and dash from running. Context
- * is judged by letters only (punctuation and spaces are looked through),
- * so a second run finds nothing to do; and no character is lost except the
- * removed spaces and the dots an ellipsis is made of. Every edit is counted
- * per rule (a note per rule and document); explain lists each edit. */
+ * A paragraph is Chinese when it or its text is tagged so, or, untagged,
+ * when the document is Chinese or the paragraph is mostly Han (a Chinese
+ * paragraph in an English report); a paragraph with no character from
+ * U+2E80 on is skipped at once. Nothing inside a document symbol, URL or
+ * e-mail address is edited. profile=off keeps the punctuation rules from
+ * running. No character is lost except the removed spaces and the dots an
+ * ellipsis is made of, and a second run finds nothing to do. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 
-#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
-#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
 #include "hx.h"
@@ -58,7 +55,10 @@ static int grow(struct para *p)
     int *seg = realloc(p->seg, cap * sizeof *seg);
     if (seg)
         p->seg = seg;
-    unsigned char *prot = realloc(p->prot, cap), *del = NULL, *zh = NULL;
+    unsigned char *cls = realloc(p->cls, cap), *prot = NULL, *del = NULL, *zh = NULL;
+    if (cls)
+        p->cls = cls;
+    prot = realloc(p->prot, cap);
     if (prot)
         p->prot = prot;
     del = realloc(p->del, cap);
@@ -73,7 +73,7 @@ static int grow(struct para *p)
     rc = realloc(p->rctx, cap);
     if (rc)
         p->rctx = rc;
-    if (!cp || !cp2 || !seg || !prot || !del || !zh || !lc || !rc)
+    if (!cp || !cp2 || !seg || !cls || !prot || !del || !zh || !lc || !rc)
         return -1;
     p->cap = cap;
     return 0;
@@ -86,6 +86,7 @@ static int push(struct para *p, int32_t c, int seg, int zh)
     p->cp[p->n] = c;
     p->cp2[p->n] = 0;
     p->seg[p->n] = seg;
+    p->cls[p->n] = (unsigned char)zh_class(c);
     p->prot[p->n] = c < 0;
     p->del[p->n] = 0;
     p->zh[p->n] = (unsigned char)zh;
@@ -96,6 +97,17 @@ static int push(struct para *p, int32_t c, int seg, int zh)
 /* --- paragraphs ------------------------------------------------------------
  */
 
+/* Code points that are NFC on their own and combine with nothing (quick
+ * check Yes, combining class 0): ASCII and Latin-1, general punctuation,
+ * CJK punctuation and ideographs, full-width forms. Text made of them
+ * only needs no trip through UTF-16 and ICU. */
+static int nfc_inert(int32_t c)
+{
+    return c < 0x300 || (c >= 0x2010 && c <= 0x205E) || (c >= 0x3000 && c <= 0x3029) ||
+           (c >= 0x3030 && c <= 0x3098) || (c >= 0x309B && c <= 0x9FFF) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
 /* NFC of one text node's content, in place. */
 static void nfc_text(struct run *r, struct hx_node *t)
 {
@@ -103,7 +115,13 @@ static void nfc_text(struct run *r, struct hx_node *t)
     int32_t ulen = 0, nlen, blen = 0;
     UChar *u = NULL, *v = NULL;
     char *b = NULL;
+    size_t i = 0;
+    int inert = 1;
     if (!t->len || t->len > (1u << 24))
+        return;
+    while (i < t->len && inert)
+        inert = nfc_inert(hx_utf8_next(t->text, t->len, &i));
+    if (inert)
         return;
     u_strFromUTF8(NULL, 0, &ulen, t->text, (int32_t)t->len, &err);
     err = U_ZERO_ERROR;
@@ -126,7 +144,8 @@ static void nfc_text(struct run *r, struct hx_node *t)
     if (U_FAILURE(err))
         goto out;
     if (r->o->explain)
-        hx_note(r->st, r->doc, r->block, "nfc: \"%s\" -> \"%s\"", t->text, b);
+        hx_note(r->st, r->doc, r->block, "nfc (%s): \"%s\" -> \"%s\"", hx_zh_rules[R_NFC][4],
+                t->text, b);
     hx_node_set_text(r->doc, t, b, (size_t)blen);
     r->counts[R_NFC]++;
 out:
@@ -149,12 +168,39 @@ static int seg_add(struct para *p, struct hx_node *t)
     return 0;
 }
 
+/* Does s hold a code point from U+2E80 on (CJK radicals, punctuation,
+ * ideographs, full-width forms)? Bytes only: most text has none. */
+static int has_wide(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0xE3 || (c == 0xE2 && i + 1 < len && (unsigned char)s[i + 1] >= 0xBA))
+            return 1;
+    }
+    return 0;
+}
+
+/* The language tag of n or its nearest tagged ancestor, NULL when none
+ * (the document's language is not looked at). */
+static const char *tagged(const struct hx_node *n)
+{
+    for (; n; n = n->parent)
+        if (n->lang)
+            return n->lang;
+    return NULL;
+}
+
 /* Collects the inline content of block b (notes excluded: their blocks
- * are paragraphs of their own) into r->p. */
-static int gather(struct run *r, struct hx_node *b, const char *guess)
+ * are paragraphs of their own) into r->p; 1 when it holds no wide
+ * character (nothing to do), -1 out of memory. Text is Chinese (zh 1) by
+ * its tag, else (zh 2, decided below) by the document or by the
+ * paragraph's own letters. */
+static int gather(struct run *r, struct hx_node *b, int doc_zh)
 {
     struct hx_iter it = hx_iter_start(b);
     struct para *p = &r->p;
+    size_t han = 0, latin = 0;
+    int wide = 0;
     p->n = p->nsegs = 0;
     while (hx_iter_next(&it)) {
         struct hx_node *n = it.node;
@@ -171,21 +217,30 @@ static int gather(struct run *r, struct hx_node *b, const char *guess)
             if (!hx_type_is_inline(n->type))
                 hx_iter_skip(&it);
         } else if (n->type == HX_TEXT) {
-            const char *lang = hx_node_lang(r->doc, n);
-            int zh = hx_lang_is(lang ? lang : guess, "zh");
-            if (zh) {
-                r->any_zh = 1;
+            const char *lang = tagged(n);
+            int zh = lang ? hx_lang_is(lang, "zh") : 2;
+            wide |= has_wide(n->text, n->len);
+            if (zh && wide)
                 nfc_text(r, n);
-            }
             if (seg_add(p, n) != 0)
                 return -1;
             for (size_t i = 0; i < n->len;) {
                 int32_t c = hx_utf8_next(n->text, n->len, &i);
                 if (push(p, c < 0 ? 0xFFFD : c, (int)p->nsegs - 1, zh) != 0)
                     return -1;
+                han += (p->cls[p->n - 1] & ZC_HAN) != 0;
+                latin += c < 0x80 && (p->cls[p->n - 1] & ZC_LATIN) && (c | 0x20) >= 'a';
             }
         }
     }
+    if (!wide)
+        return 1;
+    /* a paragraph of the document's language, or mostly Han: a Han
+     * character weighs as much as a word of three Latin letters */
+    int para_zh = doc_zh || (han && han * 3 >= latin);
+    for (size_t i = 0; i < p->n; i++)
+        if (p->zh[i] == 2)
+            p->zh[i] = (unsigned char)para_zh;
     return 0;
 }
 
@@ -220,10 +275,58 @@ static void scatter(struct run *r)
     hx_buf_free(&b);
 }
 
+/* Runs the rules over one gathered paragraph. */
+static void normalise(struct run *r)
+{
+    zh_rule_width(r);
+    zh_protect(&r->p);
+    zh_context(&r->p);
+    if (r->o->profile != PROFILE_OFF) {
+        zh_rule_punct(r);
+        zh_rule_quotes(r);
+        zh_rule_stop(r);
+        zh_rule_paren(r);
+        zh_rule_ellipsis(r);
+        zh_rule_dash(r);
+    }
+    zh_rule_space(r);
+}
+
+/* One note per document: the rules that edited, with their counts. */
+static void summary(struct run *r)
+{
+    struct hx_buf b = {0};
+    for (int k = 0; k < R_COUNT; k++)
+        if (r->counts[k]) {
+            char num[24];
+            snprintf(num, sizeof num, " %d", r->counts[k]);
+            if (b.len)
+                hx_buf_adds(&b, ", ");
+            hx_buf_adds(&b, zh_rule_names[k]);
+            hx_buf_adds(&b, num);
+        }
+    hx_note(r->st, r->doc, NULL, "edits by rule: %s", b.data ? b.data : "none");
+    hx_buf_free(&b);
+}
+
+static void para_free(struct para *p)
+{
+    free(p->cp);
+    free(p->cp2);
+    free(p->seg);
+    free(p->cls);
+    free(p->prot);
+    free(p->del);
+    free(p->zh);
+    free(p->lctx);
+    free(p->rctx);
+    free(p->segs);
+}
+
 static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
 {
     struct run r;
-    const char *guess = NULL;
+    int doc_zh = -1, any = 0;
     memset(&r, 0, sizeof r);
     r.st = st;
     r.doc = doc;
@@ -236,61 +339,63 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
             return -1;
         }
     }
-    if (!doc->lang) {
-        size_t len;
-        char *all = hx_node_text(doc, doc->root, &len);
-        guess = hx_lang_guess(all, len);
-    }
     struct hx_iter it = hx_iter_start(doc->root);
     while (hx_iter_next(&it)) {
         struct hx_node *b = it.node;
         if (it.enter || hx_type_is_inline(b->type) || !hx_node_has_inlines(b))
             continue;
+        if (doc_zh < 0) {
+            const char *lang = doc->lang;
+            if (!lang) {
+                size_t len;
+                char *all = hx_node_text(doc, doc->root, &len);
+                lang = has_wide(all, len) ? hx_lang_guess(all, len) : "und";
+            }
+            doc_zh = hx_lang_is(lang, "zh");
+        }
         r.block = b;
-        if (gather(&r, b, guess) != 0) {
+        int rc = gather(&r, b, doc_zh);
+        if (rc < 0) {
             r.oom = 1;
             break;
         }
-        zh_protect(&r.p);
-        zh_rule_width(&r);
-        zh_context(&r.p);
-        if (r.o->profile != PROFILE_OFF) {
-            zh_rule_punct(&r);
-            zh_rule_paren(&r);
-            zh_rule_ellipsis(&r);
-            zh_rule_dash(&r);
-        }
-        zh_rule_space(&r);
+        if (rc > 0)
+            continue;
+        for (size_t i = 0; i < r.p.n && !any; i++)
+            any = r.p.zh[i];
+        normalise(&r);
         scatter(&r);
     }
-    free(r.p.cp);
-    free(r.p.cp2);
-    free(r.p.seg);
-    free(r.p.prot);
-    free(r.p.del);
-    free(r.p.zh);
-    free(r.p.lctx);
-    free(r.p.rctx);
-    free(r.p.segs);
+    para_free(&r.p);
     if (r.oom) {
         hx_error(st, doc, NULL, "out of memory");
         return -1;
     }
-    if (r.any_zh)
-        for (int k = 0; k < R_COUNT; k++)
-            hx_note(st, doc, NULL, "rule %s: %d edit%s", zh_rule_names[k], r.counts[k],
-                    r.counts[k] == 1 ? "" : "s");
+    if (any)
+        summary(&r);
+    return 0;
+}
+
+static int zh_open(struct hx_stage *st)
+{
+    const char *bad = zh_rules_check();
+    if (bad) {
+        hx_error(st, NULL, NULL, "rules.tsv and the code disagree at rule %s", bad);
+        return -1;
+    }
     return 0;
 }
 
 const struct hx_filter hx_zh_norm = {
     .name = "zh-norm",
     .kind = HX_FILTER,
-    .summary = "Chinese text: NFC, widths, punctuation (profile=un|gbt15834|"
-               "off), ellipsis, dashes, spaces; symbols and URLs untouched",
+    .summary = "Chinese text to the UN house style (rules.tsv): NFC, widths, "
+               "punctuation, quotes, full stops, parentheses by content, ellipsis, "
+               "dashes, spaces; symbols, URLs, e-mail untouched",
     .needs = HX_HAS_TREE,
     .gives = HX_HAS_NORM,
     .priv_size = sizeof(struct opts),
     .opts = zh_opts,
+    .open = zh_open,
     .doc = zh_doc,
 };

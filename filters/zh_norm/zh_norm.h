@@ -1,6 +1,6 @@
-/* Private to the zh-norm stage (filters/zh_norm/zh_norm.c and
- * filters/zh_norm/rules.c): one paragraph as code points, and the rules
- * that edit it. */
+/* Private to the zh-norm stage (the .c files of filters/zh_norm): one paragraph as
+ * code points with their character classes, the rule table, and the rules
+ * that edit the paragraph. */
 #ifndef HX_FILTERS_ZH_NORM_H
 #define HX_FILTERS_ZH_NORM_H
 
@@ -14,8 +14,34 @@
 /* Values of the profile option. */
 enum { PROFILE_UN, PROFILE_GBT, PROFILE_OFF };
 
-/* The rules, in the order they run; counts are kept per rule. */
-enum { R_NFC, R_WIDTH, R_PUNCT, R_PAREN, R_ELLIPSIS, R_DASH, R_SPACE, R_COUNT };
+/* The rules, in the order of the rows of rules.tsv (checked when the
+ * stage opens); counts are kept per rule. */
+enum zh_rule {
+    R_NFC,
+    R_WIDTH,
+    R_COMMA,
+    R_COLON,
+    R_SEMICOLON,
+    R_QUESTION,
+    R_EXCLAMATION,
+    R_STOP,
+    R_QUOTE_DOUBLE,
+    R_QUOTE_SINGLE,
+    R_PAREN_HAN,
+    R_PAREN_LATIN,
+    R_PAREN_GBT,
+    R_ELLIPSIS,
+    R_DASH,
+    R_SPACE,
+    R_SPACE_IDEO,
+    R_SPACE_PERCENT,
+    R_COUNT
+};
+
+/* rules.tsv, compiled in by scripts/tsv2c.py: rule, from, to, context,
+ * source. */
+extern const char *const hx_zh_rules[][5];
+extern const size_t hx_zh_rules_rows, hx_zh_rules_cols;
 
 /* The stage's options (its private state). */
 struct opts {
@@ -23,18 +49,29 @@ struct opts {
     int explain; /* report every edit as a note */
 };
 
+/* Character classes, from fixed tables (ASCII first, then code point
+ * ranges; ICU only for letters outside them). */
+enum {
+    ZC_HAN = 1,   /* Han ideograph (script Han) */
+    ZC_LATIN = 2, /* another letter or digit */
+    ZC_CJKP = 4,  /* wide or full-width punctuation: ， 。 （ 《 … */
+    ZC_SPACE = 8, /* a space a rule may remove (U+3000 included) */
+    ZC_WIDE = 16  /* a code point from U+2E80 on (where Chinese starts) */
+};
+unsigned zh_class(int32_t c);
+
 /* Markers and line breaks take a place in the paragraph's sequence of
  * characters so context can be looked through or stopped at them. */
 #define MARK (-2)
 #define STOP (-3)
 
-/* One paragraph as code points: each keeps the text node it came from, a
- * second code point when a rule doubles it, and whether it is protected
- * (symbol, URL) or deleted. */
+/* One paragraph as code points: each keeps the text node it came from, its
+ * class, a second code point when a rule doubles it, and whether it is
+ * Chinese, protected (symbol, URL, e-mail) or deleted. */
 struct para {
     int32_t *cp, *cp2;
     int *seg;
-    unsigned char *prot, *del, *zh;
+    unsigned char *cls, *prot, *del, *zh;
     unsigned char *lctx, *rctx; /* nearest letter's class either side */
     size_t n, cap;
     struct hx_node **segs;
@@ -51,23 +88,49 @@ struct run {
     struct para p;
     struct hx_node *block;
     int counts[R_COUNT];
-    int any_zh;
     int oom;
 };
 
-/* Rule names as reported ("nfc", "width", …), indexed by R_*. */
+/* Rule names as in rules.tsv, indexed by enum zh_rule. */
 extern const char *const zh_rule_names[R_COUNT];
 
-/* Fills p's nearest-letter classes; call after zh_rule_width. */
+/* The rule table's rows against zh_rule_names: NULL when they agree, else
+ * what differs. */
+const char *zh_rules_check(void);
+
+/* Fills p's nearest-letter classes ('h' Han, 'l' other letter or digit,
+ * 0 none); call after zh_rule_width. */
 void zh_context(struct para *p);
 
-/* Marks document symbols and URLs so that no rule edits inside them. */
+/* Marks document symbols, URLs and e-mail addresses so that no rule edits
+ * inside them. */
 void zh_protect(struct para *p);
 
-/* The rules, each over the whole paragraph r->p, counting and (with
- * explain) reporting every edit. */
+/* Can a rule edit position i (Chinese, not protected, not deleted)? */
+int zh_editable(const struct para *p, size_t i);
+
+/* The neighbour of position i in direction dir (-1, +1), skipping deleted
+ * places, spaces and, when marks is set, note markers; -1 at an edge. */
+ptrdiff_t zh_near(const struct para *p, size_t i, int dir, int marks);
+
+/* Replaces positions [a, b) by c1 (and c2) at a, deleting the rest (c1 < 0:
+ * deletes them all); counts the edit under rule unless quiet, and with
+ * explain reports it with the rule's source. */
+void zh_edit(struct run *r, enum zh_rule rule, size_t a, size_t b, int32_t c1, int32_t c2,
+             int quiet);
+
+/* The text around [a, b) as it is now (markers as their labels), for
+ * notes and warnings. */
+void zh_window(const struct para *p, size_t a, size_t b, struct hx_buf *out);
+
+/* Subtracts shift from every code point of [a, b), as one edit. */
+void zh_edit_shift(struct run *r, enum zh_rule rule, size_t a, size_t b, int32_t shift);
+
+/* The rules, each over the whole paragraph r->p. */
 void zh_rule_width(struct run *r);
 void zh_rule_punct(struct run *r);
+void zh_rule_stop(struct run *r);
+void zh_rule_quotes(struct run *r);
 void zh_rule_paren(struct run *r);
 void zh_rule_ellipsis(struct run *r);
 void zh_rule_dash(struct run *r);
