@@ -6,8 +6,12 @@
  *   trad     Traditional characters in Simplified Chinese text, found by
  *            ICU's Hant-Hans transliterator (not for zh-Hant, -TW, -HK, -MO),
  *            except the few it maps that Simplified keeps in some words
- *   width    half-width , ; : ? ! or parentheses around Han text left in
- *            Chinese text (what zh-norm's un profile would convert)
+ *   style    what zh-norm's rules (profile un) would still change, one
+ *            warning per problem naming the rule: half-width , ; : ? ! and
+ *            full stops in Han context, straight quotes next to Han,
+ *            spaces next to Han or Chinese punctuation (U+3000 too, and
+ *            before %), half-width parentheses around Han and full-width
+ *            ones around Latin-only content
  *   symbol   two document symbols that differ only in a session number
  *            other than their last part ("A/C.2/76/L.1" and "A/C.2/75/L.1"
  *            for the same programme of work); differing last parts are
@@ -132,40 +136,168 @@ static void check_latin(struct hx_stage *st, struct hx_doc *doc, const struct hx
     }
 }
 
-static void check_width(struct hx_stage *st, struct hx_doc *doc, const struct hx_node *b,
-                        const char *s, const struct cps *p)
+/* Wide or full-width punctuation (， 。 （ 《 …): East Asian width W or F. */
+static int is_wide_punct(int32_t c)
 {
-    size_t count = 0, first = 0;
+    int w;
+    if (c < 0x3000 || !u_ispunct(c))
+        return 0;
+    w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+}
+
+static int is_gap(int32_t c)
+{
+    return c == ' ' || c == 0xA0 || (c >= 0x2002 && c <= 0x200A) || c == 0x202F || c == 0x3000;
+}
+
+static int ascii_alnum(int32_t c)
+{
+    return c > 0 && c < 0x80 && u_isalnum(c);
+}
+
+/* One problem: what is left, the zh-norm rule that would have fixed it. */
+static void style_warn(struct hx_stage *st, struct hx_doc *doc, const struct hx_node *b,
+                       const char *s, const struct cps *p, size_t a, size_t e, const char *what,
+                       const char *rule)
+{
+    hx_warn(st, doc, b, "%s in Chinese text (zh-norm rule %s): \"%s\"", what, rule,
+            excerpt(doc, s, p, a, e));
+}
+
+/* Is the "." at i a Chinese full stop left in ASCII (after Han or a
+ * Chinese closing mark, or after a number, symbol or Latin token that
+ * follows Han, with Han or the end after it)? */
+static int stray_stop(const struct cps *p, size_t i)
+{
+    int32_t next = i + 1 < p->n ? p->c[i + 1] : 0, prev = i ? p->c[i - 1] : 0;
+    size_t t = i;
+    if (ascii_alnum(next) || next == '.' || next == '/' || next == '-' || next == '@' ||
+        prev == '.' || !i)
+        return 0;
+    if (is_han(prev) || prev == 0x201D || prev == 0x2019 || is_wide_punct(prev))
+        return 1;
+    while (t > 0 && p->c[t - 1] > ' ' && p->c[t - 1] < 0x7F && p->c[t - 1] != '"' &&
+           p->c[t - 1] != '\'')
+        t--;
+    if (t == i)
+        return 0;
+    while (t > 0 && is_gap(p->c[t - 1]))
+        t--;
+    if (t == 0 || !(is_han(p->c[t - 1]) || is_wide_punct(p->c[t - 1])))
+        return 0;
+    return letter_near(p, i, +1) < 0 || is_han(letter_near(p, i, +1));
+}
+
+/* Gaps zh-norm removes: next to Han or Chinese punctuation (a quote when
+ * Han is beyond it), U+3000 at the paragraph's edges, before "%". */
+static int stray_gap(const struct cps *p, size_t i, size_t j)
+{
+    int32_t l = i ? p->c[i - 1] : -1, r = j < p->n ? p->c[j] : -1;
+    size_t lab = 0;
+    while (lab < i && p->c[lab] > ' ' && p->c[lab] < 0x7F)
+        lab++;
+    if (lab == i && i && i <= 8 && (l == '.' || l == ')' || l == ']'))
+        return 0; /* after a label typed at the start: "1. ", "[1] " */
+    int lz = l >= 0 && (is_han(l) || is_wide_punct(l) ||
+                        ((l == 0x201D || l == 0x2019) && is_han(letter_near(p, i - 1, -1))));
+    int rz = r >= 0 && (is_han(r) || is_wide_punct(r) ||
+                        ((r == 0x201C || r == 0x2018) && is_han(letter_near(p, j, +1))));
+    if (lz || rz)
+        return 1;
+    if (l >= '0' && l <= '9' && (r == '%' || r == 0xFF05)) {
+        size_t t = i;
+        while (t > 0 && ((p->c[t - 1] >= '0' && p->c[t - 1] <= '9') || p->c[t - 1] == '.' ||
+                         p->c[t - 1] == ','))
+            t--;
+        return is_han(letter_near(p, t, -1)) || is_han(letter_near(p, j, +1));
+    }
+    return 0;
+}
+
+/* Parentheses: half width around Han, full width around Latin only. */
+static void check_parens(struct hx_stage *st, struct hx_doc *doc, const struct hx_node *b,
+                         const char *s, const struct cps *p)
+{
     size_t stack[64], depth = 0;
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->c[i];
-        int hit = 0;
-        if (c == ',' || c == ';' || c == ':' || c == '?' || c == '!') {
-            hit = (is_han(letter_near(p, i, -1)) || is_han(letter_near(p, i, +1))) &&
-                  !(i + 2 < p->n && c == ':' && p->c[i + 1] == '/');
-        } else if (c == '(') {
+        if (c == '(' || c == 0xFF08) {
             if (depth < 64)
                 stack[depth++] = i;
-        } else if (c == ')' && depth) {
+        } else if ((c == ')' || c == 0xFF09) && depth) {
             size_t a = stack[--depth];
-            for (size_t k = a + 1; k < i && !hit; k++)
-                hit = is_han(p->c[k]);
-            if (hit && !count)
-                first = a;
-            if (hit) {
-                count++;
-                continue;
+            int han = 0, latin = 0;
+            for (size_t k = a + 1; k < i; k++) {
+                han |= is_han(p->c[k]);
+                latin |= u_isalnum(p->c[k]) && !is_han(p->c[k]);
             }
-        }
-        if (hit) {
-            if (!count)
-                first = i;
-            count++;
+            if (han && (p->c[a] == '(' || c == ')'))
+                style_warn(st, doc, b, s, p, a, i + 1, "half-width parentheses around Chinese",
+                           "paren-han");
+            else if (!han && latin && (p->c[a] == 0xFF08 || c == 0xFF09))
+                style_warn(st, doc, b, s, p, a, i + 1,
+                           "full-width parentheses around Latin content", "paren-latin");
         }
     }
-    if (count)
-        hx_warn(st, doc, b, "%zu half-width punctuation mark%s in Chinese text, first: \"%s\"",
-                count, count == 1 ? "" : "s", excerpt(doc, s, p, first, first + 1));
+}
+
+/* What zh-norm's rules would still change: half-width punctuation,
+ * straight quotes and stray spaces in Han context, one warning each. */
+static void check_style(struct hx_stage *st, struct hx_doc *doc, const struct hx_node *b,
+                        const char *s, const struct cps *p)
+{
+    static const char marks[] = ",;:?!";
+    static const char *const rules[] = {"comma", "semicolon", "colon", "question", "exclamation"};
+    for (size_t i = 0; i < p->n; i++) {
+        int32_t c = p->c[i];
+        const char *m = c > 0 && c < 0x80 ? strchr(marks, (int)c) : NULL;
+        if (m && *m) {
+            if ((is_han(letter_near(p, i, -1)) || is_han(letter_near(p, i, +1))) &&
+                !(c == ':' && i + 1 < p->n && p->c[i + 1] == '/'))
+                style_warn(st, doc, b, s, p, i, i + 1, "half-width punctuation", rules[m - marks]);
+        } else if (c == '.') {
+            if (stray_stop(p, i))
+                style_warn(st, doc, b, s, p, i, i + 1, "half-width full stop", "stop");
+        } else if (c == '"' || c == 0xFF02 || c == '\'' || c == 0xFF07) {
+            int32_t prev = i ? p->c[i - 1] : 0;
+            int single = c == '\'' || c == 0xFF07;
+            if (single && prev > 0 && prev < 0x80 && u_isalpha(prev))
+                continue; /* an apostrophe */
+            if (is_han(letter_near(p, i, -1)) || is_han(letter_near(p, i, +1)))
+                style_warn(st, doc, b, s, p, i, i + 1, "straight quote",
+                           single ? "quote-single" : "quote-double");
+        } else if (is_gap(c)) {
+            size_t j = i;
+            while (j < p->n && is_gap(p->c[j]))
+                j++;
+            if (stray_gap(p, i, j))
+                style_warn(st, doc, b, s, p, i, j, "space",
+                           p->c[i] == 0x3000 ? "space-ideographic" : "space");
+            i = j - 1;
+        }
+    }
+    check_parens(st, doc, b, s, p);
+}
+
+/* Is the paragraph Chinese: by its tag, else by the document's language,
+ * else (a paragraph in a document in another language) by having a Han
+ * character for every two Latin words, as zh-norm decides. */
+static int para_is_zh(const struct hx_doc *doc, const struct hx_node *b, const char *guess,
+                      const struct cps *p)
+{
+    size_t han = 0, words = 0;
+    for (const struct hx_node *n = b; n; n = n->parent)
+        if (n->lang)
+            return hx_lang_is(n->lang, "zh");
+    if (hx_lang_is(doc->lang ? doc->lang : guess, "zh"))
+        return 1;
+    for (size_t i = 0; i < p->n; i++) {
+        int word = p->c[i] < 0x80 && u_isalpha(p->c[i]);
+        han += is_han(p->c[i]);
+        words += word && !(i && p->c[i - 1] < 0x80 && u_isalpha(p->c[i - 1]));
+    }
+    return han && han * 2 >= words;
 }
 
 /* Characters Hant-Hans maps although the Simplified standard keeps them
@@ -332,9 +464,11 @@ static int qa_doc(struct hx_stage *st, struct hx_doc *doc)
             rc = -1;
             break;
         }
-        if (hx_lang_is(lang, "zh")) {
+        if (para_is_zh(doc, b, guess, &c)) {
             check_latin(st, doc, b, s, &c);
-            check_width(st, doc, b, s, &c);
+            check_style(st, doc, b, s, &c);
+            if (!lang || hx_lang_is(lang, "zh") == 0)
+                lang = "zh"; /* Chinese by its letters: Simplified unless tagged */
             if (!strstr(lang, "Hant") && !strstr(lang, "TW") && !strstr(lang, "HK") &&
                 !strstr(lang, "MO"))
                 check_trad(st, doc, b, &c, p->t2s);
@@ -371,7 +505,8 @@ const struct hx_filter hx_qa = {
     .name = "qa",
     .kind = HX_FILTER,
     .summary = "report Latin words in Han text, Traditional characters, "
-               "half-width punctuation, inconsistent symbols (changes nothing)",
+               "half-width punctuation, straight quotes and spaces left in Chinese, "
+               "inconsistent symbols (changes nothing)",
     .needs = HX_HAS_TREE,
     .priv_size = sizeof(struct priv),
     .open = qa_open,

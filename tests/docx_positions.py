@@ -150,7 +150,7 @@ def main():
         # word/footnotes.xml: two separators, then note 1 at 3.
         rc, got = diagnostics(path, "docx | structure | notes | qa | txt")
         expect_lines("fixture", got, [
-            "pos.docx:3: warning: qa: fn.body.1: word/footnotes.xml: 1 half-width punctuation",
+            "pos.docx:3: warning: qa: fn.body.1: word/footnotes.xml: half-width punctuation in Chinese text (zh-norm rule comma)",
             "pos.docx:4: warning: docx: footnote 8 is referenced but not defined",
             "pos.docx:5: warning: structure: body: paragraph number 1 used twice",
             "pos.docx:6: warning: docx: footnote 9 is referenced but not defined",

@@ -230,7 +230,8 @@ static void test_rules(void)
     UN("请发送至info@un.org.", "请发送至info@un.org。");
     UN("见https://www.un.org/zh.", "见https://www.un.org/zh。");
     UN("报告^.", "报告^。");
-    UN("Wait. 等", "Wait.等"); /* an English stop stays, the space goes */
+    UN("Wait. 等", "Wait. 等");          /* a leading token ending in "." may be a label */
+    UN("他说 Wait. 等", "他说Wait。等"); /* a Latin word in a Chinese sentence */
     OFF("发言.此外", "发言.此外");
     /* quotes: pairs, nesting, English inside, apostrophes, markup, markers */
     UN("题为\"全球化与相互依存\"的项目", "题为“全球化与相互依存”的项目");

@@ -103,14 +103,17 @@ static int stop_wanted(const struct para *p, size_t i)
     if (p->cp[k] <= ' ' || p->cp[k] >= 0x7F)
         return 0;
     /* a token of Latin, digits, symbols ("A/76/62", "COVID-19", "87%",
-     * "(COVID-19)"): a stop when it follows Chinese and Chinese or the
-     * paragraph's end follows; in a Latin run (a space before it) not */
+     * "(COVID-19)"): a stop when it follows Chinese (spaces between
+     * looked through) and Chinese or the paragraph's end follows; after
+     * a Latin word, in a Latin run, not */
     size_t e = (size_t)k + 1, t = e;
     while (t > 0 && p->cp[t - 1] > ' ' && p->cp[t - 1] < 0x7F && p->cp[t - 1] != '"' &&
            p->cp[t - 1] != '\'' && !p->del[t - 1])
         t--;
     if (abbreviation(p, t, e))
         return 0;
+    while (t > 0 && ((p->cls[t - 1] & ZC_SPACE) || p->del[t - 1]))
+        t--; /* "见 A/76/62.": spaces after Chinese, not between Latin words */
     if (t == 0 || !(is_han(p, (ptrdiff_t)t - 1) || (p->cls[t - 1] & ZC_CJKP) ||
                     p->cp[t - 1] == 0x201C || p->cp[t - 1] == 0x2018))
         return 0;
@@ -244,10 +247,30 @@ static int percent_gap(const struct para *p, size_t i, size_t j)
     return p->lctx[t] == 'h' || p->rctx[j] == 'h';
 }
 
+/* The end of a label typed at the paragraph's start ("1.", "(a)", "[1]",
+ * as the txt writer prints note texts), 0 when none: the space after it
+ * separates the label, it is no gap in the text. */
+static size_t label_end(const struct para *p)
+{
+    size_t i = 0;
+    while (i < p->n && i < 8 && p->cp[i] > ' ' && p->cp[i] < 0x7F)
+        i++;
+    if (i == 0 || i >= p->n || !(p->cls[i] & ZC_SPACE) ||
+        (p->cp[i - 1] != '.' && p->cp[i - 1] != ')' && p->cp[i - 1] != ']'))
+        return 0;
+    return i;
+}
+
 void zh_rule_space(struct run *r)
 {
     struct para *p = &r->p;
+    size_t label = label_end(p);
     for (size_t i = 0; i < p->n; i++) {
+        if (i == label && label) {
+            while (i + 1 < p->n && (p->cls[i + 1] & ZC_SPACE))
+                i++;
+            continue;
+        }
         if (!(p->cls[i] & ZC_SPACE) || !zh_editable(p, i))
             continue;
         size_t j = i;
@@ -258,10 +281,8 @@ void zh_rule_space(struct run *r)
         int lstop = L < 0 || p->cp[L] == STOP, rstop = R < 0 || p->cp[R] == STOP;
         int lcjk = !lstop && (is_han(p, L) || cjk_side(p, L, -1));
         int rcjk = !rstop && (is_han(p, R) || cjk_side(p, R, +1));
-        if (!lstop && !rstop && (lcjk || rcjk))
-            zh_edit(r, ideo ? R_SPACE_IDEO : R_SPACE, i, j, -1, 0, 0);
-        else if (ideo && ((lstop && rcjk) || (rstop && lcjk)))
-            zh_edit(r, R_SPACE_IDEO, i, j, -1, 0, 0); /* an indent, a trailing gap */
+        if ((!lstop && !rstop && (lcjk || rcjk)) || (lstop && rcjk) || (rstop && lcjk))
+            zh_edit(r, ideo ? R_SPACE_IDEO : R_SPACE, i, j, -1, 0, 0); /* edges: an indent */
         else if (!lstop && !rstop && percent_gap(p, i, j))
             zh_edit(r, R_SPACE_PERCENT, i, j, -1, 0, 0);
         i = j - 1;

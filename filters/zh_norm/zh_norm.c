@@ -199,8 +199,8 @@ static int gather(struct run *r, struct hx_node *b, int doc_zh)
 {
     struct hx_iter it = hx_iter_start(b);
     struct para *p = &r->p;
-    size_t han = 0, latin = 0;
-    int wide = 0;
+    size_t han = 0, words = 0;
+    int wide = 0, in_word = 0;
     p->n = p->nsegs = 0;
     while (hx_iter_next(&it)) {
         struct hx_node *n = it.node;
@@ -228,16 +228,18 @@ static int gather(struct run *r, struct hx_node *b, int doc_zh)
                 int32_t c = hx_utf8_next(n->text, n->len, &i);
                 if (push(p, c < 0 ? 0xFFFD : c, (int)p->nsegs - 1, zh) != 0)
                     return -1;
+                int word = c < 0x80 && (p->cls[p->n - 1] & ZC_LATIN) && (c | 0x20) >= 'a';
                 han += (p->cls[p->n - 1] & ZC_HAN) != 0;
-                latin += c < 0x80 && (p->cls[p->n - 1] & ZC_LATIN) && (c | 0x20) >= 'a';
+                words += word && !in_word;
+                in_word = word;
             }
         }
     }
     if (!wide)
         return 1;
-    /* a paragraph of the document's language, or mostly Han: a Han
-     * character weighs as much as a word of three Latin letters */
-    int para_zh = doc_zh || (han && han * 3 >= latin);
+    /* a paragraph of the document's language, or mostly Chinese: at
+     * least one Han character for every two Latin words */
+    int para_zh = doc_zh || (han && han * 2 >= words);
     for (size_t i = 0; i < p->n; i++)
         if (p->zh[i] == 2)
             p->zh[i] = (unsigned char)para_zh;
