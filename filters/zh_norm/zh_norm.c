@@ -202,6 +202,13 @@ static int gather(struct run *r, struct hx_node *b, int doc_zh)
     size_t han = 0, words = 0;
     int wide = 0, in_word = 0;
     p->n = p->nsegs = 0;
+    while (hx_iter_next(&it) && !wide) /* bytes first: most text has no CJK */
+        if (it.enter && it.node->type == HX_TEXT)
+            wide = has_wide(it.node->text, it.node->len);
+    if (!wide)
+        return 1;
+    it = hx_iter_start(b);
+    wide = 0;
     while (hx_iter_next(&it)) {
         struct hx_node *n = it.node;
         if (!it.enter || n == b)
@@ -365,8 +372,14 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
             continue;
         for (size_t i = 0; i < r.p.n && !any; i++)
             any = r.p.zh[i];
+        int before = 0, after = 0;
+        for (int k = 0; k < R_COUNT; k++)
+            before += r.counts[k];
         normalise(&r);
-        scatter(&r);
+        for (int k = 0; k < R_COUNT; k++)
+            after += r.counts[k];
+        if (after != before)
+            scatter(&r); /* nothing to write back when no rule edited */
     }
     para_free(&r.p);
     if (r.oom) {
