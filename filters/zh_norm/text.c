@@ -76,6 +76,8 @@ unsigned zh_class(int32_t c)
     }
     if (c == 0xA0 || (c >= 0x2002 && c <= 0x200A) || c == 0x202F)
         return ZC_SPACE;
+    if (c >= 0x4E00 && c <= 0x9FFF)
+        return ZC_HAN | ZC_WIDE; /* the common case first */
     if (c >= 0x2E80) {
         if (c == 0x3000)
             return ZC_SPACE | ZC_WIDE;
@@ -275,6 +277,9 @@ void zh_window(const struct para *p, size_t a, size_t b, struct hx_buf *out)
  * every code point instead. */
 static void apply(struct para *p, size_t a, size_t b, int32_t c1, int32_t c2, int32_t shift)
 {
+    for (size_t i = a; i < b; i++)
+        if (p->seg[i] >= 0)
+            p->dirty[p->seg[i]] = 1;
     if (shift) {
         for (size_t i = a; i < b; i++) {
             p->cp[i] -= shift;

@@ -97,6 +97,25 @@ static int push(struct para *p, int32_t c, int seg, int zh)
 /* --- paragraphs ------------------------------------------------------------
  */
 
+/* The code point at s[*i], advancing *i: ASCII and well-formed
+ * three-byte sequences (all of Chinese text but rare characters) here,
+ * the rest by hx_utf8_next. */
+static int32_t decode(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    if (u[0] < 0x80) {
+        (*i)++;
+        return u[0];
+    }
+    if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && left >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) {
+        *i += 3;
+        return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    }
+    return hx_utf8_next(s, len, i);
+}
+
 /* Code points that are NFC on their own and combine with nothing (quick
  * check Yes, combining class 0): ASCII and Latin-1, general punctuation,
  * CJK punctuation and ideographs, full-width forms. Text made of them
@@ -120,7 +139,7 @@ static void nfc_text(struct run *r, struct hx_node *t)
     if (!t->len || t->len > (1u << 24))
         return;
     while (i < t->len && inert)
-        inert = nfc_inert(hx_utf8_next(t->text, t->len, &i));
+        inert = nfc_inert(decode(t->text, t->len, &i));
     if (inert)
         return;
     u_strFromUTF8(NULL, 0, &ulen, t->text, (int32_t)t->len, &err);
@@ -159,11 +178,16 @@ static int seg_add(struct para *p, struct hx_node *t)
     if (p->nsegs == p->segcap) {
         size_t cap = p->segcap ? p->segcap * 2 : 16;
         struct hx_node **v = realloc(p->segs, cap * sizeof *v);
-        if (!v)
+        if (v)
+            p->segs = v;
+        unsigned char *d = realloc(p->dirty, cap);
+        if (d)
+            p->dirty = d;
+        if (!v || !d)
             return -1;
-        p->segs = v;
         p->segcap = cap;
     }
+    p->dirty[p->nsegs] = 0;
     p->segs[p->nsegs++] = t;
     return 0;
 }
@@ -232,7 +256,7 @@ static int gather(struct run *r, struct hx_node *b, int doc_zh)
             if (seg_add(p, n) != 0)
                 return -1;
             for (size_t i = 0; i < n->len;) {
-                int32_t c = hx_utf8_next(n->text, n->len, &i);
+                int32_t c = decode(n->text, n->len, &i);
                 if (push(p, c < 0 ? 0xFFFD : c, (int)p->nsegs - 1, zh) != 0)
                     return -1;
                 int word = c < 0x80 && (p->cls[p->n - 1] & ZC_LATIN) && (c | 0x20) >= 'a';
@@ -262,8 +286,8 @@ static void scatter(struct run *r)
     for (size_t s = 0; s < p->nsegs; s++) {
         struct hx_node *t = p->segs[s];
         int changed = 0;
-        if (t->type != HX_TEXT)
-            continue; /* a note marker */
+        if (t->type != HX_TEXT || !p->dirty[s])
+            continue; /* a note marker, or text no rule edited */
         hx_buf_reset(&b);
         while (i < p->n && p->seg[i] != (int)s)
             i++;
@@ -330,6 +354,7 @@ static void para_free(struct para *p)
     free(p->lctx);
     free(p->rctx);
     free(p->segs);
+    free(p->dirty);
 }
 
 static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
@@ -372,14 +397,8 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
             continue;
         for (size_t i = 0; i < r.p.n && !any; i++)
             any = r.p.zh[i];
-        int before = 0, after = 0;
-        for (int k = 0; k < R_COUNT; k++)
-            before += r.counts[k];
         normalise(&r);
-        for (int k = 0; k < R_COUNT; k++)
-            after += r.counts[k];
-        if (after != before)
-            scatter(&r); /* nothing to write back when no rule edited */
+        scatter(&r);
     }
     para_free(&r.p);
     if (r.oom) {

@@ -75,6 +75,7 @@ struct para {
     unsigned char *lctx, *rctx; /* nearest letter's class either side */
     size_t n, cap;
     struct hx_node **segs;
+    unsigned char *dirty; /* per segment: a rule edited it */
     size_t nsegs, segcap;
 };
 
