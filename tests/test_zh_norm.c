@@ -6,11 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
 #include "chain.h"
 #include "check.h"
+#include "filters/zh_norm/zh_norm.h"
 #include "hx.h"
 
 extern const struct hx_filter hx_zh_norm;
@@ -259,8 +262,43 @@ static void test_rules(void)
        "B和");
 }
 
+/* The fixed class tables agree with ICU on every code point they cover:
+ * Han is script Han (letters, 〇 and the like), CJK punctuation is
+ * punctuation of width W or F. */
+static void test_classes(void)
+{
+    int bad = 0;
+    for (int32_t c = 0; c <= 0x323AF && bad < 5; c++) {
+        UErrorCode err = U_ZERO_ERROR;
+        int icu_han = uscript_getScript(c, &err) == USCRIPT_HAN && u_charType(c) != U_UNASSIGNED &&
+                      u_charType(c) != U_MODIFIER_SYMBOL && u_charType(c) != U_OTHER_SYMBOL &&
+                      u_charType(c) != U_OTHER_PUNCTUATION;
+        int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        int icu_p = u_ispunct(c) && (w == U_EA_WIDE || w == U_EA_FULLWIDTH) && c >= 0x3000;
+        unsigned k = zh_class(c);
+        if (icu_han && !(k & ZC_HAN)) {
+            fprintf(stderr, "U+%04X is Han for ICU\n", (unsigned)c);
+            bad++;
+        }
+        if ((k & ZC_HAN) && uscript_getScript(c, &err) != USCRIPT_HAN &&
+            u_charType(c) != U_UNASSIGNED) {
+            fprintf(stderr, "U+%04X is not Han for ICU\n", (unsigned)c);
+            bad++;
+        }
+        if (icu_p != !!(k & ZC_CJKP)) {
+            fprintf(stderr, "U+%04X: wide punctuation %d for ICU\n", (unsigned)c, icu_p);
+            bad++;
+        }
+    }
+    CHECK_INT(bad, 0);
+    CHECK_INT(zh_class('a'), ZC_LATIN);
+    CHECK_INT(zh_class(0x3000), ZC_SPACE | ZC_WIDE);
+    CHECK(zh_rules_check() == NULL);
+}
+
 int main(void)
 {
+    test_classes();
     test_rules();
     hx_diags_free(&diags);
     return check_done();

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""zh-norm on whole documents (the seed, the rules sample and, when
+"""zh-norm on whole documents (the seed, the rules sample, the drafts of
+tests/zh/drafts.tsv as one Chinese and one English document and, when
 HX_SHARED is there, the Chinese UDHR): the output with zh-norm has the same
 characters as without it, up to NFKC, white space and the length of runs
 of dots and dashes (nothing lost, nothing invented); and a second zh-norm
@@ -8,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import unicodedata
 
 SRC = os.environ.get("HX_SOURCE") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -33,8 +35,29 @@ def skeleton(s):
     return re.sub(r"[-\u2014\u2015\u2212]+", "-", s)
 
 
+def drafts(tmp):
+    """The drafts' inputs as a Chinese document and, between English
+    paragraphs, as an English one."""
+    with open(os.path.join(SRC, "tests", "zh", "drafts.tsv"), encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+    paras = [r[1] for r in rows[1:]]
+    zh, en = os.path.join(tmp, "drafts-zh.txt"), os.path.join(tmp, "drafts-en.txt")
+    with open(zh, "w", encoding="utf-8") as f:
+        f.write("\n\n".join(paras) + "\n")
+    with open(en, "w", encoding="utf-8") as f:
+        f.write("\n\n".join("The Committee met on 5 October 2021 (see A/76/62) .\n\n" + p
+                              for p in paras) + "\n")
+    return [(zh, "text", "zh"), (en, "text", "en")]
+
+
 def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        return check(tmp)
+
+
+def check(tmp):
     docs = [("samples/seed-zh.txt", "text", None), ("samples/zh-norm-rules.txt", "text", "zh")]
+    docs += drafts(tmp)
     udhr = os.path.join(SHARED, "corpus", "udhr", "udhr--cmn_hans.html")
     if os.path.exists(udhr):
         docs.append((udhr, "html", None))
