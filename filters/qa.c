@@ -165,6 +165,29 @@ static void style_warn(struct hx_stage *st, struct hx_doc *doc, const struct hx_
             excerpt(doc, s, p, a, e));
 }
 
+static int zh_numeral(int32_t c)
+{
+    static const char numerals[] = "〇一二三四五六七八九十百";
+    size_t i = 0, n = sizeof numerals - 1;
+    while (i < n)
+        if (hx_utf8_next(numerals, n, &i) == c)
+            return 1;
+    return 0;
+}
+
+/* The end of a label typed at the paragraph's start and followed by a
+ * space ("1.", "(a)", "一.", "[1]"), 0 when none, as zh-norm sees it. */
+static size_t label_end(const struct cps *p)
+{
+    size_t i = 0;
+    while (i < p->n && i < 8 && ((p->c[i] > ' ' && p->c[i] < 0x7F) || zh_numeral(p->c[i])))
+        i++;
+    if (i == 0 || i >= p->n || !is_gap(p->c[i]) ||
+        (p->c[i - 1] != '.' && p->c[i - 1] != ')' && p->c[i - 1] != ']'))
+        return 0;
+    return i;
+}
+
 /* Is the "." at i a Chinese full stop left in ASCII (after Han or a
  * Chinese closing mark, or after a number, symbol or Latin token that
  * follows Han, with Han or the end after it)? */
@@ -173,7 +196,7 @@ static int stray_stop(const struct cps *p, size_t i)
     int32_t next = i + 1 < p->n ? p->c[i + 1] : 0, prev = i ? p->c[i - 1] : 0;
     size_t t = i;
     if (ascii_alnum(next) || next == '.' || next == '/' || next == '-' || next == '@' ||
-        prev == '.' || !i)
+        prev == '.' || !i || i < label_end(p))
         return 0;
     if (is_han(prev) || prev == 0x201D || prev == 0x2019 || is_wide_punct(prev))
         return 1;
@@ -194,10 +217,7 @@ static int stray_stop(const struct cps *p, size_t i)
 static int stray_gap(const struct cps *p, size_t i, size_t j)
 {
     int32_t l = i ? p->c[i - 1] : -1, r = j < p->n ? p->c[j] : -1;
-    size_t lab = 0;
-    while (lab < i && p->c[lab] > ' ' && p->c[lab] < 0x7F)
-        lab++;
-    if (lab == i && i && i <= 8 && (l == '.' || l == ')' || l == ']'))
+    if (i && i == label_end(p))
         return 0; /* after a label typed at the start: "1. ", "[1] " */
     int lz = l >= 0 && (is_han(l) || is_wide_punct(l) ||
                         ((l == 0x201D || l == 0x2019) && is_han(letter_near(p, i - 1, -1))));

@@ -32,7 +32,8 @@ static void run(struct hx_doc *doc, const char *opts)
     free(priv);
 }
 
-/* One paragraph: "^" in s is a note marker, "[en:…]" a span in English. */
+/* One paragraph: "^" in s is a note marker, "[en:…]" a span in English,
+ * "{…}" emphasis. */
 static struct hx_doc *para_doc(const char *lang, const char *s)
 {
     struct hx_doc *doc = hx_doc_new("t.txt");
@@ -40,7 +41,7 @@ static struct hx_doc *para_doc(const char *lang, const char *s)
     doc->lang = lang;
     hx_node_append(doc->root, p);
     while (*s) {
-        size_t n = strcspn(s, "^[");
+        size_t n = strcspn(s, "^[{");
         if (n)
             hx_node_append(p, hx_text_new(doc, s, n));
         s += n;
@@ -56,6 +57,12 @@ static struct hx_doc *para_doc(const char *lang, const char *s)
             sp->lang = "en";
             hx_node_append(sp, hx_text_new(doc, s + 4, (size_t)(e - s - 4)));
             hx_node_append(p, sp);
+            s = e + 1;
+        } else if (*s == '{') {
+            const char *e = strchr(s, '}');
+            struct hx_node *em = hx_node_new(doc, HX_EMPH);
+            hx_node_append(em, hx_text_new(doc, s + 1, (size_t)(e - s - 1)));
+            hx_node_append(p, em);
             s = e + 1;
         }
     }
@@ -233,7 +240,9 @@ static void test_rules(void)
     UN("请发送至info@un.org.", "请发送至info@un.org。");
     UN("见https://www.un.org/zh.", "见https://www.un.org/zh。");
     UN("报告^.", "报告^。");
-    UN("Wait. 等", "Wait. 等");          /* a leading token ending in "." may be a label */
+    UN("Wait. 等", "Wait. 等"); /* a leading token ending in "." may be a label */
+    UN("一. 引言", "一. 引言");
+    UN("(1) 见A/76/62.", "(1) 见A/76/62。");
     UN("他说 Wait. 等", "他说Wait。等"); /* a Latin word in a Chinese sentence */
     OFF("发言.此外", "发言.此外");
     /* quotes: pairs, nesting, English inside, apostrophes, markup, markers */
@@ -242,6 +251,8 @@ static void test_rules(void)
     UN("关于\"执行\'2030年议程\'的报告\"", "关于“执行‘2030年议程’的报告”");
     UN("他说\"I don\'t know\"。", "他说“I don\'t know”。");
     UN("各国\"的^\"权利", "各国“的^”权利");
+    UN("题为{\"全球化}与相互依存\"的项目.", "题为“全球化与相互依存”的项目。");
+    UN("{见A/76/62}.", "见A/76/62。");
     UN("题为“全球化\"的项目", "题为“全球化”的项目");
     UN("the \"Connect 2030\" agenda", "the \"Connect 2030\" agenda");
     UN("他说\"是的", "他说\"是的");

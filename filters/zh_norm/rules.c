@@ -93,8 +93,8 @@ static int stop_wanted(const struct para *p, size_t i)
 {
     int32_t next = i + 1 < p->n ? p->cp[i + 1] : 0;
     if (ascii_alnum(next) || next == '.' || next == '/' || next == '-' || next == '@' ||
-        (i > 0 && p->cp[i - 1] == '.'))
-        return 0; /* 3.5, 10.30, D.C., a run of dots */
+        (i > 0 && p->cp[i - 1] == '.') || i < zh_label_end(p))
+        return 0; /* 3.5, 10.30, D.C., a run of dots, a label "一. " */
     ptrdiff_t k = zh_near(p, i, -1, 1);
     if (k < 0 || p->cp[k] == STOP)
         return 0;
@@ -247,24 +247,10 @@ static int percent_gap(const struct para *p, size_t i, size_t j)
     return p->lctx[t] == 'h' || p->rctx[j] == 'h';
 }
 
-/* The end of a label typed at the paragraph's start ("1.", "(a)", "[1]",
- * as the txt writer prints note texts), 0 when none: the space after it
- * separates the label, it is no gap in the text. */
-static size_t label_end(const struct para *p)
-{
-    size_t i = 0;
-    while (i < p->n && i < 8 && p->cp[i] > ' ' && p->cp[i] < 0x7F)
-        i++;
-    if (i == 0 || i >= p->n || !(p->cls[i] & ZC_SPACE) ||
-        (p->cp[i - 1] != '.' && p->cp[i - 1] != ')' && p->cp[i - 1] != ']'))
-        return 0;
-    return i;
-}
-
 void zh_rule_space(struct run *r)
 {
     struct para *p = &r->p;
-    size_t label = label_end(p);
+    size_t label = zh_label_end(p);
     for (size_t i = 0; i < p->n; i++) {
         if (i == label && label) {
             while (i + 1 < p->n && (p->cls[i + 1] & ZC_SPACE))

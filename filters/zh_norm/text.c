@@ -149,6 +149,29 @@ ptrdiff_t zh_near(const struct para *p, size_t i, int dir, int marks)
     }
 }
 
+/* --- labels -------------------------------------------------------------- */
+
+static int numeral(int32_t c)
+{
+    static const int32_t zh[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E}; /* 〇一二…十百 */
+    for (size_t k = 0; k < sizeof zh / sizeof *zh; k++)
+        if (c == zh[k])
+            return 1;
+    return 0;
+}
+
+size_t zh_label_end(const struct para *p)
+{
+    size_t i = 0;
+    while (i < p->n && i < 8 && ((p->cp[i] > ' ' && p->cp[i] < 0x7F) || numeral(p->cp[i])))
+        i++;
+    if (i == 0 || i >= p->n || !(p->cls[i] & ZC_SPACE) ||
+        (p->cp[i - 1] != '.' && p->cp[i - 1] != ')' && p->cp[i - 1] != ']'))
+        return 0;
+    return i;
+}
+
 /* --- protected ranges ----------------------------------------------------- */
 
 static int ascii_alnum(int32_t c)

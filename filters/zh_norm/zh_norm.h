@@ -103,6 +103,12 @@ const char *zh_rules_check(void);
  * 0 none); call after zh_rule_width. */
 void zh_context(struct para *p);
 
+/* The end of a label typed at the paragraph's start and followed by a
+ * space ("1.", "(a)", "一.", "[1]" as the txt writer prints note texts),
+ * 0 when none: its full stop is no sentence's end, the space after it no
+ * gap in the text. */
+size_t zh_label_end(const struct para *p);
+
 /* Marks document symbols, URLs and e-mail addresses so that no rule edits
  * inside them. */
 void zh_protect(struct para *p);
