@@ -301,23 +301,31 @@ static void check_style(struct hx_stage *st, struct hx_doc *doc, const struct hx
 }
 
 /* Is the paragraph Chinese: by its tag, else by the document's language,
- * else (a paragraph in a document in another language) by having a Han
- * character for every two Latin words, as zh-norm decides. */
+ * else (a paragraph in a document in another language but Japanese and
+ * Korean) by having no kana or Hangul and a Han character for every three
+ * lower-case Latin letters, as zh-norm decides. */
 static int para_is_zh(const struct hx_doc *doc, const struct hx_node *b, const char *guess,
                       const struct cps *p)
 {
-    size_t han = 0, words = 0;
-    for (const struct hx_node *n = b; n; n = n->parent)
-        if (n->lang)
-            return hx_lang_is(n->lang, "zh");
-    if (hx_lang_is(doc->lang ? doc->lang : guess, "zh"))
+    size_t han = 0, lower = 0;
+    const char *lang = NULL;
+    int kana = 0;
+    for (const struct hx_node *n = b; n && !lang; n = n->parent)
+        lang = n->lang;
+    if (!lang)
+        lang = doc->lang ? doc->lang : guess;
+    if (hx_lang_is(lang, "zh"))
         return 1;
+    if (hx_lang_is(lang, "ja") || hx_lang_is(lang, "ko"))
+        return 0;
     for (size_t i = 0; i < p->n; i++) {
-        int word = p->c[i] < 0x80 && u_isalpha(p->c[i]);
-        han += is_han(p->c[i]);
-        words += word && !(i && p->c[i - 1] < 0x80 && u_isalpha(p->c[i - 1]));
+        int32_t c = p->c[i];
+        han += is_han(c);
+        lower += c >= 'a' && c <= 'z';
+        kana |= (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) || (c >= 0x31F0 && c <= 0x31FF) ||
+                (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0xAC00 && c <= 0xD7AF);
     }
-    return han && han * 2 >= words;
+    return !kana && han && han * 3 >= lower;
 }
 
 /* Characters Hant-Hans maps although the Simplified standard keeps them

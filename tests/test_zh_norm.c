@@ -225,11 +225,23 @@ static void test_rules(void)
     UN("E/CN.16/2018/CRP.3, 第3段", "E/CN.16/2018/CRP.3，第3段");
     /* another language inside Chinese text, and an English document */
     UN("中文[en:2021 , see: (a) ...]中文", "中文2021 , see: (a) ...中文");
+    /* but the separators at its edges follow the Chinese sentence */
+    UN("标题为[en:\"Connecting the Unconnected\"]的报告",
+       "标题为“Connecting the Unconnected”的报告");
+    UN("[en:NANDrive ]微型固态硬盘", "NANDrive微型固态硬盘");
+    UN("电路图[en:(PCB Layout/CAD]文件)", "电路图（PCB Layout/CAD文件）");
+    UN("见[en:Foundations of Analysis, ]可从", "见Foundations of Analysis，可从");
     /* in an English document, a Chinese paragraph follows the rules and
      * an English one with a Chinese name does not */
     pair_check("en", "", "在 2021 年 (尼泊尔), ...", "在2021年（尼泊尔），……", __LINE__);
     pair_check("en", "", "Mr. Wang Yi (王毅) said: \"yes\". See A/76/62 .",
                "Mr. Wang Yi (王毅) said: \"yes\". See A/76/62 .", __LINE__);
+    /* Japanese is not Chinese: by its tag, or by its kana */
+    pair_check("ja", "", "平成３０年９月２１日.", "平成３０年９月２１日.", __LINE__);
+    pair_check("en", "", "現状課題：年４回の内容 (パターン).", "現状課題：年４回の内容 (パターン).",
+               __LINE__);
+    pair_check("en", "", "<a:font typeface=\"新細明體\"/>", "<a:font typeface=\"新細明體\"/>",
+               __LINE__);
     /* full stop */
     UN("他在会上发言.此外,委员会进行了辩论.", "他在会上发言。此外，委员会进行了辩论。");
     UN("增长了3.5%,即10.30时", "增长了3.5%，即10.30时");

@@ -15,11 +15,12 @@
  *   space, space-*          spaces between Han and Latin, digits or
  *                           Chinese punctuation; U+3000; "87 %"
  *
- * A paragraph is Chinese when it or its text is tagged so, or, untagged,
- * when the document is Chinese or the paragraph is mostly Han (a Chinese
- * paragraph in an English report); a paragraph with no character from
- * U+2E80 on is skipped at once. Nothing inside a document symbol, URL or
- * e-mail address is edited. profile=off keeps the punctuation rules from
+ * A paragraph is Chinese when it is tagged so, or, untagged, when the
+ * document is Chinese, or when it is mostly Han (a Chinese paragraph in an
+ * English report); only Chinese paragraphs are edited, and in them text
+ * tagged in another language only at its edges. A paragraph with no
+ * character from U+2E80 on is skipped at once. Nothing inside a document
+ * symbol, URL or e-mail address is edited. profile=off keeps the punctuation rules from
  * running. No character is lost except the removed spaces and the dots an
  * ellipsis is made of, and a second run finds nothing to do. */
 #include <stdio.h>
@@ -204,35 +205,61 @@ static int has_wide(const char *s, size_t len)
     return 0;
 }
 
-/* The language tag of n or its nearest tagged ancestor, NULL when none
- * (the document's language is not looked at). */
-static const char *tagged(const struct hx_node *n)
+/* The language tag of n or its nearest tagged ancestor below stop (NULL
+ * for the document's root: the whole ancestry), NULL when none. */
+static const char *tagged(const struct hx_node *n, const struct hx_node *stop)
 {
-    for (; n; n = n->parent)
+    for (; n && n != stop; n = n->parent)
         if (n->lang)
             return n->lang;
     return NULL;
 }
 
+/* Separators a run in another language shares with the Chinese text
+ * around it: spaces, quotes, parentheses, a comma. */
+static int separator(int32_t c)
+{
+    return (zh_class(c) & ZC_SPACE) || c == '"' || c == '\'' || c == '(' || c == ')' || c == ',' ||
+           c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0xFF02 || c == 0xFF07 ||
+           c == 0xFF08 || c == 0xFF09;
+}
+
+/* Text tagged in another language inside Chinese text (Word tags Latin
+ * runs of Chinese paragraphs en-US) keeps its own punctuation; but the
+ * separators at its edges, between its first or last letter and the
+ * Chinese next to it ("NANDrive |微型", "|"Connecting the Unconnected"|的"),
+ * belong to the Chinese sentence and follow its rules. */
+static void edges(struct para *p)
+{
+    for (size_t a = 0; a < p->n;) {
+        size_t b = a;
+        if (p->zh[a] || p->cp[a] < 0) {
+            a++;
+            continue;
+        }
+        while (b < p->n && !p->zh[b] && p->cp[b] >= 0)
+            b++;
+        if (a > 0 && p->zh[a - 1])
+            for (size_t k = a; k < b && separator(p->cp[k]); k++)
+                p->zh[k] = 1;
+        if (b < p->n && p->zh[b])
+            for (size_t k = b; k > a && separator(p->cp[k - 1]); k--)
+                p->zh[k - 1] = 1;
+        a = b;
+    }
+}
+
 /* Collects the inline content of block b (notes excluded: their blocks
- * are paragraphs of their own) into r->p; 1 when it holds no wide
- * character (nothing to do), -1 out of memory. Text is Chinese (zh 1) by
- * its tag, else (zh 2, decided below) by the document or by the
- * paragraph's own letters. */
-static int gather(struct run *r, struct hx_node *b, int doc_zh)
+ * are paragraphs of their own) into r->p, counting Han characters and
+ * lower-case Latin letters, noting kana and Hangul (*kana); text tagged in another language inside
+ * the block is not Chinese (zh 0). Sets *nfc when some text may change under NFC. */
+static int collect(struct run *r, struct hx_node *b, size_t *han, size_t *lower, int *nfc,
+                   int *kana)
 {
     struct hx_iter it = hx_iter_start(b);
     struct para *p = &r->p;
-    size_t han = 0, words = 0;
-    int wide = 0, in_word = 0;
     p->n = p->nsegs = 0;
-    while (hx_iter_next(&it) && !wide) /* bytes first: most text has no CJK */
-        if (it.enter && it.node->type == HX_TEXT)
-            wide = has_wide(it.node->text, it.node->len);
-    if (!wide)
-        return 1;
-    it = hx_iter_start(b);
-    wide = 0;
+    *han = *lower = 0;
     while (hx_iter_next(&it)) {
         struct hx_node *n = it.node;
         if (!it.enter || n == b)
@@ -248,32 +275,63 @@ static int gather(struct run *r, struct hx_node *b, int doc_zh)
             if (!hx_type_is_inline(n->type))
                 hx_iter_skip(&it);
         } else if (n->type == HX_TEXT) {
-            const char *lang = tagged(n);
-            int zh = lang ? hx_lang_is(lang, "zh") : 2;
-            wide |= has_wide(n->text, n->len);
-            if (zh && wide)
-                nfc_text(r, n);
+            const char *lang = tagged(n, b);
+            int zh = lang ? hx_lang_is(lang, "zh") : 1;
             if (seg_add(p, n) != 0)
                 return -1;
             for (size_t i = 0; i < n->len;) {
                 int32_t c = decode(n->text, n->len, &i);
                 if (push(p, c < 0 ? 0xFFFD : c, (int)p->nsegs - 1, zh) != 0)
                     return -1;
-                int word = c < 0x80 && (p->cls[p->n - 1] & ZC_LATIN) && (c | 0x20) >= 'a';
-                han += (p->cls[p->n - 1] & ZC_HAN) != 0;
-                words += word && !in_word;
-                in_word = word;
+                *han += (p->cls[p->n - 1] & ZC_HAN) != 0;
+                *lower += c >= 'a' && c <= 'z';
+                *kana |= (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) ||
+                         (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F) ||
+                         (c >= 0xAC00 && c <= 0xD7AF);
+                *nfc |= zh && !nfc_inert(c);
             }
         }
     }
+    return 0;
+}
+
+/* Gathers block b into r->p when it is a Chinese paragraph: 0 when it
+ * is, 1 when not (nothing to do), -1 out of memory. A paragraph is
+ * Chinese by its tag or, untagged, the document's language; in another
+ * language but Japanese and Korean, by its letters: no kana or Hangul,
+ * and a Han character for every three lower-case Latin letters or fewer
+ * (acronyms and symbols do not count): a Chinese paragraph in an English
+ * report, not "typeface="宋体"" in one. One with no character from
+ * U+2E80 on is not, found from its bytes alone. */
+static int gather(struct run *r, struct hx_node *b, const char *doc_lang)
+{
+    struct hx_iter it = hx_iter_start(b);
+    size_t han, lower;
+    int wide = 0, nfc = 0, kana = 0;
+    while (hx_iter_next(&it) && !wide)
+        if (it.enter && it.node->type == HX_TEXT)
+            wide = has_wide(it.node->text, it.node->len);
     if (!wide)
         return 1;
-    /* a paragraph of the document's language, or mostly Chinese: at
-     * least one Han character for every two Latin words */
-    int para_zh = doc_zh || (han && han * 2 >= words);
-    for (size_t i = 0; i < p->n; i++)
-        if (p->zh[i] == 2)
-            p->zh[i] = (unsigned char)para_zh;
+    if (collect(r, b, &han, &lower, &nfc, &kana) != 0)
+        return -1;
+    const char *lang = tagged(b, NULL);
+    if (!lang)
+        lang = doc_lang;
+    if (!hx_lang_is(lang, "zh") &&
+        (hx_lang_is(lang, "ja") || hx_lang_is(lang, "ko") || kana || !han || han * 3 < lower))
+        return 1;
+    if (nfc) {
+        for (size_t s = 0; s < r->p.nsegs; s++) {
+            struct hx_node *t = r->p.segs[s];
+            const char *tl = t->type == HX_TEXT ? tagged(t, b) : "und";
+            if (!tl || hx_lang_is(tl, "zh"))
+                nfc_text(r, t);
+        }
+        if (collect(r, b, &han, &lower, &nfc, &kana) != 0)
+            return -1;
+    }
+    edges(&r->p);
     return 0;
 }
 
@@ -360,7 +418,8 @@ static void para_free(struct para *p)
 static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
 {
     struct run r;
-    int doc_zh = -1, any = 0;
+    const char *doc_lang = NULL;
+    int any = 0;
     memset(&r, 0, sizeof r);
     r.st = st;
     r.doc = doc;
@@ -378,17 +437,16 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
         struct hx_node *b = it.node;
         if (it.enter || hx_type_is_inline(b->type) || !hx_node_has_inlines(b))
             continue;
-        if (doc_zh < 0) {
-            const char *lang = doc->lang;
-            if (!lang) {
+        if (!doc_lang) {
+            doc_lang = doc->lang;
+            if (!doc_lang) {
                 size_t len;
                 char *all = hx_node_text(doc, doc->root, &len);
-                lang = has_wide(all, len) ? hx_lang_guess(all, len) : "und";
+                doc_lang = has_wide(all, len) ? hx_lang_guess(all, len) : "und";
             }
-            doc_zh = hx_lang_is(lang, "zh");
         }
         r.block = b;
-        int rc = gather(&r, b, doc_zh);
+        int rc = gather(&r, b, doc_lang);
         if (rc < 0) {
             r.oom = 1;
             break;
