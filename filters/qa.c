@@ -214,25 +214,29 @@ static int stray_stop(const struct cps *p, size_t i)
 
 /* Gaps zh-norm removes: next to Han or Chinese punctuation (a quote when
  * Han is beyond it), U+3000 at the paragraph's edges, before "%". */
-static int stray_gap(const struct cps *p, size_t i, size_t j)
+static const char *stray_gap(const struct cps *p, size_t i, size_t j)
 {
     int32_t l = i ? p->c[i - 1] : -1, r = j < p->n ? p->c[j] : -1;
     if (i && i == label_end(p))
-        return 0; /* after a label typed at the start: "1. ", "[1] " */
+        return NULL; /* after a label typed at the start: "1. ", "[1] " */
     int lz = l >= 0 && (is_han(l) || is_wide_punct(l) ||
                         ((l == 0x201D || l == 0x2019) && is_han(letter_near(p, i - 1, -1))));
     int rz = r >= 0 && (is_han(r) || is_wide_punct(r) ||
                         ((r == 0x201C || r == 0x2018) && is_han(letter_near(p, j, +1))));
+    for (size_t k = i; k < j; k++)
+        if (p->c[k] == 0x3000 && (lz || rz))
+            return "space-ideographic";
     if (lz || rz)
-        return 1;
+        return "space";
     if (l >= '0' && l <= '9' && (r == '%' || r == 0xFF05)) {
         size_t t = i;
         while (t > 0 && ((p->c[t - 1] >= '0' && p->c[t - 1] <= '9') || p->c[t - 1] == '.' ||
                          p->c[t - 1] == ','))
             t--;
-        return is_han(letter_near(p, t, -1)) || is_han(letter_near(p, j, +1));
+        if (is_han(letter_near(p, t, -1)) || is_han(letter_near(p, j, +1)))
+            return "space-percent";
     }
-    return 0;
+    return NULL;
 }
 
 /* Parentheses: half width around Han, full width around Latin only. */
@@ -291,9 +295,9 @@ static void check_style(struct hx_stage *st, struct hx_doc *doc, const struct hx
             size_t j = i;
             while (j < p->n && is_gap(p->c[j]))
                 j++;
-            if (stray_gap(p, i, j))
-                style_warn(st, doc, b, s, p, i, j, "space",
-                           p->c[i] == 0x3000 ? "space-ideographic" : "space");
+            const char *rule = stray_gap(p, i, j);
+            if (rule)
+                style_warn(st, doc, b, s, p, i, j, "space", rule);
             i = j - 1;
         }
     }
