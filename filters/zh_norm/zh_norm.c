@@ -28,6 +28,7 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -117,15 +118,19 @@ static int32_t decode(const char *s, size_t len, size_t *i)
     return hx_utf8_next(s, len, i);
 }
 
-/* Code points that are NFC on their own and combine with nothing (quick
- * check Yes, combining class 0): ASCII and Latin-1, general punctuation,
- * CJK punctuation and ideographs, full-width forms. Text made of them
- * only needs no trip through UTF-16 and ICU. */
+/* Code points that are NFC on their own and combine with nothing before
+ * them (quick check Yes, combining class 0): a table for ASCII, Latin-1,
+ * general punctuation, CJK punctuation and ideographs and full-width
+ * forms, ICU for the rest. Text made of them needs no trip through
+ * UTF-16 and the normaliser. */
 static int nfc_inert(int32_t c)
 {
-    return c < 0x300 || (c >= 0x2010 && c <= 0x205E) || (c >= 0x3000 && c <= 0x3029) ||
-           (c >= 0x3030 && c <= 0x3098) || (c >= 0x309B && c <= 0x9FFF) ||
-           (c >= 0xFF00 && c <= 0xFFEF);
+    if (c < 0x300 || (c >= 0x2010 && c <= 0x205E) || (c >= 0x3000 && c <= 0x3029) ||
+        (c >= 0x3030 && c <= 0x3098) || (c >= 0x309B && c <= 0x9FFF) ||
+        (c >= 0xFF00 && c <= 0xFFEF))
+        return 1;
+    return c > 0 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+           u_getCombiningClass(c) == 0;
 }
 
 /* NFC of one text node's content, in place. */
@@ -335,35 +340,60 @@ static int gather(struct run *r, struct hx_node *b, const char *doc_lang)
     return 0;
 }
 
-/* Writes the edited code points back into their text nodes. */
-static void scatter(struct run *r)
+/* Writes c as UTF-8 at o, returning the byte count (c is a scalar value:
+ * decoded text maps invalid bytes to U+FFFD). */
+static size_t put(char *o, int32_t c)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | (c >> 12));
+        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (c >> 18));
+    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Writes the edited code points back into the text nodes a rule edited;
+ * -1 out of memory. */
+static int scatter(struct run *r)
 {
     struct para *p = &r->p;
-    struct hx_buf b = {0};
+    char *out = malloc(p->n * 8 + 1);
     size_t i = 0;
+    if (!out)
+        return -1;
     for (size_t s = 0; s < p->nsegs; s++) {
         struct hx_node *t = p->segs[s];
-        int changed = 0;
+        size_t len = 0;
         if (t->type != HX_TEXT || !p->dirty[s])
             continue; /* a note marker, or text no rule edited */
-        hx_buf_reset(&b);
         while (i < p->n && p->seg[i] != (int)s)
             i++;
         for (; i < p->n && p->seg[i] == (int)s; i++) {
-            if (p->del[i]) {
-                changed = 1;
+            if (p->del[i])
                 continue;
-            }
-            hx_buf_addcp(&b, p->cp[i]);
+            len += put(out + len, p->cp[i]);
             if (p->cp2[i])
-                hx_buf_addcp(&b, p->cp2[i]);
+                len += put(out + len, p->cp2[i]);
         }
-        if (b.len != t->len || (b.len && memcmp(b.data, t->text, b.len) != 0))
-            changed = 1;
-        if (changed)
-            hx_node_set_text(r->doc, t, b.data ? b.data : "", b.len);
+        if (len != t->len || memcmp(out, t->text, len) != 0)
+            hx_node_set_text(r->doc, t, out, len);
     }
-    hx_buf_free(&b);
+    free(out);
+    return 0;
 }
 
 /* Runs the rules over one gathered paragraph. */
@@ -456,7 +486,10 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
         for (size_t i = 0; i < r.p.n && !any; i++)
             any = r.p.zh[i];
         normalise(&r);
-        scatter(&r);
+        if (scatter(&r) != 0) {
+            r.oom = 1;
+            break;
+        }
     }
     para_free(&r.p);
     if (r.oom) {
