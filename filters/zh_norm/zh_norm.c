@@ -16,13 +16,14 @@
  *                           Chinese punctuation; U+3000; "87 %"
  *
  * A paragraph is Chinese when it is tagged so, or, untagged, when the
- * document is Chinese, or when it is mostly Han (a Chinese paragraph in an
- * English report); only Chinese paragraphs are edited, and in them text
- * tagged in another language only at its edges. A paragraph with no
- * character from U+2E80 on is skipped at once. Nothing inside a document
- * symbol, URL or e-mail address is edited. profile=off keeps the punctuation rules from
- * running. No character is lost except the removed spaces and the dots an
- * ellipsis is made of, and a second run finds nothing to do. */
+ * document is Chinese, or when it is mostly Han and not Japanese or Korean
+ * (a Chinese paragraph in an English report; see gather); only Chinese
+ * paragraphs are edited, and in them text tagged in another language only
+ * at its edges. A paragraph with no character from U+2E80 on is skipped
+ * at once. Nothing inside a document symbol, URL or e-mail address is
+ * edited. profile=off keeps the punctuation rules from running. No
+ * character is lost except the removed spaces and the dots an ellipsis is
+ * made of, and a second run finds nothing to do. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,7 @@ static const struct hx_opt zh_opts[] = {
     {"profile", HX_OPT_ENUM, offsetof(struct opts, profile), "un",
      "punctuation style: un (UN Chinese house style), gbt15834, off", profiles, 0, 0},
     {"explain", HX_OPT_BOOL, offsetof(struct opts, explain), "no",
-     "list every edit as a note: key, rule, before -> after", NULL, 0, 1},
+     "list every edit as a note: key, rule and its source, before -> after", NULL, 0, 1},
     {0},
 };
 
