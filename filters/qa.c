@@ -198,8 +198,10 @@ static int stray_stop(const struct cps *p, size_t i)
     if (ascii_alnum(next) || next == '.' || next == '/' || next == '-' || next == '@' ||
         prev == '.' || !i || i < label_end(p))
         return 0;
-    if (is_han(prev) || prev == 0x201D || prev == 0x2019 || is_wide_punct(prev))
-        return 1;
+    if (is_han(prev) || prev == 0x201D || prev == 0x2019 ||
+        (is_wide_punct(prev) && prev != 0x3001 && prev != 0xFF0C && prev != 0xFF08 &&
+         prev != 0x300A))
+        return 1; /* after Han or a closing mark (not 、 ， （ 《), as zh-norm */
     while (t > 0 && p->c[t - 1] > ' ' && p->c[t - 1] < 0x7F && p->c[t - 1] != '"' &&
            p->c[t - 1] != '\'')
         t--;
