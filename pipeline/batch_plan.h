@@ -50,8 +50,6 @@ int hx_batch_plan_make(struct hx_batch_plan *plan, struct hx_arena *a, char *con
  * (JOB_COMPLETION_INDEX with shards from --shards). 1 when found. */
 int hx_batch_shard_from_env(unsigned *shard, unsigned *shards, unsigned shards_opt);
 
-
-
 /* --align: how the language versions of one document are told apart. */
 enum hx_group_rule {
     HX_GROUP_AUTO,  /* NAME.LANG.ext where names have a language suffix, else DIR/LANG.ext */
@@ -70,7 +68,7 @@ struct hx_batch_group {
  * are left out); each group's report is named after it with extension ext
  * ("DIR/SYMBOL/align.html", "DIR/NAME.align.html"). Returns the number of
  * groups, their array in *groups (memory from a). */
-size_t hx_batch_groups(const struct hx_batch_plan *plan, enum hx_group_rule rule,
-                       const char *ext, struct hx_arena *a, struct hx_batch_group **groups);
+size_t hx_batch_groups(const struct hx_batch_plan *plan, enum hx_group_rule rule, const char *ext,
+                       struct hx_arena *a, struct hx_batch_group **groups);
 
 #endif

@@ -423,7 +423,8 @@ const struct hx_filter hx_read_docx = {
     .summary = "Word DOCX: styles, numbering labels, notes, tables, changes",
     .exts = "docx dotx docm",
     .sniff = docx_sniff,
-    .content = "a ZIP package (not EPUB or ODF) with [Content_Types].xml or word/ parts; an OLE2 file, to refuse it clearly",
+    .content = "a ZIP package (not EPUB or ODF) with [Content_Types].xml or word/ parts; "
+               "an OLE2 file, to refuse it clearly",
     .gives = HX_HAS_TREE | HX_HAS_NOTES,
     .priv_size = sizeof(struct docx_opts),
     .opts = docx_opts,
