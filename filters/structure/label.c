@@ -13,54 +13,17 @@
 #include "hx.h"
 #include "structure.h"
 
-static int zh_digit(int32_t c)
-{
-    static const int32_t d[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零一…九 */
-    if (c == 0x3007)
-        return 0;
-    if (c == 0x4E24) /* 两 */
-        return 2;
-    for (int k = 0; k < 10; k++)
-        if (d[k] == c)
-            return k;
-    return -1;
-}
-
-static int zh_unit(int32_t c)
-{
-    return c == 0x5341 ? 10 : c == 0x767E ? 100 : c == 0x5343 ? 1000 : 0;
-}
-
 /* Value of the Chinese numeral at s[*i] ("九十九", "一百零五"), advancing
- * *i past it; -1 when there is none. The position is kept in a local and
- * stored once: the earlier form, storing *i inside the loop, gave 16 for
- * "七十六" when built by clang 14 at -O2 (gcc, and clang at -O1, gave 76). */
+ * *i past it; -1 when there is none or it is past 100000 (no label or
+ * session counts so far). */
 int structure_zh_number(const char *s, size_t len, size_t *i)
 {
-    int total = 0, cur = -1, any = 0;
     size_t at = *i;
-    while (at < len) {
-        size_t j = at;
-        int32_t c = hx_utf8_next(s, len, &j);
-        int d = zh_digit(c), u = zh_unit(c);
-        if (d < 0 && !u)
-            break;
-        if (d >= 0) {
-            cur = d;
-        } else {
-            total += (cur < 0 ? 1 : cur) * u;
-            cur = -1;
-        }
-        any = 1;
-        at = j;
-        if (total > 100000)
-            break;
-    }
-    *i = at;
-    if (!any || total > 100000)
+    long v = hx_zh_number(s, len, &at);
+    if (v < 0 || v > 100000)
         return -1;
-    return total + (cur < 0 ? 0 : cur);
+    *i = at;
+    return (int)v;
 }
 
 /* Decimal digits of any script at s[*i]; -1 when there are none. */
@@ -195,21 +158,21 @@ static size_t ar_word(const char *w, size_t wn, const char *s, size_t len)
     return i;
 }
 
-/* Position (from 1) of the longest word of list spelt at the start of s,
+/* Value of the longest word of labels.tsv's kind spelt at the start of s,
  * its bytes in *used; 0 when none is. */
-static int ar_list(const char *list, const char *s, size_t len, size_t *used)
+static int ar_list(const char *kind, const char *s, size_t len, size_t *used)
 {
-    int pos = 0, best = 0;
+    int best = 0;
     *used = 0;
-    for (const char *p = list; *p;) {
-        const char *e = strchr(p, '|');
-        size_t n = e ? (size_t)(e - p) : strlen(p), u;
-        pos++;
-        if ((u = ar_word(p, n, s, len)) > *used) {
+    for (size_t r = 0; r < hx_structure_labels_rows; r++) {
+        const char *const *w = hx_structure_labels[r];
+        size_t u;
+        if (strcmp(w[0], kind) != 0 || strcmp(w[1], "ar") != 0)
+            continue;
+        if ((u = ar_word(w[3], strlen(w[3]), s, len)) > *used) {
             *used = u;
-            best = pos;
+            best = atoi(w[2]);
         }
-        p += n + (e != NULL);
     }
     return best;
 }
@@ -262,7 +225,7 @@ static int sub_token(const char *s, size_t a, size_t b, struct structure_label *
     if (is_arabic_letter(hx_utf8_next(s, b, &(size_t){a}))) {
         /* Arabic sub-items run in abjad order: (أ) (ب) (ج) (د) (هـ) */
         size_t used;
-        int pos = ar_list(hx_ar_abjad, s + a, b - a, &used);
+        int pos = ar_list("abjad", s + a, b - a, &used);
         if (!pos || used != b - a)
             return 0;
         l->num = pos;
@@ -384,8 +347,8 @@ struct structure_label structure_label_scan(const char *s, size_t len)
     if (is_arabic_letter(c)) {
         /* "ثانيا - " (II.) and "باء - " (B.) */
         size_t uo, ul, k;
-        int o = ar_list(hx_ar_ordinals, s, len, &uo);
-        int n = ar_list(hx_ar_letter_names, s, len, &ul);
+        int o = ar_list("ordinal", s, len, &uo);
+        int n = ar_list("letter_name", s, len, &ul);
         if (n && ul > uo) {
             o = 0;
             uo = ul;
@@ -449,20 +412,9 @@ const char *structure_key_letters(struct hx_doc *doc, int pos)
 
 const char *structure_key_roman(struct hx_doc *doc, int v)
 {
-    static const struct {
-        int v;
-        const char *s;
-    } t[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-             {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
     struct hx_buf b = {0};
     const char *r;
-    if (v < 1 || v > 3999)
-        v = 1;
-    for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
-        while (v >= t[k].v) {
-            hx_buf_adds(&b, t[k].s);
-            v -= t[k].v;
-        }
+    hx_buf_add_roman(&b, v < 1 || v > 3999 ? 1 : v, 0);
     r = hx_strdup(doc->arena, b.data);
     hx_buf_free(&b);
     return r;
@@ -475,7 +427,7 @@ const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         size_t j = i;
         int32_t c = hx_utf8_next(s, len, &j);
-        if (hx_cp_digit(c) >= 0 || (zh_digit(c) > 0 || zh_unit(c))) {
+        if (hx_cp_digit(c) >= 0 || hx_zh_digit(c) > 0 || hx_zh_unit(c)) {
             size_t k = i;
             int v = hx_cp_digit(c) >= 0 ? structure_digits(s, len, &k, 6)
                                         : structure_zh_number(s, len, &k);

@@ -80,6 +80,21 @@ static int decision_text(struct structure_state *s, const char *f, size_t flen)
     return structure_lead_of(p, f + k, flen - k, NULL) != NULL;
 }
 
+/* Does t open with a lead word that is not followed by an organ as its
+ * subject ("وتوصي اللجنة", "the Committee recommends": report prose)? */
+static int opens_resolution_verb(struct structure_state *s, const char *t, size_t len)
+{
+    size_t flen, used = 0, i;
+    char *f = structure_fold(t, len < 200 ? len : 200, &flen);
+    int r = 0;
+    if (f && structure_lead_of(s->p, f, flen, &used)) {
+        i = structure_skip_spaces(f, flen, used);
+        r = !structure_phrase_prefix(s->p->report_subject, f + i, flen - i);
+    }
+    free(f);
+    return r;
+}
+
 /* Does a numbered block in a resolution continue the report instead
  * ("28. The Committee also recommends…")? Its number follows the
  * report's last one, it has no lead word, and the paragraph before it
@@ -104,7 +119,7 @@ static int body_again(struct structure_state *s, const struct structure_label *l
         c = 0;
     if (c != '.' && c != 0x3002 && c != 0x06D4)
         return 0;
-    return structure_lead_in(s, t, len) == NULL;
+    return !opens_resolution_verb(s, t, len);
 }
 
 /* Does block x (footnote texts skipped) open with a lead word? */
@@ -336,7 +351,7 @@ static void block(struct structure_state *s, struct hx_node *n)
             n->role = HX_ROLE_PREAMBLE;
             if (i == flen && i > 0) {
                 structure_key_base(s, n, "pre.transition");
-            } else if ((cls && strcmp(cls, "proclaim") == 0) ||
+            } else if (hx_lead_has(cls, "proclaim") ||
                        (s->op_started && !strstr(s->base, "pre.op"))) {
                 n->lead = cls ? hx_strdup(doc->arena, cls) : NULL;
                 s->op_started = 1;
@@ -454,8 +469,9 @@ static int structure_doc(struct hx_stage *st, struct hx_doc *doc)
 
 static int structure_open(struct hx_stage *st)
 {
-    if (structure_tables_load(st->priv) != 0) {
-        hx_error(st, NULL, NULL, "cannot prepare the phrase tables (ICU)");
+    const char *why = NULL;
+    if (structure_tables_load(st->priv, &why) != 0) {
+        hx_error(st, NULL, NULL, "cannot prepare the phrase tables: %s", why);
         return -1;
     }
     return 0;
