@@ -836,8 +836,33 @@ static void test_paren_orphans(void)
     hx_doc_free(doc);
 }
 
+/* Duplicate numbers are found however long the part: past paragraph
+ * 1000 too (the check once kept a fixed table of 1000 numbers). */
+static void test_long_part(void)
+{
+    enum { N = 2500 };
+    static char text[N + 2][24];
+    static const char *p[N + 3];
+    p[0] = "Report";
+    for (int i = 1; i <= N; i++) {
+        snprintf(text[i], sizeof text[i], "%d. Paragraph.", i);
+        p[i] = text[i];
+    }
+    snprintf(text[N + 1], sizeof text[N + 1], "%d. Again.", 1999);
+    p[N + 1] = text[N + 1];
+    p[N + 2] = NULL;
+    size_t before = diags.warnings;
+    struct hx_doc *doc = doc_of("en", p);
+    run(&hx_structure, doc, "");
+    CHECK_STR(nth(doc, N)->key, "body.2500");
+    CHECK_STR(nth(doc, N + 1)->key, "body.1999+dup1");
+    CHECK_INT(diags.warnings - before, 1); /* "used twice" */
+    hx_doc_free(doc);
+}
+
 int main(void)
 {
+    test_long_part();
     test_forms();
     test_masthead();
     test_language_lines();

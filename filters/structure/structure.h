@@ -241,6 +241,20 @@ struct hx_stage;
 
 enum structure_part { P_FRONT, P_BODY, P_RES, P_ANNEX, P_PRE, P_ART };
 
+/* How often each paragraph number came in a part: a hash table in the
+ * document's arena that grows with it, so a part of any length is checked
+ * for numbers used twice. Zero-initialise; structure_seen_add counts. */
+struct structure_seen {
+    struct structure_seen_slot {
+        int num;        /* 0: free */
+        unsigned count; /* times num came */
+    } * v;
+    size_t cap, n;
+};
+
+/* Counts num (> 0) once more in t and returns how often it came before. */
+unsigned structure_seen_add(struct hx_doc *doc, struct structure_seen *t, int num);
+
 /* Where the walk is: the part being filled and the counters that make
  * keys. */
 struct structure_state {
@@ -259,20 +273,20 @@ struct structure_state {
     int sub_last_letter;     /* value of the last letter sub-item label */
     int pp, op_started, last_num, heads_u, head_num, head_letter;
     int art, art_para, art_numbered;
-    unsigned char seen[1000]; /* paragraph numbers used in this part */
-    struct hx_node *prev;     /* last block placed, for a title */
-    unsigned front_title;     /* masthead lines met (structure_masthead's bits; 1 title) */
-    int in_list;              /* walking the items of a list: blocks stay where they are */
-    int ndec;                 /* draft decisions so far (parts "dec1"…) */
-    int awaiting;             /* a resolution part opened by its heading: 1 before
-                                 its title, 2 before its formula */
-    const char *group;        /* key of a reader's operative heading ("resolves") whose
-                                 paragraphs are numbered under it, or NULL */
-    int group_num;            /* last paragraph number under group */
-    int group_dup;            /* numbers under groups that came again */
-    int group_run;            /* group_dup of the run of numbers now, 0 = the first */
+    struct structure_seen seen; /* paragraph numbers used in this part */
+    struct hx_node *prev;       /* last block placed, for a title */
+    unsigned front_title;       /* masthead lines met (structure_masthead's bits; 1 title) */
+    int in_list;                /* walking the items of a list: blocks stay where they are */
+    int ndec;                   /* draft decisions so far (parts "dec1"…) */
+    int awaiting;               /* a resolution part opened by its heading: 1 before
+                                   its title, 2 before its formula */
+    const char *group;          /* key of a reader's operative heading ("resolves") whose
+                                   paragraphs are numbered under it, or NULL */
+    int group_num;              /* last paragraph number under group */
+    int group_dup;              /* numbers under groups that came again */
+    int group_run;              /* group_dup of the run of numbers now, 0 = the first */
     int body_last, body_head, body_heads_u; /* the body when left */
-    unsigned char body_seen[1000];
+    struct structure_seen body_seen;
 };
 
 /* Starts a new part of kind k keyed name; its section is appended to the
