@@ -249,30 +249,25 @@ static int sub_token(const char *s, size_t a, size_t b, struct structure_label *
 }
 
 /* Recognises the printed label at the start of s. */
-struct structure_label structure_label_scan(const char *s, size_t len)
+/* A sub-item label: "(a)", "(ii)", "(一)", "a)", "б)", "أ)", "’1‘". 1 when
+ * the scan is decided (l set, or no label), 0 to try other kinds. */
+static int sub_label(const char *s, size_t len, int32_t c, size_t j, struct structure_label *l)
 {
-    struct structure_label l = {SL_NONE, 0, 0, 0, 0, 0};
-    size_t i = 0, j;
-    int32_t c;
-    if (len == 0)
-        return l;
-    j = 0;
-    c = hx_utf8_next(s, len, &j);
     if (c == '(' || c == 0xFF08) {
         size_t a = j;
         for (size_t k = j; k < len && k < j + 20;) {
             size_t k0 = k;
             int32_t d = hx_utf8_next(s, len, &k);
             if (d == ')' || d == 0xFF09) {
-                if (sub_token(s, a, k0, &l)) {
-                    l.kind = SL_SUB;
-                    l.plen = k;
-                    l.len = structure_skip_spaces(s, len, k);
+                if (sub_token(s, a, k0, l)) {
+                    l->kind = SL_SUB;
+                    l->plen = k;
+                    l->len = structure_skip_spaces(s, len, k);
                 }
-                return l;
+                return 1;
             }
         }
-        return l;
+        return 1;
     }
     /* "a)", "б)", "أ)" */
     if (is_lower_letter(c)) {
@@ -281,12 +276,12 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             size_t k0 = k;
             int32_t d = hx_utf8_next(s, len, &k);
             if (d == ')') {
-                if (sub_token(s, 0, k0, &l)) {
-                    l.kind = SL_SUB;
-                    l.plen = k;
-                    l.len = structure_skip_spaces(s, len, k);
+                if (sub_token(s, 0, k0, l)) {
+                    l->kind = SL_SUB;
+                    l->plen = k;
+                    l->len = structure_skip_spaces(s, len, k);
                 }
-                return l;
+                return 1;
             }
             if (!is_lower_letter(d))
                 break;
@@ -299,14 +294,22 @@ struct structure_label structure_label_scan(const char *s, size_t len)
         if (v > 0 && k < len) {
             size_t m = k;
             if (is_quote(hx_utf8_next(s, len, &m))) {
-                l.kind = SL_SUB;
-                l.num = l.roman = v;
-                l.plen = m;
-                l.len = structure_skip_spaces(s, len, m);
+                l->kind = SL_SUB;
+                l->num = l->roman = v;
+                l->plen = m;
+                l->len = structure_skip_spaces(s, len, m);
             }
         }
-        return l;
+        return 1;
     }
+    return 0;
+}
+
+/* A paragraph number ("12.", "١٢.", "12 - ") or a Chinese heading number
+ * ("四.", "四、"); 1 when decided. */
+static int number_label(const char *s, size_t len, struct structure_label *l)
+{
+    size_t i;
     i = 0;
     {
         int v = structure_digits(s, len, &i, 4);
@@ -316,17 +319,17 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             size_t m = k;
             int32_t e = k < len ? hx_utf8_next(s, len, &m) : ' ';
             if ((d == '.' || d == 0xFF0E) && hx_cp_digit(e) < 0) {
-                l.kind = SL_NUM;
-                l.num = v;
-                l.plen = k;
-                l.len = structure_skip_spaces(s, len, k);
+                l->kind = SL_NUM;
+                l->num = v;
+                l->plen = k;
+                l->len = structure_skip_spaces(s, len, k);
             } else if (v > 0 && i <= 6 && (k = dash_after(s, len, i)) > 0) {
-                l.kind = SL_NUM; /* "12 - " */
-                l.num = v;
-                l.plen = k;
-                l.len = structure_skip_spaces(s, len, k);
+                l->kind = SL_NUM; /* "12 - " */
+                l->num = v;
+                l->plen = k;
+                l->len = structure_skip_spaces(s, len, k);
             }
-            return l;
+            return 1;
         }
     }
     i = 0;
@@ -336,14 +339,21 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             size_t k = i;
             int32_t d = hx_utf8_next(s, len, &k);
             if (d == '.' || d == 0xFF0E || d == 0x3001) {
-                l.kind = SL_ZH;
-                l.num = v;
-                l.plen = k;
-                l.len = structure_skip_spaces(s, len, k);
+                l->kind = SL_ZH;
+                l->num = v;
+                l->plen = k;
+                l->len = structure_skip_spaces(s, len, k);
             }
-            return l;
+            return 1;
         }
     }
+    return 0;
+}
+
+/* A heading label: roman ("IV.", "رابعا - ") or a letter ("B.", "باء - ",
+ * "Б."). */
+static void heading_label(const char *s, size_t len, int32_t c, size_t j, struct structure_label *l)
+{
     if (is_arabic_letter(c)) {
         /* "ثانيا - " (II.) and "باء - " (B.) */
         size_t uo, ul, k;
@@ -354,12 +364,12 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             uo = ul;
         }
         if ((o || n) && (k = dash_after(s, len, uo)) > 0) {
-            l.kind = o ? SL_ROMAN : SL_LETTER;
-            l.num = o ? o : n;
-            l.plen = k;
-            l.len = structure_skip_spaces(s, len, k);
+            l->kind = o ? SL_ROMAN : SL_LETTER;
+            l->num = o ? o : n;
+            l->plen = k;
+            l->len = structure_skip_spaces(s, len, k);
         }
-        return l;
+        return;
     }
     if (is_upper_letter(c)) {
         size_t k = 0;
@@ -368,25 +378,37 @@ struct structure_label structure_label_scan(const char *s, size_t len)
         if (k > 0 && k + 1 < len && s[k] == '.' && s[k + 1] == ' ') {
             int v = roman(s, k);
             if (v) {
-                l.kind = SL_ROMAN;
-                l.num = v;
+                l->kind = SL_ROMAN;
+                l->num = v;
             } else if (k == 1) {
-                l.kind = SL_LETTER;
-                l.num = structure_letter_pos(c);
+                l->kind = SL_LETTER;
+                l->num = structure_letter_pos(c);
             } else {
-                return l;
+                return;
             }
-            l.plen = k + 1;
-            l.len = structure_skip_spaces(s, len, k + 1);
-            return l;
+            l->plen = k + 1;
+            l->len = structure_skip_spaces(s, len, k + 1);
+            return;
         }
         if (c >= 0x410 && j + 1 < len && s[j] == '.' && s[j + 1] == ' ') {
-            l.kind = SL_LETTER;
-            l.num = structure_letter_pos(c);
-            l.plen = j + 1;
-            l.len = structure_skip_spaces(s, len, j + 1);
+            l->kind = SL_LETTER;
+            l->num = structure_letter_pos(c);
+            l->plen = j + 1;
+            l->len = structure_skip_spaces(s, len, j + 1);
         }
     }
+}
+
+struct structure_label structure_label_scan(const char *s, size_t len)
+{
+    struct structure_label l = {SL_NONE, 0, 0, 0, 0, 0};
+    size_t j = 0;
+    int32_t c;
+    if (len == 0)
+        return l;
+    c = hx_utf8_next(s, len, &j);
+    if (!sub_label(s, len, c, j, &l) && !number_label(s, len, &l))
+        heading_label(s, len, c, j, &l);
     return l;
 }
 
