@@ -4,7 +4,7 @@ each says where its data comes from (a "Source:" comment) and has rows as
 wide as its header; every lead-word class of lead_words.tsv is defined in
 lead_classes.tsv with its graded family written FAMILY:DEGREE, and has
 renderings in all six UN languages; no rendering is listed twice for one
-class and language."""
+class and language; the ordinals are stored case-folded."""
 import glob
 import os
 import sys
@@ -75,6 +75,13 @@ def main():
         missing = LANGS - langs.get(c, set())
         if missing:
             fail("lead class %s has no rendering in %s" % (c, ", ".join(sorted(missing))))
+    # the stage reads ordinals.tsv without folding it
+    _, _, ords = read(os.path.join(d, "ordinals.tsv"))
+    for o in ords:
+        if o["text"] != o["text"].casefold():
+            fail("ordinals.tsv: %r is not case-folded" % o["text"])
+        if not 1 <= int(o["value"]) <= 999:
+            fail("ordinals.tsv: value %s out of range" % o["value"])
     print("%d tables, %d lead classes, %d renderings" % (len(tables), len(defined), len(words)))
     return 1 if failures else 0
 

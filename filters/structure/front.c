@@ -155,7 +155,7 @@ const char *structure_masthead(struct hx_doc *doc, const struct structure_tables
     if (!(*seen & M_SESSION) && structure_phrase_within(p->session, f, flen) && len < 120) {
         const char *v = structure_number_in(doc, t, len);
         if (!v)
-            v = structure_spelled_number(doc, hx_node_lang(doc, n), t, len);
+            v = structure_spelled_number(p, doc, hx_node_lang(doc, n), t, len);
         hx_meta_set(doc, "session", v ? v : structure_trimmed(doc, t, len));
         return once(seen, M_SESSION, "front.session");
     }

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/unum.h>
 #include <unicode/ustring.h>
 
 #include "hx.h"
@@ -459,48 +458,6 @@ const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len)
         i = j;
     }
     return NULL;
-}
-
-/* ICU's spell-out rules parse ordinals in all six languages ("Seventy-sixth",
- * "Soixante-seizième", "Septuagésimo sexto", "Семьдесят шестая",
- * "السادسة والسبعون"); the number may follow a word ("الدورة …"), so each
- * word start is tried until one parses. */
-const char *structure_spelled_number(struct hx_doc *doc, const char *lang, const char *s,
-                                     size_t len)
-{
-    UErrorCode err = U_ZERO_ERROR;
-    UNumberFormat *f = NULL;
-    UChar *u = NULL;
-    int32_t ulen = 0;
-    const char *ret = NULL;
-    if (!lang || len > 400)
-        return NULL;
-    u_strFromUTF8WithSub(NULL, 0, &ulen, s, (int32_t)len, 0xFFFD, NULL, &err);
-    err = U_ZERO_ERROR;
-    u = malloc(((size_t)ulen + 1) * sizeof *u);
-    if (!u)
-        goto out;
-    u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)len, 0xFFFD, NULL, &err);
-    f = unum_open(UNUM_SPELLOUT, NULL, 0, lang, NULL, &err);
-    if (U_FAILURE(err))
-        goto out;
-    unum_setAttribute(f, UNUM_LENIENT_PARSE, 1);
-    for (int32_t start = 0; start < ulen; start++) {
-        if (start > 0 && u[start - 1] != ' ')
-            continue;
-        int32_t pos = start;
-        err = U_ZERO_ERROR;
-        double v = unum_parseDouble(f, u, ulen, &pos, &err);
-        if (U_SUCCESS(err) && pos > start && v >= 1 && v < 1000 && v == (int)v) {
-            ret = hx_printf(doc->arena, "%d", (int)v);
-            break;
-        }
-    }
-out:
-    if (f)
-        unum_close(f);
-    free(u);
-    return ret;
 }
 
 /* A masthead date: a year (1945-2099) and a day number, in a short line

@@ -78,6 +78,67 @@ static char *load_list(size_t k)
     return f;
 }
 
+/* A malloc'd NUL-terminated copy of s[0..n), or NULL. */
+static char *heap_strndup(const char *s, size_t n)
+{
+    char *c = malloc(n + 1);
+    if (c) {
+        memcpy(c, s, n);
+        c[n] = '\0';
+    }
+    return c;
+}
+
+/* Column col of rows[0..n) folded, each cell a malloc'd string with its
+ * length in lens[k]; all in one call to ICU (folding maps each character
+ * alone, so the line breaks put between the cells stay). NULL when ICU
+ * refuses or a cell holds a line break. */
+static char **fold_cells(const char *const (*rows)[3], size_t n, size_t col, size_t *lens)
+{
+    struct hx_buf all = {0};
+    char **v = calloc(n ? n : 1, sizeof *v), *folded = NULL;
+    size_t flen = 0, k = 0;
+    for (size_t r = 0; r < n && v; r++) {
+        if (strchr(rows[r][col], '\n'))
+            goto fail;
+        hx_buf_adds(&all, rows[r][col]);
+        hx_buf_addc(&all, '\n');
+    }
+    if (!v || (n && !(folded = structure_fold(all.data, all.len, &flen))))
+        goto fail;
+    for (const char *q = folded; k < n && q && *q; k++) {
+        const char *e = strchr(q, '\n');
+        if (!e || !(v[k] = heap_strndup(q, (size_t)(e - q))))
+            goto fail;
+        lens[k] = (size_t)(e - q);
+        q = e + 1;
+    }
+    if (k != n)
+        goto fail;
+    free(folded);
+    hx_buf_free(&all);
+    return v;
+fail:
+    for (size_t r = 0; v && r < n; r++)
+        free(v[r]);
+    free(v);
+    free(folded);
+    hx_buf_free(&all);
+    return NULL;
+}
+
+/* first[b] for b in 0..256: the first of the n sorted texts (at stride
+ * bytes from each other, a char * at the start) whose first byte is b or
+ * more. */
+static void index_first(size_t first[257], const void *v, size_t n, size_t stride)
+{
+    for (size_t k = 0, b = 0; b <= 256; b++) {
+        while (k < n && (unsigned char)(*(char *const *)((const char *)v + k * stride))[0] < b)
+            k++;
+        first[b] = k;
+    }
+}
+
 /* --- lead words ---------------------------------------------------------- */
 
 /* Is cls a class of lead_classes.tsv whose family and degree agree with
@@ -114,12 +175,21 @@ static int row_cmp(const void *a, const void *b)
     return strcmp(x->cls, y->cls);
 }
 
+static int ends_with(const char *s, size_t n, const char *end)
+{
+    size_t k = strlen(end);
+    return n >= k && memcmp(s + n - k, end, k) == 0;
+}
+
 /* cls with ".also" or ".further" added, unless it has one. */
 static void add_derived(struct hx_buf *b, const char *cls, const char *suffix)
 {
-    hx_buf_adds(b, cls);
-    if (!strstr(cls, ".also") && !strstr(cls, ".further"))
-        hx_buf_addf(b, ".%s", suffix);
+    size_t n = strlen(cls);
+    hx_buf_add(b, cls, n);
+    if (!ends_with(cls, n, ".also") && !ends_with(cls, n, ".further")) {
+        hx_buf_addc(b, '.');
+        hx_buf_adds(b, suffix);
+    }
 }
 
 /* The set of rows[a..e) (one text, classes sorted, maybe repeated). */
@@ -144,27 +214,32 @@ static int make_set(struct lead_set *set, const struct lead_row *rows, size_t a,
     return c.data && al.data && fu.data ? 0 : -1;
 }
 
-/* Folds every rendering, sorts them, merges a text listed under several
- * classes into one phrase with its set, and indexes the first bytes. */
+/* Folds every rendering (all in one call to ICU: folding maps each
+ * character alone, so the line breaks between them stay), sorts them,
+ * merges a text listed under several classes into one phrase with its set,
+ * and indexes the first bytes. */
 static int load_leads(struct structure_tables *p, const char **why)
 {
     size_t n = hx_structure_lead_words_rows, m = 0;
     struct lead_row *rows = calloc(n ? n : 1, sizeof *rows);
+    size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    char **texts = NULL;
     int rc = -1;
-    if (!rows)
-        return -1;
+    if (!rows || !lens)
+        goto out;
     for (size_t r = 0; r < n; r++) {
         const char *const *w = hx_structure_lead_words[r];
-        if (!class_known(w[0])) {
+        /* rows of one class follow each other: check each class once */
+        if ((r == 0 || strcmp(w[0], hx_structure_lead_words[r - 1][0]) != 0) &&
+            !class_known(w[0])) {
             *why = "lead_words.tsv names a class lead_classes.tsv does not define";
             goto out;
         }
-        rows[m].text = structure_fold(w[2], strlen(w[2]), &rows[m].len);
-        if (!rows[m].text)
-            goto out;
-        rows[m].cls = w[0];
-        m++;
     }
+    if (!(texts = fold_cells(hx_structure_lead_words, n, 2, lens)))
+        goto out;
+    for (; m < n; m++)
+        rows[m] = (struct lead_row){texts[m], lens[m], hx_structure_lead_words[m][0]};
     qsort(rows, m, sizeof *rows, row_cmp);
     p->leads = calloc(m ? m : 1, sizeof *p->leads);
     p->sets = calloc(m ? m : 1, sizeof *p->sets);
@@ -186,16 +261,14 @@ static int load_leads(struct structure_tables *p, const char **why)
         p->leads[p->nleads++] = (struct lead_phrase){rows[a].text, rows[a].len, set};
         rows[a].text = NULL;
     }
-    for (size_t k = 0, b = 0; b <= 256; b++) {
-        while (k < p->nleads && (unsigned char)p->leads[k].text[0] < b)
-            k++;
-        p->first[b] = k;
-    }
+    index_first(p->first, p->leads, p->nleads, sizeof *p->leads);
     rc = p->nleads ? 0 : -1;
 out:
     for (size_t r = 0; r < m; r++)
         free(rows[r].text);
     free(rows);
+    free(texts);
+    free(lens);
     return rc;
 }
 
@@ -280,12 +353,78 @@ const char *structure_lead_of(const struct structure_tables *p, const char *s, s
     return cls;
 }
 
+/* --- ordinals ------------------------------------------------------------ */
+
+/* Do n bytes of s spell ordinal o (hyphens and spaces alike), ending at a
+ * word boundary? */
+static int ordinal_at(const char *s, size_t n, const struct ordinal *o)
+{
+    if (o->len > n)
+        return 0;
+    for (size_t k = 0; k < o->len; k++) {
+        char a = s[k] == '-' ? ' ' : s[k], b = o->text[k] == '-' ? ' ' : o->text[k];
+        if (a != b)
+            return 0;
+    }
+    return structure_ends_word(s, n, o->len);
+}
+
+/* ordinals.tsv is kept folded already (lower case, as CLDR spells them;
+ * tests/lang_data.py checks), so its cells are used as they stand: put in
+ * buckets by first byte, in table order, without a copy. */
+static int load_ordinals(struct structure_tables *p)
+{
+    size_t n = hx_structure_ordinals_rows, count[257] = {0};
+    p->ordinals = calloc(n ? n : 1, sizeof *p->ordinals);
+    if (!p->ordinals)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        count[(unsigned char)hx_structure_ordinals[k][2][0] + 1]++;
+    for (size_t b = 1; b <= 256; b++)
+        count[b] += count[b - 1];
+    memcpy(p->ord_first, count, sizeof count);
+    for (size_t k = 0; k < n; k++) {
+        const char *const *r = hx_structure_ordinals[k];
+        p->ordinals[count[(unsigned char)r[2][0]]++] =
+            (struct ordinal){r[2], strlen(r[2]), r[0], atoi(r[1])};
+    }
+    p->nordinals = n;
+    return 0;
+}
+
+const char *structure_spelled_number(const struct structure_tables *p, struct hx_doc *doc,
+                                     const char *lang, const char *s, size_t len)
+{
+    size_t flen, best = 0;
+    const struct ordinal *hit = NULL;
+    char *f;
+    if (!lang || len > 400 || !(f = structure_fold(s, len, &flen)))
+        return NULL;
+    /* the first word that starts an ordinal, its longest form */
+    for (size_t i = 0; i < flen && !hit; i++) {
+        if (i > 0 && f[i - 1] != ' ')
+            continue;
+        unsigned char b = (unsigned char)f[i];
+        for (size_t k = p->ord_first[b]; k < p->ord_first[b + 1]; k++) {
+            const struct ordinal *o = &p->ordinals[k];
+            if (o->len > best && hx_lang_is(lang, o->lang) && ordinal_at(f + i, flen - i, o)) {
+                best = o->len;
+                hit = o;
+            }
+        }
+    }
+    free(f);
+    return hit ? hx_printf(doc->arena, "%d", hit->value) : NULL;
+}
+
 int structure_tables_load(struct structure_tables *p, const char **why)
 {
     *why = "ICU cannot fold the phrase tables";
     for (size_t k = 0; k < NLISTS; k++)
         if (!(*field(p, k) = load_list(k)))
             return -1;
+    if (load_ordinals(p) != 0)
+        return -1;
     return load_leads(p, why);
 }
 
@@ -302,4 +441,5 @@ void structure_tables_free(struct structure_tables *p)
     for (size_t k = 0; k < p->nleads; k++)
         free(p->leads[k].text);
     free(p->leads);
+    free(p->ordinals);
 }

@@ -17,7 +17,8 @@
  *   lead_words.tsv    class, lang, text: a rendering of a lead-word class
  *   lead_classes.tsv  class, family, degree: the classes, graded families
  *   phrases.tsv       list, lang, text: masthead, formula, part phrases
- *   labels.tsv        kind, lang, value, text: words that print a number */
+ *   labels.tsv        kind, lang, value, text: words that print a number
+ *   ordinals.tsv      lang, value, text: ordinals spelled out ("seventy-sixth") */
 extern const char *const hx_structure_lead_words[][3];
 extern const size_t hx_structure_lead_words_rows;
 extern const char *const hx_structure_lead_classes[][3];
@@ -26,6 +27,8 @@ extern const char *const hx_structure_phrases[][3];
 extern const size_t hx_structure_phrases_rows;
 extern const char *const hx_structure_labels[][4];
 extern const size_t hx_structure_labels_rows;
+extern const char *const hx_structure_ordinals[][3]; /* lang, value, text */
+extern const size_t hx_structure_ordinals_rows;
 
 struct hx_doc;
 struct hx_node;
@@ -47,6 +50,14 @@ struct lead_phrase {
     const struct lead_set *set;
 };
 
+/* One ordinal of ordinals.tsv (kept folded there). */
+struct ordinal {
+    const char *text;
+    size_t len;
+    const char *lang;
+    int value;
+};
+
 /* The phrase lists of phrases.tsv, one '|'-separated string each, and the
  * lead words, case-folded once when the stage opens; every string is
  * malloc'd and released by structure_tables_free. */
@@ -60,6 +71,9 @@ struct structure_tables {
     size_t first[257]; /* leads[first[b]..first[b+1]) start with byte b */
     struct lead_set *sets;
     size_t nsets;
+    struct ordinal *ordinals; /* in buckets by first byte */
+    size_t nordinals;
+    size_t ord_first[257];    /* ordinals[ord_first[b]..ord_first[b+1]) start with b */
 };
 
 /* Fills t from the data; 0, or -1 when ICU cannot fold or a table is
@@ -73,6 +87,11 @@ void structure_tables_free(struct structure_tables *t);
 /* A case-folded copy of s[0..len) (U+2019 read as an apostrophe) in
  * malloc'd memory with its length in *out_len; NULL if ICU refuses. */
 char *structure_fold(const char *s, size_t len, size_t *out_len);
+
+/* Does a word end after the first n bytes of s[0..len) (its end, or a
+ * character that is no letter, digit or diacritic next; after a Han
+ * character always)? */
+int structure_ends_word(const char *s, size_t len, size_t n);
 
 /* Does folded phrase ph[0..n) match at the start of folded s and end at a
  * word boundary (phrases ending in a Han character need none)? */
@@ -159,11 +178,12 @@ const char *structure_key_roman(struct hx_doc *doc, int v);
  * in doc's arena, or NULL. */
 const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len);
 
-/* The number spelled out at the start of s or after one of its words
- * ("Seventy-sixth session" -> "76"), parsed by ICU's spell-out rules for
- * lang, as decimal text in doc's arena; NULL when none parses. */
-const char *structure_spelled_number(struct hx_doc *doc, const char *lang, const char *s,
-                                     size_t len);
+/* The ordinal spelled out at the start of s or after one of its words
+ * ("Seventy-sixth session" -> "76", "الدورة السادسة والسبعون"), looked up
+ * in ordinals.tsv's rows for lang, as decimal text in doc's arena; NULL
+ * when none is there. */
+const char *structure_spelled_number(const struct structure_tables *p, struct hx_doc *doc,
+                                     const char *lang, const char *s, size_t len);
 
 /* Is s a short line holding a date: a year 1945-2099 and a day number,
  * neither in parentheses? */

@@ -60,21 +60,26 @@ out:
     return ret;
 }
 
-/* Does a phrase of length n match at the start of s (len bytes) and end at
- * a word boundary? Phrases ending in a Han character need no boundary. */
-int structure_match_at(const char *s, size_t len, const char *ph, size_t n)
+int structure_ends_word(const char *s, size_t len, size_t n)
 {
     size_t i = n, j = n;
     int32_t last, next;
-    if (n == 0 || n > len || memcmp(s, ph, n) != 0)
-        return 0;
     if (n == len)
         return 1;
-    last = hx_utf8_prev(ph, &j);
+    last = hx_utf8_prev(s, &j);
     if (hx_cp_is_han(last) || !u_isalnum(last))
         return 1;
     next = hx_utf8_next(s, len, &i);
     return next < 0 || !(u_isalnum(next) || u_hasBinaryProperty(next, UCHAR_DIACRITIC));
+}
+
+/* Does a phrase of length n match at the start of s (len bytes) and end at
+ * a word boundary? Phrases ending in a Han character need no boundary. */
+int structure_match_at(const char *s, size_t len, const char *ph, size_t n)
+{
+    if (n == 0 || n > len || memcmp(s, ph, n) != 0)
+        return 0;
+    return structure_ends_word(s, len, n);
 }
 
 /* Length of the longest phrase of list found at the start of s, else 0. */
