@@ -172,9 +172,20 @@ const char *structure_lead_in(struct structure_state *s, const char *t, size_t l
 void structure_set_lead(struct structure_state *s, struct hx_node *n)
 {
     size_t len;
-    char *t = structure_lead_source(s->doc, n, &len);
-    n->lead = structure_lead_in(s, t, len);
-    if (!n->lead) {
+    int whole;
+    char *t = structure_lead_source(s->doc, n, &len, &whole);
+    /* the block's text, folded once when the walk came to it */
+    int folded = s->folded_node == n;
+    const char *cls = NULL;
+    n->lead = NULL; /* what a reader said is found again, or not */
+    if (!whole || !folded)
+        n->lead = structure_lead_in(s, t, len);
+    if (n->lead || (whole && !folded))
+        return;
+    if (folded) {
+        cls = structure_lead_of(s->p, s->folded, s->folded_len, NULL);
+        n->lead = cls ? hx_strdup(s->doc->arena, cls) : NULL;
+    } else {
         t = hx_node_text(s->doc, n, &len);
         n->lead = structure_lead_in(s, t, len);
     }

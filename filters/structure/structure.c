@@ -131,7 +131,7 @@ static int leads_next(struct structure_state *s, struct hx_node *x)
         x = x->next;
     if (!x || x->type != HX_PARA)
         return 0;
-    t = structure_lead_source(s->doc, x, &len);
+    t = structure_lead_source(s->doc, x, &len, NULL);
     if (structure_lead_in(s, t, len))
         return 1;
     t = hx_node_text(s->doc, x, &len);
@@ -517,6 +517,9 @@ static void block(struct structure_state *s, struct hx_node *n)
     }
     if (blk_read(s, n, &b) != 0)
         return;
+    s->folded_node = n;
+    s->folded = b.f;
+    s->folded_len = b.flen;
     if (!part_opening(s, &b) && !resolution_opening(s, &b)) {
         structure_place(s, n);
         switch (s->part) {
@@ -526,6 +529,7 @@ static void block(struct structure_state *s, struct hx_node *n)
         default: place_body(s, &b); break; /* body, resolution, annex */
         }
     }
+    s->folded_node = NULL;
     free(b.f);
 }
 

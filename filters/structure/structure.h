@@ -73,7 +73,7 @@ struct structure_tables {
     size_t nsets;
     struct ordinal *ordinals; /* in buckets by first byte */
     size_t nordinals;
-    size_t ord_first[257];    /* ordinals[ord_first[b]..ord_first[b+1]) start with b */
+    size_t ord_first[257]; /* ordinals[ord_first[b]..ord_first[b+1]) start with b */
 };
 
 /* Fills t from the data; 0, or -1 when ICU cannot fold or a table is
@@ -231,8 +231,9 @@ struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b, 
 int structure_ends_open(const char *t, size_t len);
 
 /* The text a lead word is looked for in: the first strong or emphasised
- * run near the start of n, else n's text (in doc's arena). */
-char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len);
+ * run near the start of n, else n's text (in doc's arena; *whole, if not
+ * NULL, says which). */
+char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole);
 
 /* Does block x, the one after a block (footnote texts skipped), start a
  * numbered unit or a heading? The walk asks before it moves the block. */
@@ -293,18 +294,21 @@ struct structure_state {
     int sub_last_letter;     /* value of the last letter sub-item label */
     int pp, op_started, last_num, heads_u, head_num, head_letter;
     int art, art_para, art_numbered;
-    struct structure_seen seen; /* paragraph numbers used in this part */
-    struct hx_node *prev;       /* last block placed, for a title */
-    unsigned front_title;       /* masthead lines met (structure_masthead's bits; 1 title) */
-    int in_list;                /* walking the items of a list: blocks stay where they are */
-    int ndec;                   /* draft decisions so far (parts "dec1"…) */
-    int awaiting;               /* a resolution part opened by its heading: 1 before
-                                   its title, 2 before its formula */
-    const char *group;          /* key of a reader's operative heading ("resolves") whose
-                                   paragraphs are numbered under it, or NULL */
-    int group_num;              /* last paragraph number under group */
-    int group_dup;              /* numbers under groups that came again */
-    int group_run;              /* group_dup of the run of numbers now, 0 = the first */
+    struct structure_seen seen;        /* paragraph numbers used in this part */
+    struct hx_node *prev;              /* last block placed, for a title */
+    const struct hx_node *folded_node; /* the block being walked: its text */
+    const char *folded;                /* (label taken out) folded once, */
+    size_t folded_len;                 /* its lead word looked for there */
+    unsigned front_title;              /* masthead lines met (structure_masthead's bits; 1 title) */
+    int in_list;                       /* walking the items of a list: blocks stay where they are */
+    int ndec;                          /* draft decisions so far (parts "dec1"…) */
+    int awaiting;                      /* a resolution part opened by its heading: 1 before
+                                          its title, 2 before its formula */
+    const char *group;                 /* key of a reader's operative heading ("resolves") whose
+                                          paragraphs are numbered under it, or NULL */
+    int group_num;                     /* last paragraph number under group */
+    int group_dup;                     /* numbers under groups that came again */
+    int group_run;                     /* group_dup of the run of numbers now, 0 = the first */
     int body_last, body_head, body_heads_u; /* the body when left */
     struct structure_seen body_seen;
 };
