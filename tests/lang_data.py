@@ -3,7 +3,8 @@
 each says where its data comes from (a "Source:" comment) and has rows as
 wide as its header; every lead-word class of lead_words.tsv is defined in
 lead_classes.tsv with its graded family written FAMILY:DEGREE, and has
-renderings in all six UN languages; no rendering is listed twice for one
+renderings in all six UN languages and in any other language the table
+names (a seventh language is rows for every class); no rendering is listed twice for one
 class and language; the ordinals are stored case-folded."""
 import glob
 import os
@@ -50,8 +51,8 @@ def main():
             fail("%s: no comment line saying where the data comes from" % t)
         if "lang" in (header or []):
             for r in rows:
-                if r["lang"] not in LANGS:
-                    fail("%s: language %r is not a UN language" % (t, r["lang"]))
+                if not r["lang"].isalpha() or not r["lang"].islower():
+                    fail("%s: language %r is no BCP 47 primary tag" % (t, r["lang"]))
     d = os.path.join(SRC, "filters", "structure", "data")
     _, _, words = read(os.path.join(d, "lead_words.tsv"))
     _, _, classes = read(os.path.join(d, "lead_classes.tsv"))
@@ -71,8 +72,10 @@ def main():
             fail("lead_words.tsv: %s listed twice" % "/".join(k))
         seen.add(k)
         langs.setdefault(w["class"], set()).add(w["lang"])
+    # every class in the six languages and in any other the table names
+    every = LANGS.union(*langs.values())
     for c in defined:
-        missing = LANGS - langs.get(c, set())
+        missing = every - langs.get(c, set())
         if missing:
             fail("lead class %s has no rendering in %s" % (c, ", ".join(sorted(missing))))
     # the stage reads ordinals.tsv without folding it
