@@ -16,7 +16,6 @@
 extern const char *const hx_align_months[][4];
 extern const size_t hx_align_months_rows;
 
-
 static int month_at(const struct align_scan *s, size_t i, size_t *len)
 {
     for (size_t k = 0; k < hx_align_months_rows; k++) {
