@@ -163,6 +163,7 @@ struct lead_row {
     char *text; /* folded */
     size_t len;
     const char *cls;
+    size_t id; /* the class's run in the table (rows of a class follow each other) */
 };
 
 static int row_cmp(const void *a, const void *b)
@@ -220,12 +221,14 @@ static int make_set(struct lead_set *set, const struct lead_row *rows, size_t a,
  * and indexes the first bytes. */
 static int load_leads(struct structure_tables *p, const char **why)
 {
-    size_t n = hx_structure_lead_words_rows, m = 0;
+    size_t n = hx_structure_lead_words_rows, m = 0, id = 0;
     struct lead_row *rows = calloc(n ? n : 1, sizeof *rows);
     size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    /* the set of a text of one class, made once per class */
+    struct lead_set **one = calloc(n ? n : 1, sizeof *one);
     char **texts = NULL;
     int rc = -1;
-    if (!rows || !lens)
+    if (!rows || !lens || !one)
         goto out;
     for (size_t r = 0; r < n; r++) {
         const char *const *w = hx_structure_lead_words[r];
@@ -238,8 +241,11 @@ static int load_leads(struct structure_tables *p, const char **why)
     }
     if (!(texts = fold_cells(hx_structure_lead_words, n, 2, lens)))
         goto out;
-    for (; m < n; m++)
-        rows[m] = (struct lead_row){texts[m], lens[m], hx_structure_lead_words[m][0]};
+    for (; m < n; m++) {
+        const char *cls = hx_structure_lead_words[m][0];
+        id += m > 0 && strcmp(cls, hx_structure_lead_words[m - 1][0]) != 0;
+        rows[m] = (struct lead_row){texts[m], lens[m], cls, id};
+    }
     qsort(rows, m, sizeof *rows, row_cmp);
     p->leads = calloc(m ? m : 1, sizeof *p->leads);
     p->sets = calloc(m ? m : 1, sizeof *p->sets);
@@ -250,13 +256,21 @@ static int load_leads(struct structure_tables *p, const char **why)
                         memcmp(rows[e].text, rows[a].text, rows[a].len) == 0;
              e++)
             ;
-        struct lead_set *set = &p->sets[p->nsets++];
-        if (make_set(set, rows, a, e) != 0)
-            goto out;
-        /* the classes read the same with their own modifier */
-        if (strcmp(set->also, set->cls) == 0) {
-            free(set->also);
-            set->also = NULL;
+        size_t k = a + 1;
+        while (k < e && rows[k].id == rows[a].id)
+            k++;
+        struct lead_set *set = k == e ? one[rows[a].id] : NULL;
+        if (!set) {
+            set = &p->sets[p->nsets++];
+            if (make_set(set, rows, a, e) != 0)
+                goto out;
+            /* the classes read the same with their own modifier */
+            if (strcmp(set->also, set->cls) == 0) {
+                free(set->also);
+                set->also = NULL;
+            }
+            if (k == e)
+                one[rows[a].id] = set;
         }
         p->leads[p->nleads++] = (struct lead_phrase){rows[a].text, rows[a].len, set};
         rows[a].text = NULL;
@@ -269,6 +283,7 @@ out:
     free(rows);
     free(texts);
     free(lens);
+    free(one);
     return rc;
 }
 
