@@ -527,6 +527,7 @@ static void test_forms(void)
         {"fr", "Notant avec une grande préoccupation la situation,", "note.concern:great"},
         {"fr", "Se déclare vivement préoccupée par la situation,",
          "concern:grave|concern:great|concern:serious"},
+        {"fr", "Se déclarant sérieusement préoccupée par la situation,", "concern:serious"},
         {"es", "Expresa su grave preocupación por la situación,", "concern:grave"},
         {"ru", "Выражая серьезную обеспокоенность положением,", "concern:grave|concern:serious"},
         {"ar", "وإذ يساورها بالغ القلق إزاء الحالة،", "concern:deep"},
