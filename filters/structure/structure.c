@@ -4,7 +4,7 @@
  * are grouped into parts (HX_SECTION children of the root, keyed "front",
  * "body", "res1", "annex", "pre", "art"…). Masthead fields become metadata.
  * The key scheme is described in README.md ("Paragraph keys"); the words it
- * recognises are data in filters/structure/data.c.
+ * recognises are data in filters/structure/data/ (lexicon.c loads them).
  *
  * Works on whatever a reader produced: labels already in node->label (DOCX
  * automatic numbering) are taken as they are; otherwise a label at the start

@@ -1,7 +1,7 @@
-/* Private to the structure stage (only filters/structure*.c include it):
- * the language data it recognises UN document parts by
- * (filters/structure/data.c), so adding a language or a lead word never
- * touches filters/structure/structure.c, and the helpers of its other files.
+/* Private to the structure stage (only the files of filters/structure/ include it):
+ * the tables of language data it recognises UN document parts by
+ * (filters/structure/data/, loaded by lexicon.c), so adding a language or a
+ * lead word never touches C, and the helpers of its other files.
  *
  * Phrases are compared after ICU case folding, with U+2019 read as an
  * apostrophe; Latin, Cyrillic and Arabic phrases must end at a word
