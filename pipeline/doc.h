@@ -119,7 +119,8 @@ struct hx_node {
     const char *lang;  /* BCP 47; NULL = inherited (see hx_node_lang) */
     const char *label; /* as printed: "11.", "(a)", "一.", "¹"; NULL = none */
     const char *key;   /* paragraph key: "body.11", "res1.pp.3", "fn.body.2" */
-    const char *lead;  /* lead-word class of a resolution paragraph */
+    const char *lead;  /* lead-word classes of a resolution paragraph ("recall",
+                          "consider|whereas", "concern:grave"; pipeline/lang.h) */
     const char *style; /* source style name, when the reader knows it */
     int num;           /* value of the label / note number; 0 = none */
     int level;         /* heading level, list depth */

@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "file.h"
 #include "filter.h"
+#include "lang.h"
 #include "text.h"
 
 #endif

@@ -236,26 +236,46 @@ int hx_cp_digit(int32_t cp)
                : -1;
 }
 
-/* Function words that tell the three Latin-script UN languages apart. */
-static const char *const latin_words[3][8] = {
-    {"the", "of", "and", "to", "in", "is", "that", "for"},
-    {"le", "la", "les", "des", "et", "du", "une", "est"},
-    {"el", "los", "las", "del", "y", "una", "que", "por"},
-};
-static const char *const latin_langs[3] = {"en", "fr", "es"};
+/* The function words of the Latin-script languages
+ * (pipeline/data/function_words.tsv: lang, word), compiled in. */
+extern const char *const hx_function_words[][2];
+extern const size_t hx_function_words_rows;
 
-static void count_latin_word(const char *w, size_t n, int votes[3])
+enum { MAX_LATIN = 8 };
+
+/* The languages of the table in order of first row, at most MAX_LATIN. */
+static size_t latin_langs(const char *langs[MAX_LATIN])
 {
-    for (int l = 0; l < 3; l++)
-        for (int k = 0; k < 8; k++)
-            if (strlen(latin_words[l][k]) == n && strncmp(latin_words[l][k], w, n) == 0)
+    size_t n = 0;
+    for (size_t r = 0; r < hx_function_words_rows; r++) {
+        size_t k = 0;
+        while (k < n && strcmp(langs[k], hx_function_words[r][0]) != 0)
+            k++;
+        if (k == n && n < MAX_LATIN)
+            langs[n++] = hx_function_words[r][0];
+    }
+    return n;
+}
+
+static void count_latin_word(const char *w, size_t n, const char *const *langs, size_t nl,
+                             int *votes)
+{
+    for (size_t r = 0; r < hx_function_words_rows; r++) {
+        const char *fw = hx_function_words[r][1];
+        if (strlen(fw) != n || strncmp(fw, w, n) != 0)
+            continue;
+        for (size_t l = 0; l < nl; l++)
+            if (strcmp(langs[l], hx_function_words[r][0]) == 0)
                 votes[l]++;
+    }
 }
 
 const char *hx_lang_guess(const char *s, size_t len)
 {
     size_t han = 0, arabic = 0, cyr = 0, latin = 0, i = 0;
-    int votes[3] = {0, 0, 0};
+    const char *langs[MAX_LATIN];
+    size_t nl = latin_langs(langs);
+    int votes[MAX_LATIN] = {0};
     char word[16];
     size_t wl = 0;
     while (i < len) {
@@ -278,12 +298,12 @@ const char *hx_lang_guess(const char *s, size_t len)
             wl++;
         } else {
             if (wl && wl <= sizeof word)
-                count_latin_word(word, wl, votes);
+                count_latin_word(word, wl, langs, nl, votes);
             wl = 0;
         }
     }
     if (wl && wl <= sizeof word)
-        count_latin_word(word, wl, votes);
+        count_latin_word(word, wl, langs, nl, votes);
     size_t best = han;
     const char *lang = han ? "zh" : "und";
     if (arabic > best)
@@ -291,11 +311,11 @@ const char *hx_lang_guess(const char *s, size_t len)
     if (cyr > best)
         best = cyr, lang = "ru";
     if (latin > best) {
-        int b = 0;
-        for (int l = 1; l < 3; l++)
+        size_t b = 0;
+        for (size_t l = 1; l < nl; l++)
             if (votes[l] > votes[b])
                 b = l;
-        lang = votes[b] ? latin_langs[b] : "und";
+        lang = nl && votes[b] ? langs[b] : "und";
     }
     return lang;
 }

@@ -70,8 +70,9 @@ def main():
             fail("%s keys: %s" % (lang, " ".join(got)))
         leads = leads_of(path)
         for k, v in LEADS.items():
-            if leads.get(k) != v:
-                fail("%s: lead of %s is %s, want %s" % (lang, k, leads.get(k), v))
+            # a rendering may stand for several classes ("请": invite|request)
+            if v not in (leads.get(k) or "").split("|"):
+                fail("%s: lead of %s is %s, want one of them %s" % (lang, k, leads.get(k), v))
     print("keys and leads checked in %d versions" % len(paths))
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "report.tsv")

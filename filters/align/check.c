@@ -36,40 +36,6 @@ static const struct {
     {HX_AF_LEAD, "lead verbs differ"},
 };
 
-/* Lead-word classes whose usual renderings overlap, so that two versions
- * with one each may well say the same: "Recognizing" is "认识到" (aware)
- * as often as "确认", and "Consciente que" in French; "Mindful" is "铭记"
- * (bearinmind); French "Constatant" is "Noting" or "Recognizing"; Chinese
- * "请" is "Requests" and "Invites"; Spanish "Exhorta" and "Pide" are
- * "Calls upon", "Urges" or "Requests". */
-static const char *const lead_near[][2] = {
-    {"aware", "recognize"}, {"aware", "bearinmind"}, {"note", "recognize"},
-    {"invite", "request"},  {"callupon", "urge"},    {"callupon", "request"},
-};
-
-static int lead_same(const char *a, size_t la, const char *b, size_t lb)
-{
-    if (la == lb && strncmp(a, b, la) == 0)
-        return 1;
-    for (size_t k = 0; k < sizeof lead_near / sizeof *lead_near; k++)
-        for (int s = 0; s < 2; s++) {
-            const char *x = lead_near[k][s], *y = lead_near[k][!s];
-            if (strlen(x) == la && strncmp(a, x, la) == 0 && strlen(y) == lb &&
-                strncmp(b, y, lb) == 0)
-                return 1;
-        }
-    return 0;
-}
-
-/* Length of a lead-word class without a last ".also" or ".further". */
-static size_t lead_stem(const char *lead)
-{
-    const char *dot = strrchr(lead, '.');
-    if (dot && (strcmp(dot, ".also") == 0 || strcmp(dot, ".further") == 0))
-        return (size_t)(dot - lead);
-    return strlen(lead);
-}
-
 /* Do units x and y disagree on check c? Evidence into ex, ey. */
 static int differ(enum check c, const struct align_unit *x, const struct align_unit *y,
                   struct hx_buf *ex, struct hx_buf *ey)
@@ -101,14 +67,12 @@ static int differ(enum check c, const struct align_unit *x, const struct align_u
         /* The verb and its manner count ("Noting with concern" is not
          * "Noting with appreciation"); a trailing "also" or "further" does
          * not: translations add or drop it (the Spanish Declaration's
-         * "Considerando también" where the others say "Whereas"); nor do
-         * classes whose renderings overlap (lead_near). A version that
-         * found no lead word has nothing to compare. */
+         * "Considerando también" where the others say "Whereas"); nor does
+         * a degree of one graded family ("deep" or "grave" concern), nor a
+         * rendering that stands for several classes (hx_lead_compare). A
+         * version that found no lead word has nothing to compare. */
         const char *a = x->node->lead, *b = y->node->lead;
-        if (!a || !b)
-            return 0;
-        size_t la = lead_stem(a), lb = lead_stem(b);
-        if (lead_same(a, la, b, lb))
+        if (!a || !b || hx_lead_compare(a, b) <= HX_LEAD_DEGREE)
             return 0;
         if (ex)
             hx_buf_adds(ex, a), hx_buf_adds(ey, b);
@@ -305,44 +269,16 @@ static void check_content(struct align_ctx *cx, size_t row)
     hx_buf_free(&msg);
 }
 
-/* Does s[i..) open with n or more ASCII digits (at most max)? Their count. */
-static size_t digits(const char *s, size_t i, size_t len, size_t n, size_t max)
-{
-    size_t k = 0;
-    while (i + k < len && k <= max && s[i + k] >= '0' && s[i + k] <= '9')
-        k++;
-    return k >= n && k <= max ? k : 0;
-}
-
 /* Is word w a job number ("21-17512", "V.12-51096", with or without its
  * "(C)"), a barcode ("*2117512*", "2117512"), a processing date ("101221")
- * or a version letter ("(C)")? 2 for a job number, 1 for the others, 0. */
+ * or a version letter ("(C)")? 2 for a job number, 1 for the others, 0.
+ * The rules are hx_job_number's and hx_job_furniture's. */
 static int job_word(const char *w, size_t len)
 {
-    size_t i = 0, k;
-    if (len >= 3 && w[0] == '(' && w[len - 1] == ')') {
-        for (i = 1; i + 1 < len && w[i] >= 'A' && w[i] <= 'Z'; i++)
-            ;
-        return i + 1 == len && len <= 5;
-    }
-    if (w[0] == '*')
-        return len >= 9 && w[len - 1] == '*' && digits(w, 1, len, len - 2, len - 2) ? 1 : 0;
-    /* the barcode's asterisks may have been read as emphasis */
-    if (digits(w, 0, len, 6, 9) == len)
-        return 1;
-    if (len > 2 && w[0] >= 'A' && w[0] <= 'Z') {
-        while (i < len && i < 2 && w[i] >= 'A' && w[i] <= 'Z')
-            i++;
-        if (i >= len || w[i++] != '.')
-            return 0;
-    }
-    if (!digits(w, i, len, 2, 2) || i + 2 >= len || w[i + 2] != '-')
-        return 0;
-    i += 3;
-    if (!(k = digits(w, i, len, 4, 6)))
-        return 0;
-    i += k;
-    return i == len || job_word(w + i, len - i) == 1 ? 2 : 0;
+    size_t k = hx_job_number(w, len);
+    if (k)
+        return k == len || hx_job_furniture(w + k, len - k) ? 2 : 0;
+    return hx_job_furniture(w, len);
 }
 
 int align_per_version(const struct align_unit *u)

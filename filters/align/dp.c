@@ -62,10 +62,8 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
         c -= p->key_bonus;
     const char *la = a->node->lead, *lb = b->node->lead;
     if (la && lb) {
-        size_t n = strcspn(la, ".");
-        c += strcmp(la, lb) == 0                                ? -1.0
-             : strcspn(lb, ".") == n && strncmp(la, lb, n) == 0 ? -0.5
-                                                                : 1.5;
+        enum hx_lead_match m = hx_lead_compare(la, lb);
+        c += m == HX_LEAD_SAME ? -1.0 : m != HX_LEAD_OTHER ? -0.5 : 1.5;
     }
     return c;
 }
@@ -119,7 +117,8 @@ static double merge_cost(const struct align_pair *p, const struct align_unit *a1
     c += 1.5 * abs(a1->notes + a2->notes - b->notes);
     c += 0.75 * abs(a1->emph + a2->emph - b->emph);
     /* The whole opens with the first half's lead word. */
-    if (a1->node->lead && b->node->lead && strcmp(a1->node->lead, b->node->lead) != 0)
+    if (a1->node->lead && b->node->lead &&
+        hx_lead_compare(a1->node->lead, b->node->lead) != HX_LEAD_SAME)
         c += 1.5;
     /* Lengths alone hardly tell a short paragraph deleted from one merged:
      * the markers of both halves in the whole make a merge likely, one

@@ -3,109 +3,30 @@
  * ("5, 6 and 8 October", "1er mai"), and Chinese dates written with 年, 月
  * and 日, each as "YYYY-MM-DD" or "YYYY-MM" ("0000" when no year is
  * given). Kept apart because the month table is the largest piece of
- * language data the tokens hold. */
+ * language data the tokens hold; the names are filters/align/data/
+ * months.tsv. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tokens_scan.h"
 
-static const struct {
-    const char *w;
-    int m;
-    int stem;
-} months[] = {
-    {"january", 1, 0},
-    {"february", 2, 0},
-    {"march", 3, 0},
-    {"april", 4, 0},
-    {"may", 5, 0},
-    {"june", 6, 0},
-    {"july", 7, 0},
-    {"august", 8, 0},
-    {"september", 9, 0},
-    {"october", 10, 0},
-    {"november", 11, 0},
-    {"december", 12, 0},
-    {"janvier", 1, 0},
-    {"février", 2, 0},
-    {"mars", 3, 0},
-    {"avril", 4, 0},
-    {"mai", 5, 0},
-    {"juin", 6, 0},
-    {"juillet", 7, 0},
-    {"août", 8, 0},
-    {"septembre", 9, 0},
-    {"octobre", 10, 0},
-    {"novembre", 11, 0},
-    {"décembre", 12, 0},
-    {"enero", 1, 0},
-    {"febrero", 2, 0},
-    {"marzo", 3, 0},
-    {"abril", 4, 0},
-    {"mayo", 5, 0},
-    {"junio", 6, 0},
-    {"julio", 7, 0},
-    {"agosto", 8, 0},
-    {"septiembre", 9, 0},
-    {"setiembre", 9, 0},
-    {"octubre", 10, 0},
-    {"noviembre", 11, 0},
-    {"diciembre", 12, 0},
-    {"январ", 1, 1},
-    {"феврал", 2, 1},
-    {"март", 3, 1},
-    {"апрел", 4, 1},
-    {"май", 5, 0},
-    {"мая", 5, 0},
-    {"мае", 5, 0},
-    {"июн", 6, 1},
-    {"июл", 7, 1},
-    {"август", 8, 1},
-    {"сентябр", 9, 1},
-    {"октябр", 10, 1},
-    {"ноябр", 11, 1},
-    {"декабр", 12, 1},
-    /* Arabic: the UN writes "كانون الأول/ديسمبر"; either name counts. */
-    {"يناير", 1, 0},
-    {"فبراير", 2, 0},
-    {"مارس", 3, 0},
-    {"أبريل", 4, 0},
-    {"ابريل", 4, 0},
-    {"مايو", 5, 0},
-    {"يونيه", 6, 0},
-    {"يونيو", 6, 0},
-    {"يوليه", 7, 0},
-    {"يوليو", 7, 0},
-    {"أغسطس", 8, 0},
-    {"سبتمبر", 9, 0},
-    {"أكتوبر", 10, 0},
-    {"اكتوبر", 10, 0},
-    {"نوفمبر", 11, 0},
-    {"ديسمبر", 12, 0},
-    {"كانون الثاني", 1, 0},
-    {"شباط", 2, 0},
-    {"آذار", 3, 0},
-    {"نيسان", 4, 0},
-    {"أيار", 5, 0},
-    {"حزيران", 6, 0},
-    {"تموز", 7, 0},
-    {"آب", 8, 0},
-    {"أيلول", 9, 0},
-    {"تشرين الأول", 10, 0},
-    {"تشرين الثاني", 11, 0},
-    {"كانون الأول", 12, 0},
-};
+/* The month names (filters/align/data/months.tsv: lang, month, text,
+ * stem), compiled in by scripts/tsv2c.py. */
+extern const char *const hx_align_months[][4];
+extern const size_t hx_align_months_rows;
 
 static int month_at(const struct align_scan *s, size_t i, size_t *len)
 {
-    for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
-        size_t l = align_scan_word_at(s, i, months[k].w, months[k].stem);
+    for (size_t k = 0; k < hx_align_months_rows; k++) {
+        const char *const *row = hx_align_months[k];
+        size_t l = align_scan_word_at(s, i, row[2], row[3][0] == '1');
         /* English "may" is a month only when capitalised. */
-        if (l && months[k].m == 5 && strcmp(months[k].w, "may") == 0 && s->c[i] != 'M')
+        if (l && strcmp(row[2], "may") == 0 && s->c[i] != 'M')
             continue;
         if (l) {
             *len = l;
-            return months[k].m;
+            return atoi(row[1]);
         }
     }
     return 0;

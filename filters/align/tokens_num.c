@@ -111,46 +111,15 @@ void align_scan_numbers(struct align_scan *s)
 
 /* ---- Chinese numerals ------------------------------------------------ */
 
-static int zh_digit(int32_t c)
-{
-    switch (c) {
-    case 0x3007:
-    case 0x96F6: return 0; /* 〇 零 */
-    case 0x4E00: return 1;
-    case 0x4E8C:
-    case 0x4E24: return 2; /* 二 两 */
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    default: return -1;
-    }
-}
-
-static long zh_unit(int32_t c)
-{
-    switch (c) {
-    case 0x5341: return 10;        /* 十 */
-    case 0x767E: return 100;       /* 百 */
-    case 0x5343: return 1000;      /* 千 */
-    case 0x4E07: return 10000;     /* 万 */
-    case 0x4EBF: return 100000000; /* 亿 */
-    default: return 0;
-    }
-}
-
 void align_scan_zh_numerals(struct align_scan *s)
 {
     for (size_t i = 0; i < s->n; i++) {
-        if (s->used[i] || (zh_digit(s->c[i]) < 0 && !zh_unit(s->c[i])))
+        if (s->used[i] || (hx_zh_digit(s->c[i]) < 0 && !hx_zh_unit(s->c[i])))
             continue;
         size_t e = i;
         int units = 0;
-        while (e < s->n && !s->used[e] && (zh_digit(s->c[e]) >= 0 || zh_unit(s->c[e]))) {
-            units += zh_unit(s->c[e]) != 0;
+        while (e < s->n && !s->used[e] && (hx_zh_digit(s->c[e]) >= 0 || hx_zh_unit(s->c[e]))) {
+            units += hx_zh_unit(s->c[e]) != 0;
             e++;
         }
         size_t pstart = percent_before(s, i);
@@ -162,29 +131,7 @@ void align_scan_zh_numerals(struct align_scan *s)
             i = e ? e - 1 : 0;
             continue;
         }
-        long total = 0, section = 0, num = 0, v;
-        if (!units) { /* digit by digit: 二〇二一 */
-            v = 0;
-            for (size_t k = i; k < e && v < 100000000; k++)
-                v = v * 10 + zh_digit(s->c[k]);
-        } else {
-            for (size_t k = i; k < e; k++) {
-                int d = zh_digit(s->c[k]);
-                long u = zh_unit(s->c[k]);
-                if (d >= 0) {
-                    num = d;
-                } else if (u >= 10000) {
-                    total = (total + section + num) * u;
-                    section = num = 0;
-                } else {
-                    section += (num ? num : 1) * u;
-                    num = 0;
-                }
-                if (total > 1000000000000L)
-                    break;
-            }
-            v = total + section + num;
-        }
+        long v = hx_zh_value(s->c + i, e - i);
         if (v > 0 || units == 0) {
             char buf[32];
             snprintf(buf, sizeof buf, "%ld", v);

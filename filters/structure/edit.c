@@ -141,9 +141,11 @@ int structure_ends_open(const char *t, size_t len)
 /* The text a lead word is looked for in: the first strong or emphasised
  * run near the start (operative verbs are set bold in Chinese, italic in
  * English, and need not come first: "在这方面**确认**"), else the block. */
-char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len)
+char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole)
 {
     size_t before = 0;
+    if (whole)
+        *whole = 0;
     for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
         if (c->type == HX_STRONG || c->type == HX_EMPH) {
             char *t = hx_node_text(doc, c, len);
@@ -153,6 +155,8 @@ char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len)
         if (c->type == HX_TEXT)
             before += c->len;
     }
+    if (whole)
+        *whole = 1;
     return hx_node_text(doc, n, len);
 }
 

@@ -79,21 +79,12 @@ static const char *once(unsigned *seen, unsigned bit, const char *key)
     return key;
 }
 
-/* A job number: "21-18866 (E)", "V.12-51096 (E)". */
+/* A job number and what may follow it on its line: "21-18866 (E)",
+ * "V.12-51096 (E)" (the rule is hx_job_number's). */
 static int is_job(const char *s, size_t len)
 {
-    size_t i = 0, d = 0;
-    while (i < len && s[i] >= 'A' && s[i] <= 'Z')
-        i++;
-    if (i > 0 && (i >= len || s[i++] != '.'))
-        return 0;
-    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-        d++;
-    if (d != 2 || i >= len || s[i++] != '-')
-        return 0;
-    for (d = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-        d++;
-    if (d < 4 || d > 6)
+    size_t i = hx_job_number(s, len);
+    if (!i)
         return 0;
     while (i < len && s[i] == ' ')
         i++;
@@ -164,7 +155,7 @@ const char *structure_masthead(struct hx_doc *doc, const struct structure_tables
     if (!(*seen & M_SESSION) && structure_phrase_within(p->session, f, flen) && len < 120) {
         const char *v = structure_number_in(doc, t, len);
         if (!v)
-            v = structure_spelled_number(doc, hx_node_lang(doc, n), t, len);
+            v = structure_spelled_number(p, doc, hx_node_lang(doc, n), t, len);
         hx_meta_set(doc, "session", v ? v : structure_trimmed(doc, t, len));
         return once(seen, M_SESSION, "front.session");
     }
@@ -183,8 +174,8 @@ const char *structure_masthead(struct hx_doc *doc, const struct structure_tables
     if (structure_phrase_within(p->sponsor, f, flen))
         return once(seen, M_SPONSORS, "front.sponsors");
     {
-        size_t zl = strlen(hx_report_of_zh);
-        if (len > zl && strcmp(t + len - zl, hx_report_of_zh) == 0) {
+        size_t zl = strlen(p->report_of_zh);
+        if (len > zl && strcmp(t + len - zl, p->report_of_zh) == 0) {
             hx_meta_set(doc, "organ", structure_trimmed(doc, t, len - zl));
             return once(seen, M_ORGAN, "front.organ");
         }

@@ -19,7 +19,7 @@ void structure_new_part(struct structure_state *s, enum structure_part k, const 
         s->body_last = s->last_num;
         s->body_head = s->head_num;
         s->body_heads_u = s->heads_u;
-        memcpy(s->body_seen, s->seen, sizeof s->seen);
+        s->body_seen = s->seen;
     }
     sec->key = name;
     sec->role = k == P_FRONT   ? HX_ROLE_MASTHEAD
@@ -41,7 +41,7 @@ void structure_new_part(struct structure_state *s, enum structure_part k, const 
     s->awaiting = 0;
     s->group = NULL;
     s->group_num = s->group_dup = s->group_run = 0;
-    memset(s->seen, 0, sizeof s->seen);
+    s->seen = (struct structure_seen){0};
 }
 
 /* The report goes on after a draft resolution ("28. The Committee also
@@ -53,7 +53,7 @@ void structure_resume_body(struct structure_state *s)
     s->last_num = s->body_last;
     s->head_num = s->body_head;
     s->heads_u = s->body_heads_u;
-    memcpy(s->seen, s->body_seen, sizeof s->seen);
+    s->seen = s->body_seen;
 }
 
 /* Sets the key of a block that others count from. */
@@ -76,20 +76,42 @@ void structure_set_parent(struct structure_state *s, const char *key)
     s->cont = 0;
 }
 
+unsigned structure_seen_add(struct hx_doc *doc, struct structure_seen *t, int num)
+{
+    if (2 * (t->n + 1) > t->cap) { /* rehash into twice the room */
+        size_t cap = t->cap ? 2 * t->cap : 64;
+        struct structure_seen_slot *v = hx_alloc(doc->arena, cap * sizeof *v);
+        for (size_t k = 0; k < t->cap; k++) {
+            if (!t->v[k].num)
+                continue;
+            size_t h = (unsigned)t->v[k].num * 2654435761u % cap;
+            while (v[h].num)
+                h = (h + 1) % cap;
+            v[h] = t->v[k];
+        }
+        t->v = v;
+        t->cap = cap;
+    }
+    size_t h = (unsigned)num * 2654435761u % t->cap;
+    while (t->v[h].num && t->v[h].num != num)
+        h = (h + 1) % t->cap;
+    if (!t->v[h].num) {
+        t->v[h].num = num;
+        t->n++;
+    }
+    return t->v[h].count++;
+}
+
 /* A numbered paragraph of the current part. */
 void structure_numbered(struct structure_state *s, struct hx_node *n, const char *prefix, int num)
 {
     const char *key = hx_printf(s->doc->arena, "%s.%d", prefix, num);
-    if (num > 0 && num < (int)sizeof s->seen) {
-        if (s->seen[num]) {
-            hx_warn(s->st, s->doc, n, "paragraph number %d used twice in %s", num, s->pname);
-            key = hx_printf(s->doc->arena, "%s+dup%d", key, s->seen[num]);
-        }
-        if (s->seen[num] < 255)
-            s->seen[num]++;
+    unsigned before = 0;
+    if (num > 0 && (before = structure_seen_add(s->doc, &s->seen, num)) > 0) {
+        hx_warn(s->st, s->doc, n, "paragraph number %d used twice in %s", num, s->pname);
+        key = hx_printf(s->doc->arena, "%s+dup%u", key, before);
     }
-    if (s->last_num && num != s->last_num + 1 &&
-        (num <= 0 || num >= (int)sizeof s->seen || s->seen[num] == 1))
+    if (s->last_num && num != s->last_num + 1 && (num <= 0 || before == 0))
         hx_warn(s->st, s->doc, n, "paragraph %d follows paragraph %d in %s", num, s->last_num,
                 s->pname);
     s->last_num = num;
@@ -150,9 +172,20 @@ const char *structure_lead_in(struct structure_state *s, const char *t, size_t l
 void structure_set_lead(struct structure_state *s, struct hx_node *n)
 {
     size_t len;
-    char *t = structure_lead_source(s->doc, n, &len);
-    n->lead = structure_lead_in(s, t, len);
-    if (!n->lead) {
+    int whole;
+    char *t = structure_lead_source(s->doc, n, &len, &whole);
+    /* the block's text, folded once when the walk came to it */
+    int folded = s->folded_node == n;
+    const char *cls = NULL;
+    n->lead = NULL; /* what a reader said is found again, or not */
+    if (!whole || !folded)
+        n->lead = structure_lead_in(s, t, len);
+    if (n->lead || (whole && !folded))
+        return;
+    if (folded) {
+        cls = structure_lead_of(s->p, s->folded, s->folded_len, NULL);
+        n->lead = cls ? hx_strdup(s->doc->arena, cls) : NULL;
+    } else {
         t = hx_node_text(s->doc, n, &len);
         n->lead = structure_lead_in(s, t, len);
     }

@@ -7,60 +7,22 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/unum.h>
 #include <unicode/ustring.h>
 
 #include "hx.h"
 #include "structure.h"
 
-static int zh_digit(int32_t c)
-{
-    static const int32_t d[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零一…九 */
-    if (c == 0x3007)
-        return 0;
-    if (c == 0x4E24) /* 两 */
-        return 2;
-    for (int k = 0; k < 10; k++)
-        if (d[k] == c)
-            return k;
-    return -1;
-}
-
-static int zh_unit(int32_t c)
-{
-    return c == 0x5341 ? 10 : c == 0x767E ? 100 : c == 0x5343 ? 1000 : 0;
-}
-
 /* Value of the Chinese numeral at s[*i] ("九十九", "一百零五"), advancing
- * *i past it; -1 when there is none. The position is kept in a local and
- * stored once: the earlier form, storing *i inside the loop, gave 16 for
- * "七十六" when built by clang 14 at -O2 (gcc, and clang at -O1, gave 76). */
+ * *i past it; -1 when there is none or it is past 100000 (no label or
+ * session counts so far). */
 int structure_zh_number(const char *s, size_t len, size_t *i)
 {
-    int total = 0, cur = -1, any = 0;
     size_t at = *i;
-    while (at < len) {
-        size_t j = at;
-        int32_t c = hx_utf8_next(s, len, &j);
-        int d = zh_digit(c), u = zh_unit(c);
-        if (d < 0 && !u)
-            break;
-        if (d >= 0) {
-            cur = d;
-        } else {
-            total += (cur < 0 ? 1 : cur) * u;
-            cur = -1;
-        }
-        any = 1;
-        at = j;
-        if (total > 100000)
-            break;
-    }
-    *i = at;
-    if (!any || total > 100000)
+    long v = hx_zh_number(s, len, &at);
+    if (v < 0 || v > 100000)
         return -1;
-    return total + (cur < 0 ? 0 : cur);
+    *i = at;
+    return (int)v;
 }
 
 /* Decimal digits of any script at s[*i]; -1 when there are none. */
@@ -195,21 +157,21 @@ static size_t ar_word(const char *w, size_t wn, const char *s, size_t len)
     return i;
 }
 
-/* Position (from 1) of the longest word of list spelt at the start of s,
+/* Value of the longest word of labels.tsv's kind spelt at the start of s,
  * its bytes in *used; 0 when none is. */
-static int ar_list(const char *list, const char *s, size_t len, size_t *used)
+static int ar_list(const char *kind, const char *s, size_t len, size_t *used)
 {
-    int pos = 0, best = 0;
+    int best = 0;
     *used = 0;
-    for (const char *p = list; *p;) {
-        const char *e = strchr(p, '|');
-        size_t n = e ? (size_t)(e - p) : strlen(p), u;
-        pos++;
-        if ((u = ar_word(p, n, s, len)) > *used) {
+    for (size_t r = 0; r < hx_structure_labels_rows; r++) {
+        const char *const *w = hx_structure_labels[r];
+        size_t u;
+        if (strcmp(w[0], kind) != 0 || strcmp(w[1], "ar") != 0)
+            continue;
+        if ((u = ar_word(w[3], strlen(w[3]), s, len)) > *used) {
             *used = u;
-            best = pos;
+            best = atoi(w[2]);
         }
-        p += n + (e != NULL);
     }
     return best;
 }
@@ -262,7 +224,7 @@ static int sub_token(const char *s, size_t a, size_t b, struct structure_label *
     if (is_arabic_letter(hx_utf8_next(s, b, &(size_t){a}))) {
         /* Arabic sub-items run in abjad order: (أ) (ب) (ج) (د) (هـ) */
         size_t used;
-        int pos = ar_list(hx_ar_abjad, s + a, b - a, &used);
+        int pos = ar_list("abjad", s + a, b - a, &used);
         if (!pos || used != b - a)
             return 0;
         l->num = pos;
@@ -286,30 +248,25 @@ static int sub_token(const char *s, size_t a, size_t b, struct structure_label *
 }
 
 /* Recognises the printed label at the start of s. */
-struct structure_label structure_label_scan(const char *s, size_t len)
+/* A sub-item label: "(a)", "(ii)", "(一)", "a)", "б)", "أ)", "’1‘". 1 when
+ * the scan is decided (l set, or no label), 0 to try other kinds. */
+static int sub_label(const char *s, size_t len, int32_t c, size_t j, struct structure_label *l)
 {
-    struct structure_label l = {SL_NONE, 0, 0, 0, 0, 0};
-    size_t i = 0, j;
-    int32_t c;
-    if (len == 0)
-        return l;
-    j = 0;
-    c = hx_utf8_next(s, len, &j);
     if (c == '(' || c == 0xFF08) {
         size_t a = j;
         for (size_t k = j; k < len && k < j + 20;) {
             size_t k0 = k;
             int32_t d = hx_utf8_next(s, len, &k);
             if (d == ')' || d == 0xFF09) {
-                if (sub_token(s, a, k0, &l)) {
-                    l.kind = SL_SUB;
-                    l.plen = k;
-                    l.len = structure_skip_spaces(s, len, k);
+                if (sub_token(s, a, k0, l)) {
+                    l->kind = SL_SUB;
+                    l->plen = k;
+                    l->len = structure_skip_spaces(s, len, k);
                 }
-                return l;
+                return 1;
             }
         }
-        return l;
+        return 1;
     }
     /* "a)", "б)", "أ)" */
     if (is_lower_letter(c)) {
@@ -318,12 +275,12 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             size_t k0 = k;
             int32_t d = hx_utf8_next(s, len, &k);
             if (d == ')') {
-                if (sub_token(s, 0, k0, &l)) {
-                    l.kind = SL_SUB;
-                    l.plen = k;
-                    l.len = structure_skip_spaces(s, len, k);
+                if (sub_token(s, 0, k0, l)) {
+                    l->kind = SL_SUB;
+                    l->plen = k;
+                    l->len = structure_skip_spaces(s, len, k);
                 }
-                return l;
+                return 1;
             }
             if (!is_lower_letter(d))
                 break;
@@ -336,14 +293,22 @@ struct structure_label structure_label_scan(const char *s, size_t len)
         if (v > 0 && k < len) {
             size_t m = k;
             if (is_quote(hx_utf8_next(s, len, &m))) {
-                l.kind = SL_SUB;
-                l.num = l.roman = v;
-                l.plen = m;
-                l.len = structure_skip_spaces(s, len, m);
+                l->kind = SL_SUB;
+                l->num = l->roman = v;
+                l->plen = m;
+                l->len = structure_skip_spaces(s, len, m);
             }
         }
-        return l;
+        return 1;
     }
+    return 0;
+}
+
+/* A paragraph number ("12.", "١٢.", "12 - ") or a Chinese heading number
+ * ("四.", "四、"); 1 when decided. */
+static int number_label(const char *s, size_t len, struct structure_label *l)
+{
+    size_t i;
     i = 0;
     {
         int v = structure_digits(s, len, &i, 4);
@@ -353,17 +318,17 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             size_t m = k;
             int32_t e = k < len ? hx_utf8_next(s, len, &m) : ' ';
             if ((d == '.' || d == 0xFF0E) && hx_cp_digit(e) < 0) {
-                l.kind = SL_NUM;
-                l.num = v;
-                l.plen = k;
-                l.len = structure_skip_spaces(s, len, k);
+                l->kind = SL_NUM;
+                l->num = v;
+                l->plen = k;
+                l->len = structure_skip_spaces(s, len, k);
             } else if (v > 0 && i <= 6 && (k = dash_after(s, len, i)) > 0) {
-                l.kind = SL_NUM; /* "12 - " */
-                l.num = v;
-                l.plen = k;
-                l.len = structure_skip_spaces(s, len, k);
+                l->kind = SL_NUM; /* "12 - " */
+                l->num = v;
+                l->plen = k;
+                l->len = structure_skip_spaces(s, len, k);
             }
-            return l;
+            return 1;
         }
     }
     i = 0;
@@ -373,30 +338,37 @@ struct structure_label structure_label_scan(const char *s, size_t len)
             size_t k = i;
             int32_t d = hx_utf8_next(s, len, &k);
             if (d == '.' || d == 0xFF0E || d == 0x3001) {
-                l.kind = SL_ZH;
-                l.num = v;
-                l.plen = k;
-                l.len = structure_skip_spaces(s, len, k);
+                l->kind = SL_ZH;
+                l->num = v;
+                l->plen = k;
+                l->len = structure_skip_spaces(s, len, k);
             }
-            return l;
+            return 1;
         }
     }
+    return 0;
+}
+
+/* A heading label: roman ("IV.", "رابعا - ") or a letter ("B.", "باء - ",
+ * "Б."). */
+static void heading_label(const char *s, size_t len, int32_t c, size_t j, struct structure_label *l)
+{
     if (is_arabic_letter(c)) {
         /* "ثانيا - " (II.) and "باء - " (B.) */
         size_t uo, ul, k;
-        int o = ar_list(hx_ar_ordinals, s, len, &uo);
-        int n = ar_list(hx_ar_letter_names, s, len, &ul);
+        int o = ar_list("ordinal", s, len, &uo);
+        int n = ar_list("letter_name", s, len, &ul);
         if (n && ul > uo) {
             o = 0;
             uo = ul;
         }
         if ((o || n) && (k = dash_after(s, len, uo)) > 0) {
-            l.kind = o ? SL_ROMAN : SL_LETTER;
-            l.num = o ? o : n;
-            l.plen = k;
-            l.len = structure_skip_spaces(s, len, k);
+            l->kind = o ? SL_ROMAN : SL_LETTER;
+            l->num = o ? o : n;
+            l->plen = k;
+            l->len = structure_skip_spaces(s, len, k);
         }
-        return l;
+        return;
     }
     if (is_upper_letter(c)) {
         size_t k = 0;
@@ -405,25 +377,37 @@ struct structure_label structure_label_scan(const char *s, size_t len)
         if (k > 0 && k + 1 < len && s[k] == '.' && s[k + 1] == ' ') {
             int v = roman(s, k);
             if (v) {
-                l.kind = SL_ROMAN;
-                l.num = v;
+                l->kind = SL_ROMAN;
+                l->num = v;
             } else if (k == 1) {
-                l.kind = SL_LETTER;
-                l.num = structure_letter_pos(c);
+                l->kind = SL_LETTER;
+                l->num = structure_letter_pos(c);
             } else {
-                return l;
+                return;
             }
-            l.plen = k + 1;
-            l.len = structure_skip_spaces(s, len, k + 1);
-            return l;
+            l->plen = k + 1;
+            l->len = structure_skip_spaces(s, len, k + 1);
+            return;
         }
         if (c >= 0x410 && j + 1 < len && s[j] == '.' && s[j + 1] == ' ') {
-            l.kind = SL_LETTER;
-            l.num = structure_letter_pos(c);
-            l.plen = j + 1;
-            l.len = structure_skip_spaces(s, len, j + 1);
+            l->kind = SL_LETTER;
+            l->num = structure_letter_pos(c);
+            l->plen = j + 1;
+            l->len = structure_skip_spaces(s, len, j + 1);
         }
     }
+}
+
+struct structure_label structure_label_scan(const char *s, size_t len)
+{
+    struct structure_label l = {SL_NONE, 0, 0, 0, 0, 0};
+    size_t j = 0;
+    int32_t c;
+    if (len == 0)
+        return l;
+    c = hx_utf8_next(s, len, &j);
+    if (!sub_label(s, len, c, j, &l) && !number_label(s, len, &l))
+        heading_label(s, len, c, j, &l);
     return l;
 }
 
@@ -449,20 +433,9 @@ const char *structure_key_letters(struct hx_doc *doc, int pos)
 
 const char *structure_key_roman(struct hx_doc *doc, int v)
 {
-    static const struct {
-        int v;
-        const char *s;
-    } t[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-             {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
     struct hx_buf b = {0};
     const char *r;
-    if (v < 1 || v > 3999)
-        v = 1;
-    for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
-        while (v >= t[k].v) {
-            hx_buf_adds(&b, t[k].s);
-            v -= t[k].v;
-        }
+    hx_buf_add_roman(&b, v < 1 || v > 3999 ? 1 : v, 0);
     r = hx_strdup(doc->arena, b.data);
     hx_buf_free(&b);
     return r;
@@ -475,7 +448,7 @@ const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         size_t j = i;
         int32_t c = hx_utf8_next(s, len, &j);
-        if (hx_cp_digit(c) >= 0 || (zh_digit(c) > 0 || zh_unit(c))) {
+        if (hx_cp_digit(c) >= 0 || hx_zh_digit(c) > 0 || hx_zh_unit(c)) {
             size_t k = i;
             int v = hx_cp_digit(c) >= 0 ? structure_digits(s, len, &k, 6)
                                         : structure_zh_number(s, len, &k);
@@ -485,48 +458,6 @@ const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len)
         i = j;
     }
     return NULL;
-}
-
-/* ICU's spell-out rules parse ordinals in all six languages ("Seventy-sixth",
- * "Soixante-seizième", "Septuagésimo sexto", "Семьдесят шестая",
- * "السادسة والسبعون"); the number may follow a word ("الدورة …"), so each
- * word start is tried until one parses. */
-const char *structure_spelled_number(struct hx_doc *doc, const char *lang, const char *s,
-                                     size_t len)
-{
-    UErrorCode err = U_ZERO_ERROR;
-    UNumberFormat *f = NULL;
-    UChar *u = NULL;
-    int32_t ulen = 0;
-    const char *ret = NULL;
-    if (!lang || len > 400)
-        return NULL;
-    u_strFromUTF8WithSub(NULL, 0, &ulen, s, (int32_t)len, 0xFFFD, NULL, &err);
-    err = U_ZERO_ERROR;
-    u = malloc(((size_t)ulen + 1) * sizeof *u);
-    if (!u)
-        goto out;
-    u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)len, 0xFFFD, NULL, &err);
-    f = unum_open(UNUM_SPELLOUT, NULL, 0, lang, NULL, &err);
-    if (U_FAILURE(err))
-        goto out;
-    unum_setAttribute(f, UNUM_LENIENT_PARSE, 1);
-    for (int32_t start = 0; start < ulen; start++) {
-        if (start > 0 && u[start - 1] != ' ')
-            continue;
-        int32_t pos = start;
-        err = U_ZERO_ERROR;
-        double v = unum_parseDouble(f, u, ulen, &pos, &err);
-        if (U_SUCCESS(err) && pos > start && v >= 1 && v < 1000 && v == (int)v) {
-            ret = hx_printf(doc->arena, "%d", (int)v);
-            break;
-        }
-    }
-out:
-    if (f)
-        unum_close(f);
-    free(u);
-    return ret;
 }
 
 /* A masthead date: a year (1945-2099) and a day number, in a short line

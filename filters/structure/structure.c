@@ -4,7 +4,7 @@
  * are grouped into parts (HX_SECTION children of the root, keyed "front",
  * "body", "res1", "annex", "pre", "art"…). Masthead fields become metadata.
  * The key scheme is described in README.md ("Paragraph keys"); the words it
- * recognises are data in filters/structure/data.c.
+ * recognises are data in filters/structure/data/ (lexicon.c loads them).
  *
  * Works on whatever a reader produced: labels already in node->label (DOCX
  * automatic numbering) are taken as they are; otherwise a label at the start
@@ -80,6 +80,21 @@ static int decision_text(struct structure_state *s, const char *f, size_t flen)
     return structure_lead_of(p, f + k, flen - k, NULL) != NULL;
 }
 
+/* Does t open with a lead word that is not followed by an organ as its
+ * subject ("وتوصي اللجنة", "the Committee recommends": report prose)? */
+static int opens_resolution_verb(struct structure_state *s, const char *t, size_t len)
+{
+    size_t flen, used = 0, i;
+    char *f = structure_fold(t, len < 200 ? len : 200, &flen);
+    int r = 0;
+    if (f && structure_lead_of(s->p, f, flen, &used)) {
+        i = structure_skip_spaces(f, flen, used);
+        r = !structure_phrase_prefix(s->p->report_subject, f + i, flen - i);
+    }
+    free(f);
+    return r;
+}
+
 /* Does a numbered block in a resolution continue the report instead
  * ("28. The Committee also recommends…")? Its number follows the
  * report's last one, it has no lead word, and the paragraph before it
@@ -104,7 +119,7 @@ static int body_again(struct structure_state *s, const struct structure_label *l
         c = 0;
     if (c != '.' && c != 0x3002 && c != 0x06D4)
         return 0;
-    return structure_lead_in(s, t, len) == NULL;
+    return !opens_resolution_verb(s, t, len);
 }
 
 /* Does block x (footnote texts skipped) open with a lead word? */
@@ -116,40 +131,32 @@ static int leads_next(struct structure_state *s, struct hx_node *x)
         x = x->next;
     if (!x || x->type != HX_PARA)
         return 0;
-    t = structure_lead_source(s->doc, x, &len);
+    t = structure_lead_source(s->doc, x, &len, NULL);
     if (structure_lead_in(s, t, len))
         return 1;
     t = hx_node_text(s->doc, x, &len);
     return structure_lead_in(s, t, len) != NULL;
 }
 
-static void block(struct structure_state *s, struct hx_node *n)
+/* One block as the walk sees it. */
+struct blk {
+    struct hx_node *n;
+    struct hx_node *after; /* the block after it, before it is moved */
+    char *t, *f;           /* its text; the start of it folded (malloc'd) */
+    size_t len, flen;
+    struct structure_label l; /* its label, taken out of the text */
+    enum hx_role given;       /* a role the reader set, taken as given */
+};
+
+/* Reads block n's text and label (the reader's, else the one printed at
+ * the start of its text, then taken out of it) and folds its start; -1
+ * when there is no memory for that (n is then placed as it is). */
+static int blk_read(struct structure_state *s, struct hx_node *n, struct blk *b)
 {
     struct hx_doc *doc = s->doc;
-    const struct structure_tables *p = s->p;
     size_t len, flen = 0;
     char *t, *f;
     struct structure_label l;
-    struct hx_node *after = n->next; /* before structure_place() moves n */
-    int art, k;
-    /* a role the reader set, taken as given (pipeline/doc.h) */
-    enum hx_role given = structure_given_role(n) ? n->role : HX_ROLE_NONE;
-    if (given == HX_ROLE_CONTINUED && !(s->part == P_RES && s->parent))
-        given = HX_ROLE_NONE; /* elsewhere the text shows what it goes on */
-
-    if (n->type == HX_LIST) {
-        list(s, n);
-        return;
-    }
-    if (n->role == HX_ROLE_NOTE_BODY) {
-        structure_place(s, n); /* the notes stage keys and moves it */
-        return;
-    }
-    if (n->type != HX_PARA && n->type != HX_HEADING) {
-        structure_place(s, n);
-        structure_key_plus(s, n);
-        return;
-    }
     t = hx_node_text(doc, n, &len);
     l = structure_label_scan(t, len);
     if (n->label || (l.kind == SL_NONE && structure_item_label(n))) {
@@ -175,13 +182,33 @@ static void block(struct structure_state *s, struct hx_node *n)
         f = malloc(1);
         if (!f) {
             structure_place(s, n);
-            return;
+            return -1;
         }
         f[0] = '\0';
         flen = 0;
     }
     if (l.kind != SL_NONE && l.len)
         structure_take_label(doc, n, &l);
+    b->t = t;
+    b->f = f;
+    b->len = len;
+    b->flen = flen;
+    b->l = l;
+    return 0;
+}
+
+/* Parts that start whatever came before: an annex, a preamble, an
+ * article, a draft's heading. 1 when b was one (placed and keyed). */
+static int part_opening(struct structure_state *s, struct blk *b)
+{
+    struct hx_doc *doc = s->doc;
+    const struct structure_tables *p = s->p;
+    struct hx_node *n = b->n;
+    const char *t = b->t, *f = b->f;
+    size_t len = b->len, flen = b->flen;
+    struct structure_label l = b->l;
+    enum hx_role given = b->given;
+    int art, k;
 
     if (given == HX_ROLE_ANNEX && n->type != HX_HEADING &&
         (hx_str_width(t, len) > 80 || !structure_ends_open(t, len))) {
@@ -190,7 +217,7 @@ static void block(struct structure_state *s, struct hx_node *n)
         s->nannex++;
         structure_new_part(s, P_ANNEX, structure_part_name(s, "annex", s->nannex));
         n->role = HX_ROLE_NONE;
-        given = HX_ROLE_NONE;
+        given = b->given = HX_ROLE_NONE;
     }
     /* parts that start whatever came before */
     if (given == HX_ROLE_ANNEX ||
@@ -203,7 +230,7 @@ static void block(struct structure_state *s, struct hx_node *n)
         structure_make_heading(n, 1);
         n->role = HX_ROLE_ANNEX;
         structure_key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
-        goto out;
+        return 1;
     }
     if (!given && l.kind == SL_NONE && structure_phrase_prefix(p->preamble, f, flen) == flen &&
         flen) {
@@ -212,7 +239,7 @@ static void block(struct structure_state *s, struct hx_node *n)
         structure_make_heading(n, 2);
         n->role = HX_ROLE_PREAMBLE;
         structure_key_base(s, n, "head.pre");
-        goto out;
+        return 1;
     }
     art = 0;
     if (given == HX_ROLE_ARTICLE) {
@@ -240,7 +267,7 @@ static void block(struct structure_state *s, struct hx_node *n)
         structure_key_base(s, n, hx_printf(doc->arena, "art.%d", art));
         structure_set_parent(s, n->key);
         s->nsub = 0;
-        goto out;
+        return 1;
     }
     if (!given && l.kind == SL_NONE && (k = structure_draft_heading(p, f, flen)) != 0) {
         /* "Draft resolution II", "Draft decision": a part of its own */
@@ -251,8 +278,25 @@ static void block(struct structure_state *s, struct hx_node *n)
         structure_place(s, n);
         structure_make_heading(n, 2);
         structure_key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
-        goto out;
+        return 1;
     }
+    return 0;
+}
+
+/* A resolution's formula, title or reader-marked paragraph, an article's
+ * title: 1 when b was one (placed and keyed). Otherwise the part b opens
+ * (a decision, the body, the report again) is started, and 0. */
+static int resolution_opening(struct structure_state *s, struct blk *b)
+{
+    struct hx_doc *doc = s->doc;
+    const struct structure_tables *p = s->p;
+    struct hx_node *n = b->n;
+    const char *t = b->t, *f = b->f;
+    size_t len = b->len, flen = b->flen;
+    struct structure_label l = b->l;
+    enum hx_role given = b->given;
+    struct hx_node *after = b->after;
+
     /* a formula the reader called a preambular paragraph (Akoma Ntoso
      * without <formula>) is still read as one */
     if ((given == HX_ROLE_FORMULA && s->part != P_PRE) ||
@@ -271,26 +315,26 @@ static void block(struct structure_state *s, struct hx_node *n)
         structure_place(s, n);
         n->role = HX_ROLE_FORMULA;
         structure_key_base(s, n, hx_printf(doc->arena, "%s.formula", s->pname));
-        goto out;
+        return 1;
     }
     if (l.kind == SL_NONE && s->part == P_RES && s->awaiting == 1 &&
         (!given || given == HX_ROLE_TITLE)) {
         s->awaiting = 2;
         structure_place(s, n);
         take_title(s, n);
-        goto out;
+        return 1;
     }
     if (given == HX_ROLE_CONTINUED) {
         structure_place(s, n);
         n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
-        goto out;
+        return 1;
     }
     if ((given == HX_ROLE_PREAMBULAR || given == HX_ROLE_OPERATIVE) && s->part != P_PRE) {
         structure_given_paragraph(s, n, t, len, &l);
-        goto out;
+        return 1;
     }
     if ((!given || given == HX_ROLE_TITLE) && structure_part_title(s, n, &l))
-        goto out;
+        return 1;
     if (!given && l.kind == SL_NONE && decision_text(s, f, flen)) {
         /* "The General Assembly takes note of …" under its title: a draft
          * decision without a heading */
@@ -307,121 +351,186 @@ static void block(struct structure_state *s, struct hx_node *n)
     if (s->part == P_RES && (l.kind == SL_ROMAN || l.kind == SL_ZH ||
                              (l.kind == SL_NUM && body_again(s, &l, t + l.len, len - l.len))))
         structure_resume_body(s);
-    structure_place(s, n);
+    return 0;
+}
 
-    switch (s->part) {
-    case P_FRONT: {
-        const char *key;
-        if ((n->type == HX_HEADING || given == HX_ROLE_TITLE) && !(s->front_title & 1)) {
-            s->front_title |= 1;
-            n->role = HX_ROLE_TITLE;
-            hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
-            structure_key_base(s, n, "front.title");
-        } else if ((key = structure_masthead(doc, p, n, t, len, f, flen, after, &s->front_title)) !=
-                   NULL) {
-            structure_key_base(s, n, key);
-        } else {
-            structure_key_plus(s, n);
-        }
-        break;
+/* A masthead line (or the title) of the front matter. */
+static void place_front(struct structure_state *s, struct blk *b)
+{
+    struct hx_doc *doc = s->doc;
+    const struct structure_tables *p = s->p;
+    struct hx_node *n = b->n;
+    const char *t = b->t, *f = b->f;
+    size_t len = b->len, flen = b->flen;
+    enum hx_role given = b->given;
+    const char *key;
+    if ((n->type == HX_HEADING || given == HX_ROLE_TITLE) && !(s->front_title & 1)) {
+        s->front_title |= 1;
+        n->role = HX_ROLE_TITLE;
+        hx_meta_set(doc, "title", structure_trimmed(doc, t, len));
+        structure_key_base(s, n, "front.title");
+    } else if ((key = structure_masthead(doc, p, n, t, len, f, flen, b->after, &s->front_title)) !=
+               NULL) {
+        structure_key_base(s, n, key);
+    } else {
+        structure_key_plus(s, n);
     }
-    case P_PRE:
-        if (given == HX_ROLE_FORMULA || structure_is_formula(p, f, flen)) {
-            n->role = HX_ROLE_FORMULA;
-            structure_key_base(s, n, "pre.formula");
+}
+
+/* A block of an instrument's preamble: its formula, transition, lead-word
+ * paragraphs and the proclaiming one. */
+static void place_pre(struct structure_state *s, struct blk *b)
+{
+    struct hx_doc *doc = s->doc;
+    const struct structure_tables *p = s->p;
+    struct hx_node *n = b->n;
+    const char *f = b->f;
+    size_t flen = b->flen;
+    enum hx_role given = b->given;
+    if (given == HX_ROLE_FORMULA || structure_is_formula(p, f, flen)) {
+        n->role = HX_ROLE_FORMULA;
+        structure_key_base(s, n, "pre.formula");
+        s->op_started = 1;
+    } else {
+        size_t i = structure_skip_intro(p, f, flen);
+        const char *cls = structure_lead_of(p, f + i, flen - i, NULL);
+        n->role = HX_ROLE_PREAMBLE;
+        if (i == flen && i > 0) {
+            structure_key_base(s, n, "pre.transition");
+        } else if (hx_lead_has(cls, "proclaim") || (s->op_started && !strstr(s->base, "pre.op"))) {
+            n->lead = cls ? hx_strdup(doc->arena, cls) : NULL;
             s->op_started = 1;
-        } else {
-            size_t i = structure_skip_intro(p, f, flen);
-            const char *cls = structure_lead_of(p, f + i, flen - i, NULL);
-            n->role = HX_ROLE_PREAMBLE;
-            if (i == flen && i > 0) {
-                structure_key_base(s, n, "pre.transition");
-            } else if ((cls && strcmp(cls, "proclaim") == 0) ||
-                       (s->op_started && !strstr(s->base, "pre.op"))) {
-                n->lead = cls ? hx_strdup(doc->arena, cls) : NULL;
-                s->op_started = 1;
-                structure_key_base(s, n, "pre.op");
-            } else if (s->op_started) {
-                structure_key_plus(s, n);
-            } else {
-                n->lead = cls ? hx_strdup(doc->arena, cls) : NULL;
-                structure_key_base(s, n, hx_printf(doc->arena, "pre.%d", ++s->pp));
-            }
-        }
-        break;
-    case P_ART:
-        n->role = HX_ROLE_ARTICLE;
-        if (l.kind == SL_SUB) {
-            structure_subitem(s, n, &l);
-        } else if (l.kind == SL_NUM) {
-            n->num = l.num;
-            s->art_numbered = l.num;
-            structure_key_base(s, n, hx_printf(doc->arena, "art.%d.%d", s->art, l.num));
-            structure_set_parent(s, n->key);
-            s->nsub = 0;
-        } else if (s->art_numbered) {
-            n->role = HX_ROLE_CONTINUED;
+            structure_key_base(s, n, "pre.op");
+        } else if (s->op_started) {
             structure_key_plus(s, n);
         } else {
-            structure_key_base(s, n, hx_printf(doc->arena, "art.%d.%d", s->art, ++s->art_para));
+            n->lead = cls ? hx_strdup(doc->arena, cls) : NULL;
+            structure_key_base(s, n, hx_printf(doc->arena, "pre.%d", ++s->pp));
         }
-        break;
-    default: /* body, resolution, annex */
-        if (l.kind == SL_ROMAN || l.kind == SL_ZH) {
-            structure_make_heading(n, 1);
-            n->num = l.num;
-            s->head_num = l.num;
-            s->head_letter = 0;
-            s->parent = NULL;
-            structure_key_base(s, n, hx_printf(doc->arena, "head.%s.%d", s->pname, l.num));
-        } else if (l.kind == SL_LETTER) {
-            structure_make_heading(n, 2);
-            n->num = l.num;
-            s->head_letter = l.num;
-            s->parent = NULL;
-            structure_key_base(s, n,
-                               s->head_num
-                                   ? hx_printf(doc->arena, "head.%s.%d.%s", s->pname, s->head_num,
-                                               structure_key_letters(doc, l.num))
-                                   : hx_printf(doc->arena, "head.%s.%s", s->pname,
-                                               structure_key_letters(doc, l.num)));
-        } else if (l.kind == SL_NUM) {
-            if (s->part == P_RES) {
-                n->role = HX_ROLE_OPERATIVE;
-                s->op_started = 1;
-                structure_numbered(s, n, hx_printf(doc->arena, "%s.op", s->pname), l.num);
-                structure_set_lead(s, n);
-            } else {
-                n->role = HX_ROLE_NUMBERED;
-                structure_numbered(s, n, s->pname, l.num);
-            }
-        } else if (l.kind == SL_SUB) {
-            structure_subitem(s, n, &l);
-        } else if (n->type == HX_HEADING ||
-                   (s->part != P_RES &&
-                    (structure_phrase_prefix(p->known_heads, f, flen) == flen ||
-                     (hx_str_width(t, len) <= 40 && structure_ends_open(t, len) &&
-                      structure_next_starts_unit(doc, after))))) {
-            structure_make_heading(n, s->head_num ? 2 : 1);
-            s->parent = NULL;
-            structure_key_base(s, n, hx_printf(doc->arena, "head.%s.u%d", s->pname, ++s->heads_u));
-        } else if (s->part == P_RES && !s->op_started) {
-            n->role = HX_ROLE_PREAMBULAR;
-            structure_key_base(s, n, hx_printf(doc->arena, "%s.pp.%d", s->pname, ++s->pp));
-            structure_set_parent(s, n->key);
-            s->nsub = 0;
-            structure_set_lead(s, n);
-        } else if (s->parent) {
-            /* after sub-items too, the text belongs to the numbered one */
-            n->role = HX_ROLE_CONTINUED;
-            n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
-        } else {
-            structure_key_plus(s, n);
-        }
-        break;
     }
-out:
-    free(f);
+}
+
+/* A paragraph of an article: numbered, a sub-item, or counted. */
+static void place_art(struct structure_state *s, struct blk *b)
+{
+    struct hx_doc *doc = s->doc;
+    struct hx_node *n = b->n;
+    struct structure_label l = b->l;
+    n->role = HX_ROLE_ARTICLE;
+    if (l.kind == SL_SUB) {
+        structure_subitem(s, n, &l);
+    } else if (l.kind == SL_NUM) {
+        n->num = l.num;
+        s->art_numbered = l.num;
+        structure_key_base(s, n, hx_printf(doc->arena, "art.%d.%d", s->art, l.num));
+        structure_set_parent(s, n->key);
+        s->nsub = 0;
+    } else if (s->art_numbered) {
+        n->role = HX_ROLE_CONTINUED;
+        structure_key_plus(s, n);
+    } else {
+        structure_key_base(s, n, hx_printf(doc->arena, "art.%d.%d", s->art, ++s->art_para));
+    }
+}
+
+/* A block of the body, a resolution or an annex: heading, numbered or
+ * operative paragraph, sub-item, preambular paragraph, continuation. */
+static void place_body(struct structure_state *s, struct blk *b)
+{
+    struct hx_doc *doc = s->doc;
+    const struct structure_tables *p = s->p;
+    struct hx_node *n = b->n;
+    const char *t = b->t, *f = b->f;
+    size_t len = b->len, flen = b->flen;
+    struct structure_label l = b->l;
+    if (l.kind == SL_ROMAN || l.kind == SL_ZH) {
+        structure_make_heading(n, 1);
+        n->num = l.num;
+        s->head_num = l.num;
+        s->head_letter = 0;
+        s->parent = NULL;
+        structure_key_base(s, n, hx_printf(doc->arena, "head.%s.%d", s->pname, l.num));
+    } else if (l.kind == SL_LETTER) {
+        structure_make_heading(n, 2);
+        n->num = l.num;
+        s->head_letter = l.num;
+        s->parent = NULL;
+        structure_key_base(s, n,
+                           s->head_num ? hx_printf(doc->arena, "head.%s.%d.%s", s->pname,
+                                                   s->head_num, structure_key_letters(doc, l.num))
+                                       : hx_printf(doc->arena, "head.%s.%s", s->pname,
+                                                   structure_key_letters(doc, l.num)));
+    } else if (l.kind == SL_NUM) {
+        if (s->part == P_RES) {
+            n->role = HX_ROLE_OPERATIVE;
+            s->op_started = 1;
+            structure_numbered(s, n, hx_printf(doc->arena, "%s.op", s->pname), l.num);
+            structure_set_lead(s, n);
+        } else {
+            n->role = HX_ROLE_NUMBERED;
+            structure_numbered(s, n, s->pname, l.num);
+        }
+    } else if (l.kind == SL_SUB) {
+        structure_subitem(s, n, &l);
+    } else if (n->type == HX_HEADING ||
+               (s->part != P_RES && (structure_phrase_prefix(p->known_heads, f, flen) == flen ||
+                                     (hx_str_width(t, len) <= 40 && structure_ends_open(t, len) &&
+                                      structure_next_starts_unit(doc, b->after))))) {
+        structure_make_heading(n, s->head_num ? 2 : 1);
+        s->parent = NULL;
+        structure_key_base(s, n, hx_printf(doc->arena, "head.%s.u%d", s->pname, ++s->heads_u));
+    } else if (s->part == P_RES && !s->op_started) {
+        n->role = HX_ROLE_PREAMBULAR;
+        structure_key_base(s, n, hx_printf(doc->arena, "%s.pp.%d", s->pname, ++s->pp));
+        structure_set_parent(s, n->key);
+        s->nsub = 0;
+        structure_set_lead(s, n);
+    } else if (s->parent) {
+        /* after sub-items too, the text belongs to the numbered one */
+        n->role = HX_ROLE_CONTINUED;
+        n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
+    } else {
+        structure_key_plus(s, n);
+    }
+}
+
+static void block(struct structure_state *s, struct hx_node *n)
+{
+    struct blk b = {.n = n, .after = n->next}; /* before structure_place() moves n */
+    /* a role the reader set, taken as given (pipeline/doc.h) */
+    b.given = structure_given_role(n) ? n->role : HX_ROLE_NONE;
+    if (b.given == HX_ROLE_CONTINUED && !(s->part == P_RES && s->parent))
+        b.given = HX_ROLE_NONE; /* elsewhere the text shows what it goes on */
+
+    if (n->type == HX_LIST) {
+        list(s, n);
+        return;
+    }
+    if (n->role == HX_ROLE_NOTE_BODY) {
+        structure_place(s, n); /* the notes stage keys and moves it */
+        return;
+    }
+    if (n->type != HX_PARA && n->type != HX_HEADING) {
+        structure_place(s, n);
+        structure_key_plus(s, n);
+        return;
+    }
+    if (blk_read(s, n, &b) != 0)
+        return;
+    s->folded_node = n;
+    s->folded = b.f;
+    s->folded_len = b.flen;
+    if (!part_opening(s, &b) && !resolution_opening(s, &b)) {
+        structure_place(s, n);
+        switch (s->part) {
+        case P_FRONT: place_front(s, &b); break;
+        case P_PRE: place_pre(s, &b); break;
+        case P_ART: place_art(s, &b); break;
+        default: place_body(s, &b); break; /* body, resolution, annex */
+        }
+    }
+    s->folded_node = NULL;
+    free(b.f);
 }
 
 static int structure_doc(struct hx_stage *st, struct hx_doc *doc)
@@ -454,8 +563,9 @@ static int structure_doc(struct hx_stage *st, struct hx_doc *doc)
 
 static int structure_open(struct hx_stage *st)
 {
-    if (structure_tables_load(st->priv) != 0) {
-        hx_error(st, NULL, NULL, "cannot prepare the phrase tables (ICU)");
+    const char *why = NULL;
+    if (structure_tables_load(st->priv, &why) != 0) {
+        hx_error(st, NULL, NULL, "cannot prepare the phrase tables: %s", why);
         return -1;
     }
     return 0;

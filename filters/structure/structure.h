@@ -1,7 +1,7 @@
-/* Private to the structure stage (only filters/structure*.c include it):
- * the language data it recognises UN document parts by
- * (filters/structure/data.c), so adding a language or a lead word never
- * touches filters/structure/structure.c, and the helpers of its other files.
+/* Private to the structure stage (only the files of filters/structure/ include it):
+ * the tables of language data it recognises UN document parts by
+ * (filters/structure/data/, loaded by lexicon.c), so adding a language or a
+ * lead word never touches C, and the helpers of its other files.
  *
  * Phrases are compared after ICU case folding, with U+2019 read as an
  * apostrophe; Latin, Cyrillic and Arabic phrases must end at a word
@@ -12,87 +12,74 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* One lead word of resolution paragraphs: a language-independent class
- * (recorded in node->lead) and, per language, its printed forms separated
- * by '|' (preambular and operative forms alike: "Recalling|Recalls"). */
-struct hx_lead {
-    const char *cls;
-    const char *zh, *en, *fr, *es, *ru, *ar;
-};
-
-/* Lead words, ending with { NULL }. */
-extern const struct hx_lead hx_leads[];
-
-/* Lists of '|'-separated phrases covering all six languages. */
-extern const char hx_formulas[];    /* "大会|The General Assembly|…" */
-extern const char hx_formula_pre[]; /* Arabic "إن |فإن " before a formula */
-extern const char hx_transitions[]; /* "Now, therefore|…" */
-extern const char hx_annex_words[]; /* "附件|Annex|Annexe|…" */
-extern const char hx_preamble_words[];
-extern const char hx_article_words[]; /* before the number: "Article|Статья|…" */
-extern const char hx_article_first[]; /* "Article premier|Artículo primero" */
-extern const char hx_known_heads[];   /* unnumbered headings: "一般性讨论|…" */
-extern const char hx_session_words[];
-extern const char hx_agenda_words[];
-extern const char hx_rapporteur_words[];
-extern const char hx_report_of[];       /* "Report of the|Rapport de la|…" */
-extern const char hx_report_of_zh[];    /* suffix form: "的报告" */
-extern const char hx_un_words[];        /* masthead "United Nations|联合国|…" */
-extern const char hx_issuer_words[];    /* masthead "General Assembly|大会|…" */
-extern const char hx_distr_words[];     /* "Distr.|分发" */
-extern const char hx_original_words[];  /* "Original|原文|…" */
-extern const char hx_language_words[];  /* a version's language line */
-extern const char hx_draft_res_words[]; /* "Draft resolution|决议草案|…" */
-extern const char hx_draft_dec_words[]; /* "Draft decision|决定草案|…" */
-extern const char hx_organ_heads[];     /* "The Commission|La Comisión|…" */
-extern const char hx_organ_ends_zh[];   /* "委员会|理事会|…" */
-extern const char hx_sponsor_words[];   /* ": draft resolution|…" */
-
-/* Modifiers that make a lead word's class "<verb>.also" or
- * "<verb>.further": before the verb ("Also decides", "又决定") or after it
- * ("Recalling also", "Décide en outre", "تقرر أيضا"). */
-extern const char hx_also_pre[], hx_also_post[];
-extern const char hx_further_pre[], hx_further_post[];
-
-/* Arabic labels, '|'-separated in order of value (the first is 1): the
- * ordinals of section headings ("أولا - "), the letter names of lettered
- * headings ("ألف - " = "A."), and the letters of sub-items in abjad order
- * ("(أ)", "(ب)", "(ج)", "(د)", "(هـ)"…). Matched with hamza forms of alef
- * read as bare alef and vowel marks and tatweel ignored. */
-extern const char hx_ar_ordinals[];
-extern const char hx_ar_letter_names[];
-extern const char hx_ar_abjad[];
+/* The stage's data, one table per kind beside it in filters/structure/data/
+ * (compiled in by scripts/tsv2c.py; every cell a string):
+ *   lead_words.tsv    class, lang, text: a rendering of a lead-word class
+ *   lead_classes.tsv  class, family, degree: the classes, graded families
+ *   phrases.tsv       list, lang, text: masthead, formula, part phrases
+ *   labels.tsv        kind, lang, value, text: words that print a number
+ *   ordinals.tsv      lang, value, text: ordinals spelled out ("seventy-sixth") */
+extern const char *const hx_structure_lead_words[][3];
+extern const size_t hx_structure_lead_words_rows;
+extern const char *const hx_structure_lead_classes[][3];
+extern const size_t hx_structure_lead_classes_rows;
+extern const char *const hx_structure_phrases[][3];
+extern const size_t hx_structure_phrases_rows;
+extern const char *const hx_structure_labels[][4];
+extern const size_t hx_structure_labels_rows;
+extern const char *const hx_structure_ordinals[][3]; /* lang, value, text */
+extern const size_t hx_structure_ordinals_rows;
 
 struct hx_doc;
 struct hx_node;
 
-/* --- phrase tables (text.c) ---------------------------------- */
+/* --- phrase tables (lexicon.c loads them; text.c matches) ---- */
 
-/* One folded lead-word form, its class and the classes it takes with
- * "also" and "further" ("recall" -> "recall.also", "recall.further"; a
- * class that has its modifier keeps it). */
+/* The classes one lead-word rendering stands for, as node->lead records
+ * them: '|'-separated in alphabetical order ("recognize|whereas"), and the
+ * same with "also" and "further" ("recall" -> "recall.also"; a class that
+ * has its modifier keeps it). */
+struct lead_set {
+    char *cls, *also, *further;
+};
+
+/* One folded lead-word rendering and the classes it stands for. */
 struct lead_phrase {
     char *text;
     size_t len;
-    const char *cls, *also, *further;
+    const struct lead_set *set;
 };
 
-/* The phrase lists above, case-folded once when the stage opens; every
- * string is malloc'd and released by structure_tables_free. */
+/* One ordinal of ordinals.tsv (kept folded there). */
+struct ordinal {
+    const char *text;
+    size_t len;
+    const char *lang;
+    int value;
+};
+
+/* The phrase lists of phrases.tsv, one '|'-separated string each, and the
+ * lead words, case-folded once when the stage opens; every string is
+ * malloc'd and released by structure_tables_free. */
 struct structure_tables {
     char *formulas, *formula_pre, *transitions, *annex, *preamble, *article, *article_first,
-        *known_heads, *session, *agenda, *rapporteur, *report_of, *un, *issuer, *distr, *original,
-        *language, *draft_res, *draft_dec, *also_pre, *also_post, *further_pre, *further_post,
-        *organ_heads, *organ_ends_zh, *sponsor;
-    struct lead_phrase *leads;
+        *known_heads, *session, *agenda, *rapporteur, *report_of, *report_of_zh, *un, *issuer,
+        *distr, *original, *language, *draft_res, *draft_dec, *also_pre, *also_post, *further_pre,
+        *further_post, *organ_heads, *organ_ends_zh, *sponsor, *report_subject;
+    struct lead_phrase *leads; /* sorted by text, each text once */
     size_t nleads;
-    char **names; /* the derived class names, owned */
-    size_t nnames;
+    size_t first[257]; /* leads[first[b]..first[b+1]) start with byte b */
+    struct lead_set *sets;
+    size_t nsets;
+    struct ordinal *ordinals; /* in buckets by first byte */
+    size_t nordinals;
+    size_t ord_first[257]; /* ordinals[ord_first[b]..ord_first[b+1]) start with b */
 };
 
-/* Fills t from the data; 0, or -1 when ICU cannot fold (t is then still
- * safe to free). */
-int structure_tables_load(struct structure_tables *t);
+/* Fills t from the data; 0, or -1 when ICU cannot fold or a table is
+ * inconsistent (a rendering of an unknown class, a graded class not named
+ * FAMILY:DEGREE), with a reason in *why (t is then still safe to free). */
+int structure_tables_load(struct structure_tables *t, const char **why);
 
 /* Releases what structure_tables_load allocated. */
 void structure_tables_free(struct structure_tables *t);
@@ -100,6 +87,15 @@ void structure_tables_free(struct structure_tables *t);
 /* A case-folded copy of s[0..len) (U+2019 read as an apostrophe) in
  * malloc'd memory with its length in *out_len; NULL if ICU refuses. */
 char *structure_fold(const char *s, size_t len, size_t *out_len);
+
+/* Does a word end after the first n bytes of s[0..len) (its end, or a
+ * character that is no letter, digit or diacritic next; after a Han
+ * character always)? */
+int structure_ends_word(const char *s, size_t len, size_t n);
+
+/* Does folded phrase ph[0..n) match at the start of folded s and end at a
+ * word boundary (phrases ending in a Han character need none)? */
+int structure_match_at(const char *s, size_t len, const char *ph, size_t n);
 
 /* Length of the longest phrase of a folded list matching at the start of
  * folded s and ending at a word boundary; 0 when none does. */
@@ -182,11 +178,12 @@ const char *structure_key_roman(struct hx_doc *doc, int v);
  * in doc's arena, or NULL. */
 const char *structure_number_in(struct hx_doc *doc, const char *s, size_t len);
 
-/* The number spelled out at the start of s or after one of its words
- * ("Seventy-sixth session" -> "76"), parsed by ICU's spell-out rules for
- * lang, as decimal text in doc's arena; NULL when none parses. */
-const char *structure_spelled_number(struct hx_doc *doc, const char *lang, const char *s,
-                                     size_t len);
+/* The ordinal spelled out at the start of s or after one of its words
+ * ("Seventy-sixth session" -> "76", "الدورة السادسة والسبعون"), looked up
+ * in ordinals.tsv's rows for lang, as decimal text in doc's arena; NULL
+ * when none is there. */
+const char *structure_spelled_number(const struct structure_tables *p, struct hx_doc *doc,
+                                     const char *lang, const char *s, size_t len);
 
 /* Is s a short line holding a date: a year 1945-2099 and a day number,
  * neither in parentheses? */
@@ -234,8 +231,9 @@ struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b, 
 int structure_ends_open(const char *t, size_t len);
 
 /* The text a lead word is looked for in: the first strong or emphasised
- * run near the start of n, else n's text (in doc's arena). */
-char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len);
+ * run near the start of n, else n's text (in doc's arena; *whole, if not
+ * NULL, says which). */
+char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole);
 
 /* Does block x, the one after a block (footnote texts skipped), start a
  * numbered unit or a heading? The walk asks before it moves the block. */
@@ -264,6 +262,20 @@ struct hx_stage;
 
 enum structure_part { P_FRONT, P_BODY, P_RES, P_ANNEX, P_PRE, P_ART };
 
+/* How often each paragraph number came in a part: a hash table in the
+ * document's arena that grows with it, so a part of any length is checked
+ * for numbers used twice. Zero-initialise; structure_seen_add counts. */
+struct structure_seen {
+    struct structure_seen_slot {
+        int num;        /* 0: free */
+        unsigned count; /* times num came */
+    } * v;
+    size_t cap, n;
+};
+
+/* Counts num (> 0) once more in t and returns how often it came before. */
+unsigned structure_seen_add(struct hx_doc *doc, struct structure_seen *t, int num);
+
 /* Where the walk is: the part being filled and the counters that make
  * keys. */
 struct structure_state {
@@ -282,20 +294,23 @@ struct structure_state {
     int sub_last_letter;     /* value of the last letter sub-item label */
     int pp, op_started, last_num, heads_u, head_num, head_letter;
     int art, art_para, art_numbered;
-    unsigned char seen[1000]; /* paragraph numbers used in this part */
-    struct hx_node *prev;     /* last block placed, for a title */
-    unsigned front_title;     /* masthead lines met (structure_masthead's bits; 1 title) */
-    int in_list;              /* walking the items of a list: blocks stay where they are */
-    int ndec;                 /* draft decisions so far (parts "dec1"…) */
-    int awaiting;             /* a resolution part opened by its heading: 1 before
-                                 its title, 2 before its formula */
-    const char *group;        /* key of a reader's operative heading ("resolves") whose
-                                 paragraphs are numbered under it, or NULL */
-    int group_num;            /* last paragraph number under group */
-    int group_dup;            /* numbers under groups that came again */
-    int group_run;            /* group_dup of the run of numbers now, 0 = the first */
+    struct structure_seen seen;        /* paragraph numbers used in this part */
+    struct hx_node *prev;              /* last block placed, for a title */
+    const struct hx_node *folded_node; /* the block being walked: its text */
+    const char *folded;                /* (label taken out) folded once, */
+    size_t folded_len;                 /* its lead word looked for there */
+    unsigned front_title;              /* masthead lines met (structure_masthead's bits; 1 title) */
+    int in_list;                       /* walking the items of a list: blocks stay where they are */
+    int ndec;                          /* draft decisions so far (parts "dec1"…) */
+    int awaiting;                      /* a resolution part opened by its heading: 1 before
+                                          its title, 2 before its formula */
+    const char *group;                 /* key of a reader's operative heading ("resolves") whose
+                                          paragraphs are numbered under it, or NULL */
+    int group_num;                     /* last paragraph number under group */
+    int group_dup;                     /* numbers under groups that came again */
+    int group_run;                     /* group_dup of the run of numbers now, 0 = the first */
     int body_last, body_head, body_heads_u; /* the body when left */
-    unsigned char body_seen[1000];
+    struct structure_seen body_seen;
 };
 
 /* Starts a new part of kind k keyed name; its section is appended to the

@@ -13,20 +13,6 @@ static void add_str(struct hx_buf *b, const char *const *tab, int n, int v)
         hx_buf_adds(b, tab[(v - 1) % n]);
 }
 
-static void roman(struct hx_buf *b, int v, int upper)
-{
-    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-    static const char *const up[] = {"M",  "CM", "D",  "CD", "C",  "XC", "L",
-                                     "XL", "X",  "IX", "V",  "IV", "I"};
-    static const char *const lo[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
-                                     "xl", "x",  "ix", "v",  "iv", "i"};
-    for (int i = 0; i < 13; i++)
-        while (v >= val[i]) {
-            hx_buf_adds(b, upper ? up[i] : lo[i]);
-            v -= val[i];
-        }
-}
-
 /* Myriad-grouped counting: chineseCountingThousand (一百零一, 十一),
  * legal (壹佰零壹, 壹拾壹) and japaneseCounting (百一: no 一 before the
  * units, no 零 in gaps). */
@@ -155,12 +141,7 @@ void docx_fmt_value(struct hx_buf *b, int fmt, int pad, int v)
             hx_buf_addc(b, (char)((fmt == NF_UPPER_LETTER ? 'A' : 'a') + (v - 1) % 26));
         break;
     case NF_UPPER_ROMAN:
-    case NF_LOWER_ROMAN:
-        if (v < 4000)
-            roman(b, v, fmt == NF_UPPER_ROMAN);
-        else
-            hx_buf_addf(b, "%d", v);
-        break;
+    case NF_LOWER_ROMAN: hx_buf_add_roman(b, v, fmt == NF_UPPER_ROMAN); break;
     case NF_ORDINAL: {
         int t = v % 100, u = v % 10;
         hx_buf_addf(b, "%d%s", v,

@@ -2,7 +2,6 @@
  * their labels (start, value, type and reversed honoured), tables with
  * header rows and spans, quotes, and the implicit paragraphs that hold
  * inline runs found among blocks. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,33 +20,18 @@ static void walk_leaf(struct html_walk *w, xmlNode *x, struct hx_node *n, int de
     html_finish_block(w, n);
 }
 
-/* Roman numeral for a list label (1..3999; others fall back to digits). */
-static void roman(char *buf, size_t size, int n, int upper)
-{
-    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-    static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
-                                      "xl", "x",  "ix", "v",  "iv", "i"};
-    if (n < 1 || n > 3999) {
-        snprintf(buf, size, "%d", n);
-        return;
-    }
-    size_t k = 0;
-    for (int i = 0; i < 13 && k + 3 < size; i++)
-        while (n >= val[i] && k + 3 < size) {
-            for (const char *s = sym[i]; *s; s++)
-                buf[k++] = upper ? (char)toupper((unsigned char)*s) : *s;
-            n -= val[i];
-        }
-    buf[k] = '\0';
-}
-
 static const char *item_label(struct html_walk *w, int n, const char *type)
 {
     char buf[32];
+    if (type && (strcmp(type, "i") == 0 || strcmp(type, "I") == 0)) {
+        struct hx_buf b = {0};
+        hx_buf_add_roman(&b, n, type[0] == 'I');
+        const char *r = hx_printf(w->doc->arena, "%s.", b.data);
+        hx_buf_free(&b);
+        return r;
+    }
     if (type && (strcmp(type, "a") == 0 || strcmp(type, "A") == 0) && n >= 1 && n <= 26)
         snprintf(buf, sizeof buf, "%c", (type[0] == 'a' ? 'a' : 'A') + n - 1);
-    else if (type && (strcmp(type, "i") == 0 || strcmp(type, "I") == 0))
-        roman(buf, sizeof buf, n, type[0] == 'I');
     else
         snprintf(buf, sizeof buf, "%d", n);
     return hx_printf(w->doc->arena, "%s.", buf);

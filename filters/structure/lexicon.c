@@ -1,0 +1,460 @@
+/* The structure stage's language data, loaded once when the stage opens:
+ * the phrase lists of filters/structure/data/phrases.tsv joined and case
+ * folded, and the lead words of lead_words.tsv folded, merged (a rendering
+ * two classes share stands for both) and indexed by their first byte, so
+ * a paragraph's opening is compared with the few renderings that can
+ * match it rather than with all of them. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hx.h"
+#include "structure.h"
+
+/* Which field of the tables each list of phrases.tsv fills. */
+static const struct {
+    const char *name;
+    size_t off;
+} lists[] = {
+#define L(n, f)                                                                                    \
+    {                                                                                              \
+        n, offsetof(struct structure_tables, f)                                                    \
+    }
+    L("formula", formulas),
+    L("formula_pre", formula_pre),
+    L("transition", transitions),
+    L("annex", annex),
+    L("preamble", preamble),
+    L("article", article),
+    L("article_first", article_first),
+    L("known_head", known_heads),
+    L("session", session),
+    L("agenda", agenda),
+    L("rapporteur", rapporteur),
+    L("report_of", report_of),
+    L("report_of_zh", report_of_zh),
+    L("un", un),
+    L("issuer", issuer),
+    L("distr", distr),
+    L("original", original),
+    L("language", language),
+    L("draft_res", draft_res),
+    L("draft_dec", draft_dec),
+    L("also_pre", also_pre),
+    L("also_post", also_post),
+    L("further_pre", further_pre),
+    L("further_post", further_post),
+    L("organ_head", organ_heads),
+    L("organ_end_zh", organ_ends_zh),
+    L("sponsor", sponsor),
+    L("report_subject", report_subject),
+#undef L
+};
+
+#define NLISTS (sizeof lists / sizeof lists[0])
+
+static char **field(struct structure_tables *p, size_t k)
+{
+    return (char **)((char *)p + lists[k].off);
+}
+
+/* The rows of list k joined by '|' and folded; NULL when ICU refuses or
+ * the list has no row. */
+static char *load_list(size_t k)
+{
+    struct hx_buf b = {0};
+    char *f = NULL;
+    size_t n;
+    for (size_t r = 0; r < hx_structure_phrases_rows; r++) {
+        if (strcmp(hx_structure_phrases[r][0], lists[k].name) != 0)
+            continue;
+        if (b.len)
+            hx_buf_addc(&b, '|');
+        hx_buf_adds(&b, hx_structure_phrases[r][2]);
+    }
+    if (b.len)
+        f = structure_fold(b.data, b.len, &n);
+    hx_buf_free(&b);
+    return f;
+}
+
+/* A malloc'd NUL-terminated copy of s[0..n), or NULL. */
+static char *heap_strndup(const char *s, size_t n)
+{
+    char *c = malloc(n + 1);
+    if (c) {
+        memcpy(c, s, n);
+        c[n] = '\0';
+    }
+    return c;
+}
+
+/* Column col of rows[0..n) folded, each cell a malloc'd string with its
+ * length in lens[k]; all in one call to ICU (folding maps each character
+ * alone, so the line breaks put between the cells stay). NULL when ICU
+ * refuses or a cell holds a line break. */
+static char **fold_cells(const char *const (*rows)[3], size_t n, size_t col, size_t *lens)
+{
+    struct hx_buf all = {0};
+    char **v = calloc(n ? n : 1, sizeof *v), *folded = NULL;
+    size_t flen = 0, k = 0;
+    for (size_t r = 0; r < n && v; r++) {
+        if (strchr(rows[r][col], '\n'))
+            goto fail;
+        hx_buf_adds(&all, rows[r][col]);
+        hx_buf_addc(&all, '\n');
+    }
+    if (!v || (n && !(folded = structure_fold(all.data, all.len, &flen))))
+        goto fail;
+    for (const char *q = folded; k < n && q && *q; k++) {
+        const char *e = strchr(q, '\n');
+        if (!e || !(v[k] = heap_strndup(q, (size_t)(e - q))))
+            goto fail;
+        lens[k] = (size_t)(e - q);
+        q = e + 1;
+    }
+    if (k != n)
+        goto fail;
+    free(folded);
+    hx_buf_free(&all);
+    return v;
+fail:
+    for (size_t r = 0; v && r < n; r++)
+        free(v[r]);
+    free(v);
+    free(folded);
+    hx_buf_free(&all);
+    return NULL;
+}
+
+/* first[b] for b in 0..256: the first of the n sorted texts (at stride
+ * bytes from each other, a char * at the start) whose first byte is b or
+ * more. */
+static void index_first(size_t first[257], const void *v, size_t n, size_t stride)
+{
+    for (size_t k = 0, b = 0; b <= 256; b++) {
+        while (k < n && (unsigned char)(*(char *const *)((const char *)v + k * stride))[0] < b)
+            k++;
+        first[b] = k;
+    }
+}
+
+/* --- lead words ---------------------------------------------------------- */
+
+/* Is cls a class of lead_classes.tsv whose family and degree agree with
+ * its name (FAMILY:DEGREE, or the family alone for its plain member)? */
+static int class_known(const char *cls)
+{
+    for (size_t r = 0; r < hx_structure_lead_classes_rows; r++) {
+        const char *const *c = hx_structure_lead_classes[r];
+        if (strcmp(c[0], cls) != 0)
+            continue;
+        if (!c[1][0])
+            return !strchr(cls, ':') && !c[2][0];
+        size_t fl = strlen(c[1]);
+        if (!c[2][0])
+            return strcmp(c[1], cls) == 0;
+        return strncmp(cls, c[1], fl) == 0 && cls[fl] == ':' && strcmp(cls + fl + 1, c[2]) == 0;
+    }
+    return 0;
+}
+
+struct lead_row {
+    char *text; /* folded */
+    size_t len;
+    const char *cls;
+    size_t id; /* the class's run in the table (rows of a class follow each other) */
+};
+
+static int row_cmp(const void *a, const void *b)
+{
+    const struct lead_row *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->text, y->text, n);
+    if (c || x->len != y->len)
+        return c ? c : x->len < y->len ? -1 : 1;
+    return strcmp(x->cls, y->cls);
+}
+
+static int ends_with(const char *s, size_t n, const char *end)
+{
+    size_t k = strlen(end);
+    return n >= k && memcmp(s + n - k, end, k) == 0;
+}
+
+/* cls with ".also" or ".further" added, unless it has one. */
+static void add_derived(struct hx_buf *b, const char *cls, const char *suffix)
+{
+    size_t n = strlen(cls);
+    hx_buf_add(b, cls, n);
+    if (!ends_with(cls, n, ".also") && !ends_with(cls, n, ".further")) {
+        hx_buf_addc(b, '.');
+        hx_buf_adds(b, suffix);
+    }
+}
+
+/* The set of rows[a..e) (one text, classes sorted, maybe repeated). */
+static int make_set(struct lead_set *set, const struct lead_row *rows, size_t a, size_t e)
+{
+    struct hx_buf c = {0}, al = {0}, fu = {0};
+    for (size_t k = a; k < e; k++) {
+        if (k > a && strcmp(rows[k].cls, rows[k - 1].cls) == 0)
+            continue;
+        if (c.len) {
+            hx_buf_addc(&c, '|');
+            hx_buf_addc(&al, '|');
+            hx_buf_addc(&fu, '|');
+        }
+        hx_buf_adds(&c, rows[k].cls);
+        add_derived(&al, rows[k].cls, "also");
+        add_derived(&fu, rows[k].cls, "further");
+    }
+    set->cls = c.data;
+    set->also = al.data;
+    set->further = fu.data;
+    return c.data && al.data && fu.data ? 0 : -1;
+}
+
+/* Folds every rendering (all in one call to ICU: folding maps each
+ * character alone, so the line breaks between them stay), sorts them,
+ * merges a text listed under several classes into one phrase with its set,
+ * and indexes the first bytes. */
+static int load_leads(struct structure_tables *p, const char **why)
+{
+    size_t n = hx_structure_lead_words_rows, m = 0, id = 0;
+    struct lead_row *rows = calloc(n ? n : 1, sizeof *rows);
+    size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    /* the set of a text of one class, made once per class */
+    struct lead_set **one = calloc(n ? n : 1, sizeof *one);
+    char **texts = NULL;
+    int rc = -1;
+    if (!rows || !lens || !one)
+        goto out;
+    for (size_t r = 0; r < n; r++) {
+        const char *const *w = hx_structure_lead_words[r];
+        /* rows of one class follow each other: check each class once */
+        if ((r == 0 || strcmp(w[0], hx_structure_lead_words[r - 1][0]) != 0) &&
+            !class_known(w[0])) {
+            *why = "lead_words.tsv names a class lead_classes.tsv does not define";
+            goto out;
+        }
+    }
+    if (!(texts = fold_cells(hx_structure_lead_words, n, 2, lens)))
+        goto out;
+    for (; m < n; m++) {
+        const char *cls = hx_structure_lead_words[m][0];
+        id += m > 0 && strcmp(cls, hx_structure_lead_words[m - 1][0]) != 0;
+        rows[m] = (struct lead_row){texts[m], lens[m], cls, id};
+    }
+    qsort(rows, m, sizeof *rows, row_cmp);
+    p->leads = calloc(m ? m : 1, sizeof *p->leads);
+    p->sets = calloc(m ? m : 1, sizeof *p->sets);
+    if (!p->leads || !p->sets)
+        goto out;
+    for (size_t a = 0, e; a < m; a = e) {
+        for (e = a + 1; e < m && rows[e].len == rows[a].len &&
+                        memcmp(rows[e].text, rows[a].text, rows[a].len) == 0;
+             e++)
+            ;
+        size_t k = a + 1;
+        while (k < e && rows[k].id == rows[a].id)
+            k++;
+        struct lead_set *set = k == e ? one[rows[a].id] : NULL;
+        if (!set) {
+            set = &p->sets[p->nsets++];
+            if (make_set(set, rows, a, e) != 0)
+                goto out;
+            /* the classes read the same with their own modifier */
+            if (strcmp(set->also, set->cls) == 0) {
+                free(set->also);
+                set->also = NULL;
+            }
+            if (k == e)
+                one[rows[a].id] = set;
+        }
+        p->leads[p->nleads++] = (struct lead_phrase){rows[a].text, rows[a].len, set};
+        rows[a].text = NULL;
+    }
+    index_first(p->first, p->leads, p->nleads, sizeof *p->leads);
+    rc = p->nleads ? 0 : -1;
+out:
+    for (size_t r = 0; r < m; r++)
+        free(rows[r].text);
+    free(rows);
+    free(texts);
+    free(lens);
+    free(one);
+    return rc;
+}
+
+/* The "also" form of a set: the set itself when its classes have one. */
+static const char *also_of(const struct lead_set *set)
+{
+    return set->also ? set->also : set->cls;
+}
+
+/* The longest lead-word rendering at the start of s, its bytes in *used. */
+static const struct lead_phrase *lead_at(const struct structure_tables *p, const char *s,
+                                         size_t len, size_t *used)
+{
+    const struct lead_phrase *best = NULL;
+    *used = 0;
+    if (!len)
+        return NULL;
+    unsigned char b = (unsigned char)s[0];
+    for (size_t k = p->first[b]; k < p->first[b + 1]; k++) {
+        const struct lead_phrase *l = &p->leads[k];
+        if (l->len > *used && structure_match_at(s, len, l->text, l->len)) {
+            *used = l->len;
+            best = l;
+        }
+    }
+    return best;
+}
+
+/* A lead word with its "also" or "further", which every language may put
+ * on any verb: before it ("Also decides", "又请"), or after it ("Recalling
+ * further", "Décide en outre", "вновь подтверждая также"). The table's own
+ * longer forms win a tie. */
+static const char *lead_modified(const struct structure_tables *p, const char *s, size_t len,
+                                 size_t *used)
+{
+    const char *const pre[2] = {p->also_pre, p->further_pre};
+    const char *const post[2] = {p->also_post, p->further_post};
+    const struct lead_phrase *l = lead_at(p, s, len, used);
+    const char *cls = l ? l->set->cls : NULL;
+    for (int f = 0; f < 2; f++) {
+        size_t k = structure_phrase_prefix(pre[f], s, len), v;
+        if (!k)
+            continue;
+        k = structure_skip_spaces(s, len, k);
+        const struct lead_phrase *b = lead_at(p, s + k, len - k, &v);
+        if (b && k + v > *used) {
+            *used = k + v;
+            cls = f ? b->set->further : also_of(b->set);
+            l = NULL;
+        }
+    }
+    if (l && l->set->also) {
+        size_t i = structure_skip_spaces(s, len, *used);
+        for (int f = 0; f < 2; f++) {
+            size_t m = structure_phrase_prefix(post[f], s + i, len - i);
+            if (m) {
+                *used = i + m;
+                return f ? l->set->further : l->set->also;
+            }
+        }
+    }
+    return cls;
+}
+
+/* The lead-word class of folded s, or NULL; *used gets the matched bytes.
+ * Arabic writes "and" as a prefix of the word after it: the second and
+ * later preambular paragraphs open "وإذ تشير", which is "إذ تشير". */
+const char *structure_lead_of(const struct structure_tables *p, const char *s, size_t len,
+                              size_t *used)
+{
+    size_t u = 0, v = 0;
+    const char *cls = lead_modified(p, s, len, &u);
+    if (len > 2 && memcmp(s, "\xD9\x88", 2) == 0) { /* و */
+        const char *c2 = lead_modified(p, s + 2, len - 2, &v);
+        if (c2 && v + 2 > u) {
+            cls = c2;
+            u = v + 2;
+        }
+    }
+    if (used)
+        *used = cls ? u : 0;
+    return cls;
+}
+
+/* --- ordinals ------------------------------------------------------------ */
+
+/* Do n bytes of s spell ordinal o (hyphens and spaces alike), ending at a
+ * word boundary? */
+static int ordinal_at(const char *s, size_t n, const struct ordinal *o)
+{
+    if (o->len > n)
+        return 0;
+    for (size_t k = 0; k < o->len; k++) {
+        char a = s[k] == '-' ? ' ' : s[k], b = o->text[k] == '-' ? ' ' : o->text[k];
+        if (a != b)
+            return 0;
+    }
+    return structure_ends_word(s, n, o->len);
+}
+
+/* ordinals.tsv is kept folded already (lower case, as CLDR spells them;
+ * tests/lang_data.py checks), so its cells are used as they stand: put in
+ * buckets by first byte, in table order, without a copy. */
+static int load_ordinals(struct structure_tables *p)
+{
+    size_t n = hx_structure_ordinals_rows, count[257] = {0};
+    p->ordinals = calloc(n ? n : 1, sizeof *p->ordinals);
+    if (!p->ordinals)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        count[(unsigned char)hx_structure_ordinals[k][2][0] + 1]++;
+    for (size_t b = 1; b <= 256; b++)
+        count[b] += count[b - 1];
+    memcpy(p->ord_first, count, sizeof count);
+    for (size_t k = 0; k < n; k++) {
+        const char *const *r = hx_structure_ordinals[k];
+        p->ordinals[count[(unsigned char)r[2][0]]++] =
+            (struct ordinal){r[2], strlen(r[2]), r[0], atoi(r[1])};
+    }
+    p->nordinals = n;
+    return 0;
+}
+
+const char *structure_spelled_number(const struct structure_tables *p, struct hx_doc *doc,
+                                     const char *lang, const char *s, size_t len)
+{
+    size_t flen, best = 0;
+    const struct ordinal *hit = NULL;
+    char *f;
+    if (!lang || len > 400 || !(f = structure_fold(s, len, &flen)))
+        return NULL;
+    /* the first word that starts an ordinal, its longest form */
+    for (size_t i = 0; i < flen && !hit; i++) {
+        if (i > 0 && f[i - 1] != ' ')
+            continue;
+        unsigned char b = (unsigned char)f[i];
+        for (size_t k = p->ord_first[b]; k < p->ord_first[b + 1]; k++) {
+            const struct ordinal *o = &p->ordinals[k];
+            if (o->len > best && hx_lang_is(lang, o->lang) && ordinal_at(f + i, flen - i, o)) {
+                best = o->len;
+                hit = o;
+            }
+        }
+    }
+    free(f);
+    return hit ? hx_printf(doc->arena, "%d", hit->value) : NULL;
+}
+
+int structure_tables_load(struct structure_tables *p, const char **why)
+{
+    *why = "ICU cannot fold the phrase tables";
+    for (size_t k = 0; k < NLISTS; k++)
+        if (!(*field(p, k) = load_list(k)))
+            return -1;
+    if (load_ordinals(p) != 0)
+        return -1;
+    return load_leads(p, why);
+}
+
+void structure_tables_free(struct structure_tables *p)
+{
+    for (size_t k = 0; k < NLISTS; k++)
+        free(*field(p, k));
+    for (size_t k = 0; k < p->nsets; k++) {
+        free(p->sets[k].cls);
+        free(p->sets[k].also);
+        free(p->sets[k].further);
+    }
+    free(p->sets);
+    for (size_t k = 0; k < p->nleads; k++)
+        free(p->leads[k].text);
+    free(p->leads);
+    free(p->ordinals);
+}
