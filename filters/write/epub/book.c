@@ -54,6 +54,69 @@ const char *epub_toc_text(struct hx_arena *a, struct hx_doc *doc, const struct h
     return r;
 }
 
+/* The book's title: the document's (masthead metadata), else its first
+ * heading, else its file name. */
+const char *epub_book_title(struct hx_doc *doc)
+{
+    const char *t = hx_meta_get(doc, "title");
+    if (t && *t)
+        return t;
+    struct hx_iter it = hx_iter_start(doc->root);
+    while (hx_iter_next(&it))
+        if (it.enter && it.node->type == HX_HEADING) {
+            t = epub_toc_text(doc->arena, doc, it.node);
+            if (*t)
+                return t;
+        }
+    const char *base = strrchr(doc->path, '/');
+    base = base ? base + 1 : doc->path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? hx_strndup(doc->arena, base, (size_t)(dot - base)) : base;
+}
+
+/* A heading that names its whole part: the part's first block, with no
+ * number of its own ("Annex", a resolution's title), not "I. Introduction"
+ * nor "Article 1". */
+static const struct hx_node *part_heading(const struct hx_node *part)
+{
+    const struct hx_node *h = part->first;
+    if (!h || h->type != HX_HEADING || (h->label && *h->label) || h->role == HX_ROLE_ARTICLE)
+        return NULL;
+    return h;
+}
+
+const char *epub_part_title(struct epub_book *b, struct hx_doc *doc, const struct hx_node *part,
+                            const char *lang, const struct hx_node **head)
+{
+    const struct epub_lang *l = epub_lang_data(lang);
+    const char *key = part ? part->key : NULL;
+    *head = part ? part_heading(part) : NULL;
+    const char *title = key && strcmp(key, "front") == 0 ? b->title
+                        : *head ? epub_toc_text(b->a, doc, *head)
+                                : epub_part_name(l, key);
+    return *title ? title : epub_part_name(l, key);
+}
+
+/* The name of a part's file: its position and key ("p2-body.xhtml"). */
+const char *epub_part_file(struct hx_arena *a, size_t i, const char *key)
+{
+    struct hx_buf b = {0};
+    hx_buf_addf(&b, "p%zu", i + 1);
+    if (key && *key) {
+        hx_buf_addc(&b, '-');
+        for (const char *p = key; *p; p++) {
+            char c = *p;
+            int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '.' || c == '-';
+            hx_buf_addc(&b, ok ? c : '_');
+        }
+    }
+    hx_buf_adds(&b, ".xhtml");
+    const char *r = hx_strdup(a, b.data);
+    hx_buf_free(&b);
+    return r;
+}
+
 int epub_x_open(struct epub_x *x, struct epub_book *b, struct hx_doc *doc, const char *file,
                 const char *lang, const char *title)
 {

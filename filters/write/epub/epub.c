@@ -15,26 +15,6 @@
 
 #include "epub.h"
 
-/* The book's title: the document's (masthead metadata), else its first
- * heading, else its file name. */
-static const char *book_title(struct hx_doc *doc)
-{
-    const char *t = hx_meta_get(doc, "title");
-    if (t && *t)
-        return t;
-    struct hx_iter it = hx_iter_start(doc->root);
-    while (hx_iter_next(&it))
-        if (it.enter && it.node->type == HX_HEADING) {
-            t = epub_toc_text(doc->arena, doc, it.node);
-            if (*t)
-                return t;
-        }
-    const char *base = strrchr(doc->path, '/');
-    base = base ? base + 1 : doc->path;
-    const char *dot = strrchr(base, '.');
-    return dot && dot != base ? hx_strndup(doc->arena, base, (size_t)(dot - base)) : base;
-}
-
 /* The undocs.org address of a symbol's version in one of the six
  * languages (the address the UN gives each language version), or NULL. */
 static const char *symbol_address(struct hx_arena *a, const char *symbol, const char *lang)
@@ -53,51 +33,16 @@ static const char *symbol_address(struct hx_arena *a, const char *symbol, const 
     return hx_printf(a, "https://undocs.org/%s/%s", code, symbol);
 }
 
-/* The name of a part's file: its position and key ("p2-body.xhtml"). */
-static const char *part_file(struct hx_arena *a, size_t i, const char *key)
-{
-    struct hx_buf b = {0};
-    hx_buf_addf(&b, "p%zu", i + 1);
-    if (key && *key) {
-        hx_buf_addc(&b, '-');
-        for (const char *p = key; *p; p++) {
-            char c = *p;
-            int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                     c == '.' || c == '-';
-            hx_buf_addc(&b, ok ? c : '_');
-        }
-    }
-    hx_buf_adds(&b, ".xhtml");
-    const char *r = hx_strdup(a, b.data);
-    hx_buf_free(&b);
-    return r;
-}
-
-/* A heading that names its whole part: the part's first block, with no
- * number of its own ("Annex", a resolution's title), not "I. Introduction". */
-static const struct hx_node *part_heading(const struct hx_node *part)
-{
-    const struct hx_node *h = part->first;
-    if (!h || h->type != HX_HEADING || (h->label && *h->label))
-        return NULL;
-    return h;
-}
-
 /* One part (a section of the root, or a run of other blocks from first up
  * to, not including, stop) as a content document. */
 static int write_part(struct epub_book *b, struct hx_doc *doc, size_t i, const struct hx_node *first,
                       const struct hx_node *stop, const char *lang)
 {
-    const struct epub_lang *l = epub_lang_data(lang);
     int section = first->type == HX_SECTION;
     const char *key = section ? first->key : NULL;
-    const char *file = part_file(b->a, i, key);
-    const struct hx_node *head = section ? part_heading(first) : NULL;
-    const char *title = key && strcmp(key, "front") == 0 ? b->title
-                        : head ? epub_toc_text(b->a, doc, head)
-                               : epub_part_name(l, key);
-    if (!*title)
-        title = epub_part_name(l, key);
+    const char *file = epub_part_file(b->a, i, key);
+    const struct hx_node *head = NULL;
+    const char *title = epub_part_title(b, doc, section ? first : NULL, lang, &head);
     epub_book_toc(b, 0, file, title, NULL);
     struct epub_x x;
     if (epub_x_open(&x, b, doc, file, lang, title) < 0)
@@ -120,7 +65,7 @@ static int write_epub(struct hx_stage *st, struct hx_doc *doc, struct hx_output 
     b.langs[0] = lang;
     b.nlangs = 1;
     b.rtl = hx_lang_is_rtl(lang);
-    b.title = book_title(doc);
+    b.title = epub_book_title(doc);
     b.identifier = symbol_address(b.a, hx_meta_get(doc, "symbol"), lang);
     if (!b.identifier)
         b.identifier = epub_content_uuid(b.a, &doc, 1);

@@ -101,6 +101,8 @@ struct epub_x {
     void *ctx;
     int toc;                         /* record headings in the book's table of contents */
     const struct hx_node *toc_skip; /* a heading already there as its part's title */
+    const char *label_pending;      /* an item's label, for its first paragraph */
+    int skip_keyed; /* parallel edition: keyed blocks inside a block are rows of their own */
 };
 
 /* Adds a file to the book (data copied into the arena). */
@@ -166,6 +168,20 @@ void epub_x_nl(struct epub_x *x);
 
 /* lang (and dir when right to left) of an element for language tag. */
 void epub_x_lang(struct epub_x *x, const char *tag);
+
+/* The book's title: the document's (masthead metadata), else its first
+ * heading, else its file name. */
+const char *epub_book_title(struct hx_doc *doc);
+
+/* The title of a part (a section of the root, or NULL for blocks outside
+ * any) in the table of contents: the book's for the front matter, the
+ * part's opening heading when it names the part (*head is set to it), else
+ * the word for such a part in lang. */
+const char *epub_part_title(struct epub_book *b, struct hx_doc *doc, const struct hx_node *part,
+                            const char *lang, const struct hx_node **head);
+
+/* The name of part i's file: its position and key ("p2-body.xhtml"). */
+const char *epub_part_file(struct hx_arena *a, size_t i, const char *key);
 
 /* Plain text of a node for the table of contents (labels included),
  * spaces collapsed, in the arena. */

@@ -368,6 +368,8 @@ static void x_label(struct epub_x *x, const char *label)
 static void x_content(struct epub_x *x, const struct hx_node *n)
 {
     for (const struct hx_node *c = n->first; c; c = c->next) {
+        if (x->skip_keyed && c->key && !hx_type_is_inline(c->type))
+            continue;
         if (hx_type_is_inline(c->type))
             x_inline(x, c);
         else
@@ -420,6 +422,8 @@ static void x_para(struct epub_x *x, const struct hx_node *n)
         blocks |= !hx_type_is_inline(c->type);
     epub_x_start(x, blocks ? "div" : "p");
     x_block_attrs(x, n, NULL);
+    x_label(x, x->label_pending);
+    x->label_pending = NULL;
     x_label(x, n->label);
     x_content(x, n);
     epub_x_end(x);
@@ -431,6 +435,8 @@ static void x_children_as(struct epub_x *x, const struct hx_node *n, enum hx_typ
                           const char *wrap)
 {
     for (const struct hx_node *c = n->first; c; c = c->next) {
+        if (x->skip_keyed && c->key && !hx_type_is_inline(c->type))
+            continue;
         if (c->type == want) {
             epub_x_block(x, c);
             continue;
@@ -493,8 +499,13 @@ void epub_x_block(struct epub_x *x, const struct hx_node *n)
     case HX_ITEM:
         epub_x_start(x, n->parent && n->parent->type == HX_LIST ? "li" : "div");
         x_block_attrs(x, n, "item");
-        x_label(x, n->label);
+        /* "1." on the line of its text, not on a line of its own */
+        if (n->first && n->first->type == HX_PARA)
+            x->label_pending = n->label;
+        else
+            x_label(x, n->label);
         x_content(x, n);
+        x->label_pending = NULL;
         epub_x_end(x);
         break;
     case HX_TABLE:
