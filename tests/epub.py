@@ -136,6 +136,13 @@ def seed_checks(tmp):
     check(package(files2).find(OPF + "metadata").find(DC + "identifier").text == ident,
           "seed: the identifier depends on the time")
 
+    sym = os.path.join(tmp, "sym.txt")
+    with open(sym, "w", encoding="utf-8") as f:
+        f.write("A/76/533/Add.2\n\n" + open(SEED, encoding="utf-8").read())
+    run(["convert", sym, "-t", "epub", "-o", out2])
+    check(package(read(out2)[1]).find(OPF + "metadata").find(DC + "identifier").text ==
+          "https://undocs.org/zh/A/76/533/Add.2", "seed: the symbol is not the identifier")
+
     docs = content(files, opf)
     names = [h for h, _ in docs]
     check(names == ["p1-front.xhtml", "p2-body.xhtml", "p3-res1.xhtml", "p4-annex.xhtml"],

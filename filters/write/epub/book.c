@@ -92,8 +92,8 @@ const char *epub_part_title(struct epub_book *b, struct hx_doc *doc, const struc
     const char *key = part ? part->key : NULL;
     *head = part ? part_heading(part) : NULL;
     const char *title = key && strcmp(key, "front") == 0 ? b->title
-                        : *head ? epub_toc_text(b->a, doc, *head)
-                                : epub_part_name(l, key);
+                        : *head                          ? epub_toc_text(b->a, doc, *head)
+                                                         : epub_part_name(l, key);
     return *title ? title : epub_part_name(l, key);
 }
 

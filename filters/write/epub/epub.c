@@ -35,8 +35,8 @@ static const char *symbol_address(struct hx_arena *a, const char *symbol, const 
 
 /* One part (a section of the root, or a run of other blocks from first up
  * to, not including, stop) as a content document. */
-static int write_part(struct epub_book *b, struct hx_doc *doc, size_t i, const struct hx_node *first,
-                      const struct hx_node *stop, const char *lang)
+static int write_part(struct epub_book *b, struct hx_doc *doc, size_t i,
+                      const struct hx_node *first, const struct hx_node *stop, const char *lang)
 {
     int section = first->type == HX_SECTION;
     const char *key = section ? first->key : NULL;

@@ -99,7 +99,7 @@ struct epub_x {
     const char *(*note_href)(void *ctx, struct epub_x *x, const struct hx_node *note,
                              const char *refid);
     void *ctx;
-    int toc;                         /* record headings in the book's table of contents */
+    int toc;                        /* record headings in the book's table of contents */
     const struct hx_node *toc_skip; /* a heading already there as its part's title */
     const char *label_pending;      /* an item's label, for its first paragraph */
     int skip_keyed; /* parallel edition: keyed blocks inside a block are rows of their own */

@@ -72,16 +72,16 @@ struct par {
     struct hx_set *set;
     const struct hx_align *al;
     struct epub_book *b;
-    struct pmap row_of;    /* a cell's node → its row */
-    struct pmap back;      /* a note → index into backs: where it is referenced */
+    struct pmap row_of; /* a cell's node → its row */
+    struct pmap back;   /* a note → index into backs: where it is referenced */
     const char **backs;
     size_t nbacks, bcap;
-    const char **prefix;   /* per version: "zh." */
-    const char **files;    /* part keys, in order */
-    const char **names;    /* their file names */
+    const char **prefix; /* per version: "zh." */
+    const char **files;  /* part keys, in order */
+    const char **names;  /* their file names */
     size_t nfiles;
     size_t *row_file;
-    const char *cur;       /* the file being written */
+    const char *cur; /* the file being written */
 };
 
 /* The section of the root that holds n. */
@@ -255,7 +255,8 @@ static void par_cell(struct epub_x *x, struct par *p, size_t r, size_t d, const 
     x->prefix = p->prefix[d];
     epub_x_start(x, "div");
     epub_x_attr(x, "id", cid[d]);
-    epub_x_attr(x, "class", c->n ? (bad ? "cell bad" : "cell") : (bad ? "cell miss bad" : "cell miss"));
+    epub_x_attr(x, "class",
+                c->n ? (bad ? "cell bad" : "cell") : (bad ? "cell miss bad" : "cell miss"));
     epub_x_lang(x, al->tags[d]);
     epub_x_nl(x);
     if (!c->n) {
@@ -351,7 +352,8 @@ static int par_file(struct par *p, size_t f, const struct place *pl)
     const struct hx_node *part = find_part(p->set, p->files[f], &d);
     const struct hx_node *head = NULL;
     const char *title = epub_part_title(p->b, p->set->docs[d], part, al->tags[d], &head);
-    epub_book_toc(p->b, 0, p->names[f], title, strcmp(al->tags[d], p->b->langs[0]) ? al->tags[d] : NULL);
+    epub_book_toc(p->b, 0, p->names[f], title,
+                  strcmp(al->tags[d], p->b->langs[0]) ? al->tags[d] : NULL);
     struct epub_x x;
     if (epub_x_open(&x, p->b, p->set->docs[0], p->names[f], al->tags[0], title) < 0)
         return -1;

@@ -282,8 +282,8 @@ static void x_link(struct epub_x *x, const struct hx_node *n)
 
 static void x_span(struct epub_x *x, const struct hx_node *n)
 {
-    const char *el = n->flags & HX_F_DELETED    ? "del"
-                     : n->flags & HX_F_INSERTED ? "ins"
+    const char *el = n->flags & HX_F_DELETED            ? "del"
+                     : n->flags & HX_F_INSERTED         ? "ins"
                      : n->lang || (n->flags & HX_F_RTL) ? "span"
                                                         : NULL;
     if (!el) {
@@ -327,8 +327,8 @@ static void x_inline(struct epub_x *x, const struct hx_node *n)
         break;
     case HX_NOTE:
         if (x->in_link) {
-            x->deferred = hx_arena_grow(x->b->a, x->deferred, x->ndeferred, &x->dcap,
-                                        sizeof *x->deferred, 8);
+            x->deferred =
+                hx_arena_grow(x->b->a, x->deferred, x->ndeferred, &x->dcap, sizeof *x->deferred, 8);
             x->deferred[x->ndeferred++] = n;
         } else {
             x_noteref(x, n);
@@ -384,8 +384,7 @@ static const char *x_block_attrs(struct epub_x *x, const struct hx_node *n, cons
     const char *id = epub_x_id(x, n->key);
     epub_x_attr(x, "id", id);
     if (n->role != HX_ROLE_NONE)
-        cls = cls ? hx_printf(x->b->a, "%s %s", cls, hx_role_name(n->role))
-                  : hx_role_name(n->role);
+        cls = cls ? hx_printf(x->b->a, "%s %s", cls, hx_role_name(n->role)) : hx_role_name(n->role);
     epub_x_attr(x, "class", cls);
     if (n->lang)
         epub_x_lang(x, n->lang);
