@@ -88,7 +88,8 @@ static const struct hx_node *part_heading(const struct hx_node *part)
 const char *epub_part_title(struct epub_book *b, struct hx_doc *doc, const struct hx_node *part,
                             const char *lang, const struct hx_node **head)
 {
-    const struct epub_lang *l = epub_lang_data(lang);
+    struct epub_lang lang_data = epub_lang_data(lang);
+    const struct epub_lang *l = &lang_data;
     const char *key = part ? part->key : NULL;
     *head = part ? part_heading(part) : NULL;
     const char *title = key && strcmp(key, "front") == 0 ? b->title

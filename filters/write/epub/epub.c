@@ -8,7 +8,8 @@
  * Two runs on the same input give the same bytes.
  *
  * The files of this folder: epub.c (this stage), parallel.c (align-epub,
- * the parallel edition), xhtml.c (blocks, inlines, footnotes as XHTML),
+ * the parallel edition), xhtml.c (blocks and inlines as XHTML), notes.c
+ * (footnotes: noteref and aside),
  * book.c (the book's files and the frame of a content document), nav.c,
  * package.c (package document, archive), style.c (CSS, labels.tsv). */
 #include <string.h>

@@ -59,7 +59,7 @@ struct epub_lang {
 };
 
 /* The row for tag's primary language (English's when not listed). */
-const struct epub_lang *epub_lang_data(const char *tag);
+struct epub_lang epub_lang_data(const char *tag);
 
 /* The style sheet every content document links (style.css), in a. */
 const char *epub_css(struct hx_arena *a);
@@ -144,6 +144,20 @@ void epub_x_abort(struct epub_x *x);
 
 /* Writes a block node (and its subtree) as XHTML. */
 void epub_x_block(struct epub_x *x, const struct hx_node *n);
+
+/* Writes one inline node. */
+void epub_x_inline(struct epub_x *x, const struct hx_node *n);
+
+/* Writes a container's children: inlines in place, blocks as blocks
+ * (keyed blocks left out when skip_keyed). */
+void epub_x_content(struct epub_x *x, const struct hx_node *n);
+
+/* Writes the reference to a footnote and queues its aside (or, with
+ * note_href, points at where it is written). */
+void epub_x_noteref(struct epub_x *x, const struct hx_node *note);
+
+/* A fresh id from stem and a counter ("ref3"), for nodes with no key. */
+const char *epub_x_auto_id(struct epub_x *x, const char *stem);
 
 /* Writes n's inline children. */
 void epub_x_inlines(struct epub_x *x, const struct hx_node *n);

@@ -62,7 +62,8 @@ static void nav_toc(struct epub_x *x, const struct epub_book *b)
 
 int epub_nav(struct epub_book *b)
 {
-    const struct epub_lang *l = epub_lang_data(b->langs[0]);
+    struct epub_lang lang_data = epub_lang_data(b->langs[0]);
+    const struct epub_lang *l = &lang_data;
     struct epub_x x;
     /* the writer of a content document, without a document to read */
     if (epub_x_open(&x, b, NULL, "nav.xhtml", b->langs[0], l->contents) < 0)

@@ -13,20 +13,13 @@
 extern const char *const hx_epub_labels[][8];
 extern const size_t hx_epub_labels_rows, hx_epub_labels_cols;
 
-const struct epub_lang *epub_lang_data(const char *tag)
+struct epub_lang epub_lang_data(const char *tag)
 {
-    static struct epub_lang rows[16];
-    static size_t n;
-    if (!n) /* the table as structs, once (the same every time: no race matters) */
-        for (size_t r = 0; r < hx_epub_labels_rows && r < sizeof rows / sizeof *rows; r++) {
-            const char *const *c = hx_epub_labels[r];
-            rows[r] = (struct epub_lang){c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]};
-            n = r + 1;
-        }
-    for (size_t r = 0; r < n; r++)
-        if (hx_lang_is(tag, rows[r].lang))
-            return &rows[r];
-    return &rows[0];
+    size_t r = 0;
+    while (r < hx_epub_labels_rows && !hx_lang_is(tag, hx_epub_labels[r][0]))
+        r++;
+    const char *const *c = hx_epub_labels[r < hx_epub_labels_rows ? r : 0];
+    return (struct epub_lang){c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]};
 }
 
 const char *epub_part_name(const struct epub_lang *l, const char *key)

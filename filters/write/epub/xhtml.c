@@ -1,10 +1,7 @@
 /* XHTML content documents: the model's blocks and inlines as EPUB 3
  * XHTML. Paragraph keys become ids, labels are written as text (a reader
  * that drops CSS still shows "11."), footnotes become a noteref link at
- * their point of reference and an aside at the end of the file, opened by
- * a back-link (the order that keeps Kindle conversions from running notes
- * together, and pop-ups working in Apple Books: no <sup> inside the link,
- * the raise comes from CSS). */
+ * their point of reference (notes.c writes both ends). */
 #include <string.h>
 
 #include "epub.h"
@@ -140,7 +137,7 @@ const char *epub_x_id(struct epub_x *x, const char *key)
 }
 
 /* An id for a node without a key (a heading the toc must reach). */
-static const char *x_auto_id(struct epub_x *x, const char *stem)
+const char *epub_x_auto_id(struct epub_x *x, const char *stem)
 {
     char key[48];
     snprintf(key, sizeof key, "%s%u", stem, ++x->counter);
@@ -211,49 +208,6 @@ static int href_ok(const char *h)
     return 1;
 }
 
-/* The printed marker of a note: its label, else its number. */
-static const char *note_label(struct epub_x *x, const struct hx_node *note)
-{
-    if (note->label && *note->label)
-        return note->label;
-    return note->num ? hx_printf(x->b->a, "%d", note->num) : "*";
-}
-
-/* A marker already raised (superscript digits) needs no CSS raise. */
-static int label_is_raised(const char *s)
-{
-    size_t i = 0, len = strlen(s);
-    while (i < len)
-        if (hx_cp_superscript_digit(hx_utf8_next(s, len, &i)) < 0)
-            return 0;
-    return len > 0;
-}
-
-static void x_noteref(struct epub_x *x, const struct hx_node *note)
-{
-    struct epub_note nt = {note, NULL, NULL};
-    const char *refid = x_auto_id(x, "ref");
-    const char *href = x->note_href ? x->note_href(x->ctx, x, note, refid) : NULL;
-    if (!href) {
-        nt.id = note->key ? epub_x_id(x, note->key) : x_auto_id(x, "fn");
-        nt.back = hx_printf(x->b->a, "#%s", refid);
-        href = hx_printf(x->b->a, "#%s", nt.id);
-        x->notes = hx_arena_grow(x->b->a, x->notes, x->nnotes, &x->ncap, sizeof *x->notes, 16);
-        x->notes[x->nnotes++] = nt;
-    }
-    const char *label = note_label(x, note);
-    epub_x_start(x, "a");
-    epub_x_attr(x, "id", refid);
-    epub_x_attr(x, "href", href);
-    epub_x_attr(x, "class", label_is_raised(label) ? "noteref" : "noteref raise");
-    epub_x_attr(x, "epub:type", "noteref");
-    epub_x_attr(x, "role", "doc-noteref");
-    epub_x_text(x, label, strlen(label));
-    epub_x_end(x);
-}
-
-static void x_inline(struct epub_x *x, const struct hx_node *n);
-
 static void x_wrap(struct epub_x *x, const char *el, const struct hx_node *n)
 {
     epub_x_start(x, el);
@@ -277,7 +231,7 @@ static void x_link(struct epub_x *x, const struct hx_node *n)
     size_t nd = x->ndeferred;
     x->ndeferred = 0;
     for (size_t k = 0; k < nd; k++)
-        x_noteref(x, x->deferred[k]);
+        epub_x_noteref(x, x->deferred[k]);
 }
 
 static void x_span(struct epub_x *x, const struct hx_node *n)
@@ -299,7 +253,7 @@ static void x_span(struct epub_x *x, const struct hx_node *n)
     epub_x_end(x);
 }
 
-static void x_inline(struct epub_x *x, const struct hx_node *n)
+void epub_x_inline(struct epub_x *x, const struct hx_node *n)
 {
     switch (n->type) {
     case HX_TEXT:
@@ -331,7 +285,7 @@ static void x_inline(struct epub_x *x, const struct hx_node *n)
                 hx_arena_grow(x->b->a, x->deferred, x->ndeferred, &x->dcap, sizeof *x->deferred, 8);
             x->deferred[x->ndeferred++] = n;
         } else {
-            x_noteref(x, n);
+            epub_x_noteref(x, n);
         }
         break;
     case HX_IMAGE: /* no image data in the model: its description */
@@ -348,7 +302,7 @@ static void x_inline(struct epub_x *x, const struct hx_node *n)
 void epub_x_inlines(struct epub_x *x, const struct hx_node *n)
 {
     for (const struct hx_node *c = n->first; c; c = c->next)
-        x_inline(x, c);
+        epub_x_inline(x, c);
 }
 
 /* --- blocks --------------------------------------------------------------- */
@@ -365,13 +319,13 @@ static void x_label(struct epub_x *x, const char *label)
 }
 
 /* Children of a container block: inlines in place, blocks as blocks. */
-static void x_content(struct epub_x *x, const struct hx_node *n)
+void epub_x_content(struct epub_x *x, const struct hx_node *n)
 {
     for (const struct hx_node *c = n->first; c; c = c->next) {
         if (x->skip_keyed && c->key && !hx_type_is_inline(c->type))
             continue;
         if (hx_type_is_inline(c->type))
-            x_inline(x, c);
+            epub_x_inline(x, c);
         else
             epub_x_block(x, c);
     }
@@ -400,11 +354,11 @@ static void x_heading(struct epub_x *x, const struct hx_node *n)
     epub_x_start(x, el);
     const char *id = x_block_attrs(x, n, NULL);
     if (!id) {
-        id = x_auto_id(x, "h");
+        id = epub_x_auto_id(x, "h");
         epub_x_attr(x, "id", id);
     }
     x_label(x, n->label);
-    x_content(x, n);
+    epub_x_content(x, n);
     epub_x_end(x);
     if (x->toc && n != x->toc_skip) {
         const char *lang = hx_node_lang(x->doc, n);
@@ -424,7 +378,7 @@ static void x_para(struct epub_x *x, const struct hx_node *n)
     x_label(x, x->label_pending);
     x->label_pending = NULL;
     x_label(x, n->label);
-    x_content(x, n);
+    epub_x_content(x, n);
     epub_x_end(x);
 }
 
@@ -442,10 +396,10 @@ static void x_children_as(struct epub_x *x, const struct hx_node *n, enum hx_typ
         }
         epub_x_start(x, wrap);
         if (want == HX_CELL || strcmp(wrap, "tr") != 0) {
-            hx_type_is_inline(c->type) ? x_inline(x, c) : epub_x_block(x, c);
+            hx_type_is_inline(c->type) ? epub_x_inline(x, c) : epub_x_block(x, c);
         } else {
             epub_x_start(x, "td");
-            hx_type_is_inline(c->type) ? x_inline(x, c) : epub_x_block(x, c);
+            hx_type_is_inline(c->type) ? epub_x_inline(x, c) : epub_x_block(x, c);
             epub_x_end(x);
         }
         epub_x_end(x);
@@ -467,7 +421,7 @@ static void x_cell(struct epub_x *x, const struct hx_node *n)
         snprintf(num, sizeof num, "%d", n->span[1]);
         epub_x_attr(x, "rowspan", num);
     }
-    x_content(x, n);
+    epub_x_content(x, n);
     epub_x_end(x);
 }
 
@@ -483,7 +437,7 @@ void epub_x_block(struct epub_x *x, const struct hx_node *n)
             epub_x_attr(x, "role", "doc-appendix");
         }
         epub_x_nl(x);
-        x_content(x, n);
+        epub_x_content(x, n);
         epub_x_end(x);
         break;
     case HX_HEADING: x_heading(x, n); break;
@@ -503,7 +457,7 @@ void epub_x_block(struct epub_x *x, const struct hx_node *n)
             x->label_pending = n->label;
         else
             x_label(x, n->label);
-        x_content(x, n);
+        epub_x_content(x, n);
         x->label_pending = NULL;
         epub_x_end(x);
         break;
@@ -524,76 +478,14 @@ void epub_x_block(struct epub_x *x, const struct hx_node *n)
     case HX_QUOTE:
         epub_x_start(x, "blockquote");
         x_block_attrs(x, n, NULL);
-        x_content(x, n);
+        epub_x_content(x, n);
         epub_x_end(x);
         break;
     default: /* an inline where a block belongs */
         epub_x_start(x, "p");
-        x_inline(x, n);
+        epub_x_inline(x, n);
         epub_x_end(x);
         break;
     }
     epub_x_nl(x);
-}
-
-/* --- footnotes ------------------------------------------------------------ */
-
-void epub_x_aside(struct epub_x *x, const struct hx_node *note, const char *id, const char *back)
-{
-    const char *label = note_label(x, note);
-    epub_x_start(x, "aside");
-    epub_x_attr(x, "id", id);
-    epub_x_attr(x, "class", "footnote");
-    epub_x_attr(x, "epub:type", "footnote");
-    epub_x_attr(x, "role", "doc-footnote");
-    int first = 1;
-    for (const struct hx_node *c = note->first; c; c = c->next) {
-        if (!(first && c->type == HX_PARA)) {
-            hx_type_is_inline(c->type) ? x_inline(x, c) : epub_x_block(x, c);
-            continue;
-        }
-        /* the first paragraph opens with the back-link, which is the
-         * note's marker; the paragraph's own copy of it is left out, and
-         * so is its key, which is the note's (the aside's id) */
-        epub_x_start(x, "p");
-        epub_x_start(x, "a");
-        epub_x_attr(x, "href", back);
-        epub_x_attr(x, "class", "backlink");
-        epub_x_attr(x, "role", "doc-backlink");
-        epub_x_text(x, label, strlen(label));
-        epub_x_end(x);
-        epub_x_text(x, " ", 1);
-        x_content(x, c);
-        epub_x_end(x);
-        first = 0;
-    }
-    if (first) { /* a note with no paragraph: the back-link alone */
-        epub_x_start(x, "p");
-        epub_x_start(x, "a");
-        epub_x_attr(x, "href", back);
-        epub_x_attr(x, "role", "doc-backlink");
-        epub_x_text(x, label, strlen(label));
-        epub_x_end(x);
-        epub_x_end(x);
-    }
-    epub_x_end(x);
-    epub_x_nl(x);
-}
-
-void epub_x_notes(struct epub_x *x)
-{
-    if (!x->nnotes)
-        return;
-    const struct epub_lang *l = epub_lang_data(hx_node_lang(x->doc, x->doc->root));
-    epub_x_start(x, "section");
-    epub_x_attr(x, "class", "footnotes");
-    epub_x_attr(x, "epub:type", "footnotes");
-    epub_x_attr(x, "aria-label", l->notes);
-    epub_x_nl(x);
-    /* a note's text may itself reference a note: the list grows meanwhile */
-    for (size_t k = 0; k < x->nnotes; k++)
-        epub_x_aside(x, x->notes[k].node, x->notes[k].id, x->notes[k].back);
-    epub_x_end(x);
-    epub_x_nl(x);
-    x->nnotes = 0;
 }
