@@ -163,6 +163,9 @@ def seed_checks(tmp):
             check(lab is not None and lab.get("class") == "label" and lab.text == label,
                   "seed: %s does not open with its label %s as text" % (key, label))
     check(len([k for k in byid if k.startswith("res1.pp.")]) == 43, "seed: not 43 pp ids")
+    body1 = "".join(byid["body.1"].itertext()) if "body.1" in byid else ""
+    check(body1.startswith("1. 大会在2021年9月17日第2次全体会议上") and body1.endswith("分配给第二委员会。"),
+          "seed: the text of body.1 is not the seed's: %r" % body1[:60])
     ids, links = ids_and_links(docs)
     refs = [(h, el) for h, root in docs for el in root.iter(XH + "a")
             if el.get(EP + "type") == "noteref"]

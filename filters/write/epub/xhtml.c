@@ -53,10 +53,43 @@ void epub_x_attr(struct epub_x *x, const char *name, const char *value)
         x->b->failed = 1;
 }
 
+static void x_raw(struct epub_x *x, const char *s, size_t len)
+{
+    if (len && xmlTextWriterWriteRawLen(x->w, BAD_CAST s, (int)len) < 0)
+        x->b->failed = 1;
+}
+
+/* Character data, escaped here in the same pass that replaces what XML
+ * cannot hold (the bulk of a book: one pass instead of libxml2's check,
+ * copy and escape). */
 void epub_x_text(struct epub_x *x, const char *s, size_t len)
 {
-    if (len && xmlTextWriterWriteString(x->w, BAD_CAST x_clean(x, s, len)) < 0)
-        x->b->failed = 1;
+    size_t run = 0, i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        const char *rep = NULL;
+        size_t next = i + 1;
+        if (c < 0x80) {
+            rep = c == '&'                             ? "&amp;"
+                  : c == '<'                           ? "&lt;"
+                  : c == '>'                           ? "&gt;"
+                  : c == '\r'                          ? "\n"
+                  : c < 0x20 && c != '\t' && c != '\n' ? "\xEF\xBF\xBD"
+                                                       : NULL;
+        } else {
+            next = i;
+            int32_t cp = hx_utf8_next(s, len, &next);
+            if (cp < 0 || cp == 0xFFFE || cp == 0xFFFF)
+                rep = "\xEF\xBF\xBD";
+        }
+        if (rep) {
+            x_raw(x, s + run, i - run);
+            x_raw(x, rep, strlen(rep));
+            run = next;
+        }
+        i = next;
+    }
+    x_raw(x, s + run, len - run);
 }
 
 void epub_x_nl(struct epub_x *x)
