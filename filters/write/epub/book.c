@@ -125,6 +125,7 @@ int epub_x_open(struct epub_x *x, struct epub_book *b, struct hx_doc *doc, const
     x->b = b;
     x->doc = doc;
     x->file = hx_strdup(b->a, file);
+    x->lang = lang;
     x->toc = 1;
     if (!(x->buf = xmlBufferCreate()) || !(x->w = xmlNewTextWriterMemory(x->buf, 0))) {
         hx_error(b->st, b->doc, NULL, "cannot create an XML writer");

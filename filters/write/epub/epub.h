@@ -73,6 +73,7 @@ const char *epub_part_name(const struct epub_lang *l, const char *key);
 struct epub_note {
     const struct hx_node *node;
     const char *id, *back;
+    const char *lang; /* of the version that references it, when not the file's */
 };
 
 /* A content document being written: an XHTML file. */
@@ -82,6 +83,7 @@ struct epub_x {
     xmlBufferPtr buf;
     xmlTextWriterPtr w;
     const char *file;   /* its name in the book */
+    const char *lang;   /* of its <html> */
     const char *prefix; /* prepended to every id ("zh." in the parallel edition) */
     /* ids used in this file, an open-addressing set */
     const char **ids;
@@ -170,8 +172,9 @@ const char *epub_x_id(struct epub_x *x, const char *key);
 void epub_x_notes(struct epub_x *x);
 
 /* Writes one footnote as <aside epub:type="footnote"> with id, its text
- * opening with a back-link to back. */
-void epub_x_aside(struct epub_x *x, const struct hx_node *note, const char *id, const char *back);
+ * opening with a back-link to back; lang (NULL: inherited) marks it. */
+void epub_x_aside(struct epub_x *x, const struct hx_node *note, const char *id, const char *back,
+                  const char *lang);
 
 /* Low-level helpers over x->w that record failures. */
 void epub_x_start(struct epub_x *x, const char *el);

@@ -29,7 +29,11 @@ static int label_is_raised(const char *s)
 
 void epub_x_noteref(struct epub_x *x, const struct hx_node *note)
 {
-    struct epub_note nt = {note, NULL, NULL};
+    struct epub_note nt = {note, NULL, NULL, NULL};
+    /* in the parallel edition a file holds every version's notes */
+    const char *lang = hx_node_lang(x->doc, note);
+    if (lang && (!x->lang || strcmp(lang, x->lang) != 0))
+        nt.lang = lang;
     const char *refid = epub_x_auto_id(x, "ref");
     const char *href = x->note_href ? x->note_href(x->ctx, x, note, refid) : NULL;
     if (!href) {
@@ -50,7 +54,8 @@ void epub_x_noteref(struct epub_x *x, const struct hx_node *note)
     epub_x_end(x);
 }
 
-void epub_x_aside(struct epub_x *x, const struct hx_node *note, const char *id, const char *back)
+void epub_x_aside(struct epub_x *x, const struct hx_node *note, const char *id, const char *back,
+                  const char *lang)
 {
     const char *label = note_label(x, note);
     epub_x_start(x, "aside");
@@ -58,6 +63,8 @@ void epub_x_aside(struct epub_x *x, const struct hx_node *note, const char *id, 
     epub_x_attr(x, "class", "footnote");
     epub_x_attr(x, "epub:type", "footnote");
     epub_x_attr(x, "role", "doc-footnote");
+    if (lang)
+        epub_x_lang(x, lang);
     int first = 1;
     for (const struct hx_node *c = note->first; c; c = c->next) {
         if (!(first && c->type == HX_PARA)) {
@@ -105,7 +112,7 @@ void epub_x_notes(struct epub_x *x)
     epub_x_nl(x);
     /* a note's text may itself reference a note: the list grows meanwhile */
     for (size_t k = 0; k < x->nnotes; k++)
-        epub_x_aside(x, x->notes[k].node, x->notes[k].id, x->notes[k].back);
+        epub_x_aside(x, x->notes[k].node, x->notes[k].id, x->notes[k].back, x->notes[k].lang);
     epub_x_end(x);
     epub_x_nl(x);
     x->nnotes = 0;

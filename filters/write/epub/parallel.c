@@ -290,7 +290,8 @@ static void par_cell(struct epub_x *x, struct par *p, size_t r, size_t d, const 
                                    ? p->backs[bi]
                                    : hx_printf(x->b->a, "#%s", cid[d]);
             /* register the id the references were given */
-            epub_x_aside(x, n->parent, epub_x_id(x, hx_printf(x->b->a, "n.%zu.%d", r, k)), back);
+            epub_x_aside(x, n->parent, epub_x_id(x, hx_printf(x->b->a, "n.%zu.%d", r, k)), back,
+                         NULL);
         } else {
             epub_x_block(x, n);
         }
