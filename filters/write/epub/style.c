@@ -80,6 +80,8 @@ static const char css_base[] =
     "div.row.flag p.rowhead { color: #a11; }\n"
     "ul.issues { margin: .2em 0; font-size: .85em; color: #a11; }\n"
     "div.cell { margin: .3em 0 .3em 0; }\n"
+    "div.cell h1, div.cell h2, div.cell h3, div.cell h4, div.cell h5, div.cell h6 "
+    "{ margin: .2em 0; }\n"
     "div.cell.bad { border-left: 3px solid #d33; padding-left: .4em; }\n"
     "div.cell.bad[dir=\"rtl\"] { border-left: none; border-right: 3px solid #d33; "
     "padding-left: 0; padding-right: .4em; }\n"
