@@ -17,8 +17,10 @@
 
 #include "epub.h"
 
-/* 1980-01-01T00:00:00Z, the earliest time a ZIP entry can carry. */
+/* 1980-01-01T00:00:00Z and 2107-12-31T23:59:58Z, the times a ZIP entry
+ * can carry. */
 #define EPUB_TIME_MIN 315532800
+#define EPUB_TIME_MAX 4354819198LL
 
 time_t epub_doc_time(struct hx_stage *st, const struct hx_doc *doc)
 {
@@ -28,13 +30,17 @@ time_t epub_doc_time(struct hx_stage *st, const struct hx_doc *doc)
         errno = 0;
         long long v = strtoll(sde, &end, 10);
         if (!*end && !errno && v >= 0)
-            return v < EPUB_TIME_MIN ? EPUB_TIME_MIN : (time_t)v;
+            return v < EPUB_TIME_MIN   ? EPUB_TIME_MIN
+                   : v > EPUB_TIME_MAX ? (time_t)EPUB_TIME_MAX
+                                       : (time_t)v;
         hx_warn(st, doc, NULL, "SOURCE_DATE_EPOCH '%s' is not a number of seconds; ignored", sde);
     }
     const char *file = doc->source ? doc->source : doc->path;
     struct stat sb;
     if (strcmp(doc->path, "<stdin>") != 0 && stat(file, &sb) == 0)
-        return sb.st_mtime < EPUB_TIME_MIN ? EPUB_TIME_MIN : sb.st_mtime;
+        return sb.st_mtime < EPUB_TIME_MIN   ? EPUB_TIME_MIN
+               : sb.st_mtime > EPUB_TIME_MAX ? (time_t)EPUB_TIME_MAX
+                                             : sb.st_mtime;
     hx_note(st, doc, NULL,
             "no modification time for standard input: dated 1980-01-01 (set "
             "SOURCE_DATE_EPOCH to choose)");
