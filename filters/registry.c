@@ -16,10 +16,12 @@ extern const struct hx_filter hx_rejoin;
 extern const struct hx_filter hx_structure;
 extern const struct hx_filter hx_zh_norm;
 /* writers */
+extern const struct hx_filter hx_write_align_epub;
 extern const struct hx_filter hx_write_align_html;
 extern const struct hx_filter hx_write_align_json;
 extern const struct hx_filter hx_write_align_tmx;
 extern const struct hx_filter hx_write_align_tsv;
+extern const struct hx_filter hx_write_epub;
 extern const struct hx_filter hx_write_txt;
 extern const struct hx_filter hx_write_xml;
 
@@ -38,10 +40,12 @@ const struct hx_filter *const hx_registry[] = {
     &hx_qa,
     &hx_align,
     /* writers */
+    &hx_write_align_epub,
     &hx_write_align_html,
     &hx_write_align_json,
     &hx_write_align_tmx,
     &hx_write_align_tsv,
+    &hx_write_epub,
     &hx_write_txt,
     &hx_write_xml,
     NULL,

@@ -28,7 +28,7 @@ static const char usage_text[] =
     "                      [--resume] [--shard I/N | --shards N] [--align[=RULE]]\n"
     "                      [--report EXT] [--diagnostics json]\n"
     "       hexaglot batch --merge-logs LOG... [-o MERGED]\n"
-    "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json} [-f FMT] [--check]\n"
+    "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json,epub} [-f FMT] [--check]\n"
     "       hexaglot stages\n"
     "       hexaglot --help | --version\n";
 
