@@ -139,16 +139,16 @@ with tempfile.TemporaryDirectory() as tmp:
     # Memory a stage held outside its arena when the budget ran out is
     # given up, by design (pipeline/arena.h): LeakSanitizer would count it.
     lsan = {'ASAN_OPTIONS': os.environ.get('ASAN_OPTIONS', '') + ':detect_leaks=0'}
-    p = run(['convert', str(many), '-o', str(T / 'many.out'), '--max-memory', '32'], env=lsan)
+    p = run(['convert', str(many), '-o', str(T / 'many-out.txt'), '--max-memory', '32'], env=lsan)
     check('3 over --max-memory: exit 1, "out of memory", nothing written',
-          p.returncode == 1 and 'out of memory at' in err(p) and not (T / 'many.out').exists(),
+          p.returncode == 1 and 'out of memory at' in err(p) and not (T / 'many-out.txt').exists(),
           (p.returncode, err(p)))
     p = run(['convert', str(many), str(x), '-o', str(T / 'two'), '--max-memory', '32'], env=lsan)
     check('3 the other document of the run is still written',
           p.returncode == 1 and (T / 'two' / 'x.txt').exists(), (p.returncode, err(p)))
     big = T / 'big.txt'
     big.write_text('a' * (3 << 20))
-    p = run(['convert', str(big), '-o', str(T / 'big.out'), '--max-memory', '64'])
+    p = run(['convert', str(big), '-o', str(T / 'big-out.txt'), '--max-memory', '64'])
     check('3 input over the cap (budget/32): "file too large"',
           p.returncode == 1 and 'too large' in err(p), (p.returncode, err(p)))
     if not asan_build():
@@ -160,7 +160,7 @@ with tempfile.TemporaryDirectory() as tmp:
             resource.setrlimit(resource.RLIMIT_AS, (350 << 20, 350 << 20))
         # text and txt only: zh-norm keeps ~30 bytes per code point itself
         p = subprocess.run([hexaglot, 'convert', str(line), '--chain', 'text | txt', '-o',
-                            str(T / 'stars.out')],
+                            str(T / 'stars-out.txt')],
                            capture_output=True, preexec_fn=cap, timeout=300)
         check('3 a 24 MB line fits 350 MB of address space (no 16 bytes per byte)',
               p.returncode == 0, (p.returncode, err(p)[:300]))
@@ -246,10 +246,10 @@ with tempfile.TemporaryDirectory() as tmp:
     (T / 'dtd16.xml').write_bytes(akn.replace('version="1.0"', 'version="1.0" encoding="UTF-16"')
                                   .encode('utf-16'))
     for name, chain in (('dtd.xml', []), ('dtd16.xml', ['--chain', 'akn | txt'])):
-        p = run(['convert', str(T / name), '-o', str(T / 'dtd.out')] + chain)
+        p = run(['convert', str(T / name), '-o', str(T / 'dtd-out.txt')] + chain)
         check(f'8 DTD after a PI refused ({name})',
               p.returncode == 1 and 'document type declaration' in err(p)
-              and not (T / 'dtd.out').exists(), (p.returncode, err(p)))
+              and not (T / 'dtd-out.txt').exists(), (p.returncode, err(p)))
     model = ('<?xml version="1.0"?>\n<?pi <hexaglot> ?>\n<!DOCTYPE hexaglot [ <!ENTITY e "s"> ]>\n'
              '<hexaglot version="1"><doc><para><text>a &e; b</text></para></doc></hexaglot>\n')
     (T / 'mdtd.xml').write_text(model)
@@ -283,17 +283,17 @@ with tempfile.TemporaryDirectory() as tmp:
     # 11. Content loss is never silent.
     (T / 'deep.html').write_text('<html><body>' + '<div>' * 300 + 'deep' + '</div>' * 300 +
                                  '<p>after</p></body></html>')
-    p = run(['convert', str(T / 'deep.html'), '-o', str(T / 'deep.out')])
+    p = run(['convert', str(T / 'deep.html'), '-o', str(T / 'deep-out.txt')])
     check('11 HTML nested past 256: an error, nothing written',
-          p.returncode == 1 and 'lost' in err(p) and not (T / 'deep.out').exists(),
+          p.returncode == 1 and 'lost' in err(p) and not (T / 'deep-out.txt').exists(),
           (p.returncode, err(p)))
     (T / 'huge.html').write_text('<html><body><p>' + 'x' * (11 << 20) + '</p><p>after</p>'
                                  '</body></html>')
-    p = run(['convert', str(T / 'huge.html'), '-o', str(T / 'huge.out')])
+    p = run(['convert', str(T / 'huge.html'), '-o', str(T / 'huge-out.txt')])
     check('11 HTML text node over 10 MB: an error',
           p.returncode == 1 and 'lost' in err(p), (p.returncode, err(p)))
     make_docx(T / 'ns.docx', para('Some text.'), ns='http://example.org/not-word')
-    p = run(['convert', str(T / 'ns.docx'), '-o', str(T / 'ns.out')])
+    p = run(['convert', str(T / 'ns.docx'), '-o', str(T / 'ns-out.txt')])
     check('11 DOCX in an unknown namespace: an error naming it',
           p.returncode == 1 and 'namespace' in err(p), (p.returncode, err(p)))
 
@@ -314,9 +314,9 @@ with tempfile.TemporaryDirectory() as tmp:
           p.returncode == 0 and '世界' in p.stdout.decode(), (p.returncode, err(p)))
     p = run(['convert', str(x), '-j', '2', '-o', '-'])
     check('14 convert -j: a usage error', p.returncode == 2, (p.returncode, err(p)))
-    p = run(['convert', str(slow), '--timeout', '1', '-o', str(T / 'slow.out')])
+    p = run(['convert', str(slow), '--timeout', '1', '-o', str(T / 'slow-out.txt')])
     check('14 convert --timeout: exit 1, said, nothing written',
-          p.returncode == 1 and 'gave up' in err(p) and not (T / 'slow.out').exists()
+          p.returncode == 1 and 'gave up' in err(p) and not (T / 'slow-out.txt').exists()
           and not [f for f in os.listdir(T) if f.endswith('.hxtmp')], (p.returncode, err(p)))
     p = run(['--help'])
     check('14 --timeout 0 documented', b'0 (the default) means no limit' in p.stdout)
