@@ -13,4 +13,9 @@
  * several lines, or a document failed without saying why. Returns 0. */
 int hx_fuzz_run(const char *reader, const char *ext, const uint8_t *data, size_t size);
 
+/* The same checks for any chain over n (1..6) inputs written to files
+ * named *.ext, the output to a file named *.out_ext. */
+int hx_fuzz_chain(const char *chain_text, const char *ext, const char *out_ext,
+                  const uint8_t *const *data, const size_t *size, size_t n);
+
 #endif

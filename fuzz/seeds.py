@@ -8,6 +8,7 @@ import pathlib
 import shutil
 import subprocess
 import sys
+import zipfile
 
 src = pathlib.Path(__file__).resolve().parent.parent
 shared = pathlib.Path(os.environ.get('HX_SHARED', src.parent / 'shared'))
@@ -46,6 +47,28 @@ if shared.is_dir():
         put('html', p)
     for p in sorted(shared.glob('seed/*.txt')):
         put('text', p)
-for r in ('text', 'xml', 'html', 'akn', 'docx'):
+# The harnesses past the readers: txt (an option byte, then text), align
+# (a report byte, then two texts cut at a form feed), docx_xml (the XML
+# parts of each DOCX joined by NUL bytes, in fuzz_docx_xml.c's order).
+texts = [p.read_bytes()[:30000] for p in sorted((out / 'text').glob('*'))][:12]
+for d in ('txt', 'align', 'docx_xml'):
+    (out / d).mkdir(parents=True, exist_ok=True)
+for i, t in enumerate(texts):
+    (out / 'txt' / f's{i}').write_bytes(bytes([i * 37 % 256]) + t)
+    for j, u in enumerate(texts[:4]):
+        (out / 'align' / f's{i}-{j}').write_bytes(bytes([(i + j) % 4]) + t + b'\f' + u)
+parts = ['word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'word/footnotes.xml',
+         'word/endnotes.xml', 'word/_rels/document.xml.rels']
+for p in sorted((out / 'docx').glob('*.docx')):
+    try:
+        with zipfile.ZipFile(p) as z:
+            names = {n.lower(): n for n in z.namelist()}
+            data = b'\0'.join(z.read(names[q.lower()]) if q.lower() in names else b''
+                               for q in parts)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        continue
+    if len(data) <= limit:
+        (out / 'docx_xml' / p.stem).write_bytes(data)
+for r in ('text', 'xml', 'html', 'akn', 'docx', 'txt', 'align', 'docx_xml'):
     n = len(list((out / r).glob('*'))) if (out / r).is_dir() else 0
     print(f'{r}: {n} seeds')

@@ -1,12 +1,16 @@
 /* Chunked bump allocator; see arena.h. */
 #include "arena.h"
 
+#include "caps.h"
 #include "text.h"
+
+#include <limits.h>
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { CHUNK = 64 * 1024, ALIGN = 16 };
 
@@ -19,23 +23,113 @@ struct chunk {
 struct hx_arena {
     struct chunk *head;
     size_t total;
+    size_t held; /* bytes of its chunks, counted in mem_held */
 };
 
-/* Out of memory is not recoverable for a converter: say so and stop, which
- * keeps every other path free of allocation checks. */
-static void *xcalloc(size_t n, size_t size)
+/* The budget: bytes held by every arena of the process together (the
+ * models of the documents being converted), and its limit. */
+static size_t mem_held, mem_limit = HX_MEM_DEFAULT_MB << 20;
+
+/* The innermost place an allocation failure returns to (chain.c sets one
+ * around every stage callback), or NULL: then the process stops. */
+static struct hx_oom_catch *oom_top;
+static void (*oom_cleanup)(void);
+
+void hx_mem_set_limit(size_t bytes)
 {
-    void *p = calloc(n, size);
-    if (!p) {
-        fputs("hexaglot: out of memory\n", stderr);
-        abort();
+    mem_limit = bytes;
+}
+
+size_t hx_mem_limit(void)
+{
+    return mem_limit;
+}
+
+size_t hx_limit_input(void)
+{
+    size_t cap = mem_limit ? mem_limit / HX_MEM_PER_INPUT_BYTE : (size_t)INT_MAX;
+    return cap < (size_t)INT_MAX ? cap : (size_t)INT_MAX;
+}
+
+size_t hx_mem_held(void)
+{
+    return mem_held;
+}
+
+void hx_oom_push(struct hx_oom_catch *c)
+{
+    c->prev = oom_top;
+    c->at = 0;
+    oom_top = c;
+}
+
+void hx_oom_pop(struct hx_oom_catch *c)
+{
+    if (oom_top == c)
+        oom_top = c->prev;
+}
+
+void hx_oom_on_exit(void (*cleanup)(void))
+{
+    oom_cleanup = cleanup;
+}
+
+_Noreturn void hx_oom(void)
+{
+    struct hx_oom_catch *c = oom_top;
+    size_t mb = (mem_held + (1u << 20) - 1) >> 20;
+    if (c) {
+        /* Popped before the jump, so that a failure while reporting this
+         * one goes to the next catch out, not back here. */
+        oom_top = c->prev;
+        c->at = mb;
+        siglongjmp(c->jb, 1);
     }
+    /* No document to blame (the command line, the diagnostics list): stop
+     * with exit status 1, leaving no temporary file behind. */
+    fprintf(stderr, "hexaglot: error: out of memory at %zu MB (limit %zu MB; see --max-memory)\n",
+            mb, mem_limit >> 20);
+    if (oom_cleanup)
+        oom_cleanup();
+    _exit(1);
+}
+
+void *hx_xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (!p)
+        hx_oom();
     return p;
+}
+
+void *hx_xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q)
+        hx_oom();
+    return q;
+}
+
+/* A chunk of cap bytes, within the budget. */
+static struct chunk *chunk_new(struct hx_arena *a, size_t cap)
+{
+    size_t bytes = sizeof(struct chunk) + cap;
+    if (bytes < cap || (mem_limit && (bytes > mem_limit || mem_held > mem_limit - bytes)))
+        hx_oom();
+    struct chunk *c = calloc(1, bytes);
+    if (!c)
+        hx_oom();
+    mem_held += bytes;
+    a->held += bytes;
+    return c;
 }
 
 struct hx_arena *hx_arena_new(void)
 {
-    return xcalloc(1, sizeof(struct hx_arena));
+    struct hx_arena *a = calloc(1, sizeof(struct hx_arena));
+    if (!a)
+        hx_oom();
+    return a;
 }
 
 void hx_arena_free(struct hx_arena *a)
@@ -46,6 +140,7 @@ void hx_arena_free(struct hx_arena *a)
         next = c->next;
         free(c);
     }
+    mem_held -= a->held;
     free(a);
 }
 
@@ -53,11 +148,11 @@ void *hx_alloc(struct hx_arena *a, size_t size)
 {
     size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if (need < size)
-        abort();
+        hx_oom();
     struct chunk *c = a->head;
     if (!c || c->size - c->used < need) {
         size_t cap = need > CHUNK / 4 ? need : CHUNK;
-        c = xcalloc(1, sizeof *c + cap);
+        c = chunk_new(a, cap);
         c->size = cap;
         /* A large block gets its own chunk behind the current one, so the
          * free space of the current chunk is not abandoned. */
@@ -113,7 +208,7 @@ void *hx_arena_grow(struct hx_arena *a, void *v, size_t n, size_t *cap, size_t s
         return v;
     size_t ncap = *cap ? *cap * 2 : first;
     if (ncap <= *cap || (size && ncap > SIZE_MAX / size))
-        abort();
+        hx_oom();
     void *nv = hx_alloc(a, ncap * size);
     if (n)
         memcpy(nv, v, n * size);

@@ -3,6 +3,7 @@
 #include "batch.h"
 #include "batch_log.h"
 #include "output.h"
+#include "text.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -88,28 +89,77 @@ int hx_diag_decode(struct hx_diags *d, char *line)
     return 0;
 }
 
-/* A child killed mid-write leaves its temporary output (target.XXXXXX,
- * see output.c) behind; nothing of a failed document may remain. */
-static void remove_partial(const char *target)
+/* A worker killed mid-write leaves its temporary output behind; exactly
+ * the name it writes target under (".<name>.<pid>.hxtmp", output.h) is
+ * removed, nothing else. */
+static void remove_partial(const char *target, pid_t pid)
 {
-    const char *slash = strrchr(target, '/');
-    size_t dirlen = slash ? (size_t)(slash - target) : 1;
-    const char *base = slash ? slash + 1 : target;
-    size_t blen = strlen(base);
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%.*s", (int)dirlen, slash ? target : ".");
-    DIR *dp = opendir(dir);
-    struct dirent *de;
-    while (dp && (de = readdir(dp)) != NULL) {
-        if (strlen(de->d_name) == blen + 7 && !strncmp(de->d_name, base, blen) &&
-            de->d_name[blen] == '.') {
-            char full[8192];
-            snprintf(full, sizeof full, "%s/%s", dir, de->d_name);
-            unlink(full);
-        }
+    char *tmp = hx_output_temp_name(target, (long)pid);
+    unlink(tmp);
+    free(tmp);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Temporaries of this batch's targets that an earlier run left when it
+ * was killed: in each output directory, the names of the form above whose
+ * target is one of the plan's. Only those go. */
+static void sweep_stale(const struct hx_batch_plan *plan)
+{
+    if (!plan->n)
+        return;
+    const char **targets = hx_xmalloc(plan->n * sizeof *targets);
+    char **dirs = hx_xmalloc(plan->n * sizeof *dirs);
+    size_t ndirs = 0;
+    for (size_t i = 0; i < plan->n; i++) {
+        targets[i] = plan->v[i].target;
+        const char *slash = strrchr(targets[i], '/');
+        size_t len = slash ? (size_t)(slash - targets[i]) : 0;
+        char *dir = hx_xmalloc(len + 2);
+        if (slash)
+            memcpy(dir, targets[i], len), dir[len] = 0;
+        else
+            strcpy(dir, ".");
+        size_t k = 0;
+        while (k < ndirs && strcmp(dirs[k], dir) != 0)
+            k++;
+        if (k < ndirs)
+            free(dir);
+        else
+            dirs[ndirs++] = dir;
     }
-    if (dp)
-        closedir(dp);
+    qsort(targets, plan->n, sizeof *targets, cmp_str);
+    for (size_t k = 0; k < ndirs; k++) {
+        DIR *dp = opendir(dirs[k]);
+        struct dirent *de;
+        while (dp && (de = readdir(dp)) != NULL) {
+            const char *name = de->d_name, *end = name + strlen(name);
+            if (name[0] != '.' || end - name < 9 || strcmp(end - 6, ".hxtmp") != 0)
+                continue;
+            const char *dot = end - 6;
+            while (dot > name + 1 && dot[-1] >= '0' && dot[-1] <= '9')
+                dot--;
+            if (dot == end - 6 || dot <= name + 2 || dot[-1] != '.')
+                continue;
+            struct hx_buf full = {0};
+            hx_buf_addf(&full, "%s/%.*s", dirs[k], (int)(dot - 1 - (name + 1)), name + 1);
+            const char *key = strcmp(dirs[k], ".") ? full.data : full.data + 2;
+            if (bsearch(&key, targets, plan->n, sizeof *targets, cmp_str)) {
+                hx_buf_reset(&full);
+                hx_buf_addf(&full, "%s/%s", dirs[k], name);
+                unlink(full.data);
+            }
+            hx_buf_free(&full);
+        }
+        if (dp)
+            closedir(dp);
+        free(dirs[k]);
+    }
+    free(dirs);
+    free(targets);
 }
 
 /* A worker: a process forked once that converts the documents the parent
@@ -185,9 +235,13 @@ static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
                         int res)
 {
     /* The parent decides what an interrupt means: documents in flight are
-     * finished. */
+     * finished. Killed by anything else (SIGTERM, --timeout's SIGALRM), a
+     * worker first removes the temporary it was writing. */
     signal(SIGINT, SIG_IGN);
-    signal(SIGPIPE, SIG_DFL);
+    hx_cleanup_reset();
+    hx_cleanup_on(SIGTERM);
+    hx_cleanup_on(SIGALRM);
+    hx_cleanup_on(SIGPIPE);
     FILE *out = fdopen(res, "w");
     if (!out)
         worker_exit(2);
@@ -253,6 +307,7 @@ static int worker_start(struct worker *ws, int nw, int k, struct hx_chain *c,
         return -1;
     }
     ws[k].pid = pid;
+    hx_cleanup_kid_add(pid);
     ws[k].cmd = cmd[1];
     ws[k].res = res[0];
     ws[k].doc = -1;
@@ -273,7 +328,7 @@ static void diags_move(struct hx_diags *to, struct hx_diags *from)
             char *name = strndup(p, (size_t)(tab - p)),
                  *value = strndup(tab + 1, (size_t)(nl - tab - 1));
             if (!name || !value)
-                abort();
+                hx_oom();
             hx_diags_detail(to, name, value);
             free(name);
             free(value);
@@ -330,8 +385,10 @@ static void worker_lines(struct run *r, struct worker *w)
 static void worker_lost(struct run *r, struct worker *w)
 {
     int status = 0;
-    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+    pid_t pid = w->pid;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
+    hx_cleanup_kid_forget(pid);
     close(w->cmd);
     close(w->res);
     w->pid = 0;
@@ -339,7 +396,7 @@ static void worker_lost(struct run *r, struct worker *w)
     if (w->doc < 0)
         return;
     const struct hx_batch_item *it = &r->plan->v[w->doc];
-    remove_partial(it->target);
+    remove_partial(it->target, pid);
     enum hx_doc_status st = HX_DOC_FAILED;
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
         st = HX_DOC_TIMEOUT;
@@ -377,8 +434,7 @@ static void pool_wait(struct run *r, struct worker *ws, int nw)
             continue;
         if (w->cap - w->len < 65536) {
             w->cap = w->cap * 2 + 65536;
-            if (!(w->buf = realloc(w->buf, w->cap)))
-                abort();
+            w->buf = hx_xrealloc(w->buf, w->cap);
         }
         ssize_t got = read(w->res, w->buf + w->len, w->cap - w->len);
         if (got < 0 && errno == EINTR)
@@ -399,11 +455,10 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
     if ((size_t)nw > plan->n)
         nw = plan->n ? (int)plan->n : 1;
     struct run r = {c, plan, o, diags, NULL, NULL, 0, NULL, NULL};
-    struct worker *ws = calloc((size_t)nw, sizeof *ws);
-    r.pf = calloc((size_t)nw, sizeof *r.pf);
-    r.idx = calloc((size_t)nw, sizeof *r.idx);
-    if (!ws || !r.pf || !r.idx)
-        abort();
+    struct worker *ws = hx_xmalloc((size_t)nw * sizeof *ws);
+    r.pf = hx_xmalloc((size_t)nw * sizeof *r.pf);
+    r.idx = hx_xmalloc((size_t)nw * sizeof *r.idx);
+    memset(ws, 0, (size_t)nw * sizeof *ws);
     for (int k = 0; k < nw; k++)
         ws[k].doc = -1;
     if (hx_chain_open(c, diags) < 0) {
@@ -421,6 +476,7 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
         return -1;
     }
     r.state = hx_batch_state_open(o->outdir, o->recipe ? o->recipe : "");
+    sweep_stale(plan);
     struct sigaction sa = {0}, old_int, old_term;
     sa.sa_handler = on_interrupt;
     sigaction(SIGINT, &sa, &old_int);
@@ -471,6 +527,7 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
             close(ws[k].res);
             while (waitpid(ws[k].pid, NULL, 0) < 0 && errno == EINTR)
                 ;
+            hx_cleanup_kid_forget(ws[k].pid);
         }
     if (interrupted)
         hx_diags_add(diags, HX_SEV_ERROR, o->outdir, 0, "batch", NULL,

@@ -44,7 +44,7 @@ struct hx_batch_log *hx_batch_log_open(size_t total, const char *fmt, int progre
 {
     struct hx_batch_log *l = calloc(1, sizeof *l);
     if (!l)
-        abort();
+        hx_oom();
     l->total = total;
     l->fmt = fmt;
     l->progress = progress;
@@ -220,7 +220,7 @@ struct hx_batch_state *hx_batch_state_open(const char *outdir, const char *recip
 {
     struct hx_batch_state *s = calloc(1, sizeof *s);
     if (!s)
-        abort();
+        hx_oom();
     s->a = hx_arena_new();
     s->path = hx_printf(s->a, "%s/.hexaglot-batch.state", outdir);
     s->recipe = fnv(recipe);

@@ -3,6 +3,7 @@
  * hx_batch_log_doc writes, so the scanner below reads only what that
  * function writes: an object whose first members are "input", "outputs",
  * "status" and "seconds". */
+#include "arena.h"
 #include "batch_log.h"
 
 #include <errno.h>
@@ -25,7 +26,7 @@ static char *json_str(const char *p, const char **end)
         return NULL;
     char *out = malloc(strlen(p) + 1), *o = out;
     if (!out)
-        abort();
+        hx_oom();
     for (p++; *p && *p != '"'; p++) {
         if (*p != '\\') {
             *o++ = *p;
@@ -99,7 +100,7 @@ int hx_batch_logs_merge(char *const *logs, size_t n, const char *out, FILE *fp)
                 continue;
             }
             if (nv == cap && !(v = realloc(v, (cap = cap * 2 + 256) * sizeof *v)))
-                abort();
+                hx_oom();
             v[nv] = (struct rec){strdup(line), input, "", strtod(pt, NULL)};
             snprintf(v[nv].status, sizeof v[nv].status, "%s", status);
             free(status);

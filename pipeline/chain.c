@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "output.h"
+#include "text.h"
 
 /* MAX_REGISTRY bounds the registry (checked by test_chain), not chains. */
 enum { MAX_STAGES = 32, MAX_REGISTRY = 256, SNIFF_BYTES = 4096 };
@@ -160,9 +162,8 @@ static int check_needs(struct hx_chain *c, char *err, size_t errlen)
 
 struct hx_chain *hx_chain_build(const char *text, char *err, size_t errlen)
 {
-    struct hx_chain *c = calloc(1, sizeof *c);
-    if (!c)
-        abort();
+    struct hx_chain *c = hx_xmalloc(sizeof *c);
+    memset(c, 0, sizeof *c);
     c->arena = hx_arena_new();
     char *copy = hx_strdup(c->arena, text), *p = copy;
     size_t npos = 1;
@@ -280,6 +281,15 @@ static struct hx_stage *pick_reader(struct hx_chain *c, struct hx_doc *doc, stru
     }
     if (!c->auto_reader)
         return &c->stages[0];
+    /* UTF-16 with a byte order mark is sniffed as the UTF-8 it becomes
+     * (the text reader converts it; libxml2 reads it as it is). */
+    size_t ulen;
+    char *utf8 = hx_utf16_to_utf8((const char *)head, n, &ulen);
+    if (utf8) {
+        n = ulen < sizeof head ? ulen : sizeof head;
+        memcpy(head, utf8, n);
+        free(utf8);
+    }
     int best = 0, besti = -1;
     const char *ext = file_ext(doc->path);
     for (int i = 0; hx_registry[i] && i < MAX_REGISTRY; i++) {
@@ -308,6 +318,64 @@ static struct hx_stage *pick_reader(struct hx_chain *c, struct hx_doc *doc, stru
     return st;
 }
 
+/* A document that ran out of memory: its tree goes at once, so that the
+ * documents after it in the set get the budget back; what stays is a
+ * failed shell with its names (set->docs[d] is replaced). */
+static void doc_release(struct hx_set *set, size_t d)
+{
+    struct hx_doc *old = set->docs[d];
+    struct hx_buf keep = {0}; /* path, source, lang: out of the old arena first */
+    size_t src = 0, lang = 0;
+    hx_buf_add(&keep, old->path, strlen(old->path) + 1);
+    if (old->source) {
+        src = keep.len;
+        hx_buf_add(&keep, old->source, strlen(old->source) + 1);
+    }
+    if (old->lang) {
+        lang = keep.len;
+        hx_buf_add(&keep, old->lang, strlen(old->lang) + 1);
+    }
+    const char *format = old->format; /* a stage's static name */
+    int was_name = set->name == old->path;
+    hx_doc_free(old);
+    struct hx_doc *doc = hx_doc_new(keep.data);
+    doc->source = src ? hx_strdup(doc->arena, keep.data + src) : NULL;
+    doc->lang = lang ? hx_strdup(doc->arena, keep.data + lang) : NULL;
+    doc->format = format;
+    doc->failed = 1;
+    if (was_name)
+        set->name = doc->path;
+    set->docs[d] = doc;
+    hx_buf_free(&keep);
+}
+
+enum call { CALL_READ, CALL_DOC, CALL_SET };
+
+/* Runs one stage callback on document d (CALL_SET: on the whole set)
+ * inside an out-of-memory catch: an allocation failure becomes an error
+ * on the document (on every document of the set), never a crash. */
+static int call_guarded(struct hx_stage *st, enum call k, struct hx_set *set, size_t d)
+{
+    struct hx_oom_catch oc;
+    hx_oom_push(&oc);
+    if (sigsetjmp(oc.jb, 0) == 0) {
+        int rc = k == CALL_READ  ? st->f->read(st, set->docs[d])
+                 : k == CALL_DOC ? st->f->doc(st, set->docs[d])
+                                 : st->f->set(st, set);
+        hx_oom_pop(&oc);
+        return rc;
+    }
+    size_t from = k == CALL_SET ? 0 : d, to = k == CALL_SET ? set->ndocs : d + 1;
+    for (size_t i = from; i < to; i++) {
+        hx_error(st, set->docs[i], NULL,
+                 "out of memory at %zu MB (the limit is %zu MB; see --max-memory); nothing "
+                 "written",
+                 oc.at, hx_mem_limit() >> 20);
+        doc_release(set, i);
+    }
+    return -1;
+}
+
 /* A stage must leave a sound tree; a broken one would crash later stages. */
 static void check_tree(struct hx_stage *st, struct hx_doc *doc)
 {
@@ -329,31 +397,50 @@ static int read_docs(struct hx_chain *c, struct hx_set *set, struct hx_diags *di
         }
         int *opened = st == &c->stages[0] ? &c->opened[0] : &c->readers_opened[st - c->readers];
         doc->format = st->f->name;
-        if (stage_open(st, opened, diags) < 0 || st->f->read(st, doc) < 0)
-            doc->failed = 1;
-        check_tree(st, doc);
+        if (stage_open(st, opened, diags) < 0 || call_guarded(st, CALL_READ, set, d) < 0)
+            set->docs[d]->failed = 1;
+        check_tree(st, set->docs[d]);
     }
     return 0;
 }
 
+/* Writes doc (NULL: the set) to target; out of memory, like any failure
+ * of the writer, leaves the target untouched. */
 static int write_one(struct hx_stage *st, struct hx_set *set, struct hx_doc *doc,
                      const char *target)
 {
     struct hx_output out;
-    char err[512];
-    if (hx_output_open(&out, target, err, sizeof err) < 0) {
+    struct hx_oom_catch oc;
+    char err[1024];
+    if (hx_output_open(&out, target, set, err, sizeof err) < 0) {
         hx_error(st, doc, NULL, "%s", err);
         return -1;
     }
+    hx_oom_push(&oc);
+    if (sigsetjmp(oc.jb, 0) != 0) {
+        hx_output_abort(&out);
+        hx_error(st, doc, NULL,
+                 "out of memory at %zu MB while writing (the limit is %zu MB; see "
+                 "--max-memory); nothing written",
+                 oc.at, hx_mem_limit() >> 20);
+        return -1;
+    }
     int rc = doc ? st->f->write(st, doc, &out) : st->f->write_set(st, set, &out);
+    hx_oom_pop(&oc);
     if (rc < 0) {
         hx_output_abort(&out);
         return -1;
     }
+    unsigned long links = out.links;
     if (hx_output_commit(&out, err, sizeof err) < 0) {
         hx_error(st, doc, NULL, "%s", err);
         return -1;
     }
+    if (links > 1)
+        hx_warn(st, doc, NULL,
+                "%s had %lu names (hard links): it was replaced by a new file, the other names "
+                "keep the old content",
+                target, links);
     return 0;
 }
 
@@ -383,6 +470,30 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
                          "cannot create the output directory: %s", strerror(errno));
             return -1;
         }
+        if (stat(out, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+            hx_diags_add(st->diags, HX_SEV_ERROR, out, 0, st->f->name, NULL,
+                         "several outputs need a directory, and this is not one");
+            return -1;
+        }
+    }
+    const char **targets = hx_alloc(set->arena, (set->ndocs + 1) * sizeof *targets);
+    for (size_t d = 0; d < set->ndocs; d++) {
+        struct hx_doc *doc = set->docs[d];
+        targets[d] = out;
+        if (into_dir)
+            targets[d] =
+                hx_output_name(set->arena, out, doc->path, st->f->ext ? st->f->ext : "out");
+        /* Two inputs named alike ("a/x.txt b/x.docx") must not overwrite
+         * each other's output; batch refuses the same way. */
+        for (size_t k = 0; into_dir && k < d; k++)
+            if (targets[k] && strcmp(targets[k], targets[d]) == 0) {
+                hx_diags_add(st->diags, HX_SEV_ERROR, doc->path, 0, st->f->name, NULL,
+                             "its output %s would overwrite that of %s; convert it separately",
+                             targets[d], set->docs[k]->path);
+                doc->failed = 1;
+                targets[d] = NULL;
+                break;
+            }
     }
     for (size_t d = 0; d < set->ndocs; d++) {
         struct hx_doc *doc = set->docs[d];
@@ -390,9 +501,7 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
             rc = -1;
             continue;
         }
-        const char *target = out;
-        if (into_dir)
-            target = hx_output_name(set->arena, out, doc->path, st->f->ext ? st->f->ext : "out");
+        const char *target = targets[d];
         if (write_one(st, set, doc, target) < 0) {
             doc->failed = 1;
             rc = -1;
@@ -420,12 +529,12 @@ int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out, struct
             break;
         }
         if (st->f->set) {
-            if (st->f->set(st, set) < 0)
+            if (call_guarded(st, CALL_SET, set, 0) < 0)
                 for (size_t d = 0; d < set->ndocs; d++)
                     set->docs[d]->failed = 1;
         } else if (st->f->doc) {
             for (size_t d = 0; d < set->ndocs; d++)
-                if (!set->docs[d]->failed && st->f->doc(st, set->docs[d]) < 0)
+                if (!set->docs[d]->failed && call_guarded(st, CALL_DOC, set, d) < 0)
                     set->docs[d]->failed = 1;
         }
         for (size_t d = 0; d < set->ndocs; d++)

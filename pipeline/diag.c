@@ -12,10 +12,8 @@ static char *dup_or_null(const char *s)
 {
     if (!s)
         return NULL;
-    char *p = strdup(s);
-    if (!p)
-        abort();
-    return p;
+    size_t len = strlen(s) + 1;
+    return memcpy(hx_xmalloc(len), s, len);
 }
 
 void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file, unsigned line,
@@ -23,10 +21,7 @@ void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file, u
 {
     if (d->n == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 32;
-        struct hx_diag *v = realloc(d->v, cap * sizeof *v);
-        if (!v)
-            abort();
-        d->v = v;
+        d->v = hx_xrealloc(d->v, cap * sizeof *d->v);
         d->cap = cap;
     }
     struct hx_buf b = {0};
@@ -35,7 +30,7 @@ void hx_diags_vadd(struct hx_diags *d, enum hx_severity sev, const char *file, u
     /* One diagnostic is one line: newlines in a message would break the
      * file:line: format that editors and scripts rely on. */
     for (char *p = msg; *p; p++)
-        if (*p == '\n' || *p == '\r')
+        if (*p == '\n' || *p == '\r' || *p == '\v' || *p == '\f' || *p == 0x1b)
             *p = ' ';
     struct hx_diag *e = &d->v[d->n];
     e->sev = sev;
@@ -119,15 +114,33 @@ static void diags_each(struct hx_diags *d, FILE *fp, enum hx_severity min,
     }
 }
 
+/* File names and keys come from outside (a file named "x\n1: error: …"):
+ * their control characters are printed as \xNN, so that one diagnostic
+ * stays one line and no line can be forged. */
+static void put_escaped(const char *s, FILE *fp)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            fprintf(fp, "\\x%02x", c);
+        else
+            fputc(c, fp);
+    }
+}
+
 static void emit_text(const struct hx_diag *e, size_t times, FILE *fp)
 {
-    if (e->file)
-        fprintf(fp, "%s:%u: ", e->file, e->line);
-    else
+    if (e->file) {
+        put_escaped(e->file, fp);
+        fprintf(fp, ":%u: ", e->line);
+    } else {
         fputs("hexaglot: ", fp);
+    }
     fprintf(fp, "%s: %s: ", sev_names[e->sev], e->stage);
-    if (e->key)
-        fprintf(fp, "%s: ", e->key);
+    if (e->key) {
+        put_escaped(e->key, fp);
+        fputs(": ", fp);
+    }
     fputs(e->msg, fp);
     if (times > 1)
         fprintf(fp, " (repeated %zu times)", times);

@@ -32,9 +32,7 @@ int hx_file_slurp(struct hx_stage *st, const struct hx_doc *doc, size_t max, cha
                  (long long)sb.st_size, max);
         goto out;
     }
-    buf = malloc((size_t)sb.st_size + 1);
-    if (!buf)
-        abort();
+    buf = hx_xmalloc((size_t)sb.st_size + 1);
     n = fread(buf, 1, (size_t)sb.st_size, fp);
     if (ferror(fp)) {
         hx_error(st, doc, NULL, "read error: %s", strerror(errno));

@@ -49,6 +49,12 @@ struct hx_output {
     FILE *fp;
     const char *path;
     const char *name;
+    /* The runner's own (output.c): the stream written through (standard
+     * output, a device, a pipe) or -1, and what the replaced file had. */
+    int stream, close_stream, replace;
+    unsigned mode, uid, gid;
+    unsigned long links;
+    char *real; /* the file a symbolic link target names, or NULL */
 };
 
 struct hx_filter {

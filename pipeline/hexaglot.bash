@@ -35,14 +35,14 @@ _hexaglot()
                 COMPREPLY=($(compgen -f -- "$cur"))
             fi
             return ;;
-        --chain | --lang | -j | --jobs | --timeout)
+        --chain | --lang | -j | --jobs | --timeout | --max-memory)
             return ;;
     esac
     if [[ $cur == -* ]]; then
         local opts="-o --output -v --verbose --diagnostics --help"
         case $verb in
-            convert) opts="$opts -t --to -f --from --chain --lang --check" ;;
-            batch) opts="$opts -t --to -f --from --chain --lang -j --jobs --timeout" ;;
+            convert) opts="$opts -t --to -f --from --chain --lang --check --timeout --max-memory" ;;
+            batch) opts="$opts -t --to -f --from --chain --lang -j --jobs --timeout --max-memory" ;;
             align) opts="$opts -f --from --check" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -4,6 +4,7 @@
 
 #include "align.h"
 #include "arena.h"
+#include "caps.h"
 #include "diag.h"
 #include "doc.h"
 #include "file.h"

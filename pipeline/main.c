@@ -2,6 +2,7 @@
  * choosing the exit status (0 clean, 1 document errors, 2 usage). */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,13 +21,17 @@
 
 enum { EXIT_DOC = 1, EXIT_USAGE = 2 };
 
+#define HX_STR2(x) #x
+#define HX_STR(x) HX_STR2(x)
+
 static const char usage_text[] =
     "usage: hexaglot convert INPUT... [-f FMT[:opts]] [-t FMT[:opt=v,...] | --chain CHAIN]\n"
     "                        [-o OUT|-] [--lang TAG] [-v] [--check] [--diagnostics json]\n"
+    "                        [--timeout SECS] [--max-memory MB]\n"
     "       hexaglot batch INPUT|DIR|@LIST... -o DIR [-f FMT] [-t FMT[:opts] | --chain CHAIN]\n"
     "                      [--lang TAG] [-j N] [--timeout SECS] [--ext LIST] [--log FILE]\n"
     "                      [--resume] [--shard I/N | --shards N] [--align[=RULE]]\n"
-    "                      [--report EXT] [--diagnostics json]\n"
+    "                      [--report EXT] [--diagnostics json] [--max-memory MB]\n"
     "       hexaglot batch --merge-logs LOG... [-o MERGED]\n"
     "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json,epub} [-f FMT] [--check]\n"
     "       hexaglot stages\n"
@@ -58,21 +63,34 @@ static const char help_text[] =
     "                warnings and errors\n"
     "--check         exit 1 on any warning (align: on any disagreement)\n"
     "-j N            batch: documents converted at once (default 1)\n"
-    "--timeout SECS  batch: give up on a document after SECS seconds\n"
-    "--ext LIST      batch: extensions a directory walk takes (\"docx txt\")\n"
-    "--log FILE      batch: a JSON line per document (status, seconds, diagnostics)\n"
-    "--resume        batch: skip documents whose output is up to date\n"
-    "--align[=RULE]  batch: align the language versions of each document into a\n"
-    "                report beside them (RULE: dir for SYMBOL/LANG.ext, suffix for\n"
-    "                NAME.LANG.ext, auto); --report EXT its format (html)\n"
-    "--shard I/N     batch: convert only slice I of N of the sorted inputs (also\n"
-    "                from SLURM_ARRAY_TASK_ID/COUNT, or JOB_COMPLETION_INDEX\n"
-    "                with --shards N)\n"
-    "--diagnostics json  one JSON object a line on standard error instead of\n"
-    "                file:line: severity: stage: message\n"
-    "\n"
-    "Exit status: 0 clean, 1 a document had errors (the others were written),\n"
-    "2 usage or chain error (nothing was run).\n";
+    "--timeout SECS  give up on a document (convert: on the run) after SECS\n"
+    "                seconds; 0 (the default) means no limit\n"
+    "--max-memory MB the most the document models of one conversion may hold\n"
+    "                (one document in batch); past it the document fails with\n"
+    "                \"out of memory\" (default " HX_STR(
+        HX_MEM_DEFAULT_MB) "; see SECURITY.md)\n"
+                           "--ext LIST      batch: extensions a directory walk takes (\"docx "
+                           "txt\")\n"
+                           "--log FILE      batch: a JSON line per document (status, seconds, "
+                           "diagnostics)\n"
+                           "--resume        batch: skip documents whose output is up to date\n"
+                           "--align[=RULE]  batch: align the language versions of each document "
+                           "into a\n"
+                           "                report beside them (RULE: dir for SYMBOL/LANG.ext, "
+                           "suffix for\n"
+                           "                NAME.LANG.ext, auto); --report EXT its format (html)\n"
+                           "--shard I/N     batch: convert only slice I of N of the sorted inputs "
+                           "(also\n"
+                           "                from SLURM_ARRAY_TASK_ID/COUNT, or "
+                           "JOB_COMPLETION_INDEX\n"
+                           "                with --shards N)\n"
+                           "--diagnostics json  one JSON object a line on standard error instead "
+                           "of\n"
+                           "                file:line: severity: stage: message\n"
+                           "\n"
+                           "Exit status: 0 clean, 1 a document had errors (the others were "
+                           "written),\n"
+                           "2 usage or chain error (nothing was run).\n";
 
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
 {
@@ -115,6 +133,7 @@ struct args {
     int align;                          /* batch: --align[=RULE], 1 + enum hx_group_rule */
     const char *report;                 /* batch: --report EXT of the alignment reports */
     unsigned timeout;
+    long max_memory; /* --max-memory MB, 0 = not given */
     char **inputs;
     int ninputs;
 };
@@ -138,6 +157,7 @@ static int parse_args(int argc, char **argv, struct args *a)
         {"lang", required_argument, NULL, 'l'},
         {"jobs", required_argument, NULL, 'j'},
         {"timeout", required_argument, NULL, 'T'},
+        {"max-memory", required_argument, NULL, 'X'},
         {"check", no_argument, NULL, 'k'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
@@ -157,7 +177,19 @@ static int parse_args(int argc, char **argv, struct args *a)
             a->json = !strcmp(optarg, "json");
             break;
         case 'c': a->chain = optarg; break;
-        case 'o': a->out = optarg; break;
+        case 'o':
+            if (!*optarg)
+                return usage_error("%s", "-o needs a name ('-' is standard output)");
+            a->out = optarg;
+            break;
+        case 'X': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || end == optarg || v < 1 || v > (1L << 30))
+                return usage_error("--max-memory takes a number of megabytes, not '%s'", optarg);
+            a->max_memory = v;
+            break;
+        }
         case 'l':
             if (!is_lang_tag(optarg))
                 return usage_error("--lang takes a BCP 47 tag such as zh, en or ar-EG, not '%s'",
@@ -267,22 +299,42 @@ static char *chain_text_for(const struct args *a)
         size_t len = strlen(hx_standard_filters) + strlen(w) + 16;
         if (!strcmp(a->verb, "align"))
             len += sizeof "align | ";
-        std = malloc(len + strlen(w));
-        char *tail = malloc(strlen(w) + sizeof "align | ");
-        if (!std || !tail)
-            abort();
+        std = hx_xmalloc(len + strlen(w));
+        char *tail = hx_xmalloc(strlen(w) + sizeof "align | ");
         sprintf(tail, "%s%s", strcmp(a->verb, "align") ? "" : "align | ", w);
         hx_chain_standard(tail, std, len);
         free(tail);
         body = std;
     }
     size_t n = strlen(body) + (a->from ? strlen(a->from) + 4 : 0) + 1;
-    char *text = malloc(n);
-    if (!text)
-        abort();
+    char *text = hx_xmalloc(n);
     snprintf(text, n, "%s%s%s", a->from ? a->from : "", a->from ? " | " : "", body);
     free(std);
     return text;
+}
+
+/* convert --timeout: the run gives up, removing its temporaries; the
+ * message is made before, as a handler may only write(). */
+static char timeout_msg[160];
+
+static void on_timeout(int sig)
+{
+    hx_cleanup_now();
+    if (write(STDERR_FILENO, timeout_msg, strlen(timeout_msg)) < 0)
+        _exit(1);
+    _exit(1);
+}
+
+static void start_timeout(unsigned secs)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_timeout;
+    sigemptyset(&sa.sa_mask);
+    snprintf(timeout_msg, sizeof timeout_msg,
+             "hexaglot: error: gave up after %u s (--timeout); nothing written\n", secs);
+    sigaction(SIGALRM, &sa, NULL);
+    alarm(secs);
 }
 
 /* Standard input as a file (readers need to sniff and reread it, a DOCX
@@ -295,11 +347,11 @@ static char *stdin_to_file(void)
     size_t n;
     if (!dir || !*dir)
         dir = "/tmp";
-    char *path = malloc(strlen(dir) + sizeof "/hexaglot-stdin-XXXXXX");
-    if (!path)
-        abort();
+    char *path = hx_xmalloc(strlen(dir) + sizeof "/hexaglot-stdin-XXXXXX");
     sprintf(path, "%s/hexaglot-stdin-XXXXXX", dir);
-    int fd = mkstemp(path);
+    int fd = mkstemp(path); /* 0600: standard input may be confidential */
+    if (fd >= 0)
+        hx_cleanup_temp_add(path);
     FILE *fp = fd < 0 ? NULL : fdopen(fd, "wb");
     int ok = fp != NULL;
     while (ok && (n = fread(buf, 1, sizeof buf, stdin)) > 0)
@@ -311,8 +363,10 @@ static char *stdin_to_file(void)
     if (!ok) {
         fprintf(stderr, "<stdin>:0: error: hexaglot: cannot keep standard input in %s: %s\n", dir,
                 strerror(errno));
-        if (fd >= 0)
+        if (fd >= 0) {
             unlink(path);
+            hx_cleanup_temp_forget(path);
+        }
         free(path);
         return NULL;
     }
@@ -342,6 +396,7 @@ static int run_set(struct hx_chain *c, char **paths, size_t n, const char *out,
 out:
     if (tmp) {
         unlink(tmp);
+        hx_cleanup_temp_forget(tmp);
         free(tmp);
     }
     hx_set_free(set);
@@ -391,9 +446,8 @@ static int run_convert(struct hx_chain *c, const struct args *a, struct hx_diags
 /* Creates dir and the directories above it. */
 static int make_dirs(const char *dir)
 {
-    char *p = strdup(dir);
-    if (!p)
-        abort();
+    size_t dlen = strlen(dir) + 1;
+    char *p = memcpy(hx_xmalloc(dlen), dir, dlen);
     for (char *s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
         *s = 0;
         mkdir(p, 0777);
@@ -486,6 +540,8 @@ int main(int argc, char **argv)
     char err[1024];
     int status = 0;
 
+    hx_cleanup_install();
+
     if (argc < 2) {
         fputs(usage_text, stderr);
         return EXIT_USAGE;
@@ -531,6 +587,12 @@ int main(int argc, char **argv)
     if (stdins > 1)
         return usage_error("%s", "standard input ('-') can be given once");
 
+    if (strcmp(a.verb, "batch") != 0 && a.jobs)
+        return usage_error("-j is for batch (%s runs in one process; use 'hexaglot batch -j N')",
+                           a.verb);
+    if (a.max_memory)
+        hx_mem_set_limit((size_t)a.max_memory << 20);
+
     char *chain_text = chain_text_for(&a);
     if (!chain_text)
         return EXIT_USAGE;
@@ -543,8 +605,12 @@ int main(int argc, char **argv)
     if (!strcmp(a.verb, "batch")) {
         if (run_batch(c, &a, chain_text, &diags) != 0)
             status = EXIT_DOC;
-    } else if (run_convert(c, &a, &diags) < 0) {
-        status = EXIT_DOC;
+    } else {
+        if (a.timeout)
+            start_timeout(a.timeout);
+        if (run_convert(c, &a, &diags) < 0)
+            status = EXIT_DOC;
+        alarm(0);
     }
     if (diags.errors)
         status = EXIT_DOC;

@@ -1,6 +1,9 @@
 /* UTF-8, buffers, character classes and language guesses; see text.h. */
 #include "text.h"
 
+#include "arena.h"
+
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,14 +17,11 @@ static void grow(struct hx_buf *b, size_t extra)
     if (b->len + extra + 1 <= b->cap)
         return;
     size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + extra + 1)
+    while (cap < b->len + extra + 1 && cap <= SIZE_MAX / 2)
         cap *= 2;
-    char *p = realloc(b->data, cap);
-    if (!p) {
-        fputs("hexaglot: out of memory\n", stderr);
-        abort();
-    }
-    b->data = p;
+    if (cap < b->len + extra + 1) /* wrapped around */
+        hx_oom();
+    b->data = hx_xrealloc(b->data, cap);
     b->cap = cap;
 }
 
@@ -337,32 +337,72 @@ int hx_lang_is_rtl(const char *tag)
     return 0;
 }
 
+/* Where the markup that starts at s[i] ends: past the first `end` after
+ * `skip` bytes, or 0 when it never does. */
+static size_t markup_end(const char *s, size_t len, size_t i, size_t skip, const char *end)
+{
+    size_t n = strlen(end);
+    for (size_t j = i + skip; j + n <= len; j++)
+        if (memcmp(s + j, end, n) == 0)
+            return j + n;
+    return 0;
+}
+
 unsigned hx_xml_doctype_line(const char *s, size_t len)
 {
     size_t i = 0;
-    while (i < len) {
-        const char *lt = memchr(s + i, '<', len - i);
-        if (!lt)
-            return 0;
-        i = (size_t)(lt - s);
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    /* The prolog as XML reads it: white space, comments and processing
+     * instructions (the XML declaration among them), each skipped to its
+     * own end, so that a "<" inside one is not taken for the root. */
+    for (;;) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+            i++;
+        if (i >= len || s[i] != '<')
+            return 0; /* not XML the parser will accept, or not UTF-8: its own checks */
         if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            const char *end = NULL;
-            for (size_t j = i + 4; j + 3 <= len && !end; j++)
-                if (memcmp(s + j, "-->", 3) == 0)
-                    end = s + j;
-            if (!end)
-                return 0;
-            i = (size_t)(end - s) + 3;
+            i = markup_end(s, len, i, 4, "-->");
+        } else if (len - i >= 2 && s[i + 1] == '?') {
+            i = markup_end(s, len, i, 2, "?>");
         } else if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0) {
             unsigned line = 1;
             for (size_t k = 0; k < i; k++)
                 line += s[k] == '\n';
             return line;
-        } else if (len - i >= 2 && s[i + 1] == '?') {
-            i += 2;
         } else {
             return 0; /* the root element: the prolog is over */
         }
+        if (i == 0)
+            return 0; /* unterminated: malformed, the parser says so */
     }
-    return 0;
+}
+
+char *hx_utf16_to_utf8(const char *s, size_t len, size_t *outlen)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int be;
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        be = 0;
+    else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        be = 1;
+    else
+        return NULL;
+    struct hx_buf b = {0};
+    hx_buf_add(&b, "", 0);
+    for (size_t i = 2; i + 1 < len; i += 2) {
+        int32_t c = be ? (u[i] << 8 | u[i + 1]) : (u[i + 1] << 8 | u[i]);
+        if (c >= 0xD800 && c <= 0xDBFF && i + 3 < len) {
+            int32_t lo = be ? (u[i + 2] << 8 | u[i + 3]) : (u[i + 3] << 8 | u[i + 2]);
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            }
+        }
+        hx_buf_addcp(&b, c); /* a lone surrogate becomes U+FFFD */
+    }
+    if (len % 2)
+        hx_buf_addcp(&b, 0xFFFD); /* a last odd byte */
+    *outlen = b.len;
+    return b.data;
 }

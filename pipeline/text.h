@@ -52,6 +52,12 @@ int32_t hx_utf8_prev(const char *s, size_t *i);
  * offset of the first bad sequence. */
 int hx_utf8_check(const char *s, size_t len, size_t *bad);
 
+/* When s starts with a UTF-16 byte order mark (FF FE or FE FF): its text
+ * as UTF-8 without the mark (malloc'd, NUL-terminated, length in
+ * *outlen; lone surrogates and an odd last byte become U+FFFD). Else
+ * NULL. Notepad saves "Unicode" text this way. */
+char *hx_utf16_to_utf8(const char *s, size_t len, size_t *outlen);
+
 /* Columns the code point takes in a monospaced terminal: 2 for East Asian
  * Wide/Fullwidth, 0 for combining marks and controls, 1 otherwise. */
 int hx_cp_width(int32_t cp);
@@ -83,8 +89,11 @@ int hx_lang_is(const char *tag, const char *want);
 
 /* The 1-based line of a document type declaration in the prolog of the XML
  * text s (before the root element, past comments and processing
- * instructions), or 0 when there is none. XML readers refuse one before
- * parsing: libxml2 would read its entity declarations first. */
+ * instructions, each skipped to its end), or 0 when there is none. XML
+ * readers refuse one before parsing: libxml2 would read its entity
+ * declarations first. Text in another encoding (UTF-16) is not seen
+ * here: readers also refuse the DTD libxml2 reports (akn: its
+ * internalSubset callback; xmlTextReader: the DOCUMENT_TYPE node). */
 unsigned hx_xml_doctype_line(const char *s, size_t len);
 
 /* Is the language written right to left (ar, fa, he, ur…)? */

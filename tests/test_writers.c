@@ -36,7 +36,7 @@ static char *run(const char *spec, struct hx_doc *doc, struct hx_set *set)
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
-    struct hx_output out = {fp, "unused", "out"};
+    struct hx_output out = {.fp = fp, .path = "unused", .name = "out"};
     int rc = f->open ? f->open(&st) : 0;
     if (rc == 0)
         rc = doc ? f->write(&st, doc, &out) : f->write_set(&st, set, &out);

@@ -168,7 +168,7 @@ static void version_collect(struct align_version *v)
             v->cap = v->cap ? 2 * v->cap : 64;
             v->u = realloc(v->u, v->cap * sizeof *v->u);
             if (!v->u)
-                abort();
+                hx_oom();
         }
         struct align_unit *u = &v->u[v->n++];
         memset(u, 0, sizeof *u);
@@ -256,7 +256,7 @@ static void set_years(struct align_version *v, size_t nd)
     int *ys = calloc(nd + 1, sizeof *ys), year = 0;
     size_t best = 0;
     if (!ys)
-        abort();
+        hx_oom();
     for (size_t d = 0; d < nd; d++)
         ys[d] = version_year(&v[d]);
     for (size_t d = 0; d < nd; d++) {
@@ -288,7 +288,7 @@ static struct hx_align_row *row_new(struct align_ctx *cx, const char *part)
         cx->rows = realloc(cx->rows, cx->cap * sizeof *cx->rows);
         cx->ru = realloc(cx->ru, cx->cap * cx->nd * sizeof *cx->ru);
         if (!cx->rows || !cx->ru)
-            abort();
+            hx_oom();
     }
     struct hx_align_row *r = &cx->rows[cx->nrows];
     memset(r, 0, sizeof *r);
@@ -343,7 +343,7 @@ static double version_ratio(const struct align_ctx *cx, size_t a, size_t d)
     const struct align_unit **kd = malloc((vd->n + 1) * sizeof *kd);
     double *x = malloc((va->n + 1) * sizeof *x);
     if (!ka || !kd || !x)
-        abort();
+        hx_oom();
     size_t na = 0, nd = 0, k = 0;
     for (size_t i = 0; i < va->n; i++)
         if (va->u[i].anchor && va->u[i].len >= 20)
@@ -389,7 +389,7 @@ static void align_part(struct align_ctx *cx, size_t pi)
     for (size_t d = 0; d < nd; d++) {
         lists[d] = malloc((cx->v[d].n + 1) * sizeof **lists);
         if (!lists[d])
-            abort();
+            hx_oom();
         for (size_t i = 0; i < cx->v[d].n; i++)
             if (strcmp(cx->v[d].u[i].part, part) == 0)
                 lists[d][cnt[d]++] = &cx->v[d].u[i];
@@ -407,7 +407,7 @@ static void align_part(struct align_ctx *cx, size_t pi)
         maxc = cnt[d] > maxc ? cnt[d] : maxc;
     size_t *xj = calloc(nd * (maxc + 1), sizeof *xj); /* their indices */
     if (!slots || !xfrom || !xn || !xj)
-        abort();
+        hx_oom();
     for (size_t d = 0; d < nd; d++) {
         struct slot *sl = &slots[d * (np + 1)];
         if (d == pivot) {

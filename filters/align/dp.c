@@ -21,7 +21,7 @@ static void bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j, 
         b->cap = b->cap ? 2 * b->cap : 64;
         b->v = realloc(b->v, b->cap * sizeof *b->v);
         if (!b->v)
-            abort();
+            hx_oom();
     }
     b->v[b->n++] = (struct align_bead){t, i, j, cost};
 }
@@ -153,7 +153,7 @@ static void align_gap(const struct align_pair *p, size_t i0, size_t i1, size_t j
     double *d = malloc((n + 1) * w * sizeof *d);
     unsigned char *bt = malloc((n + 1) * w);
     if (!d || !bt)
-        abort();
+        hx_oom();
     for (size_t i = 0; i <= n; i++)
         for (size_t j = 0; j <= m; j++) {
             double best = i || j ? INFINITY : 0;
@@ -219,7 +219,7 @@ static size_t anchors(const struct align_pair *p, size_t *ai, size_t *bj)
     /* Longest increasing subsequence of bj (quadratic: anchors are few). */
     size_t *len = calloc(n + 1, sizeof *len), *prev = calloc(n + 1, sizeof *prev);
     if (!len || !prev)
-        abort();
+        hx_oom();
     size_t best = 0, end = 0;
     for (size_t k = 0; k < n; k++) {
         len[k] = 1;
@@ -232,7 +232,7 @@ static size_t anchors(const struct align_pair *p, size_t *ai, size_t *bj)
     }
     size_t *ka = malloc((best + 1) * sizeof *ka), *kb = malloc((best + 1) * sizeof *kb);
     if (!ka || !kb)
-        abort();
+        hx_oom();
     for (size_t k = best, q = end; k > 0; k--, q = prev[q]) {
         ka[k - 1] = ai[q];
         kb[k - 1] = bj[q];
@@ -315,7 +315,7 @@ static int fit(struct align_pair *p, const struct align_beads *bs)
 {
     double *x = malloc((bs->n + 1) * sizeof *x);
     if (!x)
-        abort();
+        hx_oom();
     size_t k = 0;
     for (size_t q = 0; q < bs->n; q++) {
         if (bs->v[q].type != HX_BEAD_11)
@@ -397,7 +397,7 @@ void align_pair_run(struct align_pair *p, struct align_beads *out)
 {
     size_t *ai = malloc((p->na + 1) * sizeof *ai), *bj = malloc((p->na + 1) * sizeof *bj);
     if (!ai || !bj)
-        abort();
+        hx_oom();
     size_t na = anchors(p, ai, bj);
     struct align_beads an = {0};
     for (size_t q = 0; q < na; q++)
@@ -501,7 +501,7 @@ void align_pair_notes(const struct align_pair *p, struct align_beads *out)
     size_t *match = malloc((p->na + 1) * sizeof *match);
     struct note_id *ia = malloc((p->na + 1) * sizeof *ia), *ib = malloc((p->nb + 1) * sizeof *ib);
     if (!used || !match || !ia || !ib)
-        abort();
+        hx_oom();
     for (size_t i = 0; i < p->na; i++)
         ia[i] = note_id(p->a[i]);
     for (size_t j = 0; j < p->nb; j++)

@@ -21,7 +21,7 @@ void align_scan_add(struct align_scan *s, enum align_tok_kind kind, const char *
         size_t cap = t->cap ? t->cap * 2 : 16;
         struct align_tok *v = realloc(t->v, cap * sizeof *v);
         if (!v)
-            abort();
+            hx_oom();
         t->v = v;
         t->cap = cap;
     }
@@ -152,7 +152,7 @@ void align_toks_extract(struct hx_arena *a, const char *str, size_t len, struct 
     s.lc = malloc((len + 1) * sizeof *s.lc);
     s.used = calloc(len + 1, 1);
     if (!s.c || !s.lc || !s.used)
-        abort();
+        hx_oom();
     for (size_t i = 0; i < len;) {
         int32_t cp = hx_utf8_next(str, len, &i);
         s.c[s.n] = cp;

@@ -33,21 +33,26 @@
 
 #include "hx.h"
 
-/* Larger inputs are not UN documents; refuse rather than exhaust memory. */
-#define MAX_BYTES ((size_t)256 << 20)
-
 /* Nesting of strong/emphasis/link never exceeds a few levels because each
  * opener closes at the nearest closer; this bounds recursion regardless. */
 #define MAX_DEPTH 32
 
-/* One block being parsed: its joined text and, for each byte, the nearest
- * strong and emphasis closer at or after it, so finding a closer is O(1)
- * and hostile runs of asterisks cost linear time. */
+/* One block being parsed: its joined text and, for each kind of closer,
+ * where the last search for one started and what it found. Parsing moves
+ * left to right (a nested span ends before its parent goes on), so each
+ * search starts past the previous answer and the whole block is scanned
+ * once per kind: linear time on hostile runs of asterisks, and no memory
+ * per byte (a table per byte cost 16 bytes for each byte of the block). */
+struct closer_scan {
+    size_t from, at; /* no closer in [from, at); at is one, or SIZE_MAX */
+    int valid;
+};
+
 struct block {
     struct hx_doc *doc;
     const char *s;
     size_t len;
-    size_t *next_close[2]; /* [0] emphasis "*", [1] strong "**" */
+    struct closer_scan scan[2]; /* [0] emphasis "*", [1] strong "**" */
 };
 
 static int is_space_at(const char *s, size_t len, size_t i)
@@ -71,38 +76,31 @@ static size_t star_run(const char *s, size_t len, size_t i)
     return j - i;
 }
 
-/* Fills next_close: a closer is a run of exactly one or two asterisks not
- * preceded by white space. */
-static void find_closers(struct block *b)
+/* The first closer of kind k (a run of exactly k + 1 asterisks not
+ * preceded by white space) that starts at or after p, or SIZE_MAX. */
+static size_t next_closer(struct block *b, int k, size_t p)
 {
-    size_t n = b->len, i;
-    for (int k = 0; k < 2; k++) {
-        /* Heap, not arena: the tables die with the block, the tree lives on. */
-        b->next_close[k] = malloc((n + 1) * sizeof(size_t));
-        if (!b->next_close[k])
-            abort();
-        b->next_close[k][n] = SIZE_MAX;
-    }
-    /* Mark closers at run starts first, then propagate right to left. */
-    for (i = 0; i < n; i++) {
-        b->next_close[0][i] = b->next_close[1][i] = SIZE_MAX;
-    }
-    for (i = 0; i < n;) {
+    struct closer_scan *c = &b->scan[k];
+    if (c->valid && p >= c->from && (c->at == SIZE_MAX || c->at >= p))
+        return c->at;
+    size_t i = p, n = b->len, found = SIZE_MAX;
+    /* Inside a run of asterisks nothing starts a run. */
+    while (i > 0 && i < n && b->s[i - 1] == '*' && b->s[i] == '*')
+        i++;
+    while (i < n) {
         if (b->s[i] != '*') {
             i++;
             continue;
         }
         size_t run = star_run(b->s, n, i);
-        if (run <= 2 && i > 0 && !is_space_before(b->s, i))
-            b->next_close[run - 1][i] = i;
+        if (run == (size_t)k + 1 && i > 0 && !is_space_before(b->s, i)) {
+            found = i;
+            break;
+        }
         i += run;
     }
-    for (i = n; i-- > 0;) {
-        for (int k = 0; k < 2; k++) {
-            if (b->next_close[k][i] == SIZE_MAX)
-                b->next_close[k][i] = b->next_close[k][i + 1];
-        }
-    }
+    *c = (struct closer_scan){p, found, 1};
+    return found;
 }
 
 /* Bytes of the superscript-digit run at i (0 if none); *value gets its
@@ -192,7 +190,7 @@ static void parse_inlines(struct block *b, struct hx_node *parent, size_t from, 
         struct hx_node *n = NULL;
         if (c == '*') {
             size_t run = star_run(s, to, i);
-            size_t close = run <= 2 ? b->next_close[run - 1][i + run] : SIZE_MAX;
+            size_t close = run <= 2 ? next_closer(b, (int)run - 1, i + run) : SIZE_MAX;
             /* A run cut short by "to" is not the run the closer table saw. */
             if (run <= 2 && i + run < b->len && s[i + run] == '*')
                 close = SIZE_MAX;
@@ -247,7 +245,7 @@ static void parse_inlines(struct block *b, struct hx_node *parent, size_t from, 
 static void add_block(struct hx_doc *doc, const char *s, size_t len, unsigned line)
 {
     struct hx_node *p = hx_node_new(doc, HX_PARA);
-    struct block b = {doc, s, len, {NULL, NULL}};
+    struct block b = {doc, s, len, {{0, 0, 0}, {0, 0, 0}}};
     size_t start = 0;
     int value;
     size_t sup = sup_run(s, len, 0, &value);
@@ -260,10 +258,7 @@ static void add_block(struct hx_doc *doc, const char *s, size_t len, unsigned li
         if (start < len && s[start] == ' ')
             start++;
     }
-    find_closers(&b);
     parse_inlines(&b, p, start, len, 0);
-    free(b.next_close[0]);
-    free(b.next_close[1]);
     hx_node_append(doc->root, p);
 }
 
@@ -299,8 +294,15 @@ static int read_text(struct hx_stage *st, struct hx_doc *doc)
     struct hx_buf block = {0};
     unsigned line = 0, block_line = 0;
     const char *s;
-    if (hx_file_slurp(st, doc, MAX_BYTES, &data, &len) != 0)
+    if (hx_file_slurp(st, doc, hx_limit_input(), &data, &len) != 0)
         goto out;
+    size_t ulen;
+    char *utf8 = hx_utf16_to_utf8(data, len, &ulen);
+    if (utf8) {
+        free(data);
+        data = utf8;
+        len = ulen;
+    }
     s = data;
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
         s += 3;

@@ -16,8 +16,7 @@
 
 #include "hx.h"
 
-#define MAX_BYTES ((size_t)512 << 20)
-#define MAX_DEPTH 1000
+#define MAX_DEPTH HX_MAX_NESTING
 
 struct xml_reader {
     struct hx_stage *st;
@@ -271,9 +270,8 @@ static int walk(struct xml_reader *x)
 {
     struct hx_node **stack = NULL;
     int ret, rc = -1, seen_root = 0, seen_doc = 0;
-    stack = calloc(MAX_DEPTH + 2, sizeof *stack);
-    if (!stack)
-        abort();
+    stack = hx_xmalloc((MAX_DEPTH + 2) * sizeof *stack);
+    memset(stack, 0, (MAX_DEPTH + 2) * sizeof *stack);
     while ((ret = xmlTextReaderRead(x->r)) == 1) {
         int t = xmlTextReaderNodeType(x->r);
         int depth = xmlTextReaderDepth(x->r);
@@ -380,7 +378,7 @@ static int read_xml(struct hx_stage *st, struct hx_doc *doc)
     char *data = NULL;
     size_t len = 0;
     struct xml_reader x = {st, doc, NULL, 0};
-    if (hx_file_slurp(st, doc, MAX_BYTES, &data, &len) != 0)
+    if (hx_file_slurp(st, doc, hx_limit_input(), &data, &len) != 0)
         goto out;
     if (len > INT_MAX) {
         hx_error(st, doc, NULL, "file too large for the XML parser");

@@ -61,7 +61,7 @@ static void queue_add(struct queue *q, struct hx_node *n)
         q->cap = q->cap ? 2 * q->cap : 16;
         q->v = realloc(q->v, q->cap * sizeof *q->v);
         if (!q->v)
-            abort();
+            hx_oom();
     }
     q->v[q->n++] = n;
 }

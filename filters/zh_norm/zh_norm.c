@@ -446,6 +446,32 @@ static void para_free(struct para *p)
     free(p->dirty);
 }
 
+/* Gathers, normalises and writes back block b; -1 when out of memory.
+ * *any is set once Chinese text is met. */
+static int norm_block(struct run *r, struct hx_node *b, const char *doc_lang, int *any)
+{
+    r->block = b;
+    int rc = gather(r, b, doc_lang);
+    if (rc < 0)
+        return -1;
+    if (rc > 0)
+        return 0;
+    for (size_t i = 0; i < r->p.n && !*any; i++)
+        *any = r->p.zh[i];
+    normalise(r);
+    return scatter(r) != 0 ? -1 : 0;
+}
+
+/* The document's language, or the one its text suggests. */
+static const char *doc_language(struct hx_doc *doc)
+{
+    if (doc->lang)
+        return doc->lang;
+    size_t len;
+    char *all = hx_node_text(doc, doc->root, &len);
+    return has_wide(all, len) ? hx_lang_guess(all, len) : "und";
+}
+
 static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
 {
     struct run r;
@@ -468,30 +494,30 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
         struct hx_node *b = it.node;
         if (it.enter || hx_type_is_inline(b->type) || !hx_node_has_inlines(b))
             continue;
-        if (!doc_lang) {
-            doc_lang = doc->lang;
-            if (!doc_lang) {
-                size_t len;
-                char *all = hx_node_text(doc, doc->root, &len);
-                doc_lang = has_wide(all, len) ? hx_lang_guess(all, len) : "und";
-            }
-        }
-        r.block = b;
-        int rc = gather(&r, b, doc_lang);
-        if (rc < 0) {
-            r.oom = 1;
-            break;
-        }
-        if (rc > 0)
-            continue;
-        for (size_t i = 0; i < r.p.n && !any; i++)
-            any = r.p.zh[i];
-        normalise(&r);
-        if (scatter(&r) != 0) {
+        if (!doc_lang)
+            doc_lang = doc_language(doc);
+        if (norm_block(&r, b, doc_lang, &any) != 0) {
             r.oom = 1;
             break;
         }
     }
+    /* Metadata taken from the masthead before this stage ran (structure's
+     * "rapporteur", "title") get the same rules, so that they agree with
+     * the text and a second run changes nothing; the summary counts edits
+     * of the text only. */
+    int text_counts[R_COUNT], meta_any = 0;
+    memcpy(text_counts, r.counts, sizeof text_counts);
+    for (struct hx_meta *m = doc->meta; m && !r.oom; m = m->next) {
+        if (!doc_lang)
+            doc_lang = doc_language(doc);
+        struct hx_node *b = hx_node_new(doc, HX_PARA);
+        hx_node_append(b, hx_text_new(doc, m->value, strlen(m->value)));
+        if (norm_block(&r, b, doc_lang, &meta_any) != 0)
+            r.oom = 1;
+        else
+            m->value = b->first && b->first->type == HX_TEXT ? b->first->text : "";
+    }
+    memcpy(r.counts, text_counts, sizeof text_counts);
     para_free(&r.p);
     if (r.oom) {
         hx_error(st, doc, NULL, "out of memory");

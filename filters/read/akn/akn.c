@@ -33,12 +33,12 @@
 
 /* A parsed tree takes several times the file; Akoma Ntoso documents are
  * rarely a tenth of this. */
-#define MAX_BYTES ((size_t)64 << 20)
 
 /* What the parser reported, gathered by its error handler. */
 struct parse_errors {
     int errors, warnings;
     int line, wline;
+    int dtd_line; /* a DTD libxml2 reported, refused */
     char msg[240], wmsg[240];
 };
 
@@ -158,6 +158,18 @@ static void read_meta(struct hx_doc *doc, xmlNode *docel)
     hx_meta_set(doc, "akn-type", akn_name(docel));
 }
 
+/* libxml2 found a document type declaration, whatever the encoding: it is
+ * refused before its declarations are used (the text check in read_akn
+ * sees only UTF-8 prologs). */
+static void on_internal_subset(void *data, const xmlChar *name, const xmlChar *ext_id,
+                               const xmlChar *sys_id)
+{
+    xmlParserCtxtPtr ctxt = data;
+    struct parse_errors *pe = ctxt->_private;
+    pe->dtd_line = ctxt->input && ctxt->input->line > 0 ? ctxt->input->line : 1;
+    xmlStopParser(ctxt);
+}
+
 static int read_akn(struct hx_stage *st, struct hx_doc *doc)
 {
     int rc = -1;
@@ -167,7 +179,7 @@ static int read_akn(struct hx_stage *st, struct hx_doc *doc)
     xmlDocPtr xd = NULL;
     struct parse_errors pe = {0};
 
-    if (hx_file_slurp(st, doc, MAX_BYTES, &data, &len) != 0)
+    if (hx_file_slurp(st, doc, hx_limit_input(), &data, &len) != 0)
         goto out;
     if (len > INT_MAX) {
         hx_error(st, doc, NULL, "file too large for the XML parser");
@@ -187,9 +199,16 @@ static int read_akn(struct hx_stage *st, struct hx_doc *doc)
     }
     ctxt->_private = &pe;
     ctxt->sax->serror = on_parse_error;
+    ctxt->sax->internalSubset = on_internal_subset;
     xd = xmlCtxtReadMemory(ctxt, data, (int)len, doc->path, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                XML_PARSE_BIG_LINES);
+    if (pe.dtd_line) {
+        hx_error_at(st, doc, (unsigned)pe.dtd_line,
+                    "a document type declaration is not allowed in Akoma "
+                    "Ntoso input (no DTDs, no entities)");
+        goto out;
+    }
     if (pe.errors || !xd) {
         if (pe.errors > 1)
             hx_error_at(st, doc, pe.line > 0 ? (unsigned)pe.line : 0,

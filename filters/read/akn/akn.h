@@ -13,7 +13,7 @@
 
 /* Deeper element nesting is refused (libxml2 stops at 256 already
  * without XML_PARSE_HUGE; this guards the walk's own recursion). */
-#define AKN_MAX_DEPTH 300
+#define AKN_MAX_DEPTH HX_MAX_NESTING
 
 /* What an element does in the model, by local name (filters/read/akn/text.c
  * lists them; any other element is AK_CONTAINER). From AK_SPAN on the

@@ -62,17 +62,17 @@ int docx_part_read(struct docx *dx, const char *name, char **data, size_t *len)
         hx_error(dx->st, dx->doc, NULL, "corrupt DOCX: cannot read entry %s", name);
         goto out;
     }
-    if (zs.size > DOCX_MAX_PART || dx->total + zs.size > DOCX_MAX_TOTAL) {
-        hx_error(dx->st, dx->doc, NULL, "DOCX too large: %s would unpack to %llu bytes (limit %zu)",
-                 name, (unsigned long long)zs.size,
-                 zs.size > DOCX_MAX_PART ? DOCX_MAX_PART : DOCX_MAX_TOTAL);
-        goto out;
-    }
     /* Ordinary XML compresses up to ~50:1; far beyond that is a bomb. */
     if ((zs.valid & ZIP_STAT_COMP_SIZE) && zs.size > (1u << 20) &&
         zs.size / (zs.comp_size ? zs.comp_size : 1) > DOCX_MAX_RATIO) {
         hx_error(dx->st, dx->doc, NULL, "suspicious DOCX (zip bomb?): %s expands %llu:1", name,
                  (unsigned long long)(zs.size / (zs.comp_size ? zs.comp_size : 1)));
+        goto out;
+    }
+    if (zs.size > DOCX_MAX_PART || dx->total + zs.size > DOCX_MAX_TOTAL) {
+        hx_error(dx->st, dx->doc, NULL, "DOCX too large: %s would unpack to %llu bytes (limit %zu)",
+                 name, (unsigned long long)zs.size,
+                 zs.size > DOCX_MAX_PART ? DOCX_MAX_PART : DOCX_MAX_TOTAL);
         goto out;
     }
     zf = zip_fopen_index(dx->zip, (zip_uint64_t)idx, 0);
@@ -105,6 +105,17 @@ int docx_part_read(struct docx *dx, const char *name, char **data, size_t *len)
     if (got != zs.size) {
         hx_error(dx->st, dx->doc, NULL, "corrupt DOCX: %s is truncated (%zu of %llu bytes)", name,
                  got, (unsigned long long)zs.size);
+        goto out;
+    }
+    /* libzip checks an entry's CRC only when a read reaches its end: one
+     * more read, which must find nothing, or a corrupted part would be
+     * read as text. */
+    char more;
+    zip_int64_t extra = zip_fread(zf, &more, 1);
+    if (extra != 0) {
+        hx_error(dx->st, dx->doc, NULL, "corrupt DOCX: %s: %s", name,
+                 extra < 0 ? zip_error_strerror(zip_file_get_error(zf))
+                           : "longer than its entry says");
         goto out;
     }
     buf[got] = '\0';
@@ -183,6 +194,19 @@ int docx_xml_read(struct docx *dx, struct docx_xml *x)
     int type = xmlTextReaderNodeType(x->r);
     if (type == XML_READER_TYPE_ELEMENT && docx_is(x, NS_W, "p"))
         x->npara++;
+    /* A part whose root is in a namespace this reader does not know (a
+     * misspelt WordprocessingML URI) would be skipped element by element:
+     * an empty output and no word. */
+    if (type == XML_READER_TYPE_ELEMENT && xmlTextReaderDepth(x->r) == 0 &&
+        ns_class(xmlTextReaderConstNamespaceUri(x->r)) == NS_OTHER) {
+        const xmlChar *uri = xmlTextReaderConstNamespaceUri(x->r);
+        hx_error_at(dx->st, dx->doc, line,
+                    "%s: the root element <%s> is in namespace '%s', which this reader does "
+                    "not know: its content would be lost",
+                    x->part, (const char *)xmlTextReaderConstLocalName(x->r),
+                    uri ? (const char *)uri : "(none)");
+        return -1;
+    }
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
         hx_error_at(dx->st, dx->doc, line, "%s: a DOCTYPE is not allowed in a DOCX part", x->part);
         return -1;

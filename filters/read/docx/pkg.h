@@ -11,10 +11,10 @@ struct docx;
 
 /* Limits on untrusted packages: the whole, one part, a part's compression
  * ratio (zip bombs), XML nesting and one text node. */
-#define DOCX_MAX_TOTAL ((size_t)512 << 20)
-#define DOCX_MAX_PART ((size_t)256 << 20)
+#define DOCX_MAX_TOTAL hx_limit_input()
+#define DOCX_MAX_PART hx_limit_input()
 #define DOCX_MAX_RATIO 200
-#define DOCX_MAX_DEPTH 200
+#define DOCX_MAX_DEPTH HX_MAX_NESTING
 #define DOCX_MAX_TEXT ((size_t)8 << 20)
 
 /* Namespaces we tell apart; Transitional and Strict URIs map to the same. */

@@ -18,8 +18,6 @@
 
 #include "html.h"
 
-#define MAX_BYTES ((size_t)64 << 20)
-
 static int sniff_html(const unsigned char *head, size_t len)
 {
     size_t i = 0;
@@ -42,6 +40,10 @@ struct parse_errors {
     int n;
     int line;
     char msg[200];
+    /* A limit of the parser's that drops content (nesting past 256, a
+     * text node over 10 MB): not a repair but a loss, so an error. */
+    int lost_line;
+    char lost[200];
 };
 
 /* libxml2 2.9 knows only HTML 4: an HTML5 element (article, header…) is
@@ -52,6 +54,13 @@ static void on_parse_error(void *data, xmlErrorPtr e)
     struct parse_errors *pe = ctxt ? ctxt->_private : NULL;
     if (!pe || !e || e->code == XML_HTML_UNKNOWN_TAG)
         return;
+    if ((e->code == XML_ERR_INTERNAL_ERROR || e->code == XML_ERR_NO_MEMORY) && !pe->lost[0]) {
+        pe->lost_line = e->line > 0 ? e->line : 1;
+        snprintf(pe->lost, sizeof pe->lost, "%s", e->message ? e->message : "?");
+        size_t k = strlen(pe->lost);
+        while (k && pe->lost[k - 1] == '\n')
+            pe->lost[--k] = '\0';
+    }
     if (pe->n++ == 0) {
         pe->line = e->line;
         snprintf(pe->msg, sizeof pe->msg, "%s", e->message ? e->message : "?");
@@ -69,7 +78,7 @@ static int read_html(struct hx_stage *st, struct hx_doc *doc)
     htmlDocPtr hd = NULL;
     int rc = -1;
 
-    if (hx_file_slurp(st, doc, MAX_BYTES, &data, &len) < 0)
+    if (hx_file_slurp(st, doc, hx_limit_input(), &data, &len) < 0)
         goto out;
     if (len > (size_t)INT32_MAX) {
         hx_error_at(st, doc, 0, "file too large for the HTML parser");
@@ -93,6 +102,13 @@ static int read_html(struct hx_stage *st, struct hx_doc *doc)
     ctxt->sax->initialized = XML_SAX2_MAGIC;
     hd = htmlCtxtReadMemory(ctxt, data, (int)len, doc->path, enc,
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    if (pe.lost[0]) {
+        hx_error_at(st, doc, (unsigned)pe.lost_line,
+                    "the HTML parser gave up here (%s): the content from here on would be "
+                    "lost; nothing written",
+                    pe.lost);
+        goto out;
+    }
     if (pe.n)
         hx_warn_at(st, doc, pe.line > 0 ? (unsigned)pe.line : 0,
                    "HTML not well formed, repaired as a browser would (%d "

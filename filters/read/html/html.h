@@ -14,7 +14,7 @@
 #include "hx.h"
 
 /* Deeper nesting than this only happens in hostile input; recursion stops. */
-#define MAX_DEPTH 200
+#define MAX_DEPTH HX_MAX_NESTING
 
 /* What an element maps to. */
 enum html_kind {

@@ -223,7 +223,7 @@ static void glue_markers(char **v, size_t *n)
         size_t lp = strlen(v[k - 1]);
         char *joined = malloc(lp + end + 1);
         if (!joined)
-            abort();
+            hx_oom();
         memcpy(joined, v[k - 1], lp);
         memcpy(joined + lp, s, end);
         joined[lp + end] = '\0';
@@ -264,7 +264,7 @@ static size_t row_sentences(const struct hx_align *al, const struct hx_align_row
             size_t l0 = strlen(sv[d][0]), l1 = strlen(sv[d][1]);
             char *j = malloc(l0 + l1 + 2);
             if (!j)
-                abort();
+                hx_oom();
             memcpy(j, sv[d][0], l0);
             j[l0] = ' ';
             memcpy(j + l0 + 1, sv[d][1], l1 + 1);
@@ -311,7 +311,7 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
     char ***sv = calloc(al->ndocs + 1, sizeof *sv);
     size_t *ns = calloc(al->ndocs + 1, sizeof *ns);
     if (!segs || !sv || !ns)
-        abort();
+        hx_oom();
     for (size_t r = 0; r < al->nrows; r++) {
         const struct hx_align_row *row = &al->rows[r];
         int seen = 0;
