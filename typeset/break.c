@@ -90,10 +90,13 @@ static int un_allows(const char *s, size_t len, size_t i)
         return 1;
     if (is_url_start(s, a, z))
         return s[i - 1] == '/';
-    /* Symbols: without what closes the sentence or a bracket. */
-    while (a < z && (s[a] == '(' || s[a] == '['))
-        a++;
-    while (z > a && strchr(".,;:)]", s[z - 1]))
+    /* Symbols: the run of symbol characters around i (Chinese text has no
+     * spaces around them), without a closing full stop. */
+    for (a = i; a > 0 && is_symbol_char(s[a - 1]);)
+        a--;
+    for (z = i; z < len && is_symbol_char(s[z]);)
+        z++;
+    while (z > a && s[z - 1] == '.')
         z--;
     return !(i > a && i < z && is_doc_symbol(s, a, z));
 }

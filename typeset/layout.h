@@ -1,0 +1,92 @@
+/* Private to typeset/: a paragraph being set (para.c) and the lines it
+ * gives to the page builder (page.c). */
+#ifndef HX_TYPESET_LAYOUT_H
+#define HX_TYPESET_LAYOUT_H
+
+#include "typeset/typeset.h"
+
+enum { TS_BOLD = HX_FONT_BOLD, TS_ITALIC = HX_FONT_ITALIC, TS_SUP = 4 };
+enum ts_align { TS_JUSTIFY, TS_LEFT, TS_CENTER };
+
+/* A stretch of a paragraph's text with one style, link or note marker. */
+struct ts_span {
+    size_t start, end;
+    unsigned style;
+    const char *href;
+    struct hx_node *note; /* the note this marker refers to */
+};
+
+/* A paragraph to set: its text and spans, built from the model. */
+struct ts_para {
+    struct hx_doc *doc;
+    const struct hx_node *node; /* for diagnostics */
+    struct hx_buf text;
+    struct ts_span *spans;
+    size_t nspans, cap;
+    const char *lang;
+    int rtl;
+    double size, width; /* text size; measure (column width) */
+    double indent;      /* from the start side, all lines */
+    const char *label;  /* drawn hanging at hang before the text */
+    double hang;
+    enum ts_align align;
+    unsigned style; /* base style of the whole paragraph */
+};
+
+/* A set line: runs relative to the line's start (x from the column's
+ * left edge, y 0 = baseline), the notes it references, its links. */
+struct ts_line {
+    struct hx_ts_run *runs;
+    struct hx_ts_link *links; /* href links; x relative, y relative */
+    struct hx_node **notes;
+    size_t nnotes;
+    double height, ascent;         /* line advance, baseline below the top */
+    double before;                 /* space above it (first line of a block) */
+    int keep_next;                 /* heading: not the last line on a page */
+    int first, last;               /* of its paragraph */
+    const struct hx_ts_mark *mark; /* heading line: fill page and y */
+    struct hx_node *target;        /* first line of this note's text */
+    struct ts_line *next;
+};
+
+/* A note's text set into lines, and where its first line went. */
+struct note_place {
+    struct hx_node *note;
+    struct ts_line *lines;
+    int page;
+    double y;
+};
+
+/* The state of one layout (blocks.c builds lines, paginate.c places). */
+struct ctx {
+    struct hx_stage *st;
+    struct hx_doc *doc;
+    const struct hx_ts_opts *o;
+    struct hx_ts_doc *out;
+    double col; /* text column width */
+    struct note_place *notes;
+    size_t nnotes, ncap;
+    size_t mcap, pcap;
+    int rtl;
+};
+
+/* Sets the blocks first..last (siblings) into lines appended at *tail. */
+void ts_walk(struct ctx *c, struct hx_node *first, struct hx_node *last, struct ts_line ***tail);
+
+/* Adds text of the given style to p (span merged with the previous one
+ * when alike). */
+void ts_para_add(struct ts_para *p, const char *s, size_t len, unsigned style, const char *href,
+                 struct hx_node *note);
+
+/* Sets p into lines (appended to *tail's list; *tail updated). Warns on st
+ * about characters no font has. */
+void ts_para_set(struct hx_stage *st, struct hx_fonts *fonts, struct ts_para *p,
+                 struct ts_line ***tail);
+
+/* Releases p's buffers (its lines live in the arena). */
+void ts_para_free(struct ts_para *p);
+
+/* Line spacing of lang's text at size. */
+double ts_leading(const char *lang, double size);
+
+#endif
