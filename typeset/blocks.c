@@ -97,8 +97,9 @@ static void hang_label(struct ctx *c, struct ts_para *p, struct ts_line *first)
     if (!p->rtl && x < -p->hang)
         x = -p->hang;
     struct hx_ts_run *r = l->runs, *last = r;
+    double base = l->runs->x;
     for (; r; r = r->next) {
-        r->x = x + (r->x - l->runs->x);
+        r->x = x + (r->x - base);
         last = r;
     }
     last->next = first->runs;
@@ -137,7 +138,7 @@ static void para(struct ctx *c, struct hx_node *n, double indent, struct ts_line
         lab = NULL;
     if (lab && *lab) {
         p.label = lab;
-        if (n->role == HX_ROLE_SUBITEM || (n->parent && n->parent->type == HX_ITEM))
+        if (n->role == HX_ROLE_SUBITEM && !label)
             p.indent += size * 2.5;
         p.hang = indent + size * 2.5;
     }
@@ -220,6 +221,8 @@ static void table(struct ctx *c, struct hx_node *t, double indent, struct ts_lin
                     **rp = *l;
                     (*rp)->runs = NULL;
                     (*rp)->links = NULL;
+                    (*rp)->notes = NULL;
+                    (*rp)->nnotes = 0;
                     (*rp)->next = NULL;
                     (*rp)->before = 0;
                     (*rp)->mark = NULL;
@@ -228,6 +231,18 @@ static void table(struct ctx *c, struct hx_node *t, double indent, struct ts_lin
                 while (*e)
                     e = &(*e)->next;
                 *e = l->runs;
+                for (struct hx_ts_link *lk = l->links, *nx; lk; lk = nx) {
+                    nx = lk->next;
+                    lk->x0 += dx;
+                    lk->x1 += dx;
+                    lk->next = (*rp)->links;
+                    (*rp)->links = lk;
+                }
+                for (size_t j = 0; j < l->nnotes; j++) {
+                    (*rp)->notes = hx_arena_grow(c->doc->arena, (*rp)->notes, (*rp)->nnotes,
+                                                 &(size_t){(*rp)->nnotes}, sizeof *l->notes, 4);
+                    (*rp)->notes[(*rp)->nnotes++] = l->notes[j];
+                }
                 if (l->height > (*rp)->height)
                     (*rp)->height = l->height;
                 rp = &(*rp)->next;
