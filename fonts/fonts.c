@@ -2,6 +2,8 @@
  * character fallback, and subsetting with hb-subset (see fonts.h). */
 #include "fonts/fonts.h"
 
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -227,6 +229,41 @@ static struct chain *chain_get(struct hx_fonts *fs, const char *lang, unsigned s
     return c;
 }
 
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the font files of dir file by file, in name order: adding the
+ * directory would make fontconfig want a cache directory to write. */
+static int add_dir(FcConfig *fc, const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    if (!d)
+        return -1;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 ||
+            (strcasecmp(e->d_name + len - 4, ".ttf") && strcasecmp(e->d_name + len - 4, ".ttc")))
+            continue;
+        names = grow(names, &cap, n, sizeof *names);
+        names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, name_cmp);
+    for (size_t k = 0; k < n; k++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+        FcConfigAppFontAddFile(fc, (const FcChar8 *)path);
+        free(names[k]);
+    }
+    free(names);
+    return 0;
+}
+
 struct hx_fonts *hx_fonts_open(const char *dir, const char **err)
 {
     struct hx_fonts *fs = calloc(1, sizeof *fs);
@@ -234,7 +271,7 @@ struct hx_fonts *hx_fonts_open(const char *dir, const char **err)
         abort();
     if (dir && *dir) {
         fs->fc = FcConfigCreate();
-        if (!fs->fc || !FcConfigAppFontAddDir(fs->fc, (const FcChar8 *)dir)) {
+        if (!fs->fc || add_dir(fs->fc, dir) < 0) {
             *err = "cannot read the fonts directory";
             hx_fonts_close(fs);
             return NULL;

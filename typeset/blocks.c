@@ -79,7 +79,8 @@ static void hang_label(struct ctx *c, struct ts_para *p, struct ts_line *first)
                          .size = p->size,
                          .width = 1e5,
                          .align = TS_LEFT,
-                         .style = p->style};
+                         .style = p->style,
+                         .missing = c->missing};
     struct ts_line *l = NULL, **t = &l;
     ts_para_add(&lp, p->label, strlen(p->label), 0, NULL, NULL);
     ts_para_set(c->st, c->o->fonts, &lp, &t);
@@ -114,7 +115,8 @@ static void para(struct ctx *c, struct hx_node *n, double indent, struct ts_line
                         .size = size,
                         .width = c->col,
                         .indent = indent,
-                        .align = TS_JUSTIFY};
+                        .align = TS_JUSTIFY,
+                        .missing = c->missing};
     p.lang = hx_node_lang(c->doc, n);
     p.rtl = (n->flags & HX_F_RTL) || hx_lang_is_rtl(p.lang);
     double before = size * 0.6;

@@ -30,7 +30,8 @@ struct ts_para {
     const char *label;  /* drawn hanging at hang before the text */
     double hang;
     enum ts_align align;
-    unsigned style; /* base style of the whole paragraph */
+    unsigned style;    /* base style of the whole paragraph */
+    hb_set_t *missing; /* characters no font has, warned once each */
 };
 
 /* A set line: runs relative to the line's start (x from the column's
@@ -68,7 +69,12 @@ struct ctx {
     size_t nnotes, ncap;
     size_t mcap, pcap;
     int rtl;
+    hb_set_t *missing; /* characters no font has, for every paragraph */
 };
+
+/* How many missing characters are named one by one; the rest are
+ * counted in one warning at the end. */
+#define TS_MISSING_NAMED 20
 
 /* Sets the blocks first..last (siblings) into lines appended at *tail. */
 void ts_walk(struct ctx *c, struct hx_node *first, struct hx_node *last, struct ts_line ***tail);

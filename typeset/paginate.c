@@ -197,7 +197,8 @@ static void small_text(struct ctx *c, size_t page, const char *s, double size, u
                         .size = size,
                         .width = 1e5,
                         .align = TS_LEFT,
-                        .style = style};
+                        .style = style,
+                        .missing = c->missing};
     struct ts_line *l = NULL, **t = &l;
     ts_para_add(&p, s, strlen(s), 0, NULL, NULL);
     ts_para_set(c->st, c->o->fonts, &p, &t);
@@ -232,6 +233,7 @@ int hx_ts_layout(struct hx_stage *st, struct hx_doc *doc, const struct hx_ts_opt
     out->symbol = hx_meta_get(doc, "symbol");
     out->title = hx_meta_get(doc, "title");
     c.col = o->width - 2 * MARGIN;
+    c.missing = hb_set_create();
     struct ts_line *lines = NULL, **tail = &lines;
     ts_walk(&c, doc->root->first, doc->root->last, &tail);
     struct pager pg = {.c = &c};
@@ -261,5 +263,10 @@ int hx_ts_layout(struct hx_stage *st, struct hx_doc *doc, const struct hx_ts_opt
         snprintf(num, sizeof num, "%zu", p + 1);
         small_text(&c, p, num, s, 0, o->width / 2, 40, 1);
     }
+    unsigned nmissing = hb_set_get_population(c.missing);
+    if (nmissing > TS_MISSING_NAMED)
+        hx_warn(st, doc, NULL, "%u more characters no font has were left out of the PDF",
+                nmissing - TS_MISSING_NAMED);
+    hb_set_destroy(c.missing);
     return 0;
 }

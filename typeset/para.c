@@ -194,7 +194,7 @@ static void itemise(struct setter *w)
     size_t cap = 0, start = 0;
     struct hx_font *cur = NULL;
     unsigned cur_style = 0;
-    int cur_level = -1, warned = 0;
+    int cur_level = -1;
     for (size_t i = 0; i < w->len;) {
         size_t at = i;
         int32_t cp = hx_utf8_next(w->s, w->len, &i);
@@ -205,9 +205,13 @@ static void itemise(struct setter *w)
         else
             f = hx_fonts_pick(w->fonts, w->p->lang, style & 3, cp);
         if (!f) {
-            if (warned++ < 5)
-                hx_warn(w->st, w->p->doc, w->p->node, "no font has U+%04X: left out of the PDF",
-                        (unsigned)cp);
+            if (w->p->missing && !hb_set_has(w->p->missing, (hb_codepoint_t)cp)) {
+                hb_set_add(w->p->missing, (hb_codepoint_t)cp);
+                if (hb_set_get_population(w->p->missing) <= TS_MISSING_NAMED)
+                    hx_warn(w->st, w->p->doc, w->p->node,
+                            "no font has U+%04X (%.*s): left out of the PDF", (unsigned)cp,
+                            (int)(i - at), w->s + at);
+            }
             f = cur ? cur : hx_fonts_main(w->fonts, w->p->lang, style & 3);
         } else if (cp > ' ') {
             hb_set_add(f->base->used_cps, (hb_codepoint_t)cp);
