@@ -101,6 +101,35 @@ int main(void)
             }
     hx_doc_free(d);
 
+    /* A long table: its header row atop every page. */
+    d = hx_doc_new("t.html");
+    d->lang = "en";
+    struct hx_node *t = hx_node_new(d, HX_TABLE);
+    hx_node_append(d->root, t);
+    for (int k = 0; k <= 150; k++) {
+        struct hx_node *row = hx_node_new(d, HX_ROW);
+        hx_node_append(t, row);
+        if (!k)
+            row->flags |= HX_F_HEADER;
+        for (int j = 0; j < 2; j++) {
+            struct hx_node *cell = hx_node_new(d, HX_CELL);
+            hx_node_append(row, cell);
+            char buf[64];
+            snprintf(buf, sizeof buf, k ? "Row%d cell%d" : "Heading%d", k ? k : j, j);
+            add_para(d, cell, HX_PARA, NULL, buf);
+        }
+    }
+    CHECK_INT(hx_ts_layout(&st, d, &o, &td), 0);
+    CHECK(td.npages >= 3);
+    for (size_t p = 0; p < td.npages; p++) {
+        int heads = 0;
+        for (const struct hx_ts_run *r = td.pages[p].runs; r; r = r->next)
+            for (size_t i = 0; i < r->n; i++)
+                heads += r->g[i].len && !strncmp(r->text + r->g[i].at, "Heading", 7);
+        CHECK_INT(heads, 2);
+    }
+    hx_doc_free(d);
+
     /* Arabic: set against the right margin. */
     d = hx_doc_new("a.txt");
     d->lang = "ar";

@@ -195,10 +195,44 @@ static void para(struct ctx *c, struct hx_node *n, double indent, struct ts_line
     ts_para_free(&p);
 }
 
-/* A table: cells set in equal columns, a row's cells side by side. */
+struct ts_line *ts_line_copy(struct hx_arena *a, const struct ts_line *l)
+{
+    struct ts_line *c = hx_alloc(a, sizeof *c);
+    *c = *l;
+    c->links = NULL;
+    c->notes = NULL;
+    c->nnotes = 0;
+    c->mark = NULL;
+    c->target = NULL;
+    c->next = NULL;
+    c->repeat = NULL;
+    struct hx_ts_run **tail = &c->runs;
+    for (const struct hx_ts_run *r = l->runs; r; r = r->next) {
+        *tail = hx_alloc(a, sizeof **tail);
+        **tail = *r;
+        (*tail)->next = NULL;
+        tail = &(*tail)->next;
+    }
+    return c;
+}
+
+static int row_is_header(const struct hx_node *r)
+{
+    if (r->flags & HX_F_HEADER)
+        return 1;
+    for (const struct hx_node *c = r->first; c; c = c->next)
+        if (!(c->flags & HX_F_HEADER))
+            return 0;
+    return r->first != NULL;
+}
+
+/* A table: cells set in equal columns, a row's cells side by side; the
+ * header rows at its top are repeated atop every page it continues on. */
 static void table(struct ctx *c, struct hx_node *t, double indent, struct ts_line ***tail,
                   double size)
 {
+    struct ts_line *head = NULL, **htail = &head;
+    int in_head = 1;
     for (struct hx_node *r = t->first; r; r = r->next) {
         size_t ncol = 0;
         for (struct hx_node *cell = r->first; cell; cell = cell->next)
@@ -250,11 +284,19 @@ static void table(struct ctx *c, struct hx_node *t, double indent, struct ts_lin
                 rp = &(*rp)->next;
             }
         }
+        int is_head = in_head && row_is_header(r);
+        in_head = is_head;
         for (struct ts_line *l = rows; l; l = l->next) {
             l->first = l == rows;
             l->last = !l->next;
             l->before = l == rows ? size * 0.4 : 0;
-            l->keep_next = (r->flags & HX_F_HEADER) != 0;
+            l->keep_next = is_head;
+            if (is_head) {
+                *htail = ts_line_copy(c->doc->arena, l);
+                htail = &(*htail)->next;
+            } else {
+                l->repeat = head;
+            }
             rt = &l->next;
         }
         if (rows) {

@@ -47,6 +47,8 @@ struct ts_line {
     int first, last;               /* of its paragraph */
     const struct hx_ts_mark *mark; /* heading line: fill page and y */
     struct hx_node *target;        /* first line of this note's text */
+    struct ts_line *repeat;        /* a table's header rows (pristine, never
+                                    * placed): copied atop a new page */
     struct ts_line *next;
 };
 
@@ -91,6 +93,10 @@ void ts_para_set(struct hx_stage *st, struct hx_fonts *fonts, struct ts_para *p,
 
 /* Releases p's buffers (its lines live in the arena). */
 void ts_para_free(struct ts_para *p);
+
+/* A copy of line l (its runs copied, glyphs shared) that can be placed
+ * without touching l; notes, links and marks are not copied. */
+struct ts_line *ts_line_copy(struct hx_arena *a, const struct ts_line *l);
 
 /* Line spacing of lang's text at size. */
 double ts_leading(const char *lang, double size);

@@ -171,6 +171,11 @@ static void paginate(struct pager *pg, struct ts_line *lines)
             new_page(pg);
             before = 0;
             need = l->height;
+            for (const struct ts_line *h = l->repeat; h; h = h->next) {
+                struct ts_line *copy = ts_line_copy(pg->c->doc->arena, h);
+                place(pg, copy, pg->y - copy->ascent, MARGIN);
+                pg->y -= copy->height;
+            }
         }
         double yb = pg->y - before - l->ascent;
         l->next = NULL;
