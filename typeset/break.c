@@ -70,25 +70,29 @@ static int is_url_start(const char *s, size_t a, size_t z)
            (z - a > 4 && !strncmp(s + a, "www.", 4));
 }
 
-/* May a line start at byte i (a break ICU allows) under the UN rules? */
-static int un_allows(const char *s, size_t len, size_t i)
+/* The end of the URL starting at a (a space ends it), or a if none does. */
+static size_t url_end(const char *s, size_t len, size_t a)
 {
-    size_t j = i, k = i;
+    size_t z = a;
+    if (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\t' && s[a - 1] != '\n')
+        return a;
+    while (z < len && s[z] != ' ' && s[z] != '\t' && s[z] != '\n')
+        z++;
+    return is_url_start(s, a, z) ? z : a;
+}
+
+/* May a line start at byte i (a break ICU allows) under the UN rules?
+ * url_a..url_z is the URL around i, if any. */
+static int un_allows(const char *s, size_t len, size_t i, size_t url_a, size_t url_z)
+{
+    size_t j = i, k = i, a, z;
     int32_t next = hx_utf8_next(s, len, &j), prev;
     if (next == 0xB7 || next == 0x30FB || next == 0x2027)
         return 0;
     prev = hx_utf8_prev(s, &k);
     if (prev >= 0xFF10 && prev <= 0xFF19 && next >= 0xFF10 && next <= 0xFF19)
         return 0;
-    /* The space-free token around i. */
-    size_t a = i, z = i;
-    while (a > 0 && s[a - 1] != ' ' && s[a - 1] != '\t' && s[a - 1] != '\n')
-        a--;
-    while (z < len && s[z] != ' ' && s[z] != '\t' && s[z] != '\n')
-        z++;
-    if (a == i)
-        return 1;
-    if (is_url_start(s, a, z))
+    if (i > url_a && i < url_z)
         return s[i - 1] == '/';
     /* Symbols: the run of symbol characters around i (Chinese text has no
      * spaces around them), without a closing full stop. */
@@ -121,10 +125,23 @@ size_t hx_ts_breaks(struct hx_ts_breaker *b, const char *s, size_t len, size_t *
     if (!v)
         abort();
     ubrk_first(b->brk);
+    size_t url_a = 0, url_z = 0, scanned = 0;
     while ((p = ubrk_next(b->brk)) != UBRK_DONE) {
         size_t at = (size_t)p;
-        if (at < len && (b->rules & HX_TS_UN_RULES) && !un_allows(s, len, at))
-            continue;
+        if (at < len && (b->rules & HX_TS_UN_RULES)) {
+            /* URLs found once, left to right, as the breaks pass them. */
+            for (; scanned < at && url_z <= at; scanned++) {
+                size_t e = url_end(s, len, scanned);
+                if (e > scanned) {
+                    url_a = scanned;
+                    url_z = e;
+                    scanned = e;
+                    break;
+                }
+            }
+            if (!un_allows(s, len, at, url_a, url_z))
+                continue;
+        }
         if (n == cap) {
             cap *= 2;
             v = realloc(v, cap * sizeof *v);

@@ -46,6 +46,7 @@ struct writer {
     struct pdf_font *pf;
     size_t npf;
     HPDF_STATUS err;
+    double tc; /* the page's character spacing (Tc) now */
 };
 
 static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
@@ -84,14 +85,25 @@ static struct pdf_font *pdf_font_of(struct writer *w, struct hx_font *f)
     return NULL;
 }
 
+static void pdf_show(struct writer *w, HPDF_Page page, double x, double y, double cs, const char *s)
+{
+    if (cs - w->tc > 1e-4 || w->tc - cs > 1e-4) {
+        HPDF_Page_SetCharSpace(page, (HPDF_REAL)cs);
+        w->tc = cs;
+    }
+    HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y, s);
+}
+
 /* Draws one run: a TextOut per stretch of glyphs that sit where the
- * previous one's advance puts them (a kern, a mark or justification
- * starts a new one). */
+ * previous one's advance puts them, plus one constant spacing (Tc: a
+ * justified Chinese line is one stretch); a kern, a mark or a space
+ * stretched for justification starts a new one. */
 static void pdf_run(struct writer *w, HPDF_Page page, const struct hx_ts_run *r)
 {
     struct pdf_font *pf = pdf_font_of(w, r->font);
     struct hx_buf s = {0};
-    double x0 = 0, y0 = 0, pen = 0;
+    double x0 = 0, y0 = 0, pen = 0, cs = 0;
+    size_t n = 0;
     if (!pf || !r->n)
         return;
     HPDF_Page_SetFontAndSize(page, pf->hpdf, (HPDF_REAL)r->size);
@@ -104,19 +116,26 @@ static void pdf_run(struct writer *w, HPDF_Page page, const struct hx_ts_run *r)
         unsigned cid = pdf_font_cid(pf, g->gid, r->text + g->at, g->len, r->rtl);
         if (!cid)
             continue;
-        double x = r->x + g->x, y = r->y + g->y;
-        if (!s.len || y != y0 || x - pen > 0.001 || pen - x > 0.001) {
-            if (s.len)
-                HPDF_Page_TextOut(page, (HPDF_REAL)x0, (HPDF_REAL)y0, s.data);
+        double x = r->x + g->x, y = r->y + g->y, d = x - pen;
+        int same = n && y == y0 &&
+                   (n == 1 ? d > -0.001 && d < r->size * 0.6 : d - cs < 0.001 && cs - d < 0.001);
+        if (!same) {
+            if (n)
+                pdf_show(w, page, x0, y0, cs, s.data);
             hx_buf_reset(&s);
             x0 = pen = x;
             y0 = y;
+            cs = 0;
+            n = 0;
+        } else if (n == 1) {
+            cs = d < 0.001 ? 0 : d;
         }
         hx_buf_addcp(&s, (int32_t)cid);
-        pen += pf->cids[cid].width * r->size / 1000.0;
+        n++;
+        pen = x + pf->cids[cid].width * r->size / 1000.0;
     }
-    if (s.len)
-        HPDF_Page_TextOut(page, (HPDF_REAL)x0, (HPDF_REAL)y0, s.data);
+    if (n)
+        pdf_show(w, page, x0, y0, cs, s.data);
     if (r->font->fake_bold)
         HPDF_Page_SetTextRenderingMode(page, HPDF_FILL);
     hx_buf_free(&s);
@@ -128,6 +147,7 @@ static void pdf_page(struct writer *w, const struct hx_ts_doc *td, size_t p, HPD
     const struct hx_ts_page *tp = &td->pages[p];
     HPDF_Page_SetWidth(page, (HPDF_REAL)td->width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)td->height);
+    w->tc = 0;
     HPDF_Page_BeginText(page);
     for (const struct hx_ts_run *r = tp->runs; r; r = r->next)
         pdf_run(w, page, r);
