@@ -201,6 +201,10 @@ static void pdf_outline(struct writer *w, const struct hx_ts_doc *td, HPDF_Page 
 static void pdf_info(struct writer *w, const struct hx_ts_doc *td)
 {
     HPDF_SetInfoAttr(w->pdf, HPDF_INFO_PRODUCER, "hexaglot " HX_VERSION);
+    /* Strings through the UTF-8 encoder come out as UTF-16BE text. */
+    HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+    if (td->title)
+        HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, td->title);
     if (td->symbol)
         HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, td->symbol);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
