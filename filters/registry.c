@@ -25,6 +25,7 @@ extern const struct hx_filter hx_write_align_tsv;
 extern const struct hx_filter hx_write_epub;
 #if HX_HAVE_PDF
 extern const struct hx_filter hx_write_pdf;
+extern const struct hx_filter hx_write_align_pdf;
 #endif
 extern const struct hx_filter hx_write_txt;
 extern const struct hx_filter hx_write_xml;
@@ -52,6 +53,7 @@ const struct hx_filter *const hx_registry[] = {
     &hx_write_epub,
 #if HX_HAVE_PDF
     &hx_write_pdf,
+    &hx_write_align_pdf,
 #endif
     &hx_write_txt,
     &hx_write_xml,

@@ -140,6 +140,8 @@ static void para(struct ctx *c, struct hx_node *n, double indent, struct ts_line
         lab = NULL;
     if (lab && *lab) {
         p.label = lab;
+        if (c->no_marks) /* a proof column: the label hangs inside it */
+            p.indent += size * 2.2;
         if (n->role == HX_ROLE_SUBITEM && !label)
             p.indent += size * 2.5;
         p.hang = indent + size * 2.5;
@@ -181,7 +183,7 @@ static void para(struct ctx *c, struct hx_node *n, double indent, struct ts_line
             hang_label(c, &p, l);
         for (; l; l = l->next)
             l->keep_next = keep;
-        if (n->type == HX_HEADING || n->role == HX_ROLE_TITLE) {
+        if ((n->type == HX_HEADING || n->role == HX_ROLE_TITLE) && !c->no_marks) {
             c->out->marks = hx_arena_grow(c->doc->arena, c->out->marks, c->out->nmarks, &c->mcap,
                                           sizeof *c->out->marks, 16);
             struct hx_ts_mark *m = &c->out->marks[c->out->nmarks++];
@@ -206,6 +208,7 @@ struct ts_line *ts_line_copy(struct hx_arena *a, const struct ts_line *l)
     c->target = NULL;
     c->next = NULL;
     c->repeat = NULL;
+    c->rules = NULL;
     struct hx_ts_run **tail = &c->runs;
     for (const struct hx_ts_run *r = l->runs; r; r = r->next) {
         *tail = hx_alloc(a, sizeof **tail);
@@ -349,4 +352,10 @@ static void walk_blocks(struct ctx *c, struct hx_node *first, struct hx_node *la
 void ts_walk(struct ctx *c, struct hx_node *first, struct hx_node *last, struct ts_line ***tail)
 {
     walk_blocks(c, first, last, 0, tail, c->o->size);
+}
+
+void ts_blocks(struct ctx *c, struct hx_node *first, struct hx_node *last, struct ts_line ***tail,
+               double size)
+{
+    walk_blocks(c, first, last, 0, tail, size);
 }

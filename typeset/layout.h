@@ -14,6 +14,7 @@ struct ts_span {
     unsigned style;
     const char *href;
     struct hx_node *note; /* the note this marker refers to */
+    int dest;             /* 1 + index of the mark it links to; 0 = none */
 };
 
 /* A paragraph to set: its text and spans, built from the model. */
@@ -44,9 +45,11 @@ struct ts_line {
     double height, ascent;         /* line advance, baseline below the top */
     double before;                 /* space above it (first line of a block) */
     int keep_next;                 /* heading: not the last line on a page */
+    int page_break;                /* starts a new page */
     int first, last;               /* of its paragraph */
     const struct hx_ts_mark *mark; /* heading line: fill page and y */
     struct hx_node *target;        /* first line of this note's text */
+    struct hx_ts_rule *rules;      /* x relative, y relative to the baseline */
     struct ts_line *repeat;        /* a table's header rows (pristine, never
                                     * placed): copied atop a new page */
     struct ts_line *next;
@@ -72,7 +75,19 @@ struct ctx {
     size_t mcap, pcap;
     int rtl;
     hb_set_t *missing; /* characters no font has, for every paragraph */
+    int no_marks;      /* headings add no outline marks (the proof's rows do) */
 };
+
+#define TS_MARGIN 72.0
+
+/* Paginates lines into c->out, resolves links, adds running heads and
+ * page numbers (paginate.c). */
+void ts_finish(struct ctx *c, struct ts_line *lines);
+
+/* Sets the blocks first..last at measure c->col from indent 0 at size,
+ * appending lines at *tail (blocks.c). */
+void ts_blocks(struct ctx *c, struct hx_node *first, struct hx_node *last, struct ts_line ***tail,
+               double size);
 
 /* How many missing characters are named one by one; the rest are
  * counted in one warning at the end. */
@@ -85,6 +100,9 @@ void ts_walk(struct ctx *c, struct hx_node *first, struct hx_node *last, struct 
  * when alike). */
 void ts_para_add(struct ts_para *p, const char *s, size_t len, unsigned style, const char *href,
                  struct hx_node *note);
+
+/* Like ts_para_add, linking the text to mark dest (1 + its index). */
+void ts_para_add_dest(struct ts_para *p, const char *s, size_t len, unsigned style, int dest);
 
 /* Sets p into lines (appended to *tail's list; *tail updated). Warns on st
  * about characters no font has. */

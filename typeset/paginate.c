@@ -8,7 +8,7 @@
 
 #include "typeset/layout.h"
 
-#define MARGIN 72.0
+#define MARGIN TS_MARGIN
 #define SEP 8.0 /* the note separator's room */
 
 struct pager {
@@ -58,14 +58,26 @@ static void place(struct pager *pg, struct ts_line *l, double yb, double x0)
         *pg->rtail[p] = r;
         pg->rtail[p] = &r->next;
     }
+    struct hx_ts_link **ltail = &page->links;
+    while (*ltail) /* links in reading order */
+        ltail = &(*ltail)->next;
     for (struct hx_ts_link *k = l->links, *nx; k; k = nx) {
         nx = k->next;
         k->x0 += x0;
         k->x1 += x0;
         k->y0 += yb;
         k->y1 += yb;
-        k->next = page->links;
-        page->links = k;
+        k->next = NULL;
+        *ltail = k;
+        ltail = &k->next;
+    }
+    for (struct hx_ts_rule *u = l->rules, *nx; u; u = nx) {
+        nx = u->next;
+        u->x0 += x0;
+        u->x1 += x0;
+        u->y += yb;
+        u->next = page->rules;
+        page->rules = u;
     }
     if (l->mark) {
         struct hx_ts_mark *m = (struct hx_ts_mark *)l->mark;
@@ -166,7 +178,7 @@ static void paginate(struct pager *pg, struct ts_line *lines)
         double more = 0;
         if (nx && (l->keep_next || (l->first && !l->last)))
             more = nx->before * !nx->first + nx->height;
-        if (pg->has_body && !fits(pg, need + more, foot > 0 ? l->height : 0)) {
+        if (pg->has_body && (l->page_break || !fits(pg, need + more, foot > 0 ? l->height : 0))) {
             flush_foot(pg);
             new_page(pg);
             before = 0;
@@ -226,6 +238,45 @@ static void small_text(struct ctx *c, size_t page, const char *s, double size, u
     *tail = l->runs;
 }
 
+void ts_finish(struct ctx *c, struct ts_line *lines)
+{
+    struct hx_ts_doc *out = c->out;
+    const struct hx_ts_opts *o = c->o;
+    struct pager pg = {.c = c};
+    paginate(&pg, lines);
+    free(pg.rtail);
+    free(pg.foot);
+    /* Note markers link to their notes, proof summaries to their rows. */
+    for (size_t p = 0; p < out->npages; p++)
+        for (struct hx_ts_link *k = out->pages[p].links; k; k = k->next) {
+            for (size_t j = 0; k->note && j < c->nnotes; j++)
+                if (c->notes[j].note == k->note) {
+                    k->page = c->notes[j].page;
+                    k->y = c->notes[j].y;
+                }
+            if (k->dest > 0 && (size_t)k->dest <= out->nmarks) {
+                k->page = out->marks[k->dest - 1].page;
+                k->y = out->marks[k->dest - 1].y;
+            }
+            k->note = NULL;
+        }
+    /* Running head and page numbers. */
+    for (size_t p = 0; p < out->npages; p++) {
+        double s = o->size * 0.85;
+        if (out->symbol)
+            small_text(c, p, out->symbol, p ? s : o->size * 1.4, HX_FONT_BOLD,
+                       c->rtl == (p % 2 == 0) ? MARGIN : o->width - MARGIN, o->height - 45,
+                       c->rtl == (p % 2 == 0) ? 0 : 2);
+        char num[24];
+        snprintf(num, sizeof num, "%zu", p + 1);
+        small_text(c, p, num, s, 0, o->width / 2, 40, 1);
+    }
+    unsigned nmissing = hb_set_get_population(c->missing);
+    if (nmissing > TS_MISSING_NAMED)
+        hx_warn(c->st, c->doc, NULL, "%u more characters no font has were left out of the PDF",
+                nmissing - TS_MISSING_NAMED);
+}
+
 int hx_ts_layout(struct hx_stage *st, struct hx_doc *doc, const struct hx_ts_opts *o,
                  struct hx_ts_doc *out)
 {
@@ -237,41 +288,11 @@ int hx_ts_layout(struct hx_stage *st, struct hx_doc *doc, const struct hx_ts_opt
     out->rtl = c.rtl = hx_lang_is_rtl(out->lang);
     out->symbol = hx_meta_get(doc, "symbol");
     out->title = hx_meta_get(doc, "title");
-    c.col = o->width - 2 * MARGIN;
+    c.col = o->width - 2 * TS_MARGIN;
     c.missing = hb_set_create();
     struct ts_line *lines = NULL, **tail = &lines;
     ts_walk(&c, doc->root->first, doc->root->last, &tail);
-    struct pager pg = {.c = &c};
-    paginate(&pg, lines);
-    free(pg.rtail);
-    free(pg.foot);
-    /* Note markers link to their notes. */
-    for (size_t p = 0; p < out->npages; p++)
-        for (struct hx_ts_link *k = out->pages[p].links; k; k = k->next) {
-            if (!k->note)
-                continue;
-            for (size_t j = 0; j < c.nnotes; j++)
-                if (c.notes[j].note == k->note) {
-                    k->page = c.notes[j].page;
-                    k->y = c.notes[j].y;
-                }
-            k->note = NULL;
-        }
-    /* Running head and page numbers. */
-    for (size_t p = 0; p < out->npages; p++) {
-        double s = o->size * 0.85;
-        if (out->symbol)
-            small_text(&c, p, out->symbol, p ? s : o->size * 1.4, HX_FONT_BOLD,
-                       c.rtl == (p % 2 == 0) ? MARGIN : o->width - MARGIN, o->height - 45,
-                       c.rtl == (p % 2 == 0) ? 0 : 2);
-        char num[24];
-        snprintf(num, sizeof num, "%zu", p + 1);
-        small_text(&c, p, num, s, 0, o->width / 2, 40, 1);
-    }
-    unsigned nmissing = hb_set_get_population(c.missing);
-    if (nmissing > TS_MISSING_NAMED)
-        hx_warn(st, doc, NULL, "%u more characters no font has were left out of the PDF",
-                nmissing - TS_MISSING_NAMED);
+    ts_finish(&c, lines);
     hb_set_destroy(c.missing);
     return 0;
 }

@@ -57,7 +57,7 @@ void ts_para_add(struct ts_para *p, const char *s, size_t len, unsigned style, c
     if (!len)
         return;
     struct ts_span *last = p->nspans ? &p->spans[p->nspans - 1] : NULL;
-    if (last && last->style == style && last->href == href && !note && !last->note &&
+    if (last && last->style == style && last->href == href && !note && !last->note && !last->dest &&
         last->end == p->text.len) {
         hx_buf_add(&p->text, s, len);
         last->end = p->text.len;
@@ -76,6 +76,14 @@ void ts_para_add(struct ts_para *p, const char *s, size_t len, unsigned style, c
     sp->style = style;
     sp->href = href;
     sp->note = note;
+    sp->dest = 0;
+}
+
+void ts_para_add_dest(struct ts_para *p, const char *s, size_t len, unsigned style, int dest)
+{
+    ts_para_add(p, s, len, style, NULL, NULL);
+    if (p->nspans)
+        p->spans[p->nspans - 1].dest = dest;
 }
 
 void ts_para_free(struct ts_para *p)
@@ -310,7 +318,7 @@ static void line_links(struct setter *w, struct ts_line *l, size_t a, size_t z)
     size_t cap = 0;
     for (size_t k = 0; k < w->p->nspans; k++) {
         struct ts_span *sp = &w->p->spans[k];
-        if ((!sp->href && !sp->note) || sp->end <= a || sp->start >= z)
+        if ((!sp->href && !sp->note && !sp->dest) || sp->end <= a || sp->start >= z)
             continue;
         double x0 = 1e9, x1 = -1e9;
         for (struct hx_ts_run *r = l->runs; r; r = r->next)
@@ -334,7 +342,8 @@ static void line_links(struct setter *w, struct ts_line *l, size_t a, size_t z)
         lk->y1 = w->p->size * 0.9;
         lk->uri = sp->href;
         lk->page = -1;
-        lk->note = sp->note; /* page.c resolves it to the note's place */
+        lk->note = sp->note; /* paginate.c resolves it to the note's place */
+        lk->dest = sp->dest;
         lk->next = l->links;
         l->links = lk;
     }

@@ -45,12 +45,14 @@ struct hx_ts_link {
     int page;
     double y;
     struct hx_node *note; /* while laying out: the note a marker opens */
+    int dest;             /* while laying out: 1 + the mark it goes to */
     struct hx_ts_link *next;
 };
 
 /* A horizontal rule (note separator, table lines). */
 struct hx_ts_rule {
     double x0, x1, y, width;
+    double gray; /* 0 black .. 1 white: a shaded box is a wide light rule */
     struct hx_ts_rule *next;
 };
 
@@ -88,5 +90,15 @@ struct hx_ts_opts {
  * paragraph key) go to st. 0, or -1 after an error diagnostic. */
 int hx_ts_layout(struct hx_stage *st, struct hx_doc *doc, const struct hx_ts_opts *o,
                  struct hx_ts_doc *out);
+
+/* Lays out the reviser's proof of an alignment: a first page listing every
+ * flagged row with a link to it, then one row per alignment row with the
+ * paragraph key and flags in a narrow margin column and each version in
+ * its own column (its own fonts and direction, its notes after its text),
+ * a missing counterpart as a shaded cell, the language names atop every
+ * page, an outline entry per part and per flagged row. The documents of
+ * set must be those al was made from. 0, or -1 after an error. */
+int hx_ts_layout_proof(struct hx_stage *st, struct hx_set *set, const struct hx_align *al,
+                       const struct hx_ts_opts *o, struct hx_ts_doc *out);
 
 #endif

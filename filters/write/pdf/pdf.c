@@ -21,13 +21,6 @@
 #include "filters/write/pdf/pdf.h"
 #include "typeset/typeset.h"
 
-struct pdf_opts {
-    int paper;
-    int size;
-    const char *fonts;
-    struct hx_fonts *fs; /* opened once per chain */
-};
-
 static const char *const papers[] = {"a4", "letter", NULL};
 
 static const struct hx_opt pdf_opts[] = {
@@ -57,7 +50,7 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
         w->err = code;
 }
 
-static int pdf_open(struct hx_stage *st)
+int pdf_open(struct hx_stage *st)
 {
     struct pdf_opts *o = st->priv;
     const char *dir = o->fonts ? o->fonts : getenv("HEXAGLOT_FONTS");
@@ -70,7 +63,7 @@ static int pdf_open(struct hx_stage *st)
     return 0;
 }
 
-static void pdf_close(struct hx_stage *st)
+void pdf_close(struct hx_stage *st)
 {
     struct pdf_opts *o = st->priv;
     hx_fonts_close(o->fs);
@@ -153,6 +146,7 @@ static void pdf_page(struct writer *w, const struct hx_ts_doc *td, size_t p, HPD
         pdf_run(w, page, r);
     HPDF_Page_EndText(page);
     for (const struct hx_ts_rule *r = tp->rules; r; r = r->next) {
+        HPDF_Page_SetGrayStroke(page, (HPDF_REAL)r->gray);
         HPDF_Page_SetLineWidth(page, (HPDF_REAL)r->width);
         HPDF_Page_MoveTo(page, (HPDF_REAL)r->x0, (HPDF_REAL)r->y);
         HPDF_Page_LineTo(page, (HPDF_REAL)r->x1, (HPDF_REAL)r->y);
@@ -240,21 +234,24 @@ static int pdf_save(struct writer *w, struct hx_output *out)
     }
 }
 
-static int write_pdf(struct hx_stage *st, struct hx_doc *doc, struct hx_output *out)
+void pdf_fonts_reset(struct pdf_opts *o)
 {
-    struct pdf_opts *o = st->priv;
-    struct writer w = {.st = st, .doc = doc};
-    struct hx_ts_doc td;
-    struct hx_ts_opts to = {o->paper ? 612 : 595.276, o->paper ? 792 : 841.89, o->size, o->fs};
     struct hx_font **fonts;
     size_t nf = hx_fonts_loaded(o->fs, &fonts);
-    int rc = -1;
     for (size_t k = 0; k < nf; k++) {
         hb_set_clear(fonts[k]->used_glyphs);
         hb_set_clear(fonts[k]->used_cps);
     }
-    if (hx_ts_layout(st, doc, &to, &td) < 0)
-        return -1;
+}
+
+int pdf_render(struct hx_stage *st, struct hx_doc *doc, const struct hx_ts_doc *td,
+               struct hx_output *out)
+{
+    struct pdf_opts *o = st->priv;
+    struct writer w = {.st = st, .doc = doc};
+    struct hx_font **fonts;
+    size_t nf;
+    int rc = -1;
     w.pdf = HPDF_New(on_error, &w);
     if (!w.pdf) {
         hx_error(st, doc, NULL, "libharu cannot start a document");
@@ -264,7 +261,7 @@ static int write_pdf(struct hx_stage *st, struct hx_doc *doc, struct hx_output *
     HPDF_UseUTFEncodings(w.pdf);
     nf = hx_fonts_loaded(o->fs, &fonts);
     w.pf = calloc(nf + 1, sizeof *w.pf);
-    HPDF_Page *pages = calloc(td.npages + 1, sizeof *pages);
+    HPDF_Page *pages = calloc(td->npages + 1, sizeof *pages);
     if (!w.pf || !pages)
         abort();
     for (size_t k = 0; k < nf; k++) {
@@ -273,12 +270,12 @@ static int write_pdf(struct hx_stage *st, struct hx_doc *doc, struct hx_output *
         if (pdf_font_load(st, doc, w.pdf, fonts[k], &w.pf[w.npf++]) < 0)
             goto out;
     }
-    for (size_t p = 0; p < td.npages; p++)
+    for (size_t p = 0; p < td->npages; p++)
         pages[p] = HPDF_AddPage(w.pdf);
-    for (size_t p = 0; p < td.npages; p++)
-        pdf_page(&w, &td, p, pages[p], pages);
-    pdf_outline(&w, &td, pages);
-    pdf_info(&w, &td);
+    for (size_t p = 0; p < td->npages; p++)
+        pdf_page(&w, td, p, pages[p], pages);
+    pdf_outline(&w, td, pages);
+    pdf_info(&w, td);
     for (size_t k = 0; k < w.npf; k++)
         if (pdf_font_patch(w.pdf, &w.pf[k]) < 0) {
             hx_error(st, doc, NULL, "cannot patch the font %s", w.pf[k].font->path);
@@ -300,6 +297,17 @@ out:
     free(pages);
     HPDF_Free(w.pdf);
     return rc;
+}
+
+static int write_pdf(struct hx_stage *st, struct hx_doc *doc, struct hx_output *out)
+{
+    struct pdf_opts *o = st->priv;
+    struct hx_ts_doc td;
+    struct hx_ts_opts to = {o->paper ? 612 : 595.276, o->paper ? 792 : 841.89, o->size, o->fs};
+    pdf_fonts_reset(o);
+    if (hx_ts_layout(st, doc, &to, &td) < 0)
+        return -1;
+    return pdf_render(st, doc, &td, out);
 }
 
 const struct hx_filter hx_write_pdf = {

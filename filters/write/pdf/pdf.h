@@ -1,4 +1,5 @@
-/* Private to the PDF writer: a font in "glyph mode" (feasibility notes,
+/* Private to the PDF writers (pdf.c for documents, proof.c for the
+ * alignment proof): shared drawing, and a font in "glyph mode" (feasibility notes,
  * Q2): a HarfBuzz subset embedded through libharu's TrueType loader, then
  * drawn by CID, each CID standing for one (glyph, text) pair, with the
  * CIDToGIDMap, widths and ToUnicode libharu made replaced by ours. */
@@ -9,6 +10,27 @@
 
 #include "fonts/fonts.h"
 #include "hx.h"
+#include "typeset/typeset.h"
+
+/* The options of both PDF writers (pdf, align-pdf). */
+struct pdf_opts {
+    int paper;
+    int size;
+    const char *fonts;
+    int orientation;     /* align-pdf: auto, portrait, landscape */
+    struct hx_fonts *fs; /* opened once per chain */
+};
+
+/* Opens the fonts (open callback of both writers) and closes them. */
+int pdf_open(struct hx_stage *st);
+void pdf_close(struct hx_stage *st);
+
+/* Forgets which glyphs the previous document used. */
+void pdf_fonts_reset(struct pdf_opts *o);
+
+/* Draws laid-out pages td into out (pdf.c); doc is for diagnostics. */
+int pdf_render(struct hx_stage *st, struct hx_doc *doc, const struct hx_ts_doc *td,
+               struct hx_output *out);
 
 struct pdf_cid {
     uint32_t gid; /* in the subset */
