@@ -154,6 +154,21 @@ def main():
         if os.path.getsize(pdf) > 300 * 1024:
             fail("seed: %d bytes, over 300 KB" % os.path.getsize(pdf))
     check("seed", seed, zh=True)
+    # batch -t pdf: one valid PDF per input, as convert writes it.
+    with tempfile.TemporaryDirectory() as tmp:
+        md = os.path.join(SRC, "samples", "markup-en.txt")
+        r = run(HX, "batch", seed, md, "-t", "pdf", "-o", tmp, "-j", "2")
+        if r.returncode not in (0, 1):
+            fail("batch -t pdf: exit %d: %s" % (r.returncode, r.stderr[-300:]))
+        for name in ("seed-zh.pdf", "markup-en.pdf"):
+            p = os.path.join(tmp, name)
+            if not os.path.exists(p) or run("qpdf", "--check", p).returncode != 0:
+                fail("batch -t pdf: %s missing or invalid" % name)
+        one = os.path.join(tmp, "one.pdf")
+        run(HX, "convert", seed, "-t", "pdf", "-o", one)
+        if os.path.exists(one) and open(one, "rb").read() != open(
+                os.path.join(tmp, "seed-zh.pdf"), "rb").read():
+            fail("batch -t pdf and convert -t pdf differ on the seed")
     if not os.path.isdir(SHARED):
         print("SKIP: %s absent: corpus documents not checked" % SHARED)
     else:
