@@ -86,12 +86,16 @@ int main(void)
     for (const struct hx_ts_run *r = note ? td.pages[pn].runs : NULL; r; r = r->next)
         if (r->size == 10 && r->y > 60)
             CHECK(r->y > note->y);
-    /* The marker links to the note's place. */
-    int links = 0;
-    for (const struct hx_ts_link *k = note ? td.pages[pm].links : NULL; k; k = k->next)
-        if (!k->uri && k->page == (int)pn)
+    /* The marker links to the note's place, the note's number back. */
+    int links = 0, back = 0;
+    for (const struct hx_ts_link *k = note ? td.pages[pm].links : NULL; k; k = k->next) {
+        if (!k->uri && k->page == (int)pn && k->y0 > note->y + 5)
             links++;
+        if (!k->uri && k->page == (int)pm && k->y1 >= note->y - 1 && k->y0 < note->y)
+            back++;
+    }
     CHECK_INT(links, 1);
+    CHECK_INT(back, 1);
     /* Every glyph lies on the paper. */
     for (size_t p = 0; p < td.npages; p++)
         for (const struct hx_ts_run *r = td.pages[p].runs; r; r = r->next)

@@ -27,6 +27,7 @@ static struct note_place *note_add(struct ctx *c, struct hx_node *note)
     struct note_place *np = &c->notes[c->nnotes++];
     np->note = note;
     np->page = -1;
+    np->ref_page = -1;
     struct ts_line **tail = &np->lines;
     walk_blocks(c, note->first, note->last, 0, &tail, c->o->size * 0.8);
     if (np->lines)

@@ -61,6 +61,8 @@ struct note_place {
     struct ts_line *lines;
     int page;
     double y;
+    int ref_page; /* where its marker went (-1 = not placed) */
+    double ref_y;
 };
 
 /* The state of one layout (blocks.c builds lines, paginate.c places). */

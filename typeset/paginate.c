@@ -63,6 +63,11 @@ static void place(struct pager *pg, struct ts_line *l, double yb, double x0)
         ltail = &(*ltail)->next;
     for (struct hx_ts_link *k = l->links, *nx; k; k = nx) {
         nx = k->next;
+        for (size_t j = 0; k->note && j < c->nnotes; j++)
+            if (c->notes[j].note == k->note && c->notes[j].ref_page < 0) {
+                c->notes[j].ref_page = (int)p;
+                c->notes[j].ref_y = yb + l->ascent;
+            }
         k->x0 += x0;
         k->x1 += x0;
         k->y0 += yb;
@@ -260,6 +265,24 @@ void ts_finish(struct ctx *c, struct ts_line *lines)
             }
             k->note = NULL;
         }
+    /* And back: a note's number links to its marker. */
+    for (size_t j = 0; j < c->nnotes; j++) {
+        struct note_place *np = &c->notes[j];
+        if (np->page < 0 || np->ref_page < 0 || (size_t)np->page >= out->npages)
+            continue;
+        struct hx_ts_link *k = hx_alloc(c->doc->arena, sizeof *k);
+        double w = o->size * 1.6;
+        k->x0 = c->rtl ? out->width - MARGIN - w : MARGIN;
+        k->x1 = k->x0 + w;
+        k->y0 = np->y - o->size;
+        k->y1 = np->y;
+        k->page = np->ref_page;
+        k->y = np->ref_y;
+        struct hx_ts_link **t = &out->pages[np->page].links;
+        while (*t)
+            t = &(*t)->next;
+        *t = k;
+    }
     /* Running head and page numbers. */
     for (size_t p = 0; p < out->npages; p++) {
         double s = o->size * 0.85;
