@@ -80,6 +80,13 @@ static void merge(struct ctx *c, struct ts_line **rows, struct ts_line *lines, d
             k->next = r->links;
             r->links = k;
         }
+        for (struct hx_ts_rule *u = l->rules, *nx; u; u = nx) {
+            nx = u->next;
+            u->x0 += dx;
+            u->x1 += dx;
+            u->next = r->rules;
+            r->rules = u;
+        }
         if (l->target)
             r->target = l->target;
         if (l->height > r->height)
@@ -99,6 +106,72 @@ static struct hx_ts_rule *rule(struct ctx *c, double x0, double x1, double y, do
     u->width = w;
     u->gray = g;
     return u;
+}
+
+static int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* Highlights every whole occurrence of tok in the column's lines: a light
+ * box under the glyphs that stand for it. */
+static void highlight(struct ctx *c, struct ts_line *lines, const char *tok, size_t n)
+{
+    for (struct ts_line *l = lines; l; l = l->next)
+        for (struct hx_ts_run *r = l->runs; r; r = r->next)
+            for (size_t i = 0; i < r->n; i++) {
+                const char *at = r->text + r->g[i].at;
+                if (!r->g[i].len || strncmp(at, tok, n) || is_digit(at[n]) ||
+                    (r->g[i].at > 0 && is_digit(at[-1]) && is_digit(tok[0])))
+                    continue;
+                double x0 = 1e9, x1 = -1e9;
+                for (size_t j = 0; j < r->n; j++) {
+                    if (r->g[j].at < r->g[i].at || r->g[j].at >= r->g[i].at + n)
+                        continue;
+                    double gx = r->x + r->g[j].x;
+                    double nx = j + 1 < r->n ? r->x + r->g[j + 1].x : gx + r->size * 0.5;
+                    if (gx < x0)
+                        x0 = gx;
+                    if ((nx > gx ? nx : gx + r->size * 0.5) > x1)
+                        x1 = nx > gx ? nx : gx + r->size * 0.5;
+                }
+                if (x0 > x1)
+                    continue;
+                struct hx_ts_rule *u = rule(c, x0, x1, r->y + r->size * 0.32, r->size * 1.1, 0.78);
+                u->next = l->rules;
+                l->rules = u;
+            }
+}
+
+/* The tokens an issue blames on language lang: in "…: en has A, B; zh
+ * has C" the ones after "lang … has". */
+static void highlight_issue(struct ctx *c, struct ts_line *lines, const char *msg, const char *lang)
+{
+    const char *p = strchr(msg, ':');
+    size_t ll = strlen(lang);
+    while (p && *p) {
+        p += strspn(p, ":; ");
+        const char *has = strstr(p, " has "), *end = strchr(p, ';');
+        if (!has || (end && has > end))
+            break;
+        int mine = 0;
+        for (const char *w = p; w < has;) {
+            size_t k = strcspn(w, " ");
+            mine |= k == ll && !strncmp(w, lang, ll);
+            w += k + (w[k] == ' ');
+        }
+        const char *t = has + 5, *stop = end ? end : t + strlen(t);
+        while (mine && t < stop) {
+            size_t k = strcspn(t, ",;");
+            if (t + k > stop)
+                k = (size_t)(stop - t);
+            if (k)
+                highlight(c, lines, t, k);
+            t += k;
+            t += strspn(t, ", ");
+        }
+        p = end;
+    }
 }
 
 /* One column of a row: the document's paragraphs, then their notes. */
@@ -123,6 +196,15 @@ static struct ts_line *column(struct proof *pr, size_t k, const struct hx_align_
     return lines;
 }
 
+/* The flagged tokens of row r highlighted in column k. */
+static void mark_tokens(struct proof *pr, const struct hx_align_row *r, size_t k,
+                        struct ts_line *lines)
+{
+    for (const struct hx_align_issue *is = r->issues; is; is = is->next)
+        if (is->kind & (HX_AF_NUMBERS | HX_AF_SYMBOLS | HX_AF_URLS | HX_AF_NOTE_TEXT))
+            highlight_issue(pr->c, lines, is->msg, pr->al->langs[k]);
+}
+
 static void row(struct proof *pr, size_t i, struct ts_line *head, struct ts_line ***tail)
 {
     struct ctx *c = pr->c;
@@ -133,8 +215,11 @@ static void row(struct proof *pr, size_t i, struct ts_line *head, struct ts_line
         text_lines(c, "en", flag_names(c->doc->arena, r->flags), pr->size * 0.75, HX_FONT_BOLD,
                    KEY_W - 4, 0, &mt);
     merge(c, &rows, margin, 0);
-    for (size_t k = 0; k < pr->al->ndocs; k++)
-        merge(c, &rows, column(pr, k, &r->cells[k]), KEY_W + (double)k * pr->colw);
+    for (size_t k = 0; k < pr->al->ndocs; k++) {
+        struct ts_line *col = column(pr, k, &r->cells[k]);
+        mark_tokens(pr, r, k, col);
+        merge(c, &rows, col, KEY_W + (double)k * pr->colw);
+    }
     if (!rows)
         return;
     double h = 0;

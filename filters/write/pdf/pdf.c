@@ -140,11 +140,7 @@ static void pdf_page(struct writer *w, const struct hx_ts_doc *td, size_t p, HPD
     const struct hx_ts_page *tp = &td->pages[p];
     HPDF_Page_SetWidth(page, (HPDF_REAL)td->width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)td->height);
-    w->tc = 0;
-    HPDF_Page_BeginText(page);
-    for (const struct hx_ts_run *r = tp->runs; r; r = r->next)
-        pdf_run(w, page, r);
-    HPDF_Page_EndText(page);
+    /* Rules first: shading and highlights lie under the text. */
     for (const struct hx_ts_rule *r = tp->rules; r; r = r->next) {
         HPDF_Page_SetGrayStroke(page, (HPDF_REAL)r->gray);
         HPDF_Page_SetLineWidth(page, (HPDF_REAL)r->width);
@@ -152,6 +148,11 @@ static void pdf_page(struct writer *w, const struct hx_ts_doc *td, size_t p, HPD
         HPDF_Page_LineTo(page, (HPDF_REAL)r->x1, (HPDF_REAL)r->y);
         HPDF_Page_Stroke(page);
     }
+    w->tc = 0;
+    HPDF_Page_BeginText(page);
+    for (const struct hx_ts_run *r = tp->runs; r; r = r->next)
+        pdf_run(w, page, r);
+    HPDF_Page_EndText(page);
     for (const struct hx_ts_link *k = tp->links; k; k = k->next) {
         HPDF_Rect rect = {(HPDF_REAL)k->x0, (HPDF_REAL)k->y0, (HPDF_REAL)k->x1, (HPDF_REAL)k->y1};
         HPDF_Annotation a = NULL;
