@@ -57,7 +57,8 @@ int main(void)
         char buf[400];
         snprintf(buf, sizeof buf,
                  "Paragraph%d says what the General Assembly decided at its seventy-sixth "
-                 "session about information and communications technologies for development.",
+                 "session about information and communications technologies for development, "
+                 "recalling its earlier resolutions on the subject and the reports before it.",
                  k);
         struct hx_node *p = add_para(d, sec, HX_PARA, k == 1 ? "1." : NULL, buf);
         if (k == 100) {
@@ -96,6 +97,14 @@ int main(void)
     }
     CHECK_INT(links, 1);
     CHECK_INT(back, 1);
+    /* No widow, no orphan: each three-line paragraph stays on one page (its
+     * runs share the paragraph's text). */
+    int split = 0;
+    for (size_t p = 1; p < td.npages; p++)
+        for (const struct hx_ts_run *r = td.pages[p].runs; r; r = r->next)
+            for (const struct hx_ts_run *q = td.pages[p - 1].runs; q; q = q->next)
+                split += r->text == q->text && !strncmp(r->text, "Paragraph", 9);
+    CHECK_INT(split, 0);
     /* Every glyph lies on the paper. */
     for (size_t p = 0; p < td.npages; p++)
         for (const struct hx_ts_run *r = td.pages[p].runs; r; r = r->next)

@@ -178,11 +178,15 @@ static void paginate(struct pager *pg, struct ts_line *lines)
         nx = l->next;
         double before = pg->has_body ? l->before : 0;
         double need = before + l->height, foot = notes_of(pg, l, 0);
-        /* Keep a heading with the line after it, and a paragraph's first
-         * line with its second. */
+        /* Keep a heading with the line after it, a paragraph's first line
+         * with its second (no orphan) and its last with the one before (no
+         * widow). */
         double more = 0;
-        if (nx && (l->keep_next || (l->first && !l->last)))
+        if (nx && (l->keep_next || (l->first && !l->last) || (!l->last && nx->last)))
             more = nx->before * !nx->first + nx->height;
+        /* A three-line paragraph cannot be split without one of them. */
+        if (l->first && nx && !nx->last && nx->next && nx->next->last)
+            more += nx->next->height;
         if (pg->has_body && (l->page_break || !fits(pg, need + more, foot > 0 ? l->height : 0))) {
             flush_foot(pg);
             new_page(pg);
