@@ -253,7 +253,8 @@ static int add_dir(FcConfig *fc, const char *dir)
         names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, name_cmp);
+    if (n)
+        qsort(names, n, sizeof *names, name_cmp);
     for (size_t k = 0; k < n; k++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, names[k]);

@@ -125,7 +125,8 @@ static void flush_foot(struct pager *pg)
             y -= l->height;
         }
     }
-    memmove(pg->foot, pg->foot + n, (pg->nfoot - n) * sizeof *pg->foot);
+    if (pg->nfoot > n)
+        memmove(pg->foot, pg->foot + n, (pg->nfoot - n) * sizeof *pg->foot);
     pg->nfoot -= n;
     pg->foot_h = 0;
     for (size_t k = 0; k < pg->nfoot; k++)
