@@ -1,4 +1,5 @@
-/* typeset/: a model laid out on pages: a hanging paragraph number left of
+/* typeset/: a model laid out on pages: no heading alone at a page foot, a
+ * hanging paragraph number left of
  * its text, a note at the foot of the page that references it (also when
  * that is page 3), a link from the marker to the note, an outline mark per
  * heading, right-to-left paragraphs set against the right margin, and
@@ -55,6 +56,10 @@ int main(void)
     h->level = 1;
     for (int k = 1; k <= 120; k++) {
         char buf[400];
+        if (k % 7 == 0) { /* headings among them, never alone at a page foot */
+            snprintf(buf, sizeof buf, "Heading %d", k);
+            add_para(d, sec, HX_HEADING, NULL, buf)->level = 2;
+        }
         snprintf(buf, sizeof buf,
                  "Paragraph%d says what the General Assembly decided at its seventy-sixth "
                  "session about information and communications technologies for development, "
@@ -72,7 +77,14 @@ int main(void)
     struct hx_ts_doc td;
     CHECK_INT(hx_ts_layout(&st, d, &o, &td), 0);
     CHECK(td.npages >= 3);
-    CHECK_INT(td.nmarks, 1);
+    CHECK_INT(td.nmarks, 1 + 120 / 7);
+    for (size_t p = 0; p + 1 < td.npages; p++) {
+        const struct hx_ts_run *low = NULL;
+        for (const struct hx_ts_run *r = td.pages[p].runs; r; r = r->next)
+            if (r->size >= 10 && r->y > 60 && (!low || r->y < low->y))
+                low = r;
+        CHECK(low && strncmp(low->text, "Heading", 7) != 0);
+    }
     CHECK_STR(td.marks[0].title, "Introduction");
     CHECK_INT(td.marks[0].page, 0);
     size_t pl = 99, pt = 99, pn = 99, pm = 99;

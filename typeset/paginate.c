@@ -172,6 +172,24 @@ static int fits(struct pager *pg, double need, double foot)
     return pg->y - need >= bottom() + (f > 0 ? f + SEP : 0);
 }
 
+/* The height that must fit below l for l to go on this page: a heading
+ * keeps the next line and what that one keeps; a paragraph's first line
+ * its second (no orphan), all three of a three-line paragraph; the line
+ * before a last one that last one (no widow). */
+static double keep_height(const struct ts_line *l)
+{
+    const struct ts_line *nx = l->next;
+    if (!nx)
+        return 0;
+    if (l->keep_next)
+        return nx->before + nx->height + keep_height(nx);
+    if (l->first && !l->last)
+        return nx->height + (!nx->last && nx->next && nx->next->last ? nx->next->height : 0);
+    if (!l->last && nx->last)
+        return nx->height;
+    return 0;
+}
+
 static void paginate(struct pager *pg, struct ts_line *lines)
 {
     new_page(pg);
@@ -179,15 +197,7 @@ static void paginate(struct pager *pg, struct ts_line *lines)
         nx = l->next;
         double before = pg->has_body ? l->before : 0;
         double need = before + l->height, foot = notes_of(pg, l, 0);
-        /* Keep a heading with the line after it, a paragraph's first line
-         * with its second (no orphan) and its last with the one before (no
-         * widow). */
-        double more = 0;
-        if (nx && (l->keep_next || (l->first && !l->last) || (!l->last && nx->last)))
-            more = nx->before * !nx->first + nx->height;
-        /* A three-line paragraph cannot be split without one of them. */
-        if (l->first && nx && !nx->last && nx->next && nx->next->last)
-            more += nx->next->height;
+        double more = keep_height(l);
         if (pg->has_body && (l->page_break || !fits(pg, need + more, foot > 0 ? l->height : 0))) {
             flush_foot(pg);
             new_page(pg);
