@@ -1,5 +1,6 @@
 /* The one list of stages. A new stage: one file in filters/, one extern
  * line and one entry below, one line in filters/meson.build. */
+#include "config.h"
 #include "hx.h"
 
 /* readers */
@@ -22,6 +23,10 @@ extern const struct hx_filter hx_write_align_json;
 extern const struct hx_filter hx_write_align_tmx;
 extern const struct hx_filter hx_write_align_tsv;
 extern const struct hx_filter hx_write_epub;
+#if HX_HAVE_PDF
+extern const struct hx_filter hx_write_pdf;
+extern const struct hx_filter hx_write_align_pdf;
+#endif
 extern const struct hx_filter hx_write_txt;
 extern const struct hx_filter hx_write_xml;
 
@@ -46,6 +51,10 @@ const struct hx_filter *const hx_registry[] = {
     &hx_write_align_tmx,
     &hx_write_align_tsv,
     &hx_write_epub,
+#if HX_HAVE_PDF
+    &hx_write_pdf,
+    &hx_write_align_pdf,
+#endif
     &hx_write_txt,
     &hx_write_xml,
     NULL,

@@ -16,14 +16,13 @@
  * when it has none; line breaks become spaces so a block stays one line);
  * "wrap=N" wraps at N columns of East Asian width, at the line-break
  * opportunities of ICU (between CJK characters, at spaces), never inside a
- * word; with ids, continuation lines start with a TAB. */
+ * word; with ids, continuation lines start with a TAB. The filling is the
+ * typesetting layer's (typeset/break.h), measured in columns here. */
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
-
 #include "hx.h"
+#include "typeset/break.h"
 
 struct txt_opts {
     int ids;
@@ -50,8 +49,8 @@ struct writer {
     const struct txt_opts *o;
     struct hx_buf out;
     size_t blocks;
-    struct queue *notes; /* the queue of the current part */
-    UBreakIterator *brk; /* only when wrapping */
+    struct queue *notes;       /* the queue of the current part */
+    struct hx_ts_breaker *brk; /* only when wrapping */
     int brk_failed;
 };
 
@@ -105,48 +104,43 @@ static void inline_text(struct writer *w, struct hx_node *first, const struct hx
     }
 }
 
+/* East Asian columns of line[start..end): the txt writer's width for the
+ * typesetting layer's line filling. */
+static double txt_width(void *ctx, size_t start, size_t end)
+{
+    return (double)hx_str_width((const char *)ctx + start, end - start);
+}
+
 /* Appends line[0..len) wrapped; the current output line already holds
  * `col` columns; continuation lines start with cont. */
 static void wrap_line(struct writer *w, const char *line, size_t len, size_t col, const char *cont)
 {
-    UErrorCode status = U_ZERO_ERROR;
-    UText ut = UTEXT_INITIALIZER;
     size_t width = (size_t)w->o->wrap, cont_w = hx_str_width(cont, strlen(cont));
-    size_t start = 0, prev = 0;
-    int32_t pos;
+    size_t *pos, npos, nlines;
+    struct hx_ts_line *lines;
+    const char *err = NULL;
     if (col + hx_str_width(line, len) <= width || !w->brk) {
         hx_buf_add(&w->out, line, len);
         return;
     }
-    utext_openUTF8(&ut, line, (int64_t)len, &status);
-    ubrk_setUText(w->brk, &ut, &status);
-    if (U_FAILURE(status)) {
+    npos = hx_ts_breaks(w->brk, line, len, &pos, &err);
+    if (!npos) {
         if (!w->brk_failed++)
-            hx_warn(w->st, w->doc, NULL, "cannot wrap lines: %s", u_errorName(status));
+            hx_warn(w->st, w->doc, NULL, "cannot wrap lines: %s", err ? err : "?");
         hx_buf_add(&w->out, line, len);
-        goto out;
+        return;
     }
-    ubrk_first(w->brk);
-    while ((pos = ubrk_next(w->brk)) != UBRK_DONE) {
-        size_t b = (size_t)pos, trim = b;
-        while (trim > prev && (line[trim - 1] == ' ' || line[trim - 1] == '\t'))
-            trim--;
-        if (prev > start && col + hx_str_width(line + prev, trim - prev) > width) {
-            size_t end = prev;
-            while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t'))
-                end--;
-            hx_buf_add(&w->out, line + start, end - start);
+    nlines = hx_ts_fill_greedy(line, len, pos, npos, (double)width - (double)col,
+                               (double)width - (double)cont_w, txt_width, (void *)line, &lines);
+    for (size_t k = 0; k < nlines; k++) {
+        if (k) {
             hx_buf_addc(&w->out, '\n');
             hx_buf_adds(&w->out, cont);
-            col = cont_w;
-            start = prev;
         }
-        col += hx_str_width(line + prev, b - prev);
-        prev = b;
+        hx_buf_add(&w->out, line + lines[k].start, lines[k].end - lines[k].start);
     }
-    hx_buf_add(&w->out, line + start, len - start);
-out:
-    utext_close(&ut);
+    free(lines);
+    free(pos);
 }
 
 /* Writes one block: key column, prefix (a label or marker, followed by a
@@ -359,13 +353,11 @@ static int write_txt(struct hx_stage *st, struct hx_doc *doc, struct hx_output *
     int rc = -1;
     struct queue doc_notes = {0}, part_notes = {0};
     struct writer w = {st, doc, st->priv, {0}, 0, &doc_notes, NULL, 0};
-    UErrorCode status = U_ZERO_ERROR;
     if (w.o->wrap > 0) {
-        const char *lang = hx_node_lang(doc, doc->root);
-        w.brk = ubrk_open(UBRK_LINE, lang ? lang : "", NULL, 0, &status);
-        if (U_FAILURE(status)) {
-            hx_error(st, doc, NULL, "cannot open the ICU line breaker: %s", u_errorName(status));
-            w.brk = NULL;
+        const char *err = "?";
+        w.brk = hx_ts_breaker_open(hx_node_lang(doc, doc->root), 0, &err);
+        if (!w.brk) {
+            hx_error(st, doc, NULL, "cannot open the ICU line breaker: %s", err);
             goto out;
         }
     }
@@ -386,8 +378,7 @@ static int write_txt(struct hx_stage *st, struct hx_doc *doc, struct hx_output *
     }
     rc = 0;
 out:
-    if (w.brk)
-        ubrk_close(w.brk);
+    hx_ts_breaker_close(w.brk);
     hx_buf_free(&w.out);
     free(doc_notes.v);
     free(part_notes.v);
