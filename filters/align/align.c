@@ -416,7 +416,7 @@ static void align_part(struct align_ctx *cx, size_t pi)
             continue;
         }
         struct align_pair p = {
-            lists[pivot], lists[d], np, cnt[d], version_ratio(cx, pivot, d), 0, 0};
+            lists[pivot], lists[d], np, cnt[d], version_ratio(cx, pivot, d), 0};
         struct align_beads bs = {0};
         if (strcmp(part, "fn") == 0)
             align_pair_notes(&p, &bs);

@@ -45,7 +45,6 @@ struct align_pair {
     size_t na, nb;
     double ratio;     /* set by the caller: other's length per pivot length */
     double var;       /* set by align_pair_run: spread of the log length ratio */
-    double key_bonus; /* align_pair_run's own: pull of equal numbered keys */
 };
 
 /* Aligns p->a with p->b into out, in order: anchors by key, gaps by the
