@@ -68,12 +68,13 @@ static int differ(enum check c, const struct align_unit *x, const struct align_u
          * "Noting with appreciation"); a trailing "also" or "further" does
          * not: translations add or drop it (the Spanish Declaration's
          * "Considerando también" where the others say "Whereas"); nor does
-         * a degree of one graded family ("deep" or "grave" concern), nor a
-         * rendering that stands for several classes (hx_lead_compare). A
-         * version that found no lead word has nothing to compare. */
+         * a rendering that stands for several classes (hx_lead_compare);
+         * a degree of one graded family ("deep" or "grave" concern) is
+         * information, a note. A version that found no lead word has
+         * nothing to compare. */
         const char *a = x->node->lead, *b = y->node->lead;
-        if (!a || !b || hx_lead_compare(a, b) <= HX_LEAD_DEGREE)
-            return 0;
+        if (!a || !b || hx_lead_compare(a, b) <= HX_LEAD_MODIFIER)
+            return 0; /* a degree is told, as a note (blame) */
         if (ex)
             hx_buf_adds(ex, a), hx_buf_adds(ey, b);
         return 1;
@@ -95,7 +96,21 @@ static unsigned line_near(const struct align_ctx *cx, size_t row, size_t d)
     return 0;
 }
 
-static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, const char *msg)
+/* Is this flag in the reviewer's list ("KEY<TAB>CHECK<TAB>MESSAGE" lines,
+ * as the HTML report exports them)? */
+static int accepted(const struct align_ctx *cx, const char *key, unsigned flag, const char *msg)
+{
+    if (!cx->accept)
+        return 0;
+    struct hx_buf b = {0};
+    hx_buf_addf(&b, "\n%s\t%s\t%s\n", key ? key : "", hx_align_flag_name(flag), msg);
+    int hit = strstr(cx->accept, b.data) != NULL;
+    hx_buf_free(&b);
+    return hit;
+}
+
+void align_report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, int note,
+                  const char *msg)
 {
     struct hx_align_row *r = &cx->rows[row];
     struct hx_align_issue *is = hx_alloc(cx->set->arena, sizeof *is);
@@ -103,13 +118,23 @@ static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, co
     is->doc = d;
     is->line = line_near(cx, row, d);
     is->msg = hx_strdup(cx->set->arena, msg);
+    is->accepted = accepted(cx, r->key, flag, msg);
+    is->note = note || is->accepted;
     struct hx_align_issue **tail = &r->issues;
     while (*tail)
         tail = &(*tail)->next;
     *tail = is;
-    r->flags |= flag;
-    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path, is->line, cx->st->f->name,
-                 r->key, "%s", msg);
+    if (is->note)
+        r->noted |= flag;
+    else
+        r->flags |= flag;
+    hx_diags_add(cx->st->diags, is->note ? HX_SEV_NOTE : HX_SEV_WARNING, cx->v[d].doc->path,
+                 is->line, cx->st->f->name, r->key, "%s%s", msg, is->accepted ? " (accepted)" : "");
+}
+
+static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, const char *msg)
+{
+    align_report(cx, row, d, flag, 0, msg);
 }
 
 static void add_names(struct hx_buf *b, const struct align_ctx *cx, const size_t *ds, size_t n)
@@ -149,7 +174,7 @@ static void check_presence(struct align_ctx *cx, size_t row)
         return;
     /* The minority is at fault; on a tie, whoever differs from the first
      * document. */
-    int blame_lack = nl < nh || (nl == nh && r->cells[0].n);
+    int blame_lack = nl < nh || (nl == nh && r->cells[cx->orig].n);
     struct hx_buf b = {0};
     if (blame_lack) {
         for (size_t k = 0; k < nl; k++) {
@@ -210,6 +235,75 @@ static void check_merges(struct align_ctx *cx, size_t row)
     hx_buf_free(&b);
 }
 
+/* English names of the six languages, for evidence in a reviser's words. */
+static const char *lang_word(const char *tag)
+{
+    static const char *const names[][2] = {{"en", "English"}, {"fr", "French"},  {"es", "Spanish"},
+                                           {"ru", "Russian"}, {"zh", "Chinese"}, {"ar", "Arabic"}};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strncmp(tag, names[k][0], 2) == 0 && (!tag[2] || tag[2] == '-'))
+            return names[k][1];
+    return tag;
+}
+
+/* Reports version ds[x] at odds on check c with the versions marked in odd:
+ * each other version's own values (grouped when equal), and the same in
+ * words on the issue ("the English says 24 November 2021; the Chinese
+ * says 23 November 2021"). A graded lead word is a note. */
+static void blame(struct align_ctx *cx, size_t row, enum check c, const size_t *ds, size_t n,
+                  size_t x, const int *odd, struct hx_buf *ex, struct hx_buf *ey,
+                  struct hx_buf *msg)
+{
+    const struct align_unit *ux = cx->ru[row * cx->nd + ds[x]][0];
+    char *vals[8] = {0};
+    for (size_t y = 0; y < n; y++) {
+        if (!odd[y])
+            continue;
+        hx_buf_reset(ex);
+        hx_buf_reset(ey);
+        differ(c, ux, cx->ru[row * cx->nd + ds[y]][0], ex, ey);
+        vals[y] = hx_strdup(cx->set->arena, ey->len ? ey->data : "none");
+    }
+    size_t first = 0;
+    while (first < n && !odd[first])
+        first++;
+    hx_buf_reset(ex);
+    hx_buf_reset(ey);
+    differ(c, ux, cx->ru[row * cx->nd + ds[first]][0], ex, ey);
+    char *mine = hx_strdup(cx->set->arena, ex->len ? ex->data : "none");
+    hx_buf_reset(msg);
+    hx_buf_addf(msg, "%s: %s has %s", checks[c].what, cx->al->langs[ds[x]], mine);
+    struct hx_buf say = {0};
+    hx_buf_addf(&say, "the %s says %s", lang_word(cx->al->tags[ds[x]]), mine);
+    int done[8] = {0};
+    for (size_t y = 0; y < n; y++) {
+        if (!odd[y] || done[y])
+            continue;
+        size_t same[8], ns = 0;
+        for (size_t z = y; z < n; z++)
+            if (odd[z] && !done[z] && strcmp(vals[z], vals[y]) == 0)
+                same[ns++] = ds[z], done[z] = 1;
+        hx_buf_adds(msg, "; ");
+        add_names(msg, cx, same, ns);
+        hx_buf_addf(msg, " %s %s", ns > 1 ? "have" : "has", vals[y]);
+        hx_buf_adds(&say, "; the ");
+        for (size_t k = 0; k < ns; k++)
+            hx_buf_addf(&say, "%s%s", k ? (k + 1 == ns ? " and " : ", ") : "",
+                        lang_word(cx->al->tags[same[k]]));
+        hx_buf_addf(&say, " %s %s", ns > 1 ? "say" : "says", vals[y]);
+    }
+    int note = 0;
+    if (c == C_LEAD) {
+        const char *a = ux->node->lead, *b = cx->ru[row * cx->nd + ds[first]][0]->node->lead;
+        note = hx_lead_compare(a, b) == HX_LEAD_DEGREE;
+    }
+    align_report(cx, row, ds[x], checks[c].flag, note, msg->data);
+    for (struct hx_align_issue *is = cx->rows[row].issues; is; is = is->next)
+        if (!is->next)
+            is->say = hx_strdup(cx->set->arena, say.data);
+    hx_buf_free(&say);
+}
+
 static void check_content(struct align_ctx *cx, size_t row)
 {
     struct hx_align_row *r = &cx->rows[row];
@@ -242,26 +336,10 @@ static void check_content(struct align_ctx *cx, size_t row)
         for (size_t x = 0; x < n; x++)
             nb += odds[x] == most;
         for (size_t x = 0; x < n; x++) {
-            /* On a tie the first document is the reference, not the culprit. */
-            if (odds[x] != most || (x == 0 && nb > 1))
+            /* On a tie the original is the reference, not the culprit. */
+            if (odds[x] != most || (ds[x] == cx->orig && nb > 1))
                 continue;
-            size_t others[8], no = 0, ref = 0;
-            for (size_t y = 0; y < n; y++)
-                if (odd[x][y]) {
-                    if (!no)
-                        ref = y;
-                    others[no++] = ds[y];
-                }
-            hx_buf_reset(&ex);
-            hx_buf_reset(&ey);
-            differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
-                   cx->ru[row * cx->nd + ds[ref]][0], &ex, &ey);
-            hx_buf_reset(&msg);
-            hx_buf_addf(&msg, "%s: %s has %s; ", checks[c].what, cx->al->langs[ds[x]],
-                        ex.len ? ex.data : "none");
-            add_names(&msg, cx, others, no);
-            hx_buf_addf(&msg, " %s %s", no > 1 ? "have" : "has", ey.len ? ey.data : "none");
-            report(cx, row, ds[x], checks[c].flag, msg.data);
+            blame(cx, row, (enum check)c, ds, n, x, odd[x], &ex, &ey, &msg);
         }
     }
     hx_buf_free(&ex);

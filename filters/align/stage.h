@@ -43,8 +43,8 @@ struct align_beads {
 struct align_pair {
     struct align_unit **a, **b;
     size_t na, nb;
-    double ratio;     /* set by the caller: other's length per pivot length */
-    double var;       /* set by align_pair_run: spread of the log length ratio */
+    double ratio; /* set by the caller: other's length per pivot length */
+    double var;   /* set by align_pair_run: spread of the log length ratio */
 };
 
 /* Aligns p->a with p->b into out, in order: anchors by key, gaps by the
@@ -77,8 +77,43 @@ struct align_ctx {
     size_t nrows, cap;
     const char **parts; /* in order of first appearance */
     size_t nparts;
-    size_t *counts; /* parts × documents: paragraphs per part */
+    size_t *counts;     /* parts × documents: paragraphs per part */
+    size_t orig;        /* the original version: the pivot of every part that
+                           has it, the reference on a tie */
+    const char *accept; /* the reviewer's accepted flags (file text), or NULL */
 };
+
+/* The stage's options (align:original=fr,accept=FILE). */
+struct align_opts {
+    const char *original; /* language tag of the original; "" = from masthead */
+    const char *accept;   /* file of flags already looked at */
+};
+
+/* ---- filters/align/versions.c ---- */
+
+/* A year-less date takes the year most versions name. */
+void align_set_years(struct align_version *v, size_t nd);
+
+/* Median length ratio of version d to version a over equal numbered keys. */
+double align_version_ratio(const struct align_ctx *cx, size_t a, size_t d);
+
+/* The BCP 47 tag of a document: its own, else guessed from its text. */
+const char *align_doc_tag(struct hx_doc *doc, const struct align_version *v);
+
+/* The original: the version whose tag or name is want; with want empty,
+ * the version whose masthead "Original:" names its own language, else the
+ * first. (size_t)-1 when want names no version. */
+size_t align_find_original(const struct align_ctx *cx, const char *want);
+
+/* Length of every paired row against the original, with a threshold from
+ * the spread of the document's own rows: "shortened by N %". */
+void align_check_lengths(struct align_ctx *cx);
+
+/* Records a disagreement of kind flag blamed on version d at row: a
+ * warning, or a note when note is set or the reviewer accepted it
+ * (filters/align/check.c). */
+void align_report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, int note,
+                  const char *msg);
 
 /* Is u a line each version has its own of, never compared: the job number
  * and language lines of the masthead (front.job, front.language), or a job
