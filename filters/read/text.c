@@ -10,9 +10,11 @@
  *
  * Inside a block, markdown-style markup becomes inline nodes:
  *   **strong**, *emphasis*  a run of exactly two (one) asterisks opens when
- *                           not followed by white space and closes at the
+ *   ***strong emphasis***   not followed by white space and closes at the
  *                           nearest such run not preceded by white space;
- *                           runs of three or more are always literal
+ *                           three make emphasis inside strong (bold italic,
+ *                           as UN operative verbs are often typed); runs of
+ *                           four or more are always literal
  *   [text](href)            link text holds no brackets; href is everything
  *                           up to ")" and holds no white space or brackets
  *   <scheme:…>              autolink (scheme of 2-32 letters, digits, + . -,
@@ -47,7 +49,7 @@ struct block {
     struct hx_doc *doc;
     const char *s;
     size_t len;
-    size_t *next_close[2]; /* [0] emphasis "*", [1] strong "**" */
+    size_t *next_close[3]; /* [0] emphasis "*", [1] strong "**", [2] both "***" */
 };
 
 static int is_space_at(const char *s, size_t len, size_t i)
@@ -71,12 +73,12 @@ static size_t star_run(const char *s, size_t len, size_t i)
     return j - i;
 }
 
-/* Fills next_close: a closer is a run of exactly one or two asterisks not
+/* Fills next_close: a closer is a run of exactly one, two or three asterisks not
  * preceded by white space. */
 static void find_closers(struct block *b)
 {
     size_t n = b->len, i;
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < 3; k++) {
         /* Heap, not arena: the tables die with the block, the tree lives on. */
         b->next_close[k] = malloc((n + 1) * sizeof(size_t));
         if (!b->next_close[k])
@@ -85,7 +87,7 @@ static void find_closers(struct block *b)
     }
     /* Mark closers at run starts first, then propagate right to left. */
     for (i = 0; i < n; i++) {
-        b->next_close[0][i] = b->next_close[1][i] = SIZE_MAX;
+        b->next_close[0][i] = b->next_close[1][i] = b->next_close[2][i] = SIZE_MAX;
     }
     for (i = 0; i < n;) {
         if (b->s[i] != '*') {
@@ -93,12 +95,12 @@ static void find_closers(struct block *b)
             continue;
         }
         size_t run = star_run(b->s, n, i);
-        if (run <= 2 && i > 0 && !is_space_before(b->s, i))
+        if (run <= 3 && i > 0 && !is_space_before(b->s, i))
             b->next_close[run - 1][i] = i;
         i += run;
     }
     for (i = n; i-- > 0;) {
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < 3; k++) {
             if (b->next_close[k][i] == SIZE_MAX)
                 b->next_close[k][i] = b->next_close[k][i + 1];
         }
@@ -192,15 +194,20 @@ static void parse_inlines(struct block *b, struct hx_node *parent, size_t from, 
         struct hx_node *n = NULL;
         if (c == '*') {
             size_t run = star_run(s, to, i);
-            size_t close = run <= 2 ? b->next_close[run - 1][i + run] : SIZE_MAX;
+            size_t close = run <= 3 ? b->next_close[run - 1][i + run] : SIZE_MAX;
             /* A run cut short by "to" is not the run the closer table saw. */
-            if (run <= 2 && i + run < b->len && s[i + run] == '*')
+            if (run <= 3 && i + run < b->len && s[i + run] == '*')
                 close = SIZE_MAX;
-            if (depth < MAX_DEPTH && close != SIZE_MAX && close + run <= to &&
+            if (depth + 1 < MAX_DEPTH && close != SIZE_MAX && close + run <= to &&
                 !is_space_at(s, to, i + run)) {
-                n = hx_node_new(b->doc, run == 2 ? HX_STRONG : HX_EMPH);
+                n = hx_node_new(b->doc, run == 1 ? HX_EMPH : HX_STRONG);
                 add_text(b, parent, text, i);
                 hx_node_append(parent, n);
+                if (run == 3) { /* bold italic: emphasis inside strong */
+                    struct hx_node *e = hx_node_new(b->doc, HX_EMPH);
+                    hx_node_append(n, e);
+                    n = e;
+                }
                 parse_inlines(b, n, i + run, close, depth + 1);
                 i = text = close + run;
             } else {
@@ -264,6 +271,7 @@ static void add_block(struct hx_doc *doc, const char *s, size_t len, unsigned li
     parse_inlines(&b, p, start, len, 0);
     free(b.next_close[0]);
     free(b.next_close[1]);
+    free(b.next_close[2]);
     hx_node_append(doc->root, p);
 }
 
