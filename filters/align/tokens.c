@@ -160,6 +160,7 @@ void align_toks_extract(struct hx_arena *a, const char *str, size_t len, struct 
         s.n++;
     }
     scan_urls(&s);
+    align_scan_dates_numeric(&s); /* before "12/10" can pass for a resolution */
     align_scan_symbols(&s);
     align_scan_refs(&s);
     align_scan_dates_zh(&s);
@@ -167,6 +168,7 @@ void align_toks_extract(struct hx_arena *a, const char *str, size_t len, struct 
     align_scan_numbers(&s);
     align_scan_zh_numerals(&s);
     align_scan_en_words(&s);
+    align_scan_roman(&s);
     free(s.c);
     free(s.lc);
     free(s.used);

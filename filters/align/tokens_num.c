@@ -197,3 +197,76 @@ void align_scan_en_words(struct align_scan *s)
         i += l - 1;
     }
 }
+
+/* ---- roman numerals ----------------------------------------------------- */
+
+/* Value of the roman numeral in upper-case letters s[i..e), 0 unless it is
+ * written the one canonical way (so that "MIX" passes but "IIII" and "VX"
+ * do not, and a word such as "DID" is no number). */
+static long roman_value(const struct align_scan *s, size_t i, size_t e)
+{
+    static const struct {
+        const char *w;
+        int v;
+    } steps[] = {{"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100},
+                 {"XC", 90},  {"L", 50},   {"XL", 40}, {"X", 10},   {"IX", 9},
+                 {"V", 5},    {"IV", 4},   {"I", 1}};
+    long v = 0;
+    size_t k = i;
+    for (size_t t = 0; t < sizeof steps / sizeof *steps && k < e; t++) {
+        size_t wl = strlen(steps[t].w);
+        /* M, C, X, I repeat up to three times; the others once */
+        int most = wl == 1 && strchr("MCXI", steps[t].w[0]) ? 3 : 1;
+        for (int r = 0; r < most && k + wl <= e; r++) {
+            if (s->c[k] != steps[t].w[0] || (wl == 2 && s->c[k + 1] != steps[t].w[1]))
+                break;
+            v += steps[t].v;
+            k += wl;
+        }
+    }
+    return k == e ? v : 0;
+}
+
+static int is_upper(int32_t c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* Is the word ending at i (or starting at i, forward) all capitals of
+ * three letters or more: a heading in capitals, where "MIX" is a word? */
+static int caps_word_near(const struct align_scan *s, size_t i, int forward)
+{
+    size_t j = forward ? skip_space(s, i) : skip_space_back(s, i), n = 0;
+    if (forward)
+        while (j + n < s->n && is_upper(s->c[j + n]))
+            n++;
+    else
+        while (n < j && is_upper(s->c[j - n - 1]))
+            n++;
+    return n >= 3;
+}
+
+void align_scan_roman(struct align_scan *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->used[i] || !is_upper(s->c[i]) || (i > 0 && is_alpha(s->c[i - 1])))
+            continue;
+        size_t e = i;
+        while (e < s->n && is_upper(s->c[e]))
+            e++;
+        if (e < s->n && is_alpha(s->c[e])) {
+            i = e;
+            continue;
+        }
+        /* one letter is "I" the pronoun or a list letter; a roman of two
+         * or more in a line of capitals may be a word */
+        long v = e - i >= 2 ? roman_value(s, i, e) : 0;
+        if (v && !caps_word_near(s, i, 0) && !caps_word_near(s, e, 1)) {
+            char buf[16];
+            snprintf(buf, sizeof buf, "%ld", v);
+            align_scan_add(s, ALIGN_TOK_NUM, buf, 0, 1);
+            mark(s, i, e);
+        }
+        i = e;
+    }
+}
