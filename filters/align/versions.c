@@ -117,10 +117,25 @@ double align_version_ratio(const struct align_ctx *cx, size_t a, size_t d)
     return r;
 }
 
+/* ISO 639-2 codes (and the UN's own "esp") of the six languages, as
+ * Akoma Ntoso and some producers write them, to their BCP 47 tags: a CAT
+ * tool reading the TMX knows "es", not "esp". */
+static const char *bcp47(const char *tag)
+{
+    static const char *const three[][2] = {
+        {"eng", "en"}, {"fra", "fr"}, {"fre", "fr"}, {"spa", "es"}, {"esp", "es"},
+        {"rus", "ru"}, {"zho", "zh"}, {"chi", "zh"}, {"ara", "ar"},
+    };
+    for (size_t k = 0; k < sizeof three / sizeof *three; k++)
+        if (strncmp(tag, three[k][0], 3) == 0 && (!tag[3] || tag[3] == '-'))
+            return three[k][1];
+    return tag;
+}
+
 const char *align_doc_tag(struct hx_doc *doc, const struct align_version *v)
 {
     if (doc->lang)
-        return doc->lang;
+        return bcp47(doc->lang);
     struct hx_buf b = {0};
     for (size_t i = 0; i < v->n && b.len < 4000; i++) {
         hx_buf_adds(&b, v->u[i].text);

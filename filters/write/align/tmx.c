@@ -5,6 +5,7 @@
  * segtype=sentence, a row whose versions split into as many ICU sentences
  * gives a <tu> per sentence (tuid suffix "#i", prop x-sentence "i/n"). */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,33 @@ static void put_xml(FILE *fp, const char *s)
         default: fwrite(s + at, 1, i - at, fp);
         }
     }
+}
+
+/* A segment: its text without note markers (superscript digits the align
+ * stage shows where a note is called), which a translation memory would
+ * offer as words. */
+static void put_seg(FILE *fp, const char *s)
+{
+    struct hx_buf b = {0};
+    size_t len = s ? strlen(s) : 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        int32_t cp = hx_utf8_next(s, len, &i);
+        if (cp >= 0 && hx_cp_superscript_digit(cp) >= 0)
+            continue;
+        hx_buf_add(&b, s + at, i - at);
+    }
+    /* a note paragraph's text starts where its marker was */
+    const char *t = b.data ? b.data : "";
+    while (*t == ' ')
+        t++;
+    size_t tl = strlen(t);
+    while (tl && t[tl - 1] == ' ')
+        tl--;
+    if (b.data)
+        b.data[(size_t)(t - b.data) + tl] = '\0';
+    put_xml(fp, t);
+    hx_buf_free(&b);
 }
 
 static void prop(FILE *fp, int indent, const char *type, const char *value)
@@ -94,7 +122,10 @@ static size_t sentences(const char *text, const char *lang, char ***out)
     u_strFromUTF8(u, ulen + 1, NULL, text, -1, &err);
     if (U_FAILURE(err))
         goto out;
-    bi = ubrk_open(UBRK_SENTENCE, lang, u, ulen, &err);
+    /* CLDR's own abbreviation list ("Mr.", "e.g.") on top of ours */
+    char loc[64];
+    snprintf(loc, sizeof loc, "%s@ss=standard", lang);
+    bi = ubrk_open(UBRK_SENTENCE, loc, u, ulen, &err);
     if (U_FAILURE(err))
         goto out;
     *out = calloc((size_t)ulen + 1, sizeof **out);
@@ -140,6 +171,38 @@ static void free_sentences(char **v, size_t n)
     free(v);
 }
 
+/* Is row the second half of a merge (2-1): some version's paragraph for
+ * it is in the row before? It joins that row's unit. */
+static int merged_row(const struct hx_align *al, const struct hx_align_row *row)
+{
+    for (size_t d = 0; d < al->ndocs; d++)
+        if (row->cells[d].merged_up)
+            return 1;
+    return 0;
+}
+
+/* A merge (2-1) is one unit: the rows after r that some version merged
+ * up join it. The last row of the unit starting at r. */
+static size_t unit_end(const struct hx_align *al, size_t r)
+{
+    while (r + 1 < al->nrows && merged_row(al, &al->rows[r + 1]))
+        r++;
+    return r;
+}
+
+/* Does every version have text in rows r..last? */
+static int unit_complete(const struct hx_align *al, size_t r, size_t last)
+{
+    for (size_t d = 0; d < al->ndocs; d++) {
+        int any = 0;
+        for (size_t q = r; q <= last; q++)
+            any |= al->rows[q].cells[d].n > 0;
+        if (!any)
+            return 0;
+    }
+    return 1;
+}
+
 /* One <tu>: a row, or sentence i (1-based) of n of it; segs[d] is what
  * version d contributes (NULL = nothing). */
 static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_row *row,
@@ -167,7 +230,7 @@ static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_ro
     prop(fp, 6, "x-lead", row->lead);
     prop(fp, 6, "x-bead", hx_bead_name(hx_align_row_bead(al, row)));
     hx_buf_reset(b);
-    for (unsigned bit = 1; bit && bit <= HX_AF_NOTE_TEXT; bit <<= 1)
+    for (unsigned bit = 1; bit && bit <= HX_AF_MOVED; bit <<= 1)
         if (row->flags & bit) {
             if (b->len)
                 hx_buf_addc(b, ' ');
@@ -194,9 +257,16 @@ static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_ro
                 hx_buf_addc(b, ' ');
             hx_buf_adds(b, c->node[k]->key);
         }
+        /* the rows merged into this unit (2-1): their keys too */
+        for (const struct hx_align_row *m = row + 1; m < al->rows + al->nrows && merged_row(al, m);
+             m++)
+            for (int k = 0; k < m->cells[d].n; k++) {
+                hx_buf_addc(b, ' ');
+                hx_buf_adds(b, m->cells[d].node[k]->key);
+            }
         prop(fp, 8, "x-key", b->data);
         fputs("        <seg>", fp);
-        put_xml(fp, segs[d]);
+        put_seg(fp, segs[d]);
         fputs("</seg>\n      </tuv>\n", fp);
     }
     fputs("    </tu>\n", fp);
@@ -241,6 +311,60 @@ static void glue_markers(char **v, size_t *n)
     }
 }
 
+/* Abbreviations after which ICU sees a sentence end that UN text does
+ * not have ("para. 5", "No. 3", "A/RES/70/1, annex, sect. II"), from the
+ * UN editorial manual's list, in the six languages' Latin and Cyrillic
+ * forms; a sentence ending in one joins the next. */
+static const char *const un_abbrev[] = {
+    "para", "paras", "No",   "Nos", "no",  "art",   "arts", "sect", "chap",  "vol",
+    "p",    "pp",    "Corr", "Rev", "Add", "Suppl", "Mr",   "Ms",   "Mrs",   "Dr",
+    "e.g",  "i.e",   "cf",   "etc", "Inc", "Ltd",   "Co",   "St",   "annex", "al",
+    "párr", "núm",   "Sr",   "Sra", "M",   "Mme",   "MM",   "pt",   "p. ex", "ss",
+    "п",    "ст",    "г",    "гг",  "см",  "т",     "стр",  "г-н",  "г-жа",  "т.е",
+};
+
+/* Does v end with an abbreviation and its full stop? */
+static int ends_abbrev(const char *v)
+{
+    size_t len = strlen(v);
+    while (len && v[len - 1] == ' ')
+        len--;
+    if (!len || v[len - 1] != '.')
+        return 0;
+    for (size_t k = 0; k < sizeof un_abbrev / sizeof *un_abbrev; k++) {
+        size_t al = strlen(un_abbrev[k]);
+        if (al + 1 <= len && strncmp(v + len - 1 - al, un_abbrev[k], al) == 0 &&
+            (al + 1 == len || v[len - 2 - al] == ' ' || v[len - 2 - al] == '('))
+            return 1;
+    }
+    return 0;
+}
+
+/* Joins a sentence to the next when it ends with an abbreviation or the
+ * next opens with a lower-case letter or a digit (no sentence does). */
+static void join_abbrev(char **v, size_t *n)
+{
+    for (size_t k = 0; k + 1 < *n;) {
+        unsigned char c = (unsigned char)v[k + 1][0];
+        if (!ends_abbrev(v[k]) && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+            k++;
+            continue;
+        }
+        size_t l0 = strlen(v[k]), l1 = strlen(v[k + 1]);
+        char *j = malloc(l0 + l1 + 2);
+        if (!j)
+            abort();
+        memcpy(j, v[k], l0);
+        j[l0] = ' ';
+        memcpy(j + l0 + 1, v[k + 1], l1 + 1);
+        free(v[k]);
+        free(v[k + 1]);
+        v[k] = j;
+        memmove(&v[k + 1], &v[k + 2], (*n - k - 2) * sizeof *v);
+        (*n)--;
+    }
+}
+
 /* Sentences of every version present in a row, when each version is one
  * paragraph with the same number (above one) of them; 0 otherwise. */
 static size_t row_sentences(const struct hx_align *al, const struct hx_align_row *row, char ***sv,
@@ -258,6 +382,7 @@ static size_t row_sentences(const struct hx_align *al, const struct hx_align_row
         }
         ns[d] = sentences(c->text, al->tags[d], &sv[d]);
         glue_markers(sv[d], &ns[d]);
+        join_abbrev(sv[d], &ns[d]);
         /* The printed label ("12.", "I.") is no sentence of its own. */
         const char *label = c->node[0]->label;
         if (ns[d] >= 2 && label && strcmp(sv[d][0], label) == 0) {
@@ -296,7 +421,7 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
             "  <header creationtool=\"hexaglot\" creationtoolversion=\"" TMX_TOOL_VERSION
             "\" segtype=\"%s\" o-tmf=\"hexaglot\" adminlang=\"en\" srclang=\"",
             segtypes[o ? o->segtype : SEG_PARAGRAPH]);
-    put_xml(fp, al->ndocs ? al->tags[0] : "*all*");
+    put_xml(fp, al->ndocs ? al->tags[al->original] : "*all*");
     fputs("\" datatype=\"plaintext\">\n", fp);
     for (size_t d = 0; d < al->ndocs; d++) {
         fprintf(fp, "    <prop type=\"x-version-%zu\">", d + 1);
@@ -305,6 +430,14 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
         put_xml(fp, set->docs[d]->path);
         fputs("</prop>\n", fp);
     }
+    size_t partial = 0;
+    for (size_t r = 0; r < al->nrows; r = unit_end(al, r) + 1)
+        partial += !unit_complete(al, r, unit_end(al, r));
+    if (partial)
+        fprintf(fp,
+                "    <prop type=\"x-partial-rows\">%zu rows that some version lacks are left "
+                "out (see the alignment report)</prop>\n",
+                partial);
     fputs("  </header>\n  <body>\n", fp);
     struct hx_buf b = {0};
     const char **segs = calloc(al->ndocs + 1, sizeof *segs);
@@ -312,15 +445,38 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
     size_t *ns = calloc(al->ndocs + 1, sizeof *ns);
     if (!segs || !sv || !ns)
         abort();
+    struct hx_buf *joined = calloc(al->ndocs + 1, sizeof *joined);
+    if (!joined)
+        abort();
     for (size_t r = 0; r < al->nrows; r++) {
         const struct hx_align_row *row = &al->rows[r];
+        size_t last = unit_end(al, r);
+        int all = 1;
+        for (size_t d = 0; d < al->ndocs; d++) {
+            hx_buf_reset(&joined[d]);
+            for (size_t q = r; q <= last; q++)
+                if (al->rows[q].cells[d].n) {
+                    if (joined[d].len)
+                        hx_buf_addc(&joined[d], ' ');
+                    hx_buf_adds(&joined[d], al->rows[q].cells[d].text);
+                }
+            all &= joined[d].len > 0;
+        }
+        /* A unit some version lacks would teach a CAT tool a pairing
+         * that does not exist (it takes the first <tuv> as the source):
+         * it is left out and counted in the header's x-partial-rows. */
+        if (!all) {
+            r = last;
+            continue;
+        }
         int seen = 0;
         for (size_t q = 0; q < r; q++)
             seen += row->key && al->rows[q].key && strcmp(row->key, al->rows[q].key) == 0;
-        size_t n = o && o->segtype == SEG_SENTENCE ? row_sentences(al, row, sv, ns) : 0;
+        size_t n =
+            o && o->segtype == SEG_SENTENCE && last == r ? row_sentences(al, row, sv, ns) : 0;
         for (size_t i = n ? 1 : 0; i <= n; i++) {
             for (size_t d = 0; d < al->ndocs; d++)
-                segs[d] = !row->cells[d].n ? NULL : n ? sv[d][i - 1] : row->cells[d].text;
+                segs[d] = n ? sv[d][i - 1] : joined[d].data;
             put_tu(fp, al, row, name, seen, i, n, segs, &b);
         }
         for (size_t d = 0; d < al->ndocs; d++) {
@@ -328,7 +484,11 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
             sv[d] = NULL;
             ns[d] = 0;
         }
+        r = last;
     }
+    for (size_t d = 0; d < al->ndocs; d++)
+        hx_buf_free(&joined[d]);
+    free(joined);
     free(segs);
     free(sv);
     free(ns);
