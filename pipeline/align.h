@@ -46,10 +46,13 @@ struct hx_align_issue {
     size_t doc;    /* index into set->docs */
     unsigned line; /* in that document: its paragraph, or the one before */
     const char *msg;
-    const char *say; /* the evidence in a reviser's words, or NULL */
-    int note;        /* information only (a graded lead word, an accepted flag):
-                        a note, not a warning, and no flag of the row */
-    int accepted;    /* listed in the reviewer's --accept file */
+    const char *say;     /* the evidence in a reviser's words, or NULL */
+    const char **values; /* per document: the values at odds, comma-separated
+                            as in msg ("57%", "2021-11-24"), NULL where none
+                            or not known; for reports that mark them */
+    int note;            /* information only (a graded lead word, an accepted flag):
+                            a note, not a warning, and no flag of the row */
+    int accepted;        /* listed in the reviewer's --accept file */
     struct hx_align_issue *next;
 };
 

@@ -4,6 +4,7 @@
  * blamed on the version(s) at odds with the most others (on a tie, not the
  * first version), recorded in the row and reported as a warning at the
  * row's key, in the file and at the line of the version blamed. */
+#include <stdio.h>
 #include <string.h>
 
 #include "stage.h"
@@ -246,6 +247,43 @@ static const char *lang_word(const char *tag)
     return tag;
 }
 
+/* Values as a reviser reads them: dates in words ("24 November 2021",
+ * "May 2021"), "none" as "nothing"; others as they are. */
+static void say_values(struct hx_buf *b, enum check c, const char *vals)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    if (strcmp(vals, "none") == 0) {
+        hx_buf_adds(b, "nothing");
+        return;
+    }
+    if (c != C_DATES) {
+        hx_buf_adds(b, vals);
+        return;
+    }
+    for (const char *p = vals; *p;) {
+        size_t n = strcspn(p, ",");
+        int y = 0, m = 0, d = 0;
+        if (n >= 7 && sscanf(p, "%4d-%2d-%2d", &y, &m, &d) >= 2 && m >= 1 && m <= 12) {
+            if (d)
+                hx_buf_addf(b, "%d ", d);
+            hx_buf_adds(b, months[m - 1]);
+            if (y)
+                hx_buf_addf(b, " %d", y);
+        } else {
+            hx_buf_add(b, p, n);
+        }
+        p += n;
+        if (*p == ',') {
+            hx_buf_adds(b, p[1] && strchr(p + 1, ',') ? ", " : " and ");
+            p++;
+            while (*p == ' ')
+                p++;
+        }
+    }
+}
+
 /* Reports version ds[x] at odds on check c with the versions marked in odd:
  * each other version's own values (grouped when equal), and the same in
  * words on the issue ("the English says 24 November 2021; the Chinese
@@ -274,7 +312,8 @@ static void blame(struct align_ctx *cx, size_t row, enum check c, const size_t *
     hx_buf_reset(msg);
     hx_buf_addf(msg, "%s: %s has %s", checks[c].what, cx->al->langs[ds[x]], mine);
     struct hx_buf say = {0};
-    hx_buf_addf(&say, "the %s says %s", lang_word(cx->al->tags[ds[x]]), mine);
+    hx_buf_addf(&say, "the %s says ", lang_word(cx->al->tags[ds[x]]));
+    say_values(&say, c, mine);
     int done[8] = {0};
     for (size_t y = 0; y < n; y++) {
         if (!odd[y] || done[y])
@@ -290,7 +329,8 @@ static void blame(struct align_ctx *cx, size_t row, enum check c, const size_t *
         for (size_t k = 0; k < ns; k++)
             hx_buf_addf(&say, "%s%s", k ? (k + 1 == ns ? " and " : ", ") : "",
                         lang_word(cx->al->tags[same[k]]));
-        hx_buf_addf(&say, " %s %s", ns > 1 ? "say" : "says", vals[y]);
+        hx_buf_addf(&say, " %s ", ns > 1 ? "say" : "says");
+        say_values(&say, c, vals[y]);
     }
     int note = 0;
     if (c == C_LEAD) {
@@ -298,9 +338,16 @@ static void blame(struct align_ctx *cx, size_t row, enum check c, const size_t *
         note = hx_lead_compare(a, b) == HX_LEAD_DEGREE;
     }
     align_report(cx, row, ds[x], checks[c].flag, note, msg->data);
-    for (struct hx_align_issue *is = cx->rows[row].issues; is; is = is->next)
-        if (!is->next)
-            is->say = hx_strdup(cx->set->arena, say.data);
+    struct hx_align_issue *is = cx->rows[row].issues;
+    while (is->next)
+        is = is->next;
+    is->say = hx_strdup(cx->set->arena, say.data);
+    is->values = hx_alloc(cx->set->arena, cx->nd * sizeof *is->values);
+    memset(is->values, 0, cx->nd * sizeof *is->values);
+    is->values[ds[x]] = mine;
+    for (size_t y = 0; y < n; y++)
+        if (odd[y])
+            is->values[ds[y]] = vals[y];
     hx_buf_free(&say);
 }
 
