@@ -504,6 +504,10 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
             if (row->cells[d].n)
                 row->lead = row->cells[d].node[0]->lead;
     }
+    cx.quiet = calloc(cx.nrows * nd + 1, 1);
+    if (!cx.quiet)
+        abort();
+    align_check_story(&cx);
     for (size_t r = 0; r < cx.nrows; r++)
         align_check_row(&cx, r);
     align_check_lengths(&cx);
@@ -517,6 +521,7 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
     free_versions(&cx);
     free(cx.rows);
     free(cx.ru);
+    free(cx.quiet);
     free(cx.parts);
     free(cx.counts);
     return 0;

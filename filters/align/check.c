@@ -161,11 +161,38 @@ static void add_counts(struct hx_buf *b, const struct align_ctx *cx, const char 
     hx_buf_adds(b, " paragraphs)");
 }
 
+/* Which paragraph a presence flag is about, so that a reviser finds it:
+ * for a footnote its marker, for any paragraph its opening words
+ * (": footnote 3, \"See A/C.2/76/SR.9.\""). */
+static void add_which(struct hx_buf *b, const struct align_ctx *cx, size_t row, size_t d)
+{
+    if (!cx->rows[row].cells[d].n)
+        return;
+    const struct align_unit *u = cx->ru[row * cx->nd + d][0];
+    const struct hx_node *n = u->node;
+    const struct hx_node *note = n->parent && n->parent->type == HX_NOTE ? n->parent : NULL;
+    const char *label = note ? note->label : n->label;
+    hx_buf_adds(b, ": ");
+    if (strcmp(cx->rows[row].part, "fn") == 0)
+        hx_buf_addf(b, "footnote %s, ", label && *label ? label : "without a marker");
+    hx_buf_adds(b, "\"");
+    const char *t = u->text;
+    size_t len = strlen(t), i = 0, chars = 0;
+    while (i < len && chars < 48) {
+        hx_utf8_next(t, len, &i);
+        chars++;
+    }
+    hx_buf_add(b, t, i);
+    hx_buf_adds(b, i < len ? "\u2026\"" : "\"");
+}
+
 static void check_presence(struct align_ctx *cx, size_t row)
 {
     struct hx_align_row *r = &cx->rows[row];
     size_t have[8], lack[8], nh = 0, nl = 0;
     for (size_t d = 0; d < cx->nd && d < 8; d++) {
+        if (cx->quiet[row * cx->nd + d])
+            return; /* a moved paragraph: said once already */
         if (r->cells[d].n || r->cells[d].merged_up)
             have[nh++] = d;
         else
@@ -201,6 +228,7 @@ static void check_presence(struct align_ctx *cx, size_t row)
             add_names(&b, cx, have, nh);
             hx_buf_adds(&b, nh > 1 ? " have it" : " has it");
             add_counts(&b, cx, r->part);
+            add_which(&b, cx, row, have[0]);
             report(cx, row, lack[k], HX_AF_MISSING, b.data);
         }
     } else {
@@ -209,6 +237,7 @@ static void check_presence(struct align_ctx *cx, size_t row)
             hx_buf_addf(&b, "%s has a paragraph with no counterpart in ", cx->al->langs[have[k]]);
             add_names(&b, cx, lack, nl);
             add_counts(&b, cx, r->part);
+            add_which(&b, cx, row, have[k]);
             report(cx, row, have[k], HX_AF_MISSING, b.data);
         }
     }

@@ -77,10 +77,12 @@ struct align_ctx {
     size_t nrows, cap;
     const char **parts; /* in order of first appearance */
     size_t nparts;
-    size_t *counts;     /* parts × documents: paragraphs per part */
-    size_t orig;        /* the original version: the pivot of every part that
-                           has it, the reference on a tie */
-    const char *accept; /* the reviewer's accepted flags (file text), or NULL */
+    size_t *counts;       /* parts × documents: paragraphs per part */
+    size_t orig;          /* the original version: the pivot of every part that
+                             has it, the reference on a tie */
+    const char *accept;   /* the reviewer's accepted flags (file text), or NULL */
+    unsigned char *quiet; /* rows × documents: presence already explained
+                             (filters/align/story.c), not reported again */
 };
 
 /* The stage's options (align:original=fr,accept=FILE). */
@@ -120,6 +122,10 @@ void align_report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, int
  * number line anywhere ("21-18866 (E)", with its barcode and date stamp)?
  * (filters/align/align.check.c) */
 int align_per_version(const struct align_unit *u);
+
+/* Renumbered ranges and moved paragraphs, said once (filters/align/story.c);
+ * before align_check_row. */
+void align_check_story(struct align_ctx *cx);
 
 /* Runs every check on row (filters/align/align.check.c). */
 void align_check_row(struct align_ctx *cx, size_t row);

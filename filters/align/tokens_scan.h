@@ -51,7 +51,7 @@ void align_scan_symbols(struct align_scan *s);       /* "A/C.2/76/SR.2-5" */
 void align_scan_dates_numeric(struct align_scan *s); /* "2021-10-12", "12/10/2021" */
 void align_scan_refs(struct align_scan *s);
 void align_scan_roman(struct align_scan *s);
-    /* "IV", "XXIII": worded (soft) numbers */     /* "75/202" */
+/* "IV", "XXIII": worded (soft) numbers */         /* "75/202" */
 void align_scan_dates_zh(struct align_scan *s);    /* "2021年10月5日" */
 void align_scan_dates_words(struct align_scan *s); /* "5 October 2021" */
 void align_scan_numbers(struct align_scan *s);     /* "1 000,5", "87 %" */
