@@ -179,6 +179,8 @@ static void version_collect(struct align_version *v)
         const char *dot = strchr(n->key, '.');
         u->part = dot ? hx_strndup(doc->arena, n->key, (size_t)(dot - n->key)) : n->key;
         u->anchor = is_anchor(n, n->key);
+        u->bound =
+            doc->format && (strcmp(doc->format, "docx") == 0 || strcmp(doc->format, "akn") == 0);
         u->notes = notes;
         for (const struct hx_node *c = n->first; c; c = c->next)
             u->emph += c->type == HX_STRONG || c->type == HX_EMPH;

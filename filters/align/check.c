@@ -191,7 +191,7 @@ static void check_presence(struct align_ctx *cx, size_t row)
     struct hx_align_row *r = &cx->rows[row];
     size_t have[8], lack[8], nh = 0, nl = 0;
     for (size_t d = 0; d < cx->nd && d < 8; d++) {
-        if (cx->quiet[row * cx->nd + d])
+        if (cx->quiet[row * cx->nd + d] & 3)
             return; /* a moved paragraph: said once already */
         if (r->cells[d].n || r->cells[d].merged_up)
             have[nh++] = d;
@@ -395,6 +395,8 @@ static void check_content(struct align_ctx *cx, size_t row)
     struct hx_buf ex = {0}, ey = {0}, msg = {0};
     for (int c = 0; c < C_COUNT; c++) {
         int odd[8][8] = {{0}}, odds[8] = {0}, most = 0;
+        if (c == C_NOTES && (cx->quiet[row * cx->nd] & 4))
+            continue; /* a moved marker: said once already */
         for (size_t x = 0; x < n; x++)
             for (size_t y = x + 1; y < n; y++)
                 if (differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],

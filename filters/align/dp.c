@@ -105,8 +105,11 @@ static double merge_cost(const struct align_pair *p, const struct align_unit *a1
                          const struct align_unit *a2, const struct align_unit *b, int swap)
 {
     /* Only paragraphs of one kind merge; a heading never does. */
+    /* (a numbered paragraph and the unnumbered one continuing it are of
+     * one kind: that is how a numbered paragraph splits) */
     if (a1->node->type == HX_HEADING || a2->node->type == HX_HEADING ||
-        b->node->type == HX_HEADING || a1->node->role != a2->node->role)
+        b->node->type == HX_HEADING ||
+        (a1->node->role != a2->node->role && a2->node->role != HX_ROLE_CONTINUED))
         return INFINITY;
     double la = a1->len + a2->len;
     double c = swap ? len_cost(p, b->len, la) : len_cost(p, la, b->len);
@@ -530,11 +533,27 @@ static int marker_number(const char *s)
 struct note_id {
     size_t scope;
     int num, sub;
+    const char *caller; /* key of the paragraph that calls the note, or NULL */
+    int ord;            /* which of that paragraph's notes (0-based) */
 };
+
+/* Counts the notes of n's subtree before `stop`; 1 when it was found. */
+static int notes_before(const struct hx_node *n, const struct hx_node *stop, int *ord)
+{
+    for (const struct hx_node *c = n->first; c; c = c->next) {
+        if (c == stop)
+            return 1;
+        if (c->type == HX_NOTE || c->type == HX_NOTEREF)
+            (*ord)++;
+        else if (notes_before(c, stop, ord))
+            return 1;
+    }
+    return 0;
+}
 
 static struct note_id note_id(const struct align_unit *u)
 {
-    struct note_id id = {0, 0, 0};
+    struct note_id id = {0, 0, 0, NULL, 0};
     const char *dot = strrchr(u->key, '.');
     id.scope = dot ? (size_t)(dot - u->key) : 0;
     const struct hx_node *n = u->node;
@@ -543,6 +562,18 @@ static struct note_id note_id(const struct align_unit *u)
         for (const struct hx_node *c = note->first; c && c != n; c = c->next)
             id.sub++;
         id.num = marker_number(note->label);
+        /* the paragraph that calls it: a marker lost before it shifts
+         * every later printed number (Word counts 1–22 through a
+         * document), not its caller */
+        const struct hx_node *p = note->parent;
+        while (p && (hx_type_is_inline(p->type) || !p->key))
+            p = p->parent;
+        /* only where the file ties a note to its call: in plain text the
+         * notes stage pairs them by number, which the caller would repeat */
+        if (u->bound && p && p->type != HX_DOC && p->type != HX_SECTION) {
+            id.caller = p->key;
+            notes_before(p, note, &id.ord);
+        }
     } else {
         /* a footnote text whose marker was lost stays a paragraph */
         id.num = marker_number(n->label);
@@ -553,7 +584,8 @@ static struct note_id note_id(const struct align_unit *u)
 }
 
 /* Do two footnote paragraphs stand for the same note? Same scope, then the
- * same printed number ("1", "¹", "(1)", "١" alike), so that a marker lost
+ * same calling paragraph and place among its notes when both are called,
+ * else the same printed number ("1", "¹", "(1)", "١" alike), so that a marker lost
  * elsewhere shifts nothing; when either has no number, the same place in
  * the order of the scope's notes (the key). */
 static int same_note(const struct align_unit *a, const struct note_id *ia,
@@ -561,6 +593,8 @@ static int same_note(const struct align_unit *a, const struct note_id *ia,
 {
     if (ia->scope != ib->scope || strncmp(a->key, b->key, ia->scope) != 0)
         return 0;
+    if (ia->caller && ib->caller)
+        return strcmp(ia->caller, ib->caller) == 0 && ia->ord == ib->ord && ia->sub == ib->sub;
     if (ia->num && ib->num)
         return ia->num == ib->num && ia->sub == ib->sub;
     return strcmp(a->key, b->key) == 0;

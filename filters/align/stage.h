@@ -21,6 +21,8 @@ struct align_unit {
     struct align_toks toks, ntoks; /* its own tokens; its unkeyed notes' */
     int notes;                     /* footnote references */
     int emph;                      /* emphasised runs directly in it (lead words) */
+    int bound;                     /* its notes are tied to their calls by the file
+                                      itself (DOCX, Akoma Ntoso), not by number */
     enum align_punct punct;
 };
 

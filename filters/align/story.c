@@ -2,8 +2,9 @@
  * numbered paragraphs one version numbers differently (after a merge or a
  * deletion: "en res1.op.31–46 are zh res1.op.32–47"), and a paragraph that
  * stands elsewhere in one version (two swapped), which the rows show as a
- * paragraph missing here and one with no counterpart there. The rows so
- * explained are not reported again as missing. */
+ * paragraph missing here and one with no counterpart there, and a
+ * footnote marker moved to a nearby paragraph. The rows so explained are
+ * not reported again (quiet: 1 and 2 presence, 4 footnote counts). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,7 +118,7 @@ static void moved(struct align_ctx *cx)
 {
     struct hx_buf b = {0};
     for (size_t d = 0; d < cx->nd; d++)
-        for (size_t r = 0; r < cx->nrows; r++) {
+        for (size_t r = 0; r < cx->nrows && d != cx->orig; r++) {
             size_t who = 0;
             const struct align_unit *k = alone(cx, r, d, 1) ? key_unit(cx, r, &who) : NULL;
             if (!k || cx->quiet[r * cx->nd + d])
@@ -146,8 +147,50 @@ static void moved(struct align_ctx *cx)
     hx_buf_free(&b);
 }
 
+/* Footnote calls in row r: version d's minus the original's (0 when
+ * either has no single paragraph there). */
+static int notes_off(const struct align_ctx *cx, size_t r, size_t d)
+{
+    const struct hx_align_cell *c = &cx->rows[r].cells[d], *o = &cx->rows[r].cells[cx->orig];
+    if (c->n != 1 || o->n != 1 || c->bead != HX_BEAD_11)
+        return 0;
+    return c->notes - o->notes;
+}
+
+/* A footnote marker one version has in a nearby paragraph instead: one
+ * flag where the original calls the note, not two count mismatches. */
+static void moved_markers(struct align_ctx *cx)
+{
+    struct hx_buf b = {0};
+    for (size_t d = 0; d < cx->nd; d++)
+        for (size_t r = 0; r < cx->nrows && d != cx->orig; r++) {
+            int off = notes_off(cx, r, d);
+            if (off >= 0 || (cx->quiet[r * cx->nd + d] & 4))
+                continue;
+            size_t lo = r > MOVE_REACH ? r - MOVE_REACH : 0;
+            for (size_t q = lo; q < cx->nrows && q <= r + MOVE_REACH; q++) {
+                if (q == r || notes_off(cx, q, d) != -off || (cx->quiet[q * cx->nd + d] & 4) ||
+                    strcmp(cx->rows[q].part, cx->rows[r].part) != 0)
+                    continue;
+                hx_buf_reset(&b);
+                hx_buf_addf(&b,
+                            "footnote marker moved: %s calls %d footnote%s in %s that %s "
+                            "calls in %s",
+                            cx->al->langs[d], -off, off < -1 ? "s" : "",
+                            cx->rows[q].key ? cx->rows[q].key : "another paragraph",
+                            cx->al->langs[cx->orig], cx->rows[r].key ? cx->rows[r].key : "here");
+                align_report(cx, r, d, HX_AF_NOTES, 0, b.data);
+                for (size_t e = 0; e < cx->nd; e++)
+                    cx->quiet[r * cx->nd + e] |= 4, cx->quiet[q * cx->nd + e] |= 4;
+                break;
+            }
+        }
+    hx_buf_free(&b);
+}
+
 void align_check_story(struct align_ctx *cx)
 {
     renumbered_ranges(cx);
     moved(cx);
+    moved_markers(cx);
 }

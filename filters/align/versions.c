@@ -195,6 +195,17 @@ static int mostly_tokens(const struct align_unit *u)
     return (double)u->toks.n * 12 > u->len;
 }
 
+/* Length of the words around the tokens: symbols, numbers and dates are
+ * about as long in every language, so they would pull every ratio
+ * towards 1 and hide a cut in a paragraph full of them. */
+static double word_len(const struct align_unit *u)
+{
+    double l = u->len;
+    for (size_t k = 0; k < u->toks.n; k++)
+        l -= (double)strlen(u->toks.v[k].val);
+    return l > 10 ? l : 10;
+}
+
 void align_check_lengths(struct align_ctx *cx)
 {
     size_t o = cx->orig;
@@ -216,7 +227,7 @@ void align_check_lengths(struct align_ctx *cx)
                 ud->len < LEN_MIN || uo->len < LEN_MIN || strcmp(cx->rows[r].part, "fn") == 0 ||
                 mostly_tokens(ud) || mostly_tokens(uo))
                 continue;
-            dev[r] = log(ud->len / uo->len);
+            dev[r] = log(word_len(ud) / word_len(uo));
             x[k++] = dev[r];
         }
         if (k < 5)
@@ -227,7 +238,7 @@ void align_check_lengths(struct align_ctx *cx)
             x[q] = fabs(x[q] - m);
         qsort(x, k, sizeof *x, cmp_dbl);
         double sigma = 1.4826 * (k % 2 ? x[k / 2] : (x[k / 2 - 1] + x[k / 2]) / 2);
-        /* The threshold is the document's own: four spreads of its rows,
+        /* The threshold is the document's own: three spreads of its rows,
          * never under a 40 % cut (log 0.6), wider for short paragraphs,
          * whose lengths vary more. */
         for (size_t r = 0; r < cx->nrows; r++) {
@@ -235,9 +246,9 @@ void align_check_lengths(struct align_ctx *cx)
                 continue;
             const struct align_unit *ud = cx->ru[r * cx->nd + d][0],
                                     *uo = cx->ru[r * cx->nd + o][0];
-            double shorter = ud->len < uo->len ? ud->len : uo->len;
-            double t = 4 * sigma > 0.5 ? 4 * sigma : 0.5;
-            t += 2.0 / sqrt(shorter);
+            double shorter = word_len(ud) < word_len(uo) ? word_len(ud) : word_len(uo);
+            double t = 3 * sigma > 0.5 ? 3 * sigma : 0.5;
+            t += 1.5 / sqrt(shorter);
             double e = dev[r] - m;
             if (fabs(e) <= t)
                 continue;
