@@ -20,6 +20,7 @@ by more than 40 %. Each must be reported exactly once, at its key, in the
 planted file, with the words given, and nothing else. Recall = defects so
 reported / defects planted; it must be 100 %. Both figures are printed.
 """
+import html as htmlmod
 import os
 import re
 import shutil
@@ -65,6 +66,15 @@ def align(paths, tmp, check=True):
             fail("align %s: %s" % (paths, line))
     rows = max(0, len(read(out).splitlines()) - 1) if os.path.exists(out) else 0
     return p.returncode, found, rows
+
+
+def align_opts(paths, tmp, opts):
+    out = os.path.join(tmp, "opts.tsv")
+    p = subprocess.run([EXE, "align"] + paths + ["-o", out, "--check"] + opts,
+                       capture_output=True, text=True, timeout=120)
+    found = [(os.path.basename(m.group(1)), m.group(3), m.group(4))
+             for m in map(LINE.match, p.stderr.splitlines()) if m]
+    return p.returncode, found, 0
 
 
 def plant(text, edits):
@@ -208,6 +218,39 @@ def reports(zh, en, fr, cases, tmp):
                  '<span class="hit">24</span>', "the English says 24 November 2021"):
         if want not in html:
             fail("html: no %s" % want)
+
+    # --accept: the flags the page exports (each flag's data-a line, what
+    # its export button writes) are notes on a rerun: --check exits 0, and
+    # a new defect is still a warning.
+    lines = [htmlmod.unescape(a) for a in re.findall(r'data-a="([^"]*)"', html)]
+    acc = os.path.join(tmp, "accepted.tsv")
+    with open(acc, "w", encoding="utf-8") as f:
+        f.write("# looked at\n" + "\n".join(lines) + "\n")
+    rc, found, _ = align_opts([zh, bad, frp], tmp, ["--accept", acc])
+    if len(lines) < 3 or rc != 0 or found:
+        fail("--accept of %d exported flags: exit %d, still warned %s" % (len(lines), rc, found))
+    text = plant(read(bad), [("55 per cent of men", "57 per cent of men")])
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write(text)
+    rc, found, _ = align_opts([zh, bad, frp], tmp, ["--accept", acc])
+    if rc != 1 or [k for _, k, _ in found] != ["res1.op.3"]:
+        fail("--accept with one new defect: exit %d, %s" % (rc, found))
+    print("--accept: %d flags exported from the page, then only the new one warned" % len(lines))
+
+    # --original: rows keep the original's keys and a disagreement of two
+    # lands on the translation, whichever comes first on the command line.
+    s6 = os.path.join(SRC, "tests", "struct6")
+    zh6 = os.path.join(tmp, "zh6.txt")
+    with open(zh6, "w", encoding="utf-8") as f:
+        f.write(plant(read(os.path.join(s6, "zh.txt")), [("(A/76/210)", "(A/76/212)")]))
+    for order in ([zh6, os.path.join(s6, "en.txt")], [os.path.join(s6, "en.txt"), zh6]):
+        rc, found, _ = align_opts(order, tmp, [])
+        if not found or any(f[0] != "zh6.txt" for f in found):
+            fail("original from the masthead (en): flags %s" % found)
+    rc, found, _ = align_opts([zh6, os.path.join(s6, "en.txt")], tmp, ["--original", "zh"])
+    if not found or any(f[0] != "en.txt" for f in found):
+        fail("--original zh: flags %s" % found)
+    print("--original: from the masthead (en) or given (zh), flags land on the translation")
 
 
 def main():

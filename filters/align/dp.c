@@ -28,10 +28,17 @@ static void bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j, 
 
 /* ---- pairwise alignment ------------------------------------------------- */
 
+/* A length mismatch alone never costs more than two skips less one: a
+ * long paragraph rendered at twice the usual length stays one row, and
+ * its shared tokens and key decide (a 1-0 plus a 0-1 would say "missing"
+ * for a paragraph that is there). */
+#define LEN_COST_MAX (2 * COST_SKIP - 1)
+
 static double len_cost(const struct align_pair *p, double la, double lb)
 {
     double x = log((lb + 10) / (la * p->ratio + 10));
-    return x * x / (2 * p->var);
+    double c = x * x / (2 * p->var);
+    return c < LEN_COST_MAX ? c : LEN_COST_MAX;
 }
 
 /* Hard tokens shared (negative) or not (positive). */
@@ -58,6 +65,10 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
     c += 1.5 * abs(a->notes - b->notes);
     /* So do emphasised lead words: a merged paragraph keeps both. */
     c += 0.75 * abs(a->emph - b->emph);
+    /* The same counted key ("res1.pp.3" in both): where a paragraph is,
+     * which a deletion before it shifts, so a pull, not an anchor. */
+    if (strcmp(a->key, b->key) == 0)
+        c -= 1.0;
     const char *la = a->node->lead, *lb = b->node->lead;
     if (la && lb) {
         enum hx_lead_match m = hx_lead_compare(la, lb);
