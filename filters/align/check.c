@@ -313,6 +313,42 @@ static void say_values(struct hx_buf *b, enum check c, const char *vals)
     }
 }
 
+/* Text of n's inline subtree into b. */
+static void inline_text(struct hx_buf *b, const struct hx_node *n)
+{
+    for (const struct hx_node *c = n->first; c; c = c->next)
+        if (c->type == HX_TEXT)
+            hx_buf_add(b, c->text, c->len);
+        else if (hx_type_is_inline(c->type) && c->type != HX_NOTE)
+            inline_text(b, c);
+}
+
+/* The lead words of u as printed: its first emphasised run, else its
+ * opening words (at most four, after the paragraph number). */
+static void lead_words(struct hx_buf *b, const struct align_unit *u)
+{
+    for (const struct hx_node *c = u->node->first; c; c = c->next)
+        if (c->type == HX_STRONG || c->type == HX_EMPH) {
+            size_t at = b->len;
+            inline_text(b, c);
+            if (b->len > at)
+                return;
+        }
+    const char *t = u->text;
+    if (u->node->label && strncmp(t, u->node->label, strlen(u->node->label)) == 0)
+        t += strlen(u->node->label);
+    while (*t == ' ')
+        t++;
+    size_t i = 0, words = 0, len = strlen(t);
+    while (i < len && words < 4 && i < 60) {
+        if (t[i] == ' ')
+            words++;
+        if (words < 4)
+            i++;
+    }
+    hx_buf_add(b, t, i);
+}
+
 /* Reports version ds[x] at odds on check c with the versions marked in odd:
  * each other version's own values (grouped when equal), and the same in
  * words on the issue ("the English says 24 November 2021; the Chinese
@@ -360,6 +396,19 @@ static void blame(struct align_ctx *cx, size_t row, enum check c, const size_t *
                         lang_word(cx->al->tags[same[k]]));
         hx_buf_addf(&say, " %s ", ns > 1 ? "say" : "says");
         say_values(&say, c, vals[y]);
+    }
+    if (c == C_LEAD) {
+        /* lead words as printed, not their classes */
+        hx_buf_reset(&say);
+        hx_buf_addf(&say, "the %s opens with \u201C", lang_word(cx->al->tags[ds[x]]));
+        lead_words(&say, ux);
+        hx_buf_adds(&say, "\u201D");
+        for (size_t y = 0; y < n; y++)
+            if (odd[y]) {
+                hx_buf_addf(&say, "; the %s with \u201C", lang_word(cx->al->tags[ds[y]]));
+                lead_words(&say, cx->ru[row * cx->nd + ds[y]][0]);
+                hx_buf_adds(&say, "\u201D");
+            }
     }
     int note = 0;
     if (c == C_LEAD) {
