@@ -38,6 +38,9 @@ void align_toks_free(struct align_toks *t)
 
 size_t align_scan_word_at(const struct align_scan *s, size_t i, const char *w, int stem)
 {
+    /* the first letter first: most tries fail there, cheaply */
+    if (i >= s->n || ((unsigned char)w[0] < 0x80 && s->lc[i] != (unsigned char)w[0]))
+        return 0;
     if (i > 0 && is_alpha(s->c[i - 1]))
         return 0;
     size_t wl = strlen(w), k = 0, j = i;

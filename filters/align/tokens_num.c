@@ -161,8 +161,8 @@ void align_scan_en_words(struct align_scan *s)
     static const char *const oneth[] = {"first", "second",  "third",  "fourth", "fifth",
                                         "sixth", "seventh", "eighth", "ninth"};
     for (size_t i = 0; i < s->n; i++) {
-        if (s->used[i] || !(s->lc[i] >= 'e' && s->lc[i] <= 't'))
-            continue;
+        if (s->used[i] || !(s->lc[i] >= 'e' && s->lc[i] <= 't') || (i > 0 && is_alpha(s->c[i - 1])))
+            continue; /* numbers in words start words */
         long v = 0;
         size_t l = 0;
         for (int k = 0; k < 9 && !l; k++) {

@@ -68,7 +68,9 @@ static inline void mark(struct align_scan *s, size_t from, size_t to)
 /* A letter of any script. */
 static inline int is_alpha(int32_t c)
 {
-    return c >= 0 && u_isalpha(c);
+    if (c < 0x80) /* ASCII without a property lookup: most of the text */
+        return c >= 0 && ((c | 32) >= 'a' && (c | 32) <= 'z');
+    return u_isalpha(c);
 }
 
 /* An ASCII letter or digit. */
