@@ -16,7 +16,7 @@ Then one defect at a time is planted in a copy of a clean rendering, of
 every kind a reviser must be told about: a number, a percentage, a date,
 a symbol changed; a paragraph deleted, two merged, one split, two swapped;
 a footnote marker moved to another paragraph and one lost; a paragraph cut
-by more than 40 %. Each must be reported exactly once, at its key, in the
+by more than 40 %; a session number written in words. Each must be reported exactly once, at its key, in the
 planted file, with the words given, and nothing else. Recall = defects so
 reported / defects planted; it must be 100 %. Both figures are printed.
 """
@@ -101,6 +101,8 @@ def plants(en, fr):
     return [
         ("number", "en", [("agenda item 22, entitled", "agenda item 23, entitled")],
          "body.3", "numbers differ: en has 23"),
+        ("number in words", "fr", [("Soixante-seizième session", "Soixante-dix-septième session")],
+         "front.session", "numbers differ: fr has 77"),
         ("percentage", "en", [("55 per cent of men", "57 per cent of men")],
          "res1.op.3", "numbers differ: en has 57%"),
         ("percentage", "fr", [("48 % des femmes", "46 % des femmes")],

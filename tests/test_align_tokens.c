@@ -63,6 +63,17 @@ int main(void)
     CHECK_STR(toks("一些国家统一"), "");
     CHECK_STR(toks("seventy-sixth session"), "n~:76");
     CHECK_STR(toks("G77 and COVID-19"), "N:19");
+    /* numbers in words: French, Spanish, Russian, Arabic */
+    CHECK_STR(toks("soixante-seizième session"), "n~:76");
+    CHECK_STR(toks("soixante-dix-septième session"), "n~:77");
+    CHECK_STR(toks("quatre-vingt-dix-neuf"), "n~:99");
+    CHECK_STR(toks("vingt et un États"), "n~:21");
+    CHECK_STR(toks("septuagésimo sexto período"), "n~:76");
+    CHECK_STR(toks("семьдесят шестой сессии"), "n~:76");
+    CHECK_STR(toks("семьдесят шестая сессия"), "n~:76");
+    CHECK_STR(toks("الدورة السادسة والسبعين"), "n~:76");
+    CHECK_STR(toks("un deux trois"), "");
+    CHECK_STR(toks("la quinta sesión"), "");
     /* roman numerals: canonical ones only, never a word in capitals */
     CHECK_STR(toks("chapter XIV and Habitat III"), "n~:14 n~:3");
     CHECK_STR(toks("I think IIII VX"), "");

@@ -171,6 +171,7 @@ void align_toks_extract(struct hx_arena *a, const char *str, size_t len, struct 
     align_scan_numbers(&s);
     align_scan_zh_numerals(&s);
     align_scan_en_words(&s);
+    align_scan_number_words(&s);
     align_scan_roman(&s);
     free(s.c);
     free(s.lc);

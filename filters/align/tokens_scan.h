@@ -50,6 +50,7 @@ size_t align_scan_digits_at(const struct align_scan *s, size_t i, size_t max, lo
 void align_scan_symbols(struct align_scan *s);       /* "A/C.2/76/SR.2-5" */
 void align_scan_dates_numeric(struct align_scan *s); /* "2021-10-12", "12/10/2021" */
 void align_scan_refs(struct align_scan *s);
+void align_scan_number_words(struct align_scan *s); /* fr es ru ar, 11-99 (tokens_words.c) */
 void align_scan_roman(struct align_scan *s);
 /* "IV", "XXIII": worded (soft) numbers */         /* "75/202" */
 void align_scan_dates_zh(struct align_scan *s);    /* "2021年10月5日" */
