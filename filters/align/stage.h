@@ -1,6 +1,7 @@
 /* Private to the align stage (filters/align/align.c): its units and working
- * state, the pairwise bead alignment (filters/align/dp.c) and the row
- * checks (filters/align/align.check.c). */
+ * state, the pairwise bead alignment (dp.c), footnote pairing (notes.c),
+ * the versions as wholes (versions.c), what happened (story.c), the row
+ * checks (check.c) and page furniture (furniture.c). */
 #ifndef HX_ALIGN_STAGE_H
 #define HX_ALIGN_STAGE_H
 
@@ -49,14 +50,22 @@ struct align_pair {
     double var;   /* set by align_pair_run: spread of the log length ratio */
 };
 
+/* Cost of a paragraph with no counterpart (1–0, 0–1), in -log probability
+ * units (Gale and Church's prior, rounded). */
+#define ALIGN_COST_SKIP 4.5
+
+/* Appends a bead to b. */
+void align_bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j, double cost);
+
 /* Aligns p->a with p->b into out, in order: anchors by key, gaps by the
  * dynamic programme, then lone paragraphs next to a pair tried as merges. */
 void align_pair_run(struct align_pair *p, struct align_beads *out);
 
-/* Pairs the footnote paragraphs p->a with p->b into out: by scope and
- * printed number, else by order within the scope (also those left over on
- * both sides), whatever their order in the part; the other version's
- * leftovers come last (0–1). */
+/* Pairs the footnote paragraphs p->a with p->b into out
+ * (filters/align/notes.c): by calling paragraph where the file ties notes
+ * to calls, by scope and printed number, else by order within the scope
+ * (also those left over on both sides), whatever their order in the part;
+ * the other version's leftovers come last (0–1). */
 void align_pair_notes(const struct align_pair *p, struct align_beads *out);
 
 /* One version's units, in document order. */
@@ -122,14 +131,14 @@ void align_report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, int
 /* Is u a line each version has its own of, never compared: the job number
  * and language lines of the masthead (front.job, front.language), or a job
  * number line anywhere ("21-18866 (E)", with its barcode and date stamp)?
- * (filters/align/align.check.c) */
+ * (filters/align/furniture.c) */
 int align_per_version(const struct align_unit *u);
 
 /* Renumbered ranges and moved paragraphs, said once (filters/align/story.c);
  * before align_check_row. */
 void align_check_story(struct align_ctx *cx);
 
-/* Runs every check on row (filters/align/align.check.c). */
+/* Runs every check on row (filters/align/check.c). */
 void align_check_row(struct align_ctx *cx, size_t row);
 
 #endif
