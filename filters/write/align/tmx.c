@@ -1,18 +1,19 @@
 /* align-tmx: the alignment as a TMX 1.4b translation memory for CAT
  * tools: one <tu> per row (tuid = document symbol or name, a colon, the
- * key), one <tuv xml:lang> per version present, and props for part, key,
- * lead word, bead and flags; each disagreement is a <note>. With
- * segtype=sentence, a row whose versions split into as many ICU sentences
- * gives a <tu> per sentence (tuid suffix "#i", prop x-sentence "i/n"). */
+ * key) with a <tuv xml:lang> (BCP 47) for every version, and props for
+ * part, key, lead word, bead and flags; each disagreement is a <note>.
+ * A 2-1 merge is one unit; a row some version lacks is left out (counted
+ * in the header's x-partial-rows), so that no unit teaches a pairing that
+ * does not exist; segments hold no note markers. With segtype=sentence, a
+ * row gives a <tu> per group of sentences that align across all versions
+ * (tmx_sentences.c; tuid suffix "#i", prop x-sentence "i/n"). */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ubrk.h>
-#include <unicode/ustring.h>
-
 #include "hx.h"
+#include "tmx_sentences.h"
 
 /* Version of this writer's output (TMX wants one; stages do not see the
  * program's). */
@@ -101,75 +102,6 @@ static const struct hx_opt tmx_opts[] = {
      segtypes, 0, 0},
     {0},
 };
-
-/* The sentences of text (ICU sentence break for lang), trimmed, as
- * malloc'd strings in *out; returns how many (0 on any failure). */
-static size_t sentences(const char *text, const char *lang, char ***out)
-{
-    UErrorCode err = U_ZERO_ERROR;
-    int32_t ulen = 0;
-    UChar *u = NULL;
-    UBreakIterator *bi = NULL;
-    size_t n = 0;
-    *out = NULL;
-    u_strFromUTF8(NULL, 0, &ulen, text, -1, &err);
-    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
-        goto out;
-    err = U_ZERO_ERROR;
-    u = malloc(((size_t)ulen + 1) * sizeof *u);
-    if (!u)
-        goto out;
-    u_strFromUTF8(u, ulen + 1, NULL, text, -1, &err);
-    if (U_FAILURE(err))
-        goto out;
-    /* CLDR's own abbreviation list ("Mr.", "e.g.") on top of ours */
-    char loc[64];
-    snprintf(loc, sizeof loc, "%s@ss=standard", lang);
-    bi = ubrk_open(UBRK_SENTENCE, loc, u, ulen, &err);
-    if (U_FAILURE(err))
-        goto out;
-    *out = calloc((size_t)ulen + 1, sizeof **out);
-    if (!*out)
-        goto out;
-    for (int32_t from = ubrk_first(bi), to; (to = ubrk_next(bi)) != UBRK_DONE; from = to) {
-        int32_t a = from, b = to, blen = 0;
-        while (a < b && (u[a] == ' ' || u[a] == 0x3000 || u[a] == 0xA0))
-            a++;
-        while (b > a && (u[b - 1] == ' ' || u[b - 1] == 0x3000 || u[b - 1] == 0xA0))
-            b--;
-        if (a == b)
-            continue;
-        err = U_ZERO_ERROR;
-        u_strToUTF8(NULL, 0, &blen, u + a, b - a, &err);
-        err = U_ZERO_ERROR;
-        char *s8 = malloc((size_t)blen + 1);
-        if (!s8)
-            goto out;
-        u_strToUTF8(s8, blen + 1, NULL, u + a, b - a, &err);
-        if (U_FAILURE(err)) {
-            free(s8);
-            goto out;
-        }
-        (*out)[n++] = s8;
-    }
-out:
-    if (bi)
-        ubrk_close(bi);
-    free(u);
-    if (U_FAILURE(err) && *out) {
-        for (size_t k = 0; k < n; k++)
-            free((*out)[k]);
-        n = 0;
-    }
-    return n;
-}
-
-static void free_sentences(char **v, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        free(v[k]);
-    free(v);
-}
 
 /* Is row the second half of a merge (2-1): some version's paragraph for
  * it is in the row before? It joins that row's unit. */
@@ -272,140 +204,6 @@ static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_ro
     fputs("    </tu>\n", fp);
 }
 
-/* A note marker ("³") that ICU put at the start of a sentence belongs to
- * the end of the one before; a sentence that was only a marker goes. */
-static void glue_markers(char **v, size_t *n)
-{
-    for (size_t k = 1; k < *n; k++) {
-        const char *s = v[k];
-        size_t len = strlen(s), i = 0, end = 0;
-        while (i < len) {
-            size_t at = i;
-            int32_t cp = hx_utf8_next(s, len, &i);
-            if (cp < 0 || hx_cp_superscript_digit(cp) < 0) {
-                i = at;
-                break;
-            }
-            end = i;
-        }
-        if (!end)
-            continue;
-        size_t lp = strlen(v[k - 1]);
-        char *joined = malloc(lp + end + 1);
-        if (!joined)
-            abort();
-        memcpy(joined, v[k - 1], lp);
-        memcpy(joined + lp, s, end);
-        joined[lp + end] = '\0';
-        free(v[k - 1]);
-        v[k - 1] = joined;
-        while (end < len && (s[end] == ' '))
-            end++;
-        memmove(v[k], s + end, len - end + 1);
-        if (!v[k][0]) {
-            free(v[k]);
-            memmove(&v[k], &v[k + 1], (*n - k - 1) * sizeof *v);
-            (*n)--;
-            k--;
-        }
-    }
-}
-
-/* Abbreviations after which ICU sees a sentence end that UN text does
- * not have ("para. 5", "No. 3", "A/RES/70/1, annex, sect. II"), from the
- * UN editorial manual's list, in the six languages' Latin and Cyrillic
- * forms; a sentence ending in one joins the next. */
-static const char *const un_abbrev[] = {
-    "para", "paras", "No",   "Nos", "no",  "art",   "arts", "sect", "chap",  "vol",
-    "p",    "pp",    "Corr", "Rev", "Add", "Suppl", "Mr",   "Ms",   "Mrs",   "Dr",
-    "e.g",  "i.e",   "cf",   "etc", "Inc", "Ltd",   "Co",   "St",   "annex", "al",
-    "párr", "núm",   "Sr",   "Sra", "M",   "Mme",   "MM",   "pt",   "p. ex", "ss",
-    "п",    "ст",    "г",    "гг",  "см",  "т",     "стр",  "г-н",  "г-жа",  "т.е",
-};
-
-/* Does v end with an abbreviation and its full stop? */
-static int ends_abbrev(const char *v)
-{
-    size_t len = strlen(v);
-    while (len && v[len - 1] == ' ')
-        len--;
-    if (!len || v[len - 1] != '.')
-        return 0;
-    for (size_t k = 0; k < sizeof un_abbrev / sizeof *un_abbrev; k++) {
-        size_t al = strlen(un_abbrev[k]);
-        if (al + 1 <= len && strncmp(v + len - 1 - al, un_abbrev[k], al) == 0 &&
-            (al + 1 == len || v[len - 2 - al] == ' ' || v[len - 2 - al] == '('))
-            return 1;
-    }
-    return 0;
-}
-
-/* Joins a sentence to the next when it ends with an abbreviation or the
- * next opens with a lower-case letter or a digit (no sentence does). */
-static void join_abbrev(char **v, size_t *n)
-{
-    for (size_t k = 0; k + 1 < *n;) {
-        unsigned char c = (unsigned char)v[k + 1][0];
-        if (!ends_abbrev(v[k]) && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
-            k++;
-            continue;
-        }
-        size_t l0 = strlen(v[k]), l1 = strlen(v[k + 1]);
-        char *j = malloc(l0 + l1 + 2);
-        if (!j)
-            abort();
-        memcpy(j, v[k], l0);
-        j[l0] = ' ';
-        memcpy(j + l0 + 1, v[k + 1], l1 + 1);
-        free(v[k]);
-        free(v[k + 1]);
-        v[k] = j;
-        memmove(&v[k + 1], &v[k + 2], (*n - k - 2) * sizeof *v);
-        (*n)--;
-    }
-}
-
-/* Sentences of every version present in a row, when each version is one
- * paragraph with the same number (above one) of them; 0 otherwise. */
-static size_t row_sentences(const struct hx_align *al, const struct hx_align_row *row, char ***sv,
-                            size_t *ns)
-{
-    size_t count = 0;
-    int ok = 1;
-    for (size_t d = 0; d < al->ndocs; d++) {
-        const struct hx_align_cell *c = &row->cells[d];
-        if (!c->n)
-            continue;
-        if (c->n != 1 || !ok) {
-            ok = 0;
-            continue;
-        }
-        ns[d] = sentences(c->text, al->tags[d], &sv[d]);
-        glue_markers(sv[d], &ns[d]);
-        join_abbrev(sv[d], &ns[d]);
-        /* The printed label ("12.", "I.") is no sentence of its own. */
-        const char *label = c->node[0]->label;
-        if (ns[d] >= 2 && label && strcmp(sv[d][0], label) == 0) {
-            size_t l0 = strlen(sv[d][0]), l1 = strlen(sv[d][1]);
-            char *j = malloc(l0 + l1 + 2);
-            if (!j)
-                abort();
-            memcpy(j, sv[d][0], l0);
-            j[l0] = ' ';
-            memcpy(j + l0 + 1, sv[d][1], l1 + 1);
-            free(sv[d][0]);
-            free(sv[d][1]);
-            sv[d][0] = j;
-            memmove(&sv[d][1], &sv[d][2], (ns[d] - 2) * sizeof *sv[d]);
-            ns[d]--;
-        }
-        if (!ns[d] || (count && ns[d] != count))
-            ok = 0;
-        count = ns[d];
-    }
-    return ok && count > 1 ? count : 0;
-}
-
 static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *out)
 {
     const struct hx_align *al = set->align;
@@ -473,14 +271,14 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
         for (size_t q = 0; q < r; q++)
             seen += row->key && al->rows[q].key && strcmp(row->key, al->rows[q].key) == 0;
         size_t n =
-            o && o->segtype == SEG_SENTENCE && last == r ? row_sentences(al, row, sv, ns) : 0;
+            o && o->segtype == SEG_SENTENCE && last == r ? tmx_row_sentences(al, row, sv, ns) : 0;
         for (size_t i = n ? 1 : 0; i <= n; i++) {
             for (size_t d = 0; d < al->ndocs; d++)
                 segs[d] = n ? sv[d][i - 1] : joined[d].data;
             put_tu(fp, al, row, name, seen, i, n, segs, &b);
         }
         for (size_t d = 0; d < al->ndocs; d++) {
-            free_sentences(sv[d], ns[d]);
+            tmx_free_sentences(sv[d], ns[d]);
             sv[d] = NULL;
             ns[d] = 0;
         }
