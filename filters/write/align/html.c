@@ -196,7 +196,7 @@ static const char style[] =
     "table{border-collapse:collapse;width:100%;table-layout:fixed}\n"
     "th,td{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;"
     "font-size:.9em;line-height:1.45}\n"
-    "th{background:#eef;position:sticky;top:0}\n"
+    "th{background:#eef;position:sticky;top:2.4em;z-index:1}\n"
     "td.key{width:8em;font-family:monospace;font-size:.8em;color:#555}\n"
     "td.key a{color:#225;text-decoration:none}\n"
     "tr.flag td{background:#fff6e0}\n"
@@ -214,7 +214,8 @@ static const char style[] =
     "span.hit{background:#fd5;padding:0 .1em;font-weight:bold}\n"
     "li.note{color:#557}\n"
     "li .raw{color:#888;font-size:.9em}\n"
-    "div.nav{position:sticky;top:0;background:#fff;padding:.3em 0;z-index:2}\n"
+    "div.nav{position:sticky;top:0;background:#fff;height:2.4em;box-sizing:border-box;padding:.3em "
+    "0;z-index:2}\ntbody tr{scroll-margin-top:6em}\n"
     "body.only tbody tr{display:none}\n"
     "body.only tbody tr.flag,body.only tbody tr.issues{display:table-row}\n";
 
