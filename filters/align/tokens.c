@@ -39,8 +39,16 @@ void align_toks_free(struct align_toks *t)
 size_t align_scan_word_at(const struct align_scan *s, size_t i, const char *w, int stem)
 {
     /* the first letter first: most tries fail there, cheaply */
-    if (i >= s->n || ((unsigned char)w[0] < 0x80 && s->lc[i] != (unsigned char)w[0]))
+    if (i >= s->n)
         return 0;
+    if ((unsigned char)w[0] < 0x80) {
+        if (s->lc[i] != (unsigned char)w[0])
+            return 0;
+    } else {
+        size_t k0 = 0;
+        if (s->lc[i] != hx_utf8_next(w, 4, &k0))
+            return 0;
+    }
     if (i > 0 && is_alpha(s->c[i - 1]))
         return 0;
     size_t wl = strlen(w), k = 0, j = i;

@@ -15,6 +15,29 @@
 extern const char *const hx_align_number_words[][4];
 extern const size_t hx_align_number_words_rows;
 
+/* Per row of the table, read once: the word's length in bytes, its first
+ * code point and its value (the table is constant; a document's words
+ * are checked against the first code point before anything else). */
+static size_t row_len[256];
+static int32_t row_first[256];
+static int row_value[256];
+static size_t rows;
+
+static void load_rows(void)
+{
+    if (rows)
+        return;
+    size_t n = hx_align_number_words_rows < 256 ? hx_align_number_words_rows : 256;
+    for (size_t r = 0; r < n; r++) {
+        const char *w = hx_align_number_words[r][1];
+        size_t k = 0;
+        row_len[r] = strlen(w);
+        row_first[r] = hx_utf8_next(w, row_len[r], &k);
+        row_value[r] = atoi(hx_align_number_words[r][2]);
+    }
+    rows = n;
+}
+
 /* The longest table word at i (a stem takes any ending): its value, its
  * length in code points in *len; 0 when none. */
 static int word_value(const struct align_scan *s, size_t i, size_t *len)
@@ -22,15 +45,15 @@ static int word_value(const struct align_scan *s, size_t i, size_t *len)
     int best = 0;
     size_t best_wl = 0;
     *len = 0;
-    for (size_t r = 0; r < hx_align_number_words_rows; r++) {
-        const char *w = hx_align_number_words[r][1];
-        size_t wl = strlen(w);
-        if (wl <= best_wl)
+    load_rows();
+    for (size_t r = 0; r < rows; r++) {
+        if (row_first[r] != s->lc[i] || row_len[r] <= best_wl)
             continue;
-        size_t l = align_scan_word_at(s, i, w, hx_align_number_words[r][3][0] == '1');
+        size_t l = align_scan_word_at(s, i, hx_align_number_words[r][1],
+                                      hx_align_number_words[r][3][0] == '1');
         if (l) {
-            best = atoi(hx_align_number_words[r][2]);
-            best_wl = wl;
+            best = row_value[r];
+            best_wl = row_len[r];
             *len = l;
         }
     }
