@@ -237,14 +237,15 @@ static void test_notes(void)
     hx_set_free(set);
 }
 
-/* Degrees of one graded lead-word family are a note; another family is a
+/* Degrees of one graded lead-word family (FAMILY:DEGREE, as the lexicon
+ * names them) are a note; another family is a
  * warning; a third version's own value is named for it. */
 static void test_graded(void)
 {
     static const char *const leads[3][3] = {
-        {"note.concern.deep", "welcome", "decide"},
-        {"note.concern.great", "regret", "decide"},
-        {"note.concern.deep", "welcome", "request"},
+        {"note.concern:deep", "welcome", "decide"},
+        {"note.concern:great", "regret", "decide"},
+        {"note.concern:deep", "welcome", "request"},
     };
     struct hx_set *set = set_of(3);
     for (size_t d = 0; d < 3; d++)

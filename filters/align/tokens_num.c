@@ -201,30 +201,36 @@ void align_scan_en_words(struct align_scan *s)
 /* ---- roman numerals ----------------------------------------------------- */
 
 /* Value of the roman numeral in upper-case letters s[i..e), 0 unless it is
- * written the one canonical way (so that "MIX" passes but "IIII" and "VX"
- * do not, and a word such as "DID" is no number). */
+ * written the one canonical way, as hx_buf_add_roman writes it (so that
+ * "MIX" passes but "IIII" and "VX" do not, and a word such as "DID" is no
+ * number). */
 static long roman_value(const struct align_scan *s, size_t i, size_t e)
 {
-    static const struct {
-        const char *w;
-        int v;
-    } steps[] = {{"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100},
-                 {"XC", 90},  {"L", 50},   {"XL", 40}, {"X", 10},   {"IX", 9},
-                 {"V", 5},    {"IV", 4},   {"I", 1}};
+    static const char letters[] = "IVXLCDM";
+    static const int values[] = {1, 5, 10, 50, 100, 500, 1000};
     long v = 0;
-    size_t k = i;
-    for (size_t t = 0; t < sizeof steps / sizeof *steps && k < e; t++) {
-        size_t wl = strlen(steps[t].w);
-        /* M, C, X, I repeat up to three times; the others once */
-        int most = wl == 1 && strchr("MCXI", steps[t].w[0]) ? 3 : 1;
-        for (int r = 0; r < most && k + wl <= e; r++) {
-            if (s->c[k] != steps[t].w[0] || (wl == 2 && s->c[k + 1] != steps[t].w[1]))
-                break;
-            v += steps[t].v;
-            k += wl;
+    if (e - i > 15)
+        return 0;
+    for (size_t k = i; k < e; k++) {
+        const char *p = s->c[k] < 0x80 ? strchr(letters, (int)s->c[k]) : NULL;
+        if (!p || !*p)
+            return 0;
+        int here = values[p - letters], next = 0;
+        if (k + 1 < e) {
+            const char *q = s->c[k + 1] < 0x80 ? strchr(letters, (int)s->c[k + 1]) : NULL;
+            next = q && *q ? values[q - letters] : 0;
         }
+        v += here < next ? -here : here;
     }
-    return k == e ? v : 0;
+    if (v < 1 || v > 3999)
+        return 0;
+    struct hx_buf b = {0};
+    hx_buf_add_roman(&b, (int)v, 1);
+    int same = b.len == e - i;
+    for (size_t k = 0; same && k < b.len; k++)
+        same = b.data[k] == (char)s->c[i + k];
+    hx_buf_free(&b);
+    return same ? v : 0;
 }
 
 static int is_upper(int32_t c)
