@@ -26,6 +26,9 @@ const char *hx_align_flag_name(unsigned flag)
     case HX_AF_PUNCT: return "punctuation";
     case HX_AF_LEAD: return "lead";
     case HX_AF_NOTE_TEXT: return "note-text";
+    case HX_AF_LENGTH: return "length";
+    case HX_AF_RENUMBERED: return "renumbered";
+    case HX_AF_MOVED: return "moved";
     default: return "?";
     }
 }

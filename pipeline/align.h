@@ -23,16 +23,20 @@ enum hx_bead {
 /* What disagrees in a row (bits of hx_align_row.flags and kinds of
  * hx_align_issue). */
 enum {
-    HX_AF_MISSING = 1u << 0,  /* a paragraph has no counterpart (1–0, 0–1) */
-    HX_AF_MERGED = 1u << 1,   /* 2–1 or 1–2 bead */
-    HX_AF_NUMBERS = 1u << 2,  /* numbers or percentages differ */
-    HX_AF_SYMBOLS = 1u << 3,  /* document symbols or resolution numbers differ */
-    HX_AF_DATES = 1u << 4,    /* dates differ */
-    HX_AF_URLS = 1u << 5,     /* URLs differ */
-    HX_AF_NOTES = 1u << 6,    /* footnote reference counts differ */
-    HX_AF_PUNCT = 1u << 7,    /* terminal punctuation class differs */
-    HX_AF_LEAD = 1u << 8,     /* lead-word class differs */
-    HX_AF_NOTE_TEXT = 1u << 9 /* a footnote's symbols or URLs differ */
+    HX_AF_MISSING = 1u << 0,     /* a paragraph has no counterpart (1–0, 0–1) */
+    HX_AF_MERGED = 1u << 1,      /* 2–1 or 1–2 bead */
+    HX_AF_NUMBERS = 1u << 2,     /* numbers or percentages differ */
+    HX_AF_SYMBOLS = 1u << 3,     /* document symbols or resolution numbers differ */
+    HX_AF_DATES = 1u << 4,       /* dates differ */
+    HX_AF_URLS = 1u << 5,        /* URLs differ */
+    HX_AF_NOTES = 1u << 6,       /* footnote reference counts differ */
+    HX_AF_PUNCT = 1u << 7,       /* terminal punctuation class differs */
+    HX_AF_LEAD = 1u << 8,        /* lead-word class differs */
+    HX_AF_NOTE_TEXT = 1u << 9,   /* a footnote's symbols or URLs differ */
+    HX_AF_LENGTH = 1u << 10,     /* a paragraph much shorter or longer than the
+                                    document's own rows make it */
+    HX_AF_RENUMBERED = 1u << 11, /* a range of numbered paragraphs shifted */
+    HX_AF_MOVED = 1u << 12       /* a paragraph stands elsewhere (a swap) */
 };
 
 /* One disagreement: its kind, the document it is blamed on, and the
@@ -42,6 +46,13 @@ struct hx_align_issue {
     size_t doc;    /* index into set->docs */
     unsigned line; /* in that document: its paragraph, or the one before */
     const char *msg;
+    const char *say;     /* the evidence in a reviser's words, or NULL */
+    const char **values; /* per document: the values at odds, comma-separated
+                            as in msg ("57%", "2021-11-24"), NULL where none
+                            or not known; for reports that mark them */
+    int note;            /* information only (a graded lead word, an accepted flag):
+                            a note, not a warning, and no flag of the row */
+    int accepted;        /* listed in the reviewer's --accept file */
     struct hx_align_issue *next;
 };
 
@@ -64,7 +75,8 @@ struct hx_align_row {
     const char *part;              /* first key component: "body", "res1", "annex", "fn"… */
     const char *lead;              /* lead-word class (the first one found), or NULL */
     double confidence;             /* 0..1: how sure the pairing is (lengths, tokens, keys) */
-    unsigned flags;                /* HX_AF_* found in this row */
+    unsigned flags;                /* HX_AF_* warnings found in this row */
+    unsigned noted;                /* HX_AF_* notes (information only) */
     struct hx_align_cell *cells;   /* one per document, in set order */
     struct hx_align_issue *issues; /* in the order found */
 };
@@ -77,7 +89,8 @@ struct hx_align {
     const char **tags;  /* the BCP 47 language of each document ("und") */
     struct hx_align_row *rows;
     size_t nrows;
-    size_t flagged; /* rows with any flag */
+    size_t flagged;  /* rows with any flag */
+    size_t original; /* index of the original version: rows keep its keys */
 };
 
 /* Name of a bead as printed ("1-1", "1-0", "0-1", "2-1", "1-2"). */

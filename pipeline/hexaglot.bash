@@ -28,6 +28,15 @@ _hexaglot()
         --diagnostics)
             COMPREPLY=($(compgen -W "text json" -- "$cur"))
             return ;;
+        --segments)
+            COMPREPLY=($(compgen -W "paragraph sentence" -- "$cur"))
+            return ;;
+        --original)
+            COMPREPLY=($(compgen -W "ar en es fr ru zh" -- "$cur"))
+            return ;;
+        --accept)
+            COMPREPLY=($(compgen -f -- "$cur"))
+            return ;;
         -o | --output)
             if [ "$verb" = batch ]; then
                 COMPREPLY=($(compgen -d -- "$cur"))
@@ -43,7 +52,7 @@ _hexaglot()
         case $verb in
             convert) opts="$opts -t --to -f --from --chain --lang --check --timeout --max-memory" ;;
             batch) opts="$opts -t --to -f --from --chain --lang -j --jobs --timeout --max-memory" ;;
-            align) opts="$opts -f --from --check" ;;
+            align) opts="$opts -f --from --check --original --accept --segments" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return

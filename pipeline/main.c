@@ -34,6 +34,7 @@ static const char usage_text[] =
     "                      [--report EXT] [--diagnostics json] [--max-memory MB]\n"
     "       hexaglot batch --merge-logs LOG... [-o MERGED]\n"
     "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json,epub} [-f FMT] [--check]\n"
+    "                      [--original LANG] [--accept FILE] [--segments sentence]\n"
     "       hexaglot stages\n"
     "       hexaglot --help | --version\n";
 
@@ -51,7 +52,12 @@ static const char help_text[] =
     "         crashes or runs past --timeout SECS costs only itself.\n"
     "align    aligns two to six language versions of one document by paragraph\n"
     "         key and reports disagreements; the report format follows the\n"
-    "         extension of -o. --check exits 1 when any disagreement is found.\n"
+    "         extension of -o. --check exits 1 on a warning (a disagreement);\n"
+    "         notes (a graded lead word, an accepted flag) are information.\n"
+    "         --original LANG: the version rows take their keys from (default:\n"
+    "         the one whose masthead says \"Original:\" in its own language).\n"
+    "         --accept FILE: flags already looked at (the HTML report exports\n"
+    "         them). --segments sentence: a TMX unit per sentence.\n"
     "stages   lists every reader, filter and writer with its options.\n"
     "\n"
     "-t FMT[:opts]   the standard chain ending in writer FMT, e.g. -t txt:ids\n"
@@ -61,7 +67,7 @@ static const char help_text[] =
     "--lang TAG      the documents' language (BCP 47) when it cannot be detected\n"
     "-v, --verbose   also print notes (what the filters changed), not only\n"
     "                warnings and errors\n"
-    "--check         exit 1 on any warning (align: on any disagreement)\n"
+    "--check         exit 1 on any warning (align: on any disagreement, not notes)\n"
     "-j N            batch: documents converted at once (default 1)\n"
     "--timeout SECS  give up on a document (convert: on the run) after SECS\n"
     "                seconds; 0 (the default) means no limit\n"
@@ -127,11 +133,12 @@ static int is_lang_tag(const char *s)
 struct args {
     const char *verb, *fmt, *from, *chain, *out, *lang;
     int check, verbose, jobs, json;
-    const char *log, *exts;             /* batch: --log FILE, --ext LIST */
-    int resume, merge, shard_given;     /* batch: --resume, --merge-logs, --shard */
-    unsigned shard, shards, shards_opt; /* batch: --shard I/N, --shards N */
-    int align;                          /* batch: --align[=RULE], 1 + enum hx_group_rule */
-    const char *report;                 /* batch: --report EXT of the alignment reports */
+    const char *log, *exts;                   /* batch: --log FILE, --ext LIST */
+    int resume, merge, shard_given;           /* batch: --resume, --merge-logs, --shard */
+    unsigned shard, shards, shards_opt;       /* batch: --shard I/N, --shards N */
+    int align;                                /* batch: --align[=RULE], 1 + enum hx_group_rule */
+    const char *report;                       /* batch: --report EXT of the alignment reports */
+    const char *original, *accept, *segments; /* align: the stages' options */
     unsigned timeout;
     long max_memory; /* --max-memory MB, 0 = not given */
     char **inputs;
@@ -159,6 +166,9 @@ static int parse_args(int argc, char **argv, struct args *a)
         {"timeout", required_argument, NULL, 'T'},
         {"max-memory", required_argument, NULL, 'X'},
         {"check", no_argument, NULL, 'k'},
+        {"original", required_argument, NULL, 'O'},
+        {"accept", required_argument, NULL, 'Q'},
+        {"segments", required_argument, NULL, 'G'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -197,6 +207,21 @@ static int parse_args(int argc, char **argv, struct args *a)
             a->lang = optarg;
             break;
         case 'k': a->check = 1; break;
+        case 'O':
+            if (!is_lang_tag(optarg))
+                return usage_error("--original takes a language tag such as en, not '%s'", optarg);
+            a->original = optarg;
+            break;
+        case 'Q':
+            if (strchr(optarg, ',') || strchr(optarg, '|'))
+                return usage_error("--accept %s: the file name may not hold ',' or '|'", optarg);
+            a->accept = optarg;
+            break;
+        case 'G':
+            if (strcmp(optarg, "paragraph") && strcmp(optarg, "sentence"))
+                return usage_error("--segments takes paragraph or sentence, not '%s'", optarg);
+            a->segments = optarg;
+            break;
         case 'L': a->log = optarg; break;
         case 'R': a->resume = 1; break;
         case 'E': a->exts = optarg; break;
@@ -282,6 +307,10 @@ static char *chain_text_for(const struct args *a)
             return NULL;
         }
         writer = f->name;
+        if (a->segments && strcmp(writer, "align-tmx") != 0) {
+            usage_error("%s", "--segments applies to a .tmx report");
+            return NULL;
+        }
     } else if (!writer && !a->chain && a->out && strcmp(a->out, "-") != 0 && !dir &&
                strchr(a->out + (strrchr(a->out, '/') ? strrchr(a->out, '/') - a->out : 0), '.')) {
         /* a name with an extension; one without gets plain text */
@@ -296,12 +325,21 @@ static char *chain_text_for(const struct args *a)
     char *std = NULL;
     if (!body) {
         const char *w = writer ? writer : "txt";
-        size_t len = strlen(hx_standard_filters) + strlen(w) + 16;
+        /* align: --original, --accept and --segments are its stages' options */
+        const char *o = a->original ? a->original : "", *acc = a->accept ? a->accept : "";
+        const char *seg = a->segments ? a->segments : "";
+        size_t extra = strlen(o) + strlen(acc) + strlen(seg) + 64;
+        size_t len = strlen(hx_standard_filters) + strlen(w) + 16 + extra;
         if (!strcmp(a->verb, "align"))
             len += sizeof "align | ";
         std = hx_xmalloc(len + strlen(w));
-        char *tail = hx_xmalloc(strlen(w) + sizeof "align | ");
-        sprintf(tail, "%s%s", strcmp(a->verb, "align") ? "" : "align | ", w);
+        char *tail = hx_xmalloc(strlen(w) + sizeof "align | " + extra);
+        if (strcmp(a->verb, "align") != 0)
+            sprintf(tail, "%s", w);
+        else
+            sprintf(tail, "align%s%s%s%s%s%s | %s%s%s", *o || *acc ? ":" : "",
+                    *o ? "original=" : "", o, *o && *acc ? "," : "", *acc ? "accept=" : "", acc, w,
+                    *seg ? ":segtype=" : "", seg);
         hx_chain_standard(tail, std, len);
         free(tail);
         body = std;

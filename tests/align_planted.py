@@ -116,8 +116,8 @@ def main():
         ])
 
         # A merge in a version whose numbering is automatic: the paragraphs
-        # after it are renumbered (7 becomes 6…); still one merge, nothing
-        # else.
+        # after it are renumbered (7 becomes 6…); still one merge, and the
+        # renumbered range said once, at its first key.
         renum = re.sub(r"\n\n(\d+)\. (\*\*|在这方面)",
                        lambda m: "\n\n%d. %s" % (int(m.group(1)) - (int(m.group(1)) >= 7),
                                                  m.group(2)),
@@ -126,6 +126,7 @@ def main():
         rc, found = align([orig, renum], tmp)
         expect("seed against a renumbered merge", found, [
             ("renumbered.txt", "res1.op.5", "merged (2-1)"),
+            ("renumbered.txt", "res1.op.7", "renumbered: zh#2 res1.op.6\u201346 are zh res1.op.7\u201347"),
         ])
 
         # The planted copy first: the same keys (the culprit of a two-way

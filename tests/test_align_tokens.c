@@ -63,6 +63,28 @@ int main(void)
     CHECK_STR(toks("一些国家统一"), "");
     CHECK_STR(toks("seventy-sixth session"), "n~:76");
     CHECK_STR(toks("G77 and COVID-19"), "N:19");
+    /* numbers in words: French, Spanish, Russian, Arabic */
+    CHECK_STR(toks("soixante-seizième session"), "n~:76");
+    CHECK_STR(toks("soixante-dix-septième session"), "n~:77");
+    CHECK_STR(toks("quatre-vingt-dix-neuf"), "n~:99");
+    CHECK_STR(toks("vingt et un États"), "n~:21");
+    CHECK_STR(toks("septuagésimo sexto período"), "n~:76");
+    CHECK_STR(toks("семьдесят шестой сессии"), "n~:76");
+    CHECK_STR(toks("семьдесят шестая сессия"), "n~:76");
+    CHECK_STR(toks("الدورة السادسة والسبعين"), "n~:76");
+    CHECK_STR(toks("un deux trois"), "");
+    CHECK_STR(toks("la quinta sesión"), "");
+    /* roman numerals: canonical ones only, never a word in capitals */
+    CHECK_STR(toks("chapter XIV and Habitat III"), "n~:14 n~:3");
+    CHECK_STR(toks("I think IIII VX"), "");
+    CHECK_STR(toks("THE MIX DID"), "");
+    /* month ranges and numeric dates */
+    CHECK_STR(toks("2021年1月至5月"), "d:2021-01 d:2021-05");
+    CHECK_STR(toks("from January to May 2021"), "d:2021-01 d:2021-05");
+    CHECK_STR(toks("de janvier à mai 2021"), "d:2021-01 d:2021-05");
+    CHECK_STR(toks("de enero a mayo de 2021"), "d:2021-01 d:2021-05");
+    CHECK_STR(toks("on 12/10/2021 and 2021-10-13"), "d:2021-10-12 d:2021-10-13");
+    CHECK_STR(toks("resolution 12/10 of 2021"), "r:12/10 N:2021");
     CHECK_STR(toks("marker¹ here"), "");
     /* percentages */
     CHECK_STR(toks("87 per cent"), "P:87");

@@ -134,7 +134,7 @@ static void test_inlines(void)
 static void test_literal(void)
 {
     const char *same[] = {
-        "a ** b",    "**a",      "*a",       "a*",     "2 * 3 * 4", "***x***",
+        "a ** b",    "**a",      "*a",       "a*",     "2 * 3 * 4", "*** x***",
         "****x****", "a **b **", "[a](b c)", "[a]",    "[a] (b)",   "[](b)",
         "[a](b",     "[a [b](c", "<a>",      "<x:>",   "<ab:c d>",  "<1a:b>",
         "a < b > c", "* item",   "** b**",   "(a)[b]", "a]b[c",
@@ -147,6 +147,8 @@ static void test_literal(void)
     /* The inner bracket may still open a link. */
     CHECK_STR(parse("[a [b](c)"), "P('[a ' L<c>('b'))");
     CHECK_STR(parse("*a*b*c*"), "P(E('a') 'b' E('c'))");
+    /* Three asterisks are bold italic (operative verbs typed so). */
+    CHECK_STR(parse("***x*** y"), "P(S(E('x')) ' y')");
     /* No backslash escapes: a backslash is content like any other. */
     CHECK_STR(parse("\\*a\\*"), "P('\\' E('a\\'))");
 }

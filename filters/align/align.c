@@ -8,6 +8,8 @@
  * 2–1 and 1–2 beads. Rows then get the cross-version checks; each
  * disagreement is a warning naming the languages and the evidence. */
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,6 +179,8 @@ static void version_collect(struct align_version *v)
         const char *dot = strchr(n->key, '.');
         u->part = dot ? hx_strndup(doc->arena, n->key, (size_t)(dot - n->key)) : n->key;
         u->anchor = is_anchor(n, n->key);
+        u->bound =
+            doc->format && (strcmp(doc->format, "docx") == 0 || strcmp(doc->format, "akn") == 0);
         u->notes = notes;
         for (const struct hx_node *c = n->first; c; c = c->next)
             u->emph += c->type == HX_STRONG || c->type == HX_EMPH;
@@ -219,66 +223,6 @@ static void version_collect(struct align_version *v)
     hx_buf_free(&b);
     hx_buf_free(&nb);
 }
-
-/* The year of one version: its metadata date's, else the commonest year
- * among its dates (0 when it has none). */
-static int version_year(const struct align_version *v)
-{
-    int year = 0;
-    const char *d = hx_meta_get(v->doc, "date");
-    for (const char *p = d; p && *p && !year; p++)
-        if (p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4)
-            year = atoi(p);
-    if (year)
-        return year;
-    int best = 0;
-    for (size_t i = 0; i < v->n; i++)
-        for (size_t k = 0; k < v->u[i].toks.n; k++) {
-            int y = align_tok_year(&v->u[i].toks.v[k]), c = 0;
-            if (!y)
-                continue;
-            for (size_t i2 = 0; i2 < v->n; i2++)
-                for (size_t k2 = 0; k2 < v->u[i2].toks.n; k2++)
-                    c += align_tok_year(&v->u[i2].toks.v[k2]) == y;
-            if (c > best)
-                best = c, year = y;
-            if (best > 3)
-                return year;
-        }
-    return year;
-}
-
-/* A date without a year takes the document's: the year most versions
- * name (on a tie, the first version's), so that a year changed in one
- * version's masthead or dates does not move its year-less dates too. */
-static void set_years(struct align_version *v, size_t nd)
-{
-    int *ys = calloc(nd + 1, sizeof *ys), year = 0;
-    size_t best = 0;
-    if (!ys)
-        hx_oom();
-    for (size_t d = 0; d < nd; d++)
-        ys[d] = version_year(&v[d]);
-    for (size_t d = 0; d < nd; d++) {
-        size_t c = 0;
-        for (size_t e = 0; e < nd; e++)
-            c += ys[d] && ys[e] == ys[d];
-        if (c > best)
-            best = c, year = ys[d];
-    }
-    free(ys);
-    if (!year)
-        return;
-    for (size_t d = 0; d < nd; d++)
-        for (size_t i = 0; i < v[d].n; i++)
-            for (int pass = 0; pass < 2; pass++) {
-                struct align_toks *t = pass ? &v[d].u[i].ntoks : &v[d].u[i].toks;
-                for (size_t k = 0; k < t->n; k++)
-                    if (t->v[k].kind == ALIGN_TOK_DATE && strncmp(t->v[k].val, "0000", 4) == 0)
-                        t->v[k].val = hx_printf(v[d].doc->arena, "%04d%s", year, t->v[k].val + 4);
-            }
-}
-
 /* ---- rows ---------------------------------------------------------------- */
 
 static struct hx_align_row *row_new(struct align_ctx *cx, const char *part)
@@ -318,59 +262,6 @@ static void cell_put(struct align_ctx *cx, size_t row, size_t d, struct align_un
         cx->rows[row].confidence = conf;
 }
 
-static int cmp_key(const void *x, const void *y)
-{
-    const struct align_unit *a = *(const struct align_unit *const *)x;
-    const struct align_unit *b = *(const struct align_unit *const *)y;
-    return strcmp(a->key, b->key);
-}
-
-static int cmp_dbl(const void *x, const void *y)
-{
-    double a = *(const double *)x, b = *(const double *)y;
-    return a < b ? -1 : a > b;
-}
-
-/* How long version d's text is for each unit of version a, over the whole
- * documents: the median ratio over paragraphs with the same numbered key
- * (a version that lacks a part, or half its text, does not skew it as the
- * totals would); the totals' ratio when fewer than three such pairs. */
-static double version_ratio(const struct align_ctx *cx, size_t a, size_t d)
-{
-    const struct align_version *va = &cx->v[a], *vd = &cx->v[d];
-    double fallback = va->total > 0 && vd->total > 0 ? vd->total / va->total : 1;
-    const struct align_unit **ka = malloc((va->n + 1) * sizeof *ka);
-    const struct align_unit **kd = malloc((vd->n + 1) * sizeof *kd);
-    double *x = malloc((va->n + 1) * sizeof *x);
-    if (!ka || !kd || !x)
-        hx_oom();
-    size_t na = 0, nd = 0, k = 0;
-    for (size_t i = 0; i < va->n; i++)
-        if (va->u[i].anchor && va->u[i].len >= 20)
-            ka[na++] = &va->u[i];
-    for (size_t i = 0; i < vd->n; i++)
-        if (vd->u[i].anchor && vd->u[i].len >= 20)
-            kd[nd++] = &vd->u[i];
-    qsort(ka, na, sizeof *ka, cmp_key);
-    qsort(kd, nd, sizeof *kd, cmp_key);
-    for (size_t i = 0, j = 0; i < na && j < nd;) {
-        int c = strcmp(ka[i]->key, kd[j]->key);
-        if (c == 0)
-            x[k++] = log(kd[j]->len / ka[i]->len);
-        i += c <= 0;
-        j += c >= 0;
-    }
-    double r = fallback;
-    if (k >= 3) {
-        qsort(x, k, sizeof *x, cmp_dbl);
-        r = exp(k % 2 ? x[k / 2] : (x[k / 2 - 1] + x[k / 2]) / 2);
-    }
-    free(ka);
-    free(kd);
-    free(x);
-    return r;
-}
-
 /* What one document does at each pivot paragraph of a part. */
 struct slot {
     struct align_unit *u[2];
@@ -396,6 +287,9 @@ static void align_part(struct align_ctx *cx, size_t pi)
         if (cnt[d] > cnt[pivot])
             pivot = d;
     }
+    /* Rows keep the original's keys wherever it has the part. */
+    if (cnt[cx->orig])
+        pivot = cx->orig;
     size_t np = cnt[pivot];
     struct slot *slots = calloc(nd * (np + 1), sizeof *slots);
     /* Extras: the document's paragraphs before pivot paragraph s that the
@@ -416,7 +310,7 @@ static void align_part(struct align_ctx *cx, size_t pi)
             continue;
         }
         struct align_pair p = {
-            lists[pivot], lists[d], np, cnt[d], version_ratio(cx, pivot, d), 0, 0};
+            lists[pivot], lists[d], np, cnt[d], align_version_ratio(cx, pivot, d), 0};
         struct align_beads bs = {0};
         if (strcmp(part, "fn") == 0)
             align_pair_notes(&p, &bs);
@@ -496,19 +390,53 @@ static void align_part(struct align_ctx *cx, size_t pi)
     free(lists);
 }
 
-static const char *doc_tag(struct hx_doc *doc, const struct align_version *v)
+static void free_versions(struct align_ctx *cx)
 {
-    if (doc->lang)
-        return doc->lang;
-    struct hx_buf b = {0};
-    for (size_t i = 0; i < v->n && b.len < 4000; i++) {
-        hx_buf_adds(&b, v->u[i].text);
-        hx_buf_addc(&b, '\n');
+    for (size_t d = 0; d < cx->nd; d++) {
+        for (size_t i = 0; i < cx->v[d].n; i++) {
+            align_toks_free(&cx->v[d].u[i].toks);
+            align_toks_free(&cx->v[d].u[i].ntoks);
+        }
+        free(cx->v[d].u);
     }
-    const char *g = hx_lang_guess(b.data ? b.data : "", b.len);
-    hx_buf_free(&b);
-    return g;
+    free(cx->v);
+    cx->v = NULL;
 }
+
+/* The reviewer's list of flags already looked at, with a line break
+ * before its first line so that every line can be found whole. */
+static const char *read_accept(struct hx_stage *st, struct hx_set *set, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        hx_error(st, set->docs[0], NULL, "--accept %s: cannot read the file", path);
+        return NULL;
+    }
+    struct hx_buf b = {0};
+    hx_buf_addc(&b, '\n');
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        hx_buf_add(&b, chunk, got);
+    fclose(fp);
+    hx_buf_addc(&b, '\n');
+    const char *text = hx_strdup(set->arena, b.data);
+    hx_buf_free(&b);
+    return text;
+}
+
+static const char *const align_no_choices[] = {NULL};
+
+static const struct hx_opt align_opts_table[] = {
+    {"original", HX_OPT_STR, offsetof(struct align_opts, original), "",
+     "language of the original version (rows keep its keys); default: the version whose "
+     "masthead says \"Original:\" in its own language, else the first",
+     align_no_choices, 0, 0},
+    {"accept", HX_OPT_STR, offsetof(struct align_opts, accept), "",
+     "file of flags already looked at (KEY, CHECK, MESSAGE by tabs, one a line)", align_no_choices,
+     0, 0},
+    {0},
+};
 
 static int align_set(struct hx_stage *st, struct hx_set *set)
 {
@@ -534,13 +462,25 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
         cx.v[d].doc = set->docs[d];
         if (!set->docs[d]->failed)
             version_collect(&cx.v[d]);
-        al->tags[d] = hx_strdup(set->arena, doc_tag(set->docs[d], &cx.v[d]));
+        al->tags[d] = hx_strdup(set->arena, align_doc_tag(set->docs[d], &cx.v[d]));
         int same = 0;
         for (size_t e = 0; e < d; e++)
             same += strcmp(al->tags[e], al->tags[d]) == 0;
         al->langs[d] = same ? hx_printf(set->arena, "%s#%d", al->tags[d], same + 1) : al->tags[d];
     }
-    set_years(cx.v, nd);
+    const struct align_opts *o = st->priv;
+    cx.orig = align_find_original(&cx, o ? o->original : NULL);
+    if (cx.orig == (size_t)-1) {
+        hx_error(st, set->docs[0], NULL, "--original %s: no version in that language", o->original);
+        free_versions(&cx);
+        return -1;
+    }
+    al->original = cx.orig;
+    if (o && o->accept && *o->accept && !(cx.accept = read_accept(st, set, o->accept))) {
+        free_versions(&cx);
+        return -1;
+    }
+    align_set_years(cx.v, nd);
     /* Parts in order of first appearance. */
     size_t maxparts = 0;
     for (size_t d = 0; d < nd; d++)
@@ -566,8 +506,13 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
             if (row->cells[d].n)
                 row->lead = row->cells[d].node[0]->lead;
     }
+    cx.quiet = calloc(cx.nrows * nd + 1, 1);
+    if (!cx.quiet)
+        hx_oom();
+    align_check_story(&cx);
     for (size_t r = 0; r < cx.nrows; r++)
         align_check_row(&cx, r);
+    align_check_lengths(&cx);
     al->nrows = cx.nrows;
     al->rows = hx_alloc(set->arena, (cx.nrows + 1) * sizeof *al->rows);
     if (cx.nrows)
@@ -575,17 +520,10 @@ static int align_set(struct hx_stage *st, struct hx_set *set)
     for (size_t r = 0; r < cx.nrows; r++)
         al->flagged += al->rows[r].flags != 0;
     set->align = al;
-
-    for (size_t d = 0; d < nd; d++) {
-        for (size_t i = 0; i < cx.v[d].n; i++) {
-            align_toks_free(&cx.v[d].u[i].toks);
-            align_toks_free(&cx.v[d].u[i].ntoks);
-        }
-        free(cx.v[d].u);
-    }
-    free(cx.v);
+    free_versions(&cx);
     free(cx.rows);
     free(cx.ru);
+    free(cx.quiet);
     free(cx.parts);
     free(cx.counts);
     return 0;
@@ -599,4 +537,6 @@ const struct hx_filter hx_align = {
     .needs = HX_HAS_STRUCTURE,
     .gives = HX_HAS_ALIGN,
     .set = align_set,
+    .opts = align_opts_table,
+    .priv_size = sizeof(struct align_opts),
 };

@@ -4,6 +4,7 @@
  * blamed on the version(s) at odds with the most others (on a tie, not the
  * first version), recorded in the row and reported as a warning at the
  * row's key, in the file and at the line of the version blamed. */
+#include <stdio.h>
 #include <string.h>
 
 #include "stage.h"
@@ -68,12 +69,13 @@ static int differ(enum check c, const struct align_unit *x, const struct align_u
          * "Noting with appreciation"); a trailing "also" or "further" does
          * not: translations add or drop it (the Spanish Declaration's
          * "Considerando también" where the others say "Whereas"); nor does
-         * a degree of one graded family ("deep" or "grave" concern), nor a
-         * rendering that stands for several classes (hx_lead_compare). A
-         * version that found no lead word has nothing to compare. */
+         * a rendering that stands for several classes (hx_lead_compare);
+         * a degree of one graded family ("deep" or "grave" concern) is
+         * information, a note. A version that found no lead word has
+         * nothing to compare. */
         const char *a = x->node->lead, *b = y->node->lead;
-        if (!a || !b || hx_lead_compare(a, b) <= HX_LEAD_DEGREE)
-            return 0;
+        if (!a || !b || hx_lead_compare(a, b) <= HX_LEAD_MODIFIER)
+            return 0; /* a degree is told, as a note (blame) */
         if (ex)
             hx_buf_adds(ex, a), hx_buf_adds(ey, b);
         return 1;
@@ -95,7 +97,21 @@ static unsigned line_near(const struct align_ctx *cx, size_t row, size_t d)
     return 0;
 }
 
-static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, const char *msg)
+/* Is this flag in the reviewer's list ("KEY<TAB>CHECK<TAB>MESSAGE" lines,
+ * as the HTML report exports them)? */
+static int accepted(const struct align_ctx *cx, const char *key, unsigned flag, const char *msg)
+{
+    if (!cx->accept)
+        return 0;
+    struct hx_buf b = {0};
+    hx_buf_addf(&b, "\n%s\t%s\t%s\n", key ? key : "", hx_align_flag_name(flag), msg);
+    int hit = strstr(cx->accept, b.data) != NULL;
+    hx_buf_free(&b);
+    return hit;
+}
+
+void align_report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, int note,
+                  const char *msg)
 {
     struct hx_align_row *r = &cx->rows[row];
     struct hx_align_issue *is = hx_alloc(cx->set->arena, sizeof *is);
@@ -103,13 +119,23 @@ static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, co
     is->doc = d;
     is->line = line_near(cx, row, d);
     is->msg = hx_strdup(cx->set->arena, msg);
+    is->accepted = accepted(cx, r->key, flag, msg);
+    is->note = note || is->accepted;
     struct hx_align_issue **tail = &r->issues;
     while (*tail)
         tail = &(*tail)->next;
     *tail = is;
-    r->flags |= flag;
-    hx_diags_add(cx->st->diags, HX_SEV_WARNING, cx->v[d].doc->path, is->line, cx->st->f->name,
-                 r->key, "%s", msg);
+    if (is->note)
+        r->noted |= flag;
+    else
+        r->flags |= flag;
+    hx_diags_add(cx->st->diags, is->note ? HX_SEV_NOTE : HX_SEV_WARNING, cx->v[d].doc->path,
+                 is->line, cx->st->f->name, r->key, "%s%s", msg, is->accepted ? " (accepted)" : "");
+}
+
+static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, const char *msg)
+{
+    align_report(cx, row, d, flag, 0, msg);
 }
 
 static void add_names(struct hx_buf *b, const struct align_ctx *cx, const size_t *ds, size_t n)
@@ -135,11 +161,61 @@ static void add_counts(struct hx_buf *b, const struct align_ctx *cx, const char 
     hx_buf_adds(b, " paragraphs)");
 }
 
+/* Which paragraph a presence flag is about, so that a reviser finds it:
+ * for a footnote its marker, for any paragraph its opening words
+ * (": footnote 3, \"See A/C.2/76/SR.9.\""). */
+static void add_which(struct hx_buf *b, const struct align_ctx *cx, size_t row, size_t d)
+{
+    if (!cx->rows[row].cells[d].n)
+        return;
+    const struct align_unit *u = cx->ru[row * cx->nd + d][0];
+    const struct hx_node *n = u->node;
+    const struct hx_node *note = n->parent && n->parent->type == HX_NOTE ? n->parent : NULL;
+    const char *label = note ? note->label : n->label;
+    hx_buf_adds(b, ": ");
+    if (strcmp(cx->rows[row].part, "fn") == 0)
+        hx_buf_addf(b, "footnote %s, ", label && *label ? label : "without a marker");
+    hx_buf_adds(b, "\"");
+    const char *t = u->text;
+    size_t len = strlen(t), i = 0, chars = 0;
+    while (i < len && chars < 48) {
+        hx_utf8_next(t, len, &i);
+        chars++;
+    }
+    hx_buf_add(b, t, i);
+    hx_buf_adds(b, i < len ? "\u2026\"" : "\"");
+}
+
+/* Is row a footnote whose call was already flagged against version d
+ * ("footnote references differ") in the row of the paragraph calling it
+ * in version h? A lost marker takes its note with it (Word drops a note
+ * nothing calls): one defect, told once, where the marker was. */
+static int call_flagged(const struct align_ctx *cx, size_t row, size_t h, size_t d)
+{
+    if (strcmp(cx->rows[row].part, "fn") != 0 || !cx->rows[row].cells[h].n)
+        return 0;
+    const struct hx_node *n = cx->rows[row].cells[h].node[0]->parent;
+    if (!n || n->type != HX_NOTE)
+        return 0;
+    while (n && (hx_type_is_inline(n->type) || !n->key))
+        n = n->parent;
+    for (size_t r = 0; n && r < cx->nrows; r++) {
+        const struct hx_align_cell *c = &cx->rows[r].cells[h];
+        if (c->n && c->node[0] == n)
+            for (const struct hx_align_issue *is = cx->rows[r].issues; is; is = is->next)
+                if (is->kind == HX_AF_NOTES && is->doc == d)
+                    return 1;
+    }
+    return 0;
+}
+
 static void check_presence(struct align_ctx *cx, size_t row)
 {
     struct hx_align_row *r = &cx->rows[row];
     size_t have[8], lack[8], nh = 0, nl = 0;
     for (size_t d = 0; d < cx->nd && d < 8; d++) {
+        if (cx->quiet[row * cx->nd + d] & 3)
+            return; /* a moved paragraph: said once already */
         if (r->cells[d].n || r->cells[d].merged_up)
             have[nh++] = d;
         else
@@ -149,7 +225,7 @@ static void check_presence(struct align_ctx *cx, size_t row)
         return;
     /* The minority is at fault; on a tie, whoever differs from the first
      * document. */
-    int blame_lack = nl < nh || (nl == nh && r->cells[0].n);
+    int blame_lack = nl < nh || (nl == nh && r->cells[cx->orig].n);
     struct hx_buf b = {0};
     if (blame_lack) {
         for (size_t k = 0; k < nl; k++) {
@@ -170,11 +246,14 @@ static void check_presence(struct align_ctx *cx, size_t row)
                 report(cx, row, lack[k], HX_AF_MISSING, b.data);
                 continue;
             }
+            if (call_flagged(cx, row, have[0], lack[k]))
+                continue; /* its lost marker was flagged where it was called */
             hx_buf_reset(&b);
             hx_buf_addf(&b, "paragraph missing in %s: ", cx->al->langs[lack[k]]);
             add_names(&b, cx, have, nh);
             hx_buf_adds(&b, nh > 1 ? " have it" : " has it");
             add_counts(&b, cx, r->part);
+            add_which(&b, cx, row, have[0]);
             report(cx, row, lack[k], HX_AF_MISSING, b.data);
         }
     } else {
@@ -183,6 +262,7 @@ static void check_presence(struct align_ctx *cx, size_t row)
             hx_buf_addf(&b, "%s has a paragraph with no counterpart in ", cx->al->langs[have[k]]);
             add_names(&b, cx, lack, nl);
             add_counts(&b, cx, r->part);
+            add_which(&b, cx, row, have[k]);
             report(cx, row, have[k], HX_AF_MISSING, b.data);
         }
     }
@@ -210,6 +290,170 @@ static void check_merges(struct align_ctx *cx, size_t row)
     hx_buf_free(&b);
 }
 
+/* English names of the six languages, for evidence in a reviser's words. */
+static const char *lang_word(const char *tag)
+{
+    static const char *const names[][2] = {{"en", "English"}, {"fr", "French"},  {"es", "Spanish"},
+                                           {"ru", "Russian"}, {"zh", "Chinese"}, {"ar", "Arabic"}};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strncmp(tag, names[k][0], 2) == 0 && (!tag[2] || tag[2] == '-'))
+            return names[k][1];
+    return tag;
+}
+
+/* Values as a reviser reads them: dates in words ("24 November 2021",
+ * "May 2021"), "none" as "nothing"; others as they are. */
+static void say_values(struct hx_buf *b, enum check c, const char *vals)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    if (strcmp(vals, "none") == 0) {
+        hx_buf_adds(b, "nothing");
+        return;
+    }
+    if (c != C_DATES) {
+        hx_buf_adds(b, vals);
+        return;
+    }
+    for (const char *p = vals; *p;) {
+        size_t n = strcspn(p, ",");
+        int y = 0, m = 0, d = 0;
+        if (n >= 7 && sscanf(p, "%4d-%2d-%2d", &y, &m, &d) >= 2 && m >= 1 && m <= 12) {
+            if (d)
+                hx_buf_addf(b, "%d ", d);
+            hx_buf_adds(b, months[m - 1]);
+            if (y)
+                hx_buf_addf(b, " %d", y);
+        } else {
+            hx_buf_add(b, p, n);
+        }
+        p += n;
+        if (*p == ',') {
+            hx_buf_adds(b, p[1] && strchr(p + 1, ',') ? ", " : " and ");
+            p++;
+            while (*p == ' ')
+                p++;
+        }
+    }
+}
+
+/* Text of n's inline subtree into b. */
+static void inline_text(struct hx_buf *b, const struct hx_node *n)
+{
+    for (const struct hx_node *c = n->first; c; c = c->next)
+        if (c->type == HX_TEXT)
+            hx_buf_add(b, c->text, c->len);
+        else if (hx_type_is_inline(c->type) && c->type != HX_NOTE)
+            inline_text(b, c);
+}
+
+/* The lead words of u as printed: its first emphasised run, else its
+ * opening words (at most four, after the paragraph number). */
+static void lead_words(struct hx_buf *b, const struct align_unit *u)
+{
+    for (const struct hx_node *c = u->node->first; c; c = c->next)
+        if (c->type == HX_STRONG || c->type == HX_EMPH) {
+            size_t at = b->len;
+            inline_text(b, c);
+            if (b->len > at)
+                return;
+        }
+    const char *t = u->text;
+    if (u->node->label && strncmp(t, u->node->label, strlen(u->node->label)) == 0)
+        t += strlen(u->node->label);
+    while (*t == ' ')
+        t++;
+    size_t i = 0, words = 0, len = strlen(t);
+    while (i < len && words < 4 && i < 60) {
+        if (t[i] == ' ')
+            words++;
+        if (words < 4)
+            i++;
+    }
+    hx_buf_add(b, t, i);
+}
+
+/* Reports version ds[x] at odds on check c with the versions marked in odd:
+ * each other version's own values (grouped when equal), and the same in
+ * words on the issue ("the English says 24 November 2021; the Chinese
+ * says 23 November 2021"). A graded lead word is a note. */
+static void blame(struct align_ctx *cx, size_t row, enum check c, const size_t *ds, size_t n,
+                  size_t x, const int *odd, struct hx_buf *ex, struct hx_buf *ey,
+                  struct hx_buf *msg)
+{
+    const struct align_unit *ux = cx->ru[row * cx->nd + ds[x]][0];
+    char *vals[8] = {0};
+    for (size_t y = 0; y < n; y++) {
+        if (!odd[y])
+            continue;
+        hx_buf_reset(ex);
+        hx_buf_reset(ey);
+        differ(c, ux, cx->ru[row * cx->nd + ds[y]][0], ex, ey);
+        vals[y] = hx_strdup(cx->set->arena, ey->len ? ey->data : "none");
+    }
+    size_t first = 0;
+    while (first < n && !odd[first])
+        first++;
+    hx_buf_reset(ex);
+    hx_buf_reset(ey);
+    differ(c, ux, cx->ru[row * cx->nd + ds[first]][0], ex, ey);
+    char *mine = hx_strdup(cx->set->arena, ex->len ? ex->data : "none");
+    hx_buf_reset(msg);
+    hx_buf_addf(msg, "%s: %s has %s", checks[c].what, cx->al->langs[ds[x]], mine);
+    struct hx_buf say = {0};
+    hx_buf_addf(&say, "the %s says ", lang_word(cx->al->tags[ds[x]]));
+    say_values(&say, c, mine);
+    int done[8] = {0};
+    for (size_t y = 0; y < n; y++) {
+        if (!odd[y] || done[y])
+            continue;
+        size_t same[8], ns = 0;
+        for (size_t z = y; z < n; z++)
+            if (odd[z] && !done[z] && strcmp(vals[z], vals[y]) == 0)
+                same[ns++] = ds[z], done[z] = 1;
+        hx_buf_adds(msg, "; ");
+        add_names(msg, cx, same, ns);
+        hx_buf_addf(msg, " %s %s", ns > 1 ? "have" : "has", vals[y]);
+        hx_buf_adds(&say, "; the ");
+        for (size_t k = 0; k < ns; k++)
+            hx_buf_addf(&say, "%s%s", k ? (k + 1 == ns ? " and " : ", ") : "",
+                        lang_word(cx->al->tags[same[k]]));
+        hx_buf_addf(&say, " %s ", ns > 1 ? "say" : "says");
+        say_values(&say, c, vals[y]);
+    }
+    if (c == C_LEAD) {
+        /* lead words as printed, not their classes */
+        hx_buf_reset(&say);
+        hx_buf_addf(&say, "the %s opens with \u201C", lang_word(cx->al->tags[ds[x]]));
+        lead_words(&say, ux);
+        hx_buf_adds(&say, "\u201D");
+        for (size_t y = 0; y < n; y++)
+            if (odd[y]) {
+                hx_buf_addf(&say, "; the %s with \u201C", lang_word(cx->al->tags[ds[y]]));
+                lead_words(&say, cx->ru[row * cx->nd + ds[y]][0]);
+                hx_buf_adds(&say, "\u201D");
+            }
+    }
+    int note = 0;
+    if (c == C_LEAD) {
+        const char *a = ux->node->lead, *b = cx->ru[row * cx->nd + ds[first]][0]->node->lead;
+        note = hx_lead_compare(a, b) == HX_LEAD_DEGREE;
+    }
+    align_report(cx, row, ds[x], checks[c].flag, note, msg->data);
+    struct hx_align_issue *is = cx->rows[row].issues;
+    while (is->next)
+        is = is->next;
+    is->say = hx_strdup(cx->set->arena, say.data);
+    is->values = hx_alloc(cx->set->arena, cx->nd * sizeof *is->values);
+    memset(is->values, 0, cx->nd * sizeof *is->values);
+    is->values[ds[x]] = mine;
+    for (size_t y = 0; y < n; y++)
+        if (odd[y])
+            is->values[ds[y]] = vals[y];
+    hx_buf_free(&say);
+}
+
 static void check_content(struct align_ctx *cx, size_t row)
 {
     struct hx_align_row *r = &cx->rows[row];
@@ -225,6 +469,8 @@ static void check_content(struct align_ctx *cx, size_t row)
     struct hx_buf ex = {0}, ey = {0}, msg = {0};
     for (int c = 0; c < C_COUNT; c++) {
         int odd[8][8] = {{0}}, odds[8] = {0}, most = 0;
+        if (c == C_NOTES && (cx->quiet[row * cx->nd] & 4))
+            continue; /* a moved marker: said once already */
         for (size_t x = 0; x < n; x++)
             for (size_t y = x + 1; y < n; y++)
                 if (differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
@@ -242,71 +488,15 @@ static void check_content(struct align_ctx *cx, size_t row)
         for (size_t x = 0; x < n; x++)
             nb += odds[x] == most;
         for (size_t x = 0; x < n; x++) {
-            /* On a tie the first document is the reference, not the culprit. */
-            if (odds[x] != most || (x == 0 && nb > 1))
+            /* On a tie the original is the reference, not the culprit. */
+            if (odds[x] != most || (ds[x] == cx->orig && nb > 1))
                 continue;
-            size_t others[8], no = 0, ref = 0;
-            for (size_t y = 0; y < n; y++)
-                if (odd[x][y]) {
-                    if (!no)
-                        ref = y;
-                    others[no++] = ds[y];
-                }
-            hx_buf_reset(&ex);
-            hx_buf_reset(&ey);
-            differ((enum check)c, cx->ru[row * cx->nd + ds[x]][0],
-                   cx->ru[row * cx->nd + ds[ref]][0], &ex, &ey);
-            hx_buf_reset(&msg);
-            hx_buf_addf(&msg, "%s: %s has %s; ", checks[c].what, cx->al->langs[ds[x]],
-                        ex.len ? ex.data : "none");
-            add_names(&msg, cx, others, no);
-            hx_buf_addf(&msg, " %s %s", no > 1 ? "have" : "has", ey.len ? ey.data : "none");
-            report(cx, row, ds[x], checks[c].flag, msg.data);
+            blame(cx, row, (enum check)c, ds, n, x, odd[x], &ex, &ey, &msg);
         }
     }
     hx_buf_free(&ex);
     hx_buf_free(&ey);
     hx_buf_free(&msg);
-}
-
-/* Is word w a job number ("21-17512", "V.12-51096", with or without its
- * "(C)"), a barcode ("*2117512*", "2117512"), a processing date ("101221")
- * or a version letter ("(C)")? 2 for a job number, 1 for the others, 0.
- * The rules are hx_job_number's and hx_job_furniture's. */
-static int job_word(const char *w, size_t len)
-{
-    size_t k = hx_job_number(w, len);
-    if (k)
-        return k == len || hx_job_furniture(w + k, len - k) ? 2 : 0;
-    return hx_job_furniture(w, len);
-}
-
-int align_per_version(const struct align_unit *u)
-{
-    static const char *const keys[] = {"front.job", "front.language"};
-    size_t n = strcspn(u->key, "+");
-    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-        if (strlen(keys[k]) == n && strncmp(u->key, keys[k], n) == 0)
-            return 1;
-    /* page furniture anywhere: "21-18866 (E)  101221  *2118866*" */
-    const char *t = u->text;
-    size_t len = strlen(t), i = 0;
-    int job = 0;
-    while (i < len) {
-        while (i < len && (t[i] == ' ' || t[i] == '\n'))
-            i++;
-        size_t e = i;
-        while (e < len && t[e] != ' ' && t[e] != '\n')
-            e++;
-        if (e == i)
-            break;
-        int w = job_word(t + i, e - i);
-        if (!w)
-            return 0;
-        job |= w == 2;
-        i = e;
-    }
-    return job;
 }
 
 void align_check_row(struct align_ctx *cx, size_t row)

@@ -10,12 +10,12 @@
 #include "stage.h"
 
 /* Bead costs in -log probability units (Gale and Church's priors, rounded). */
-#define COST_SKIP 4.5
+#define COST_SKIP ALIGN_COST_SKIP
 #define COST_MERGE 4.0
 /* Gaps larger than this (cells) are paired in order instead of searched. */
 #define MAX_CELLS 4000000
 
-static void bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j, double cost)
+void align_bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j, double cost)
 {
     if (b->n == b->cap) {
         b->cap = b->cap ? 2 * b->cap : 64;
@@ -28,10 +28,17 @@ static void bead_add(struct align_beads *b, enum hx_bead t, size_t i, size_t j, 
 
 /* ---- pairwise alignment ------------------------------------------------- */
 
+/* A length mismatch alone never costs more than two skips less one: a
+ * long paragraph rendered at twice the usual length stays one row, and
+ * its shared tokens and key decide (a 1-0 plus a 0-1 would say "missing"
+ * for a paragraph that is there). */
+#define LEN_COST_MAX (2 * COST_SKIP - 1)
+
 static double len_cost(const struct align_pair *p, double la, double lb)
 {
     double x = log((lb + 10) / (la * p->ratio + 10));
-    return x * x / (2 * p->var);
+    double c = x * x / (2 * p->var);
+    return c < LEN_COST_MAX ? c : LEN_COST_MAX;
 }
 
 /* Hard tokens shared (negative) or not (positive). */
@@ -58,8 +65,10 @@ static double pair_cost(const struct align_pair *p, const struct align_unit *a,
     c += 1.5 * abs(a->notes - b->notes);
     /* So do emphasised lead words: a merged paragraph keeps both. */
     c += 0.75 * abs(a->emph - b->emph);
-    if (p->key_bonus && a->anchor && b->anchor && strcmp(a->key, b->key) == 0)
-        c -= p->key_bonus;
+    /* The same counted key ("res1.pp.3" in both): where a paragraph is,
+     * which a deletion before it shifts, so a pull, not an anchor. */
+    if (strcmp(a->key, b->key) == 0)
+        c -= 1.0;
     const char *la = a->node->lead, *lb = b->node->lead;
     if (la && lb) {
         enum hx_lead_match m = hx_lead_compare(la, lb);
@@ -107,8 +116,11 @@ static double merge_cost(const struct align_pair *p, const struct align_unit *a1
                          const struct align_unit *a2, const struct align_unit *b, int swap)
 {
     /* Only paragraphs of one kind merge; a heading never does. */
+    /* (a numbered paragraph and the unnumbered one continuing it are of
+     * one kind: that is how a numbered paragraph splits) */
     if (a1->node->type == HX_HEADING || a2->node->type == HX_HEADING ||
-        b->node->type == HX_HEADING || a1->node->role != a2->node->role)
+        b->node->type == HX_HEADING ||
+        (a1->node->role != a2->node->role && a2->node->role != HX_ROLE_CONTINUED))
         return INFINITY;
     double la = a1->len + a2->len;
     double c = swap ? len_cost(p, b->len, la) : len_cost(p, la, b->len);
@@ -142,11 +154,12 @@ static void align_gap(const struct align_pair *p, size_t i0, size_t i1, size_t j
     if (!n || !m || n * m > MAX_CELLS) {
         size_t k = 0;
         for (; k < n && k < m; k++)
-            bead_add(out, HX_BEAD_11, i0 + k, j0 + k, pair_cost(p, p->a[i0 + k], p->b[j0 + k]));
+            align_bead_add(out, HX_BEAD_11, i0 + k, j0 + k,
+                           pair_cost(p, p->a[i0 + k], p->b[j0 + k]));
         for (size_t r = k; r < n; r++)
-            bead_add(out, HX_BEAD_10, i0 + r, 0, COST_SKIP);
+            align_bead_add(out, HX_BEAD_10, i0 + r, 0, COST_SKIP);
         for (size_t r = k; r < m; r++)
-            bead_add(out, HX_BEAD_01, 0, j0 + r, COST_SKIP);
+            align_bead_add(out, HX_BEAD_01, 0, j0 + r, COST_SKIP);
         return;
     }
     size_t w = m + 1;
@@ -184,56 +197,108 @@ static void align_gap(const struct align_pair *p, size_t i0, size_t i1, size_t j
         size_t di = t == HX_BEAD_01 ? 0 : t == HX_BEAD_21 ? 2 : 1;
         size_t dj = t == HX_BEAD_10 ? 0 : t == HX_BEAD_12 ? 2 : 1;
         double c = d[i * w + j] - d[(i - di) * w + j - dj];
-        bead_add(&rev, t, i0 + i - di, j0 + j - dj, c);
+        align_bead_add(&rev, t, i0 + i - di, j0 + j - dj, c);
         i -= di;
         j -= dj;
     }
     for (size_t k = rev.n; k-- > 0;)
-        bead_add(out, rev.v[k].type, rev.v[k].i, rev.v[k].j, rev.v[k].cost);
+        align_bead_add(out, rev.v[k].type, rev.v[k].i, rev.v[k].j, rev.v[k].cost);
     free(rev.v);
     free(d);
     free(bt);
 }
 
+/* FNV-1a of a key, for the anchor table. */
+static size_t key_hash(const char *k)
+{
+    size_t h = 2166136261u;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 16777619u;
+    return h;
+}
+
+/* Index of the numbered keys of list u[0..n) in a table of `slots` slots
+ * (a power of two): slot holds the unit's index + 1, and count[i] how many
+ * units of the list carry u[i]'s key. Linear in n. */
+static void key_table(struct align_unit *const *u, size_t n, size_t *slot, size_t slots,
+                      size_t *count)
+{
+    for (size_t i = 0; i < n; i++) {
+        count[i] = 0;
+        if (!u[i]->anchor)
+            continue;
+        size_t h = key_hash(u[i]->key) & (slots - 1);
+        while (slot[h] && strcmp(u[slot[h] - 1]->key, u[i]->key) != 0)
+            h = (h + 1) & (slots - 1);
+        if (!slot[h])
+            slot[h] = i + 1;
+        count[slot[h] - 1]++;
+    }
+}
+
+static size_t key_find(struct align_unit *const *u, const size_t *slot, size_t slots,
+                       const char *key)
+{
+    size_t h = key_hash(key) & (slots - 1);
+    while (slot[h] && strcmp(u[slot[h] - 1]->key, key) != 0)
+        h = (h + 1) & (slots - 1);
+    return slot[h];
+}
+
 /* Anchors: the same numbered key once in each, kept in increasing order
- * on both sides (the longest such chain). */
+ * on both sides (the longest such chain). Keys meet through a hash table
+ * and the chain is found by patience sorting: O(n log n), so that a
+ * report with thousands of numbered paragraphs aligns in linear time. */
 static size_t anchors(const struct align_pair *p, size_t *ai, size_t *bj)
 {
+    size_t slots = 16;
+    while (slots < 2 * (p->na + p->nb))
+        slots *= 2;
+    size_t *sa = calloc(slots, sizeof *sa), *sb = calloc(slots, sizeof *sb);
+    size_t *ca = malloc((p->na + 1) * sizeof *ca), *cb = malloc((p->nb + 1) * sizeof *cb);
+    if (!sa || !sb || !ca || !cb)
+        hx_oom();
+    key_table(p->a, p->na, sa, slots, ca);
+    key_table(p->b, p->nb, sb, slots, cb);
     size_t n = 0;
     for (size_t i = 0; i < p->na; i++) {
-        if (!p->a[i]->anchor)
+        if (!p->a[i]->anchor || ca[key_find(p->a, sa, slots, p->a[i]->key) - 1] != 1)
             continue;
-        size_t hit = 0, where = 0;
-        for (size_t j = 0; j < p->nb; j++)
-            if (p->b[j]->anchor && strcmp(p->a[i]->key, p->b[j]->key) == 0)
-                hit++, where = j;
-        for (size_t i2 = 0; i2 < p->na && hit == 1; i2++)
-            if (i2 != i && strcmp(p->a[i2]->key, p->a[i]->key) == 0)
-                hit = 0;
-        if (hit == 1) {
+        size_t j = key_find(p->b, sb, slots, p->a[i]->key);
+        if (j && cb[j - 1] == 1) {
             ai[n] = i;
-            bj[n] = where;
+            bj[n] = j - 1;
             n++;
         }
     }
-    /* Longest increasing subsequence of bj (quadratic: anchors are few). */
-    size_t *len = calloc(n + 1, sizeof *len), *prev = calloc(n + 1, sizeof *prev);
-    if (!len || !prev)
+    free(sa);
+    free(sb);
+    free(ca);
+    free(cb);
+    /* Longest increasing subsequence of bj: tail[l] is the anchor ending
+     * the best chain of length l + 1 seen so far. */
+    size_t *tail = malloc((n + 1) * sizeof *tail), *prev = malloc((n + 1) * sizeof *prev);
+    if (!tail || !prev)
         hx_oom();
-    size_t best = 0, end = 0;
+    size_t best = 0;
     for (size_t k = 0; k < n; k++) {
-        len[k] = 1;
-        prev[k] = (size_t)-1;
-        for (size_t q = 0; q < k; q++)
-            if (bj[q] < bj[k] && len[q] + 1 > len[k])
-                len[k] = len[q] + 1, prev[k] = q;
-        if (len[k] > best)
-            best = len[k], end = k;
+        size_t lo = 0, hi = best;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (bj[tail[mid]] < bj[k])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        prev[k] = lo ? tail[lo - 1] : (size_t)-1;
+        tail[lo] = k;
+        if (lo == best)
+            best++;
     }
     size_t *ka = malloc((best + 1) * sizeof *ka), *kb = malloc((best + 1) * sizeof *kb);
     if (!ka || !kb)
         hx_oom();
-    for (size_t k = best, q = end; k > 0; k--, q = prev[q]) {
+    for (size_t k = best, q = best ? tail[best - 1] : 0; k > 0; k--, q = prev[q]) {
         ka[k - 1] = ai[q];
         kb[k - 1] = bj[q];
     }
@@ -241,7 +306,7 @@ static size_t anchors(const struct align_pair *p, size_t *ai, size_t *bj)
     memcpy(bj, kb, best * sizeof *bj);
     free(ka);
     free(kb);
-    free(len);
+    free(tail);
     free(prev);
     return best;
 }
@@ -292,7 +357,7 @@ static void fill(const struct align_pair *p, const size_t *ai, const size_t *bj,
         size_t ie = q < na ? ai[q] : p->na, je = q < na ? bj[q] : p->nb;
         align_gap(p, i, ie, j, je, out);
         if (q < na) {
-            bead_add(out, HX_BEAD_11, ai[q], bj[q], pair_cost(p, p->a[ai[q]], p->b[bj[q]]));
+            align_bead_add(out, HX_BEAD_11, ai[q], bj[q], pair_cost(p, p->a[ai[q]], p->b[bj[q]]));
             i = ai[q] + 1;
             j = bj[q] + 1;
         }
@@ -344,53 +409,72 @@ static int fit(struct align_pair *p, const struct align_beads *bs)
     return 1;
 }
 
-/* Content cost of an alignment: its beads' costs without the pull of
- * equal keys. */
-static double content_cost(const struct align_pair *p, const struct align_beads *bs)
+/* Numbers are anchors, but a version renumbered after a merge or a
+ * deletion (automatic numbering does that) pairs every later paragraph
+ * with the wrong one. Each anchor is compared with the numbered paragraph
+ * s places further along the pivot's numbers (s = ±1, ±2); a run of
+ * anchors whose content clearly fits better shifted is re-anchored so, and
+ * only the gaps are aligned again. Linear in the part: no whole-part
+ * programme. Returns 1 when it re-anchored. */
+static int renumbered(const struct align_pair *p, size_t *ai, size_t *bj, size_t *na)
 {
-    double c = 0;
-    for (size_t k = 0; k < bs->n; k++) {
-        const struct align_bead *b = &bs->v[k];
-        c += b->cost;
-        if (b->type == HX_BEAD_11 && p->a[b->i]->anchor && p->b[b->j]->anchor &&
-            strcmp(p->a[b->i]->key, p->b[b->j]->key) == 0)
-            c += p->key_bonus;
+    size_t *num = malloc((p->na + 1) * sizeof *num), *pos = malloc((p->na + 1) * sizeof *pos);
+    size_t *si = malloc((*na + 1) * sizeof *si);
+    double *gain = malloc((*na + 1) * sizeof *gain);
+    if (!num || !pos || !si || !gain)
+        hx_oom();
+    size_t nn = 0;
+    for (size_t i = 0; i < p->na; i++) {
+        pos[i] = nn;
+        if (p->a[i]->anchor)
+            num[nn++] = i;
     }
-    return c;
-}
-
-/* Numbers are anchors, but a version renumbered after a merge (automatic
- * numbering does that) pairs every later paragraph with the wrong one.
- * The whole part is aligned once more with numbers as a pull rather than
- * a rule; if the content fits clearly better so, that alignment wins. */
-static void renumbered(struct align_pair *p, struct align_beads *out)
-{
-    if (!p->na || !p->nb || p->na * p->nb > MAX_CELLS)
-        return;
-    struct align_beads free_run = {0};
-    p->key_bonus = 1.0;
-    align_gap(p, 0, p->na, 0, p->nb, &free_run);
-    find_merges(p, &free_run);
-    double fixed = content_cost(p, out), loose = content_cost(p, &free_run);
-    p->key_bonus = 0;
-    /* Renumbering shows as paragraphs that fit well under other numbers;
-     * a paragraph that only fits its own number badly (cut short, say)
-     * is no reason to move the others. */
-    size_t rekeyed = 0, good = 0;
-    for (size_t k = 0; k < free_run.n; k++) {
-        const struct align_bead *b = &free_run.v[k];
-        if (b->type != HX_BEAD_11 || !p->a[b->i]->anchor || !p->b[b->j]->anchor ||
-            strcmp(p->a[b->i]->key, p->b[b->j]->key) == 0)
-            continue;
-        rekeyed++;
-        good += b->cost < 1.0;
+    int moved = 0;
+    static const int shifts[] = {1, -1, 2, -2};
+    for (size_t t = 0; t < 4 && !moved; t++) {
+        int s = shifts[t];
+        for (size_t q = 0; q < *na; q++) {
+            long x = (long)pos[ai[q]] + s;
+            gain[q] = -INFINITY;
+            si[q] = ai[q];
+            if (x < 0 || (size_t)x >= nn)
+                continue;
+            si[q] = num[x];
+            double shifted = pair_cost(p, p->a[si[q]], p->b[bj[q]]);
+            gain[q] = shifted < 1.0 ? pair_cost(p, p->a[ai[q]], p->b[bj[q]]) - shifted : -INFINITY;
+        }
+        for (size_t q = 0; q < *na;) {
+            size_t e = q;
+            double sum = 0;
+            while (e < *na && gain[e] > 0)
+                sum += gain[e++];
+            /* two paragraphs that fit better shifted, clearly, is a run */
+            if (e - q >= 2 && sum > 3.0) {
+                for (size_t k = q; k < e; k++)
+                    ai[k] = si[k];
+                moved = 1;
+            }
+            q = e > q ? e : q + 1;
+        }
     }
-    if (loose < fixed - 3.0 && good && 2 * good >= rekeyed) {
-        free(out->v);
-        *out = free_run;
-    } else {
-        free(free_run.v);
+    if (moved) {
+        /* keep the chain increasing on both sides: a shifted run may now
+         * reach the anchor after it */
+        size_t n = 0;
+        for (size_t q = 0; q < *na; q++) {
+            if (n && (ai[q] <= ai[n - 1] || bj[q] <= bj[n - 1]))
+                continue;
+            ai[n] = ai[q];
+            bj[n] = bj[q];
+            n++;
+        }
+        *na = n;
     }
+    free(num);
+    free(pos);
+    free(si);
+    free(gain);
+    return moved;
 }
 
 void align_pair_run(struct align_pair *p, struct align_beads *out)
@@ -401,7 +485,7 @@ void align_pair_run(struct align_pair *p, struct align_beads *out)
     size_t na = anchors(p, ai, bj);
     struct align_beads an = {0};
     for (size_t q = 0; q < na; q++)
-        bead_add(&an, HX_BEAD_11, ai[q], bj[q], 0);
+        align_bead_add(&an, HX_BEAD_11, ai[q], bj[q], 0);
     p->var = 0.0625;
     int fitted = fit(p, &an);
     free(an.v);
@@ -415,131 +499,17 @@ void align_pair_run(struct align_pair *p, struct align_beads *out)
             fill(p, ai, bj, na, out);
         }
     }
-    find_merges(p, out);
     /* Only a numbered key left without a partner hints at renumbering. */
     size_t numbered = 0;
     for (size_t i = 0; i < p->na; i++)
         numbered += p->a[i]->anchor;
     for (size_t j = 0; j < p->nb; j++)
         numbered += p->b[j]->anchor;
-    if (numbered > 2 * na)
-        renumbered(p, out);
+    if (numbered > 2 * na && renumbered(p, ai, bj, &na)) {
+        out->n = 0;
+        fill(p, ai, bj, na, out);
+    }
+    find_merges(p, out);
     free(ai);
     free(bj);
-}
-
-/* ---- footnotes ---------------------------------------------------------- */
-
-/* The number a note marker prints ("3", "³", "(3)", "[3]", "٣"), or 0 when
- * it is no number ("*", "a"). */
-static int marker_number(const char *s)
-{
-    size_t len = s ? strlen(s) : 0;
-    int v = 0, digits = 0;
-    for (size_t i = 0; i < len;) {
-        int32_t cp = hx_utf8_next(s, len, &i);
-        int d = cp < 0 ? -1 : hx_cp_digit(cp);
-        if (d < 0 && cp >= 0)
-            d = hx_cp_superscript_digit(cp);
-        if (d >= 0) {
-            if (++digits > 4)
-                return 0;
-            v = 10 * v + d;
-        } else if (cp != '(' && cp != ')' && cp != '[' && cp != ']' && cp != 0xFF08 &&
-                   cp != 0xFF09 && cp != '.' && !(cp >= 0 && hx_cp_is_space(cp))) {
-            return 0;
-        }
-    }
-    return v;
-}
-
-/* Which footnote paragraph a unit is: its scope (the key up to its last
- * dot, "fn.body": notes are counted per part), the note's printed number
- * (0 if it has none) and which paragraph of the note it is. */
-struct note_id {
-    size_t scope;
-    int num, sub;
-};
-
-static struct note_id note_id(const struct align_unit *u)
-{
-    struct note_id id = {0, 0, 0};
-    const char *dot = strrchr(u->key, '.');
-    id.scope = dot ? (size_t)(dot - u->key) : 0;
-    const struct hx_node *n = u->node;
-    const struct hx_node *note = n->parent && n->parent->type == HX_NOTE ? n->parent : NULL;
-    if (note) {
-        for (const struct hx_node *c = note->first; c && c != n; c = c->next)
-            id.sub++;
-        id.num = marker_number(note->label);
-    } else {
-        /* a footnote text whose marker was lost stays a paragraph */
-        id.num = marker_number(n->label);
-    }
-    if (!id.num && !id.sub && n->num > 0)
-        id.num = n->num;
-    return id;
-}
-
-/* Do two footnote paragraphs stand for the same note? Same scope, then the
- * same printed number ("1", "¹", "(1)", "١" alike), so that a marker lost
- * elsewhere shifts nothing; when either has no number, the same place in
- * the order of the scope's notes (the key). */
-static int same_note(const struct align_unit *a, const struct note_id *ia,
-                     const struct align_unit *b, const struct note_id *ib)
-{
-    if (ia->scope != ib->scope || strncmp(a->key, b->key, ia->scope) != 0)
-        return 0;
-    if (ia->num && ib->num)
-        return ia->num == ib->num && ia->sub == ib->sub;
-    return strcmp(a->key, b->key) == 0;
-}
-
-void align_pair_notes(const struct align_pair *p, struct align_beads *out)
-{
-    unsigned char *used = calloc(p->nb + 1, 1);
-    size_t *match = malloc((p->na + 1) * sizeof *match);
-    struct note_id *ia = malloc((p->na + 1) * sizeof *ia), *ib = malloc((p->nb + 1) * sizeof *ib);
-    if (!used || !match || !ia || !ib)
-        hx_oom();
-    for (size_t i = 0; i < p->na; i++)
-        ia[i] = note_id(p->a[i]);
-    for (size_t j = 0; j < p->nb; j++)
-        ib[j] = note_id(p->b[j]);
-    for (size_t i = 0; i < p->na; i++) {
-        size_t j = 0;
-        while (j < p->nb && (used[j] || !same_note(p->a[i], &ia[i], p->b[j], &ib[j])))
-            j++;
-        match[i] = j;
-        if (j < p->nb)
-            used[j] = 1;
-    }
-    /* Notes left on both sides of one scope are numbered differently (one
-     * version counts through the document, the other per part): they pair
-     * in order. */
-    for (size_t i = 0; i < p->na; i++) {
-        if (match[i] < p->nb)
-            continue;
-        size_t j = 0;
-        while (j < p->nb && (used[j] || ia[i].scope != ib[j].scope || ia[i].sub != ib[j].sub ||
-                             strncmp(p->a[i]->key, p->b[j]->key, ia[i].scope) != 0))
-            j++;
-        if (j < p->nb) {
-            match[i] = j;
-            used[j] = 1;
-        }
-    }
-    for (size_t i = 0; i < p->na; i++) {
-        if (match[i] < p->nb)
-            bead_add(out, HX_BEAD_11, i, match[i], 0);
-        else
-            bead_add(out, HX_BEAD_10, i, 0, COST_SKIP);
-    }
-    for (size_t j = 0; j < p->nb; j++)
-        if (!used[j])
-            bead_add(out, HX_BEAD_01, 0, j, COST_SKIP);
-    free(used);
-    free(match);
-    free(ia);
-    free(ib);
 }

@@ -38,6 +38,17 @@ void align_toks_free(struct align_toks *t)
 
 size_t align_scan_word_at(const struct align_scan *s, size_t i, const char *w, int stem)
 {
+    /* the first letter first: most tries fail there, cheaply */
+    if (i >= s->n)
+        return 0;
+    if ((unsigned char)w[0] < 0x80) {
+        if (s->lc[i] != (unsigned char)w[0])
+            return 0;
+    } else {
+        size_t k0 = 0;
+        if (s->lc[i] != hx_utf8_next(w, 4, &k0))
+            return 0;
+    }
     if (i > 0 && is_alpha(s->c[i - 1]))
         return 0;
     size_t wl = strlen(w), k = 0, j = i;
@@ -160,6 +171,7 @@ void align_toks_extract(struct hx_arena *a, const char *str, size_t len, struct 
         s.n++;
     }
     scan_urls(&s);
+    align_scan_dates_numeric(&s); /* before "12/10" can pass for a resolution */
     align_scan_symbols(&s);
     align_scan_refs(&s);
     align_scan_dates_zh(&s);
@@ -167,6 +179,8 @@ void align_toks_extract(struct hx_arena *a, const char *str, size_t len, struct 
     align_scan_numbers(&s);
     align_scan_zh_numerals(&s);
     align_scan_en_words(&s);
+    align_scan_number_words(&s);
+    align_scan_roman(&s);
     free(s.c);
     free(s.lc);
     free(s.used);

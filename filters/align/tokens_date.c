@@ -90,6 +90,68 @@ static size_t days_before(struct align_scan *s, size_t i, long *days, size_t max
     return start;
 }
 
+/* After a month name ending at e: a range word or dash, a second month
+ * name and a year? Returns the index where the second month starts and
+ * sets *year, else 0. */
+static size_t month_range_year(const struct align_scan *s, size_t e, long *year)
+{
+    static const char *const words[] = {"to",    "through", "à",  "au",  "a",  "al",
+                                        "hasta", "до",      "по", "إلى", "حتى"};
+    size_t j = skip_space(s, e), l = 0;
+    if (j < s->n && (s->c[j] == '-' || s->c[j] == 0x2013 || s->c[j] == 0x2014))
+        l = 1;
+    for (size_t k = 0; !l && k < sizeof words / sizeof words[0]; k++)
+        l = align_scan_word_at(s, j, words[k], 0);
+    if (!l)
+        return 0;
+    size_t m2 = skip_space(s, j + l), ml;
+    if (!month_at(s, m2, &ml))
+        return 0;
+    size_t y = skip_space(s, m2 + ml), dl;
+    if ((dl = align_scan_word_at(s, y, "de", 0)) || (dl = align_scan_word_at(s, y, "del", 0)))
+        y = skip_space(s, y + dl);
+    long v = 0;
+    if (align_scan_digits_at(s, y, 5, &v) != 4 || v < 1000 || v > 2999)
+        return 0;
+    *year = v;
+    return m2;
+}
+
+/* Numeric dates: "2021-10-12" (ISO) and "12/10/2021", "12.10.2021" (day
+ * first, as the UN writes them). */
+void align_scan_dates_numeric(struct align_scan *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->used[i] || digit(s->c[i]) < 0 || (i > 0 && digit(s->c[i - 1]) >= 0))
+            continue;
+        long a = 0, b = 0, c = 0;
+        size_t la = align_scan_digits_at(s, i, 5, &a), j = i + la;
+        if (!la || j >= s->n)
+            continue;
+        int32_t sep = s->c[j];
+        if (sep != '-' && sep != '/' && sep != '.')
+            continue;
+        size_t lb = align_scan_digits_at(s, j + 1, 3, &b), k = j + 1 + lb;
+        if (!lb || k >= s->n || s->c[k] != sep)
+            continue;
+        size_t lc = align_scan_digits_at(s, k + 1, 5, &c), end = k + 1 + lc;
+        if (!lc || (end < s->n && (digit(s->c[end]) >= 0 || is_alpha(s->c[end]))))
+            continue;
+        long y, m, d;
+        if (la == 4 && sep == '-' && lc <= 2)
+            y = a, m = b, d = c;
+        else if (la <= 2 && lc == 4 && sep != '-')
+            d = a, m = b, y = c;
+        else
+            continue;
+        if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31)
+            continue;
+        add_date(s, y, (int)m, d);
+        mark(s, i, end);
+        i = end;
+    }
+}
+
 void align_scan_dates_words(struct align_scan *s)
 {
     for (size_t i = 0; i < s->n; i++) {
@@ -134,8 +196,18 @@ void align_scan_dates_words(struct align_scan *s)
             year = v;
             end = j + dl;
         }
-        if (!nd && !year)
+        if (!nd && !year) {
+            /* "from January to May 2021", "de janvier à mai 2021",
+             * "January–May 2021": the first month takes the year of the
+             * second. */
+            size_t y0 = month_range_year(s, e, &year);
+            if (!y0)
+                continue;
+            add_date(s, year, m, 0);
+            mark(s, i, e);
+            i = e;
             continue;
+        }
         if (nd)
             for (size_t k = nd; k-- > 0;)
                 add_date(s, year, m, days[k]);
@@ -181,6 +253,17 @@ void align_scan_dates_zh(struct align_scan *s)
             if (!y)
                 continue; /* "5 月" alone: a month, not a date */
             add_date(s, y, (int)m, 0);
+            /* "2021年1月至5月": the second month of a range */
+            size_t p = skip_space(s, j);
+            long m2;
+            size_t lm2;
+            if (p < s->n &&
+                (s->c[p] == 0x81F3 || s->c[p] == 0x5230 || s->c[p] == '-' || s->c[p] == 0x2013 ||
+                 s->c[p] == 0xFF5E || s->c[p] == '~') &&
+                (lm2 = num_unit(s, skip_space(s, p + 1), 0x6708, 2, &m2)) && m2 >= 1 && m2 <= 12) {
+                add_date(s, y, (int)m2, 0);
+                j = skip_space(s, p + 1) + lm2;
+            }
             mark(s, i, j);
             i = j;
             continue;

@@ -161,8 +161,8 @@ void align_scan_en_words(struct align_scan *s)
     static const char *const oneth[] = {"first", "second",  "third",  "fourth", "fifth",
                                         "sixth", "seventh", "eighth", "ninth"};
     for (size_t i = 0; i < s->n; i++) {
-        if (s->used[i] || !(s->lc[i] >= 'e' && s->lc[i] <= 't'))
-            continue;
+        if (s->used[i] || !(s->lc[i] >= 'e' && s->lc[i] <= 't') || (i > 0 && is_alpha(s->c[i - 1])))
+            continue; /* numbers in words start words */
         long v = 0;
         size_t l = 0;
         for (int k = 0; k < 9 && !l; k++) {
@@ -195,5 +195,84 @@ void align_scan_en_words(struct align_scan *s)
         align_scan_add(s, ALIGN_TOK_NUM, buf, 0, 1);
         mark(s, i, i + l);
         i += l - 1;
+    }
+}
+
+/* ---- roman numerals ----------------------------------------------------- */
+
+/* Value of the roman numeral in upper-case letters s[i..e), 0 unless it is
+ * written the one canonical way, as hx_buf_add_roman writes it (so that
+ * "MIX" passes but "IIII" and "VX" do not, and a word such as "DID" is no
+ * number). */
+static long roman_value(const struct align_scan *s, size_t i, size_t e)
+{
+    static const char letters[] = "IVXLCDM";
+    static const int values[] = {1, 5, 10, 50, 100, 500, 1000};
+    long v = 0;
+    if (e - i > 15)
+        return 0;
+    for (size_t k = i; k < e; k++) {
+        const char *p = s->c[k] < 0x80 ? strchr(letters, (int)s->c[k]) : NULL;
+        if (!p || !*p)
+            return 0;
+        int here = values[p - letters], next = 0;
+        if (k + 1 < e) {
+            const char *q = s->c[k + 1] < 0x80 ? strchr(letters, (int)s->c[k + 1]) : NULL;
+            next = q && *q ? values[q - letters] : 0;
+        }
+        v += here < next ? -here : here;
+    }
+    if (v < 1 || v > 3999)
+        return 0;
+    struct hx_buf b = {0};
+    hx_buf_add_roman(&b, (int)v, 1);
+    int same = b.len == e - i;
+    for (size_t k = 0; same && k < b.len; k++)
+        same = b.data[k] == (char)s->c[i + k];
+    hx_buf_free(&b);
+    return same ? v : 0;
+}
+
+static int is_upper(int32_t c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* Is the word ending at i (or starting at i, forward) all capitals of
+ * three letters or more: a heading in capitals, where "MIX" is a word? */
+static int caps_word_near(const struct align_scan *s, size_t i, int forward)
+{
+    size_t j = forward ? skip_space(s, i) : skip_space_back(s, i), n = 0;
+    if (forward)
+        while (j + n < s->n && is_upper(s->c[j + n]))
+            n++;
+    else
+        while (n < j && is_upper(s->c[j - n - 1]))
+            n++;
+    return n >= 3;
+}
+
+void align_scan_roman(struct align_scan *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->used[i] || !is_upper(s->c[i]) || (i > 0 && is_alpha(s->c[i - 1])))
+            continue;
+        size_t e = i;
+        while (e < s->n && is_upper(s->c[e]))
+            e++;
+        if (e < s->n && is_alpha(s->c[e])) {
+            i = e;
+            continue;
+        }
+        /* one letter is "I" the pronoun or a list letter; a roman of two
+         * or more in a line of capitals may be a word */
+        long v = e - i >= 2 ? roman_value(s, i, e) : 0;
+        if (v && !caps_word_near(s, i, 0) && !caps_word_near(s, e, 1)) {
+            char buf[16];
+            snprintf(buf, sizeof buf, "%ld", v);
+            align_scan_add(s, ALIGN_TOK_NUM, buf, 0, 1);
+            mark(s, i, e);
+        }
+        i = e;
     }
 }

@@ -47,8 +47,12 @@ size_t align_scan_digits_at(const struct align_scan *s, size_t i, size_t max, lo
 
 /* The scanners, in the order align_toks_extract runs them after URLs: each
  * appends its tokens to s->out and marks the code points it used. */
-void align_scan_symbols(struct align_scan *s);     /* "A/C.2/76/SR.2-5" */
-void align_scan_refs(struct align_scan *s);        /* "75/202" */
+void align_scan_symbols(struct align_scan *s);       /* "A/C.2/76/SR.2-5" */
+void align_scan_dates_numeric(struct align_scan *s); /* "2021-10-12", "12/10/2021" */
+void align_scan_refs(struct align_scan *s);
+void align_scan_number_words(struct align_scan *s); /* fr es ru ar, 11-99 (tokens_words.c) */
+void align_scan_roman(struct align_scan *s);
+/* "IV", "XXIII": worded (soft) numbers */         /* "75/202" */
 void align_scan_dates_zh(struct align_scan *s);    /* "2021年10月5日" */
 void align_scan_dates_words(struct align_scan *s); /* "5 October 2021" */
 void align_scan_numbers(struct align_scan *s);     /* "1 000,5", "87 %" */
@@ -65,7 +69,9 @@ static inline void mark(struct align_scan *s, size_t from, size_t to)
 /* A letter of any script. */
 static inline int is_alpha(int32_t c)
 {
-    return c >= 0 && u_isalpha(c);
+    if (c < 0x80) /* ASCII without a property lookup: most of the text */
+        return c >= 0 && ((c | 32) >= 'a' && (c | 32) <= 'z');
+    return u_isalpha(c);
 }
 
 /* An ASCII letter or digit. */

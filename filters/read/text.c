@@ -10,9 +10,11 @@
  *
  * Inside a block, markdown-style markup becomes inline nodes:
  *   **strong**, *emphasis*  a run of exactly two (one) asterisks opens when
- *                           not followed by white space and closes at the
+ *   ***strong emphasis***   not followed by white space and closes at the
  *                           nearest such run not preceded by white space;
- *                           runs of three or more are always literal
+ *                           three make emphasis inside strong (bold italic,
+ *                           as UN operative verbs are often typed); runs of
+ *                           four or more are always literal
  *   [text](href)            link text holds no brackets; href is everything
  *                           up to ")" and holds no white space or brackets
  *   <scheme:…>              autolink (scheme of 2-32 letters, digits, + . -,
@@ -52,7 +54,7 @@ struct block {
     struct hx_doc *doc;
     const char *s;
     size_t len;
-    struct closer_scan scan[2]; /* [0] emphasis "*", [1] strong "**" */
+    struct closer_scan scan[3]; /* [0] emphasis "*", [1] strong "**", [2] both "***" */
 };
 
 static int is_space_at(const char *s, size_t len, size_t i)
@@ -190,15 +192,20 @@ static void parse_inlines(struct block *b, struct hx_node *parent, size_t from, 
         struct hx_node *n = NULL;
         if (c == '*') {
             size_t run = star_run(s, to, i);
-            size_t close = run <= 2 ? next_closer(b, (int)run - 1, i + run) : SIZE_MAX;
+            size_t close = run <= 3 ? next_closer(b, (int)run - 1, i + run) : SIZE_MAX;
             /* A run cut short by "to" is not the run the closer table saw. */
-            if (run <= 2 && i + run < b->len && s[i + run] == '*')
+            if (run <= 3 && i + run < b->len && s[i + run] == '*')
                 close = SIZE_MAX;
-            if (depth < MAX_DEPTH && close != SIZE_MAX && close + run <= to &&
+            if (depth + 1 < MAX_DEPTH && close != SIZE_MAX && close + run <= to &&
                 !is_space_at(s, to, i + run)) {
-                n = hx_node_new(b->doc, run == 2 ? HX_STRONG : HX_EMPH);
+                n = hx_node_new(b->doc, run == 1 ? HX_EMPH : HX_STRONG);
                 add_text(b, parent, text, i);
                 hx_node_append(parent, n);
+                if (run == 3) { /* bold italic: emphasis inside strong */
+                    struct hx_node *e = hx_node_new(b->doc, HX_EMPH);
+                    hx_node_append(n, e);
+                    n = e;
+                }
                 parse_inlines(b, n, i + run, close, depth + 1);
                 i = text = close + run;
             } else {

@@ -35,7 +35,7 @@ static void put_flags(FILE *fp, unsigned flags)
 {
     fputc('[', fp);
     int n = 0;
-    for (unsigned bit = 1; bit && bit <= HX_AF_NOTE_TEXT; bit <<= 1)
+    for (unsigned bit = 1; bit && bit <= HX_AF_MOVED; bit <<= 1)
         if (flags & bit) {
             fputs(n++ ? ", " : "", fp);
             put_str(fp, hx_align_flag_name(bit));
@@ -112,6 +112,10 @@ static int write_json(struct hx_stage *st, struct hx_set *set, struct hx_output 
             put_str(fp, al->langs[is->doc]);
             fputs(", \"kind\": ", fp);
             put_str(fp, hx_align_flag_name(is->kind));
+            /* a note is information (a graded lead word, a flag accepted) */
+            fprintf(fp, ", \"severity\": \"%s\"", is->note ? "note" : "warning");
+            if (is->accepted)
+                fputs(", \"accepted\": true", fp);
             fputs(", \"message\": ", fp);
             put_str(fp, is->msg);
             fputc('}', fp);

@@ -1,17 +1,19 @@
 /* align-tmx: the alignment as a TMX 1.4b translation memory for CAT
  * tools: one <tu> per row (tuid = document symbol or name, a colon, the
- * key), one <tuv xml:lang> per version present, and props for part, key,
- * lead word, bead and flags; each disagreement is a <note>. With
- * segtype=sentence, a row whose versions split into as many ICU sentences
- * gives a <tu> per sentence (tuid suffix "#i", prop x-sentence "i/n"). */
+ * key) with a <tuv xml:lang> (BCP 47) for every version, and props for
+ * part, key, lead word, bead and flags; each disagreement is a <note>.
+ * A 2-1 merge is one unit; a row some version lacks is left out (counted
+ * in the header's x-partial-rows), so that no unit teaches a pairing that
+ * does not exist; segments hold no note markers. With segtype=sentence, a
+ * row gives a <tu> per group of sentences that align across all versions
+ * (tmx_sentences.c; tuid suffix "#i", prop x-sentence "i/n"). */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/ubrk.h>
-#include <unicode/ustring.h>
-
 #include "hx.h"
+#include "tmx_sentences.h"
 
 /* Version of this writer's output (TMX wants one; stages do not see the
  * program's). */
@@ -36,6 +38,33 @@ static void put_xml(FILE *fp, const char *s)
         default: fwrite(s + at, 1, i - at, fp);
         }
     }
+}
+
+/* A segment: its text without note markers (superscript digits the align
+ * stage shows where a note is called), which a translation memory would
+ * offer as words. */
+static void put_seg(FILE *fp, const char *s)
+{
+    struct hx_buf b = {0};
+    size_t len = s ? strlen(s) : 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        int32_t cp = hx_utf8_next(s, len, &i);
+        if (cp >= 0 && hx_cp_superscript_digit(cp) >= 0)
+            continue;
+        hx_buf_add(&b, s + at, i - at);
+    }
+    /* a note paragraph's text starts where its marker was */
+    const char *t = b.data ? b.data : "";
+    while (*t == ' ')
+        t++;
+    size_t tl = strlen(t);
+    while (tl && t[tl - 1] == ' ')
+        tl--;
+    if (b.data)
+        b.data[(size_t)(t - b.data) + tl] = '\0';
+    put_xml(fp, t);
+    hx_buf_free(&b);
 }
 
 static void prop(FILE *fp, int indent, const char *type, const char *value)
@@ -74,70 +103,36 @@ static const struct hx_opt tmx_opts[] = {
     {0},
 };
 
-/* The sentences of text (ICU sentence break for lang), trimmed, as
- * malloc'd strings in *out; returns how many (0 on any failure). */
-static size_t sentences(const char *text, const char *lang, char ***out)
+/* Is row the second half of a merge (2-1): some version's paragraph for
+ * it is in the row before? It joins that row's unit. */
+static int merged_row(const struct hx_align *al, const struct hx_align_row *row)
 {
-    UErrorCode err = U_ZERO_ERROR;
-    int32_t ulen = 0;
-    UChar *u = NULL;
-    UBreakIterator *bi = NULL;
-    size_t n = 0;
-    *out = NULL;
-    u_strFromUTF8(NULL, 0, &ulen, text, -1, &err);
-    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
-        goto out;
-    err = U_ZERO_ERROR;
-    u = malloc(((size_t)ulen + 1) * sizeof *u);
-    if (!u)
-        goto out;
-    u_strFromUTF8(u, ulen + 1, NULL, text, -1, &err);
-    if (U_FAILURE(err))
-        goto out;
-    bi = ubrk_open(UBRK_SENTENCE, lang, u, ulen, &err);
-    if (U_FAILURE(err))
-        goto out;
-    *out = calloc((size_t)ulen + 1, sizeof **out);
-    if (!*out)
-        goto out;
-    for (int32_t from = ubrk_first(bi), to; (to = ubrk_next(bi)) != UBRK_DONE; from = to) {
-        int32_t a = from, b = to, blen = 0;
-        while (a < b && (u[a] == ' ' || u[a] == 0x3000 || u[a] == 0xA0))
-            a++;
-        while (b > a && (u[b - 1] == ' ' || u[b - 1] == 0x3000 || u[b - 1] == 0xA0))
-            b--;
-        if (a == b)
-            continue;
-        err = U_ZERO_ERROR;
-        u_strToUTF8(NULL, 0, &blen, u + a, b - a, &err);
-        err = U_ZERO_ERROR;
-        char *s8 = malloc((size_t)blen + 1);
-        if (!s8)
-            goto out;
-        u_strToUTF8(s8, blen + 1, NULL, u + a, b - a, &err);
-        if (U_FAILURE(err)) {
-            free(s8);
-            goto out;
-        }
-        (*out)[n++] = s8;
-    }
-out:
-    if (bi)
-        ubrk_close(bi);
-    free(u);
-    if (U_FAILURE(err) && *out) {
-        for (size_t k = 0; k < n; k++)
-            free((*out)[k]);
-        n = 0;
-    }
-    return n;
+    for (size_t d = 0; d < al->ndocs; d++)
+        if (row->cells[d].merged_up)
+            return 1;
+    return 0;
 }
 
-static void free_sentences(char **v, size_t n)
+/* A merge (2-1) is one unit: the rows after r that some version merged
+ * up join it. The last row of the unit starting at r. */
+static size_t unit_end(const struct hx_align *al, size_t r)
 {
-    for (size_t k = 0; k < n; k++)
-        free(v[k]);
-    free(v);
+    while (r + 1 < al->nrows && merged_row(al, &al->rows[r + 1]))
+        r++;
+    return r;
+}
+
+/* Does every version have text in rows r..last? */
+static int unit_complete(const struct hx_align *al, size_t r, size_t last)
+{
+    for (size_t d = 0; d < al->ndocs; d++) {
+        int any = 0;
+        for (size_t q = r; q <= last; q++)
+            any |= al->rows[q].cells[d].n > 0;
+        if (!any)
+            return 0;
+    }
+    return 1;
 }
 
 /* One <tu>: a row, or sentence i (1-based) of n of it; segs[d] is what
@@ -167,7 +162,7 @@ static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_ro
     prop(fp, 6, "x-lead", row->lead);
     prop(fp, 6, "x-bead", hx_bead_name(hx_align_row_bead(al, row)));
     hx_buf_reset(b);
-    for (unsigned bit = 1; bit && bit <= HX_AF_NOTE_TEXT; bit <<= 1)
+    for (unsigned bit = 1; bit && bit <= HX_AF_MOVED; bit <<= 1)
         if (row->flags & bit) {
             if (b->len)
                 hx_buf_addc(b, ' ');
@@ -194,91 +189,19 @@ static void put_tu(FILE *fp, const struct hx_align *al, const struct hx_align_ro
                 hx_buf_addc(b, ' ');
             hx_buf_adds(b, c->node[k]->key);
         }
+        /* the rows merged into this unit (2-1): their keys too */
+        for (const struct hx_align_row *m = row + 1; m < al->rows + al->nrows && merged_row(al, m);
+             m++)
+            for (int k = 0; k < m->cells[d].n; k++) {
+                hx_buf_addc(b, ' ');
+                hx_buf_adds(b, m->cells[d].node[k]->key);
+            }
         prop(fp, 8, "x-key", b->data);
         fputs("        <seg>", fp);
-        put_xml(fp, segs[d]);
+        put_seg(fp, segs[d]);
         fputs("</seg>\n      </tuv>\n", fp);
     }
     fputs("    </tu>\n", fp);
-}
-
-/* A note marker ("³") that ICU put at the start of a sentence belongs to
- * the end of the one before; a sentence that was only a marker goes. */
-static void glue_markers(char **v, size_t *n)
-{
-    for (size_t k = 1; k < *n; k++) {
-        const char *s = v[k];
-        size_t len = strlen(s), i = 0, end = 0;
-        while (i < len) {
-            size_t at = i;
-            int32_t cp = hx_utf8_next(s, len, &i);
-            if (cp < 0 || hx_cp_superscript_digit(cp) < 0) {
-                i = at;
-                break;
-            }
-            end = i;
-        }
-        if (!end)
-            continue;
-        size_t lp = strlen(v[k - 1]);
-        char *joined = malloc(lp + end + 1);
-        if (!joined)
-            hx_oom();
-        memcpy(joined, v[k - 1], lp);
-        memcpy(joined + lp, s, end);
-        joined[lp + end] = '\0';
-        free(v[k - 1]);
-        v[k - 1] = joined;
-        while (end < len && (s[end] == ' '))
-            end++;
-        memmove(v[k], s + end, len - end + 1);
-        if (!v[k][0]) {
-            free(v[k]);
-            memmove(&v[k], &v[k + 1], (*n - k - 1) * sizeof *v);
-            (*n)--;
-            k--;
-        }
-    }
-}
-
-/* Sentences of every version present in a row, when each version is one
- * paragraph with the same number (above one) of them; 0 otherwise. */
-static size_t row_sentences(const struct hx_align *al, const struct hx_align_row *row, char ***sv,
-                            size_t *ns)
-{
-    size_t count = 0;
-    int ok = 1;
-    for (size_t d = 0; d < al->ndocs; d++) {
-        const struct hx_align_cell *c = &row->cells[d];
-        if (!c->n)
-            continue;
-        if (c->n != 1 || !ok) {
-            ok = 0;
-            continue;
-        }
-        ns[d] = sentences(c->text, al->tags[d], &sv[d]);
-        glue_markers(sv[d], &ns[d]);
-        /* The printed label ("12.", "I.") is no sentence of its own. */
-        const char *label = c->node[0]->label;
-        if (ns[d] >= 2 && label && strcmp(sv[d][0], label) == 0) {
-            size_t l0 = strlen(sv[d][0]), l1 = strlen(sv[d][1]);
-            char *j = malloc(l0 + l1 + 2);
-            if (!j)
-                hx_oom();
-            memcpy(j, sv[d][0], l0);
-            j[l0] = ' ';
-            memcpy(j + l0 + 1, sv[d][1], l1 + 1);
-            free(sv[d][0]);
-            free(sv[d][1]);
-            sv[d][0] = j;
-            memmove(&sv[d][1], &sv[d][2], (ns[d] - 2) * sizeof *sv[d]);
-            ns[d]--;
-        }
-        if (!ns[d] || (count && ns[d] != count))
-            ok = 0;
-        count = ns[d];
-    }
-    return ok && count > 1 ? count : 0;
 }
 
 static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *out)
@@ -296,7 +219,7 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
             "  <header creationtool=\"hexaglot\" creationtoolversion=\"" TMX_TOOL_VERSION
             "\" segtype=\"%s\" o-tmf=\"hexaglot\" adminlang=\"en\" srclang=\"",
             segtypes[o ? o->segtype : SEG_PARAGRAPH]);
-    put_xml(fp, al->ndocs ? al->tags[0] : "*all*");
+    put_xml(fp, al->ndocs ? al->tags[al->original] : "*all*");
     fputs("\" datatype=\"plaintext\">\n", fp);
     for (size_t d = 0; d < al->ndocs; d++) {
         fprintf(fp, "    <prop type=\"x-version-%zu\">", d + 1);
@@ -305,6 +228,14 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
         put_xml(fp, set->docs[d]->path);
         fputs("</prop>\n", fp);
     }
+    size_t partial = 0;
+    for (size_t r = 0; r < al->nrows; r = unit_end(al, r) + 1)
+        partial += !unit_complete(al, r, unit_end(al, r));
+    if (partial)
+        fprintf(fp,
+                "    <prop type=\"x-partial-rows\">%zu rows that some version lacks are left "
+                "out (see the alignment report)</prop>\n",
+                partial);
     fputs("  </header>\n  <body>\n", fp);
     struct hx_buf b = {0};
     const char **segs = calloc(al->ndocs + 1, sizeof *segs);
@@ -312,23 +243,50 @@ static int write_tmx(struct hx_stage *st, struct hx_set *set, struct hx_output *
     size_t *ns = calloc(al->ndocs + 1, sizeof *ns);
     if (!segs || !sv || !ns)
         hx_oom();
+    struct hx_buf *joined = calloc(al->ndocs + 1, sizeof *joined);
+    if (!joined)
+        hx_oom();
     for (size_t r = 0; r < al->nrows; r++) {
         const struct hx_align_row *row = &al->rows[r];
+        size_t last = unit_end(al, r);
+        int all = 1;
+        for (size_t d = 0; d < al->ndocs; d++) {
+            hx_buf_reset(&joined[d]);
+            for (size_t q = r; q <= last; q++)
+                if (al->rows[q].cells[d].n) {
+                    if (joined[d].len)
+                        hx_buf_addc(&joined[d], ' ');
+                    hx_buf_adds(&joined[d], al->rows[q].cells[d].text);
+                }
+            all &= joined[d].len > 0;
+        }
+        /* A unit some version lacks would teach a CAT tool a pairing
+         * that does not exist (it takes the first <tuv> as the source):
+         * it is left out and counted in the header's x-partial-rows. */
+        if (!all) {
+            r = last;
+            continue;
+        }
         int seen = 0;
         for (size_t q = 0; q < r; q++)
             seen += row->key && al->rows[q].key && strcmp(row->key, al->rows[q].key) == 0;
-        size_t n = o && o->segtype == SEG_SENTENCE ? row_sentences(al, row, sv, ns) : 0;
+        size_t n =
+            o && o->segtype == SEG_SENTENCE && last == r ? tmx_row_sentences(al, row, sv, ns) : 0;
         for (size_t i = n ? 1 : 0; i <= n; i++) {
             for (size_t d = 0; d < al->ndocs; d++)
-                segs[d] = !row->cells[d].n ? NULL : n ? sv[d][i - 1] : row->cells[d].text;
+                segs[d] = n ? sv[d][i - 1] : joined[d].data;
             put_tu(fp, al, row, name, seen, i, n, segs, &b);
         }
         for (size_t d = 0; d < al->ndocs; d++) {
-            free_sentences(sv[d], ns[d]);
+            tmx_free_sentences(sv[d], ns[d]);
             sv[d] = NULL;
             ns[d] = 0;
         }
+        r = last;
     }
+    for (size_t d = 0; d < al->ndocs; d++)
+        hx_buf_free(&joined[d]);
+    free(joined);
     free(segs);
     free(sv);
     free(ns);

@@ -21,7 +21,7 @@ static void put_field(FILE *fp, const char *s)
 static void put_flags(FILE *fp, unsigned flags)
 {
     int first = 1;
-    for (unsigned bit = 1; bit && bit <= HX_AF_NOTE_TEXT; bit <<= 1)
+    for (unsigned bit = 1; bit && bit <= HX_AF_MOVED; bit <<= 1)
         if (flags & bit) {
             fprintf(fp, "%s%s", first ? "" : ",", hx_align_flag_name(bit));
             first = 0;
