@@ -68,6 +68,9 @@ struct akn_walk {
     int resolution;    /* the document is a resolution or decision */
     enum hx_role role; /* role of the blocks of the current part */
     int annex;         /* the next block opens an attachment */
+    const char *eid;   /* eId of the unit the next block opens, for node->pos.where */
+    xmlNode **placed;  /* components already walked where a componentRef stood */
+    size_t nplaced, placedcap;
 };
 
 /* Local name of an element ("" for other nodes). */

@@ -26,10 +26,38 @@ static int too_deep(struct akn_walk *w, xmlNode *x, int depth)
     return 1;
 }
 
+/* The eId the block opened now keeps in node->pos.where, so that a writer
+ * can give it back: that of the unit it opens (a paragraph, point,
+ * recital, article: the outermost one not yet taken), else x's own. */
+static const char *take_eid(struct akn_walk *w, xmlNode *x)
+{
+    const char *id = w->eid;
+    if (!id && x && x->type == XML_ELEMENT_NODE)
+        id = akn_attr(w, x, "eId");
+    w->eid = NULL;
+    return id;
+}
+
+/* Does owner's eId name a unit its first block stands for? Not a part,
+ * nor the content, intro, wrap-up or group around units. */
+static int eid_unit(xmlNode *owner)
+{
+    static const char *const not_units[] = {"content", "intro", "wrapUp", "recitals",
+                                            "citations", "components", "attachments"};
+    if (akn_kind_of(owner) != AK_CONTAINER && akn_kind_of(owner) != AK_ITEM &&
+        akn_kind_of(owner) != AK_LIST)
+        return 0;
+    for (size_t i = 0; i < sizeof not_units / sizeof *not_units; i++)
+        if (akn_is(owner, not_units[i]))
+            return 0;
+    return 1;
+}
+
 /* A paragraph or heading that takes the <num> waiting for a block. */
 static struct hx_node *leaf_new(struct akn_walk *w, xmlNode *x, struct hx_node *box, enum hx_type t)
 {
     struct hx_node *n = akn_node_for(w, x, t);
+    n->pos.where = take_eid(w, x);
     n->role = w->annex ? HX_ROLE_ANNEX : w->role;
     w->annex = 0;
     if (t == HX_PARA) {
@@ -54,6 +82,7 @@ static void flush_label(struct akn_walk *w, struct hx_node *box)
     n->label = w->label;
     n->level = w->plevel;
     n->pos.line = w->label_line;
+    n->pos.where = take_eid(w, NULL);
     w->label = NULL;
     hx_node_append(box, n);
 }
@@ -80,6 +109,8 @@ static void apart(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth
     int plevel = w->plevel, hlevel = w->hlevel;
     enum hx_role role = w->role;
     struct hx_node *leaf = w->leaf, *lbox = w->box;
+    const char *eid = w->eid;
+    w->eid = NULL;
     w->label = NULL;
     w->plevel = w->hlevel = 0;
     w->role = HX_ROLE_NONE;
@@ -91,6 +122,7 @@ static void apart(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth
     w->hlevel = hlevel;
     w->leaf = leaf;
     w->box = lbox;
+    w->eid = eid;
 }
 
 /* The first (last) paragraph or heading under n, depth first. */
@@ -200,6 +232,7 @@ static void note(struct akn_walk *w, xmlNode *x, struct hx_node *parent, int dep
     /* the space before a marker is the source's indentation, not text */
     akn_trim_end(w, parent);
     n->label = marker ? marker : note_label(w, body);
+    n->pos.where = akn_attr(w, body, "eId");
     hx_node_append(parent, n);
     note_body(w, body, n, depth);
     w->space = 0;
@@ -482,6 +515,52 @@ static void leaf_el(struct akn_walk *w, xmlNode *owner, xmlNode *c, struct hx_no
     w->leaf = NULL;
 }
 
+/* Has component x been walked where a componentRef stood? */
+static int placed(const struct akn_walk *w, const xmlNode *x)
+{
+    for (size_t i = 0; i < w->nplaced; i++)
+        if (w->placed[i] == x)
+            return 1;
+    return 0;
+}
+
+/* The component a componentRef points to (src="#cmp_1"), among the
+ * components of the documents around it; NULL when none or walked. */
+static xmlNode *component_for(struct akn_walk *w, xmlNode *ref)
+{
+    const char *src = akn_attr(w, ref, "src");
+    if (!src || src[0] != '#')
+        return NULL;
+    for (xmlNode *a = ref->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        for (xmlNode *cs = a->children; cs; cs = cs->next)
+            for (xmlNode *c = akn_is(cs, "components") ? cs->children : NULL; c; c = c->next) {
+                const char *id = akn_is(c, "component") ? akn_attr(w, c, "eId") : NULL;
+                if (id && strcmp(id, src + 1) == 0)
+                    return placed(w, c) ? NULL : c;
+            }
+    return NULL;
+}
+
+/* A component walked where its componentRef stands (a report's draft
+ * resolution, printed in its body), as a section; skipped where it is
+ * stored (components come at the end of their document). */
+static void place_component(struct akn_walk *w, xmlNode *ref, struct hx_node *box, int depth)
+{
+    xmlNode *comp = component_for(w, ref);
+    if (!comp || box->type != HX_SECTION)
+        return;
+    w->placed = hx_arena_grow(w->doc->arena, w->placed, w->nplaced, &w->placedcap,
+                              sizeof *w->placed, 4);
+    w->placed[w->nplaced++] = comp;
+    flush_label(w, box);
+    struct hx_node *n = akn_node_for(w, comp, HX_SECTION);
+    n->style = "component";
+    hx_node_append(box, n);
+    blocks(w, comp, n, depth + 1);
+    if (!n->first)
+        hx_node_detach(n);
+}
+
 /* The children of owner in block context, appended to box; inline runs go
  * into implicit paragraphs. */
 static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int depth)
@@ -495,6 +574,9 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
     int headed = has_child(owner, AK_HEADING);
     int listed = akn_is(owner, "item") || akn_is(owner, "li");
     const char *own = akn_own_lang(w, owner);
+    const char *unit_eid = NULL;
+    if (!w->eid && eid_unit(owner))
+        w->eid = unit_eid = akn_attr(w, owner, "eId");
     if (own)
         w->lang = own;
     if (has_child(owner, AK_NUM) && !listed)
@@ -516,7 +598,13 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
             imp = inline_run(w, c, box, imp, depth);
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE || k == AK_SKIP)
+        if (akn_is(c, "componentRef")) {
+            akn_finish_block(w, imp);
+            imp = NULL;
+            place_component(w, c, box, depth);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE || k == AK_SKIP || (akn_is(c, "component") && placed(w, c)))
             continue;
         akn_finish_block(w, imp);
         imp = NULL;
@@ -578,6 +666,8 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
     }
     if (mine && w->label == mine)
         flush_label(w, box);
+    if (unit_eid && w->eid == unit_eid)
+        w->eid = NULL; /* no block took it */
     w->plevel = plevel;
     w->hlevel = hlevel;
     w->lang = lang;
