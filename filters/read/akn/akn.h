@@ -68,6 +68,7 @@ struct akn_walk {
     int resolution;    /* the document is a resolution or decision */
     enum hx_role role; /* role of the blocks of the current part */
     int annex;         /* the next block opens an attachment */
+    int preserve;      /* in xml:space="preserve": white space kept as it is */
     const char *eid;   /* eId of the unit the next block opens, for node->pos.where */
     xmlNode **placed;  /* components already walked where a componentRef stood */
     size_t nplaced, placedcap;
@@ -107,11 +108,11 @@ struct hx_node *akn_node_for(struct akn_walk *w, xmlNode *x, enum hx_type t);
 const char *akn_own_lang(struct akn_walk *w, xmlNode *x);
 
 /* Appends the text s to an inline parent, runs of XML white space
- * collapsed to one space across calls (w->space). */
+ * collapsed to one space across calls (w->space), unless w->preserve. */
 void akn_add_text(struct akn_walk *w, struct hx_node *parent, const char *s, unsigned line);
 
 /* Drops a collapsed space ending blk's content, and the inline wrappers it
- * leaves empty (never blk itself). */
+ * leaves empty (never blk itself); nothing under w->preserve. */
 void akn_trim_end(struct akn_walk *w, struct hx_node *blk);
 
 /* Closes a block: no trailing space; detached when it holds nothing and

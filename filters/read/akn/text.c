@@ -163,7 +163,7 @@ void akn_add_text(struct akn_walk *w, struct hx_node *parent, const char *s, uns
     struct hx_buf b = {0};
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (akn_space(c)) {
+        if (akn_space(c) && !w->preserve) {
             if (!w->space)
                 hx_buf_addc(&b, ' ');
             w->space = 1;
@@ -184,7 +184,7 @@ void akn_add_text(struct akn_walk *w, struct hx_node *parent, const char *s, uns
  * wrappers it leaves empty (never blk itself). */
 void akn_trim_end(struct akn_walk *w, struct hx_node *blk)
 {
-    for (;;) {
+    while (!w->preserve) {
         struct hx_node *n = blk->last;
         while (n && hx_type_is_inline(n->type) && n->type != HX_TEXT && n->type != HX_NOTE &&
                n->type != HX_BREAK && n->type != HX_IMAGE && n->type != HX_NOTEREF && n->last)

@@ -43,7 +43,8 @@ static const char *take_eid(struct akn_walk *w, xmlNode *x)
 static int eid_unit(xmlNode *owner)
 {
     static const char *const not_units[] = {"content", "intro", "wrapUp", "recitals",
-                                            "citations", "components", "attachments"};
+                                            "citations", "components", "attachments",
+                                            "list",      "blockList"};
     if (akn_kind_of(owner) != AK_CONTAINER && akn_kind_of(owner) != AK_ITEM &&
         akn_kind_of(owner) != AK_LIST)
         return 0;
@@ -346,6 +347,7 @@ static void item(struct akn_walk *w, xmlNode *x, struct hx_node *list, int depth
 {
     struct hx_node *it = akn_node_for(w, x, HX_ITEM);
     it->level = list->level;
+    it->pos.where = akn_attr(w, x, "eId");
     for (xmlNode *c = x->children; c; c = c->next)
         if (akn_kind_of(c) == AK_NUM && !it->label)
             it->label = akn_flat_text(w, c);
@@ -365,6 +367,7 @@ static void list(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth)
                 flush_label(w, box);
                 l = akn_node_for(w, x, HX_LIST);
                 l->level = ++w->plevel;
+                l->pos.where = akn_attr(w, x, "eId");
                 hx_node_append(box, l);
             }
             item(w, c, l, depth + 1);
@@ -510,8 +513,12 @@ static void leaf_el(struct akn_walk *w, xmlNode *owner, xmlNode *c, struct hx_no
         n->lang = l;
     w->leaf = k == AK_LEAF ? n : NULL;
     w->box = box;
+    /* xml:space="preserve": its white space is text */
+    int preserve = w->preserve;
+    w->preserve = xmlNodeGetSpacePreserve(c) == 1;
     inline_kids(w, c, n, depth + 1);
     akn_finish_block(w, w->leaf ? w->leaf : n);
+    w->preserve = preserve;
     w->leaf = NULL;
 }
 

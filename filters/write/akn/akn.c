@@ -128,7 +128,7 @@ static void preface_block(struct akn_writer *w, xmlNode *preface, const struct h
     if (is_title(n) || (n->type == HX_PARA && strcmp(k, "front.title") == 0)) {
         xmlNode *lt = akn_el(w, preface, "longTitle");
         akn_eid(w, lt, akn_eid_for(w, n, "longTitle"));
-        xmlNode *p = akn_el(w, lt, "p");
+        xmlNode *p = akn_inline_block(w, lt, "p", n);
         if (n->label && *n->label)
             akn_text(w, p, n->label, strlen(n->label)), akn_text(w, p, " ", 1);
         akn_inlines(w, akn_el(w, p, "docTitle"), n);
@@ -138,7 +138,7 @@ static void preface_block(struct akn_writer *w, xmlNode *preface, const struct h
         akn_block(w, preface, n);
         return;
     }
-    xmlNode *p = akn_el(w, preface, "p");
+    xmlNode *p = akn_inline_block(w, preface, "p", n);
     xmlNode *x = akn_el(w, p, wrap);
     if (strcmp(wrap, "docDate") == 0)
         akn_set(w, x, "date", akn_iso_date(w));
@@ -172,10 +172,7 @@ static void preamble(struct akn_writer *w, xmlNode *pre, const struct hx_node *f
             akn_eid(w, rec, akn_eid_for(w, n, "rec"));
             if (n->label && *n->label)
                 akn_text(w, akn_el(w, rec, "num"), n->label, strlen(n->label));
-            xmlNode *p = akn_el(w, rec, "p");
-            if (n->lang)
-                xmlNodeSetLang(p, BAD_CAST n->lang);
-            akn_inlines(w, p, n);
+            akn_inlines(w, akn_inline_block(w, rec, "p", n), n);
         } else if (rec && !n->key && n->type != HX_HEADING) {
             akn_block(w, rec, n); /* a table or list of the recital */
         } else {

@@ -29,6 +29,7 @@ struct akn_writer {
     size_t neids, eidcap;
     struct akn_open *stack; /* open hierarchy elements of the current part */
     size_t depth, stackcap;
+    const char *kept; /* an eId read from the source, given without prefix */
     int counter;  /* unnumbered elements so far, for their eIds */
     int replaced; /* characters XML cannot hold, written as U+FFFD */
 };
@@ -53,6 +54,12 @@ const char *akn_eid(struct akn_writer *w, xmlNode *el, const char *want);
  * (an Akoma Ntoso source's, kept in n->pos.where), else one derived from
  * its key (see the table at the top of akn.c), else abbr_<count>. */
 const char *akn_eid_for(struct akn_writer *w, const struct hx_node *n, const char *abbr);
+
+/* A new element name under parent for block n's inline content, with
+ * n's xml:lang, and xml:space="preserve" when the text has white space a
+ * reader would collapse (runs, tabs, newlines, spaces at the ends). */
+xmlNode *akn_inline_block(struct akn_writer *w, xmlNode *parent, const char *name,
+                          const struct hx_node *n);
 
 /* The inline content of block n into el: text, b, i, sup, sub, ref, eol,
  * span (xml:lang), img, authorialNote. */

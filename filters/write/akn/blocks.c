@@ -113,8 +113,10 @@ static int eid_add(struct akn_writer *w, const char *s)
 const char *akn_eid(struct akn_writer *w, xmlNode *el, const char *want)
 {
     struct hx_buf b = {0};
-    if (w->prefix && *w->prefix && strncmp(want, w->prefix, strlen(w->prefix)) != 0)
+    if (w->prefix && *w->prefix && want != w->kept &&
+        strncmp(want, w->prefix, strlen(w->prefix)) != 0)
         hx_buf_adds(&b, w->prefix);
+    w->kept = NULL;
     /* an eId is one token: no white space, nothing XML cannot hold */
     for (const char *p = want; *p; p++)
         hx_buf_addc(&b, (unsigned char)*p <= ' ' ? '-' : *p);
@@ -192,10 +194,21 @@ static const char *key_eid(struct akn_writer *w, const char *key)
     return r;
 }
 
+/* The eId n was read with: an Akoma Ntoso reader's, which it leaves in
+ * pos.where (a package reader names its parts there, "word/document.xml",
+ * on the root too). */
+static const char *source_eid(const struct akn_writer *w, const struct hx_node *n)
+{
+    const char *s = n ? n->pos.where : NULL;
+    return s && *s && !strchr(s, '/') && !w->doc->root->pos.where ? s : NULL;
+}
+
 const char *akn_eid_for(struct akn_writer *w, const struct hx_node *n, const char *abbr)
 {
-    if (n && n->pos.where && *n->pos.where && !strchr(n->pos.where, '/'))
-        return n->pos.where; /* read from Akoma Ntoso: kept as it was */
+    if (source_eid(w, n)) {
+        w->kept = n->pos.where; /* kept as it was: no prefix added */
+        return w->kept;
+    }
     const char *k = n && n->key ? key_eid(w, n->key) : NULL;
     return k ? k : hx_printf(w->doc->arena, "%s_%d", abbr, ++w->counter);
 }
@@ -217,7 +230,9 @@ static void note(struct akn_writer *w, xmlNode *el, const struct hx_node *c)
     akn_eid(w, an, akn_eid_for(w, c, "authorialNote"));
     akn_set(w, an, "marker", c->label ? c->label : c->num ? hx_printf(w->doc->arena, "%d", c->num)
                                                           : "*");
-    akn_set(w, an, "placement", c->flags & HX_F_ENDNOTE ? "end" : "bottom");
+    akn_set(w, an, "placement", "bottom");
+    if (c->flags & HX_F_ENDNOTE)
+        akn_set(w, an, "class", "endnote"); /* the schema has no placement "end" */
     int blocks = 0;
     for (const struct hx_node *b = c->first; b; b = b->next) {
         if (hx_type_is_inline(b->type))
@@ -292,6 +307,48 @@ static void inline_node(struct akn_writer *w, xmlNode *el, const struct hx_node 
 
 /* ---- blocks -------------------------------------------------------------- */
 
+/* Would a reader collapsing XML white space change n's text: runs of
+ * spaces, tabs or newlines, a space at either end or before a note? */
+static int loose_space(const struct hx_node *n)
+{
+    int prev = ' ', loose = 0, seen = 0;
+    struct hx_iter it = hx_iter_start((struct hx_node *)n);
+    while (!loose && hx_iter_next(&it)) {
+        const struct hx_node *c = it.node;
+        if (!it.enter || c == n)
+            continue;
+        if (c->type == HX_NOTE || c->type == HX_NOTEREF || c->type == HX_BREAK) {
+            loose = prev == ' ' && seen;
+            prev = c->type == HX_BREAK ? ' ' : 'x';
+            seen = 1;
+            if (c->type == HX_NOTE)
+                hx_iter_skip(&it);
+            continue;
+        }
+        for (size_t i = 0; c->type == HX_TEXT && i < c->len && !loose; i++) {
+            char ch = c->text[i];
+            loose = ch == '\t' || ch == '\n' || ch == '\r' || (ch == ' ' && prev == ' ');
+            prev = ch;
+            seen = 1;
+        }
+    }
+    return loose || (seen && prev == ' ');
+}
+
+xmlNode *akn_inline_block(struct akn_writer *w, xmlNode *parent, const char *name,
+                          const struct hx_node *n)
+{
+    xmlNode *el = akn_el(w, parent, name);
+    if (n->lang)
+        xmlNodeSetLang(el, BAD_CAST n->lang);
+    if (loose_space(n)) {
+        xmlNodeSetSpacePreserve(el, 1);
+        /* a text node first: libxml2 then indents nothing inside */
+        xmlAddChild(el, xmlNewDocText(w->xd, BAD_CAST ""));
+    }
+    return el;
+}
+
 /* A paragraph of inline content: <p>, in a <tblock> with its <num> when it
  * has a printed label. */
 static void para(struct akn_writer *w, xmlNode *el, const struct hx_node *n)
@@ -301,9 +358,9 @@ static void para(struct akn_writer *w, xmlNode *el, const struct hx_node *n)
         akn_eid(w, el, akn_eid_for(w, n, "tblock"));
         akn_text(w, akn_el(w, el, "num"), n->label, strlen(n->label));
     }
-    xmlNode *p = akn_el(w, el, "p");
-    if (n->lang)
-        xmlNodeSetLang(p, BAD_CAST n->lang);
+    xmlNode *p = akn_inline_block(w, el, "p", n);
+    if (source_eid(w, n) && !(n->label && *n->label))
+        akn_eid(w, p, akn_eid_for(w, n, "p"));
     akn_inlines(w, p, n);
 }
 
@@ -315,10 +372,7 @@ static void heading_block(struct akn_writer *w, xmlNode *el, const struct hx_nod
     akn_eid(w, tb, akn_eid_for(w, n, "tblock"));
     if (n->label && *n->label)
         akn_text(w, akn_el(w, tb, "num"), n->label, strlen(n->label));
-    xmlNode *h = akn_el(w, tb, "heading");
-    if (n->lang)
-        xmlNodeSetLang(h, BAD_CAST n->lang);
-    akn_inlines(w, h, n);
+    akn_inlines(w, akn_inline_block(w, tb, "heading", n), n);
     akn_el(w, tb, "p");
 }
 
@@ -334,7 +388,9 @@ static void list(struct akn_writer *w, xmlNode *el, const struct hx_node *n,
     int k = 0;
     for (const struct hx_node *it = first; it; it = it == last ? NULL : it->next) {
         xmlNode *item = akn_el(w, bl, "item");
-        akn_eid(w, item, hx_printf(w->doc->arena, "%s__item_%d", id, ++k));
+        k++;
+        akn_eid(w, item, source_eid(w, it) ? akn_eid_for(w, it, "item")
+                                           : hx_printf(w->doc->arena, "%s__item_%d", id, k));
         if (it->type == HX_ITEM && it->label && *it->label)
             akn_text(w, akn_el(w, item, "num"), it->label, strlen(it->label));
         const struct hx_node *c = it->type == HX_ITEM ? it->first : it;

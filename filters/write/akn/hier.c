@@ -48,10 +48,7 @@ static const char *parent_key(struct akn_writer *w, const char *key, int *cont)
 static void content_block(struct akn_writer *w, xmlNode *el, const struct hx_node *n, int label)
 {
     if (n->type == HX_PARA && !label) {
-        xmlNode *p = akn_el(w, el, "p");
-        if (n->lang)
-            xmlNodeSetLang(p, BAD_CAST n->lang);
-        akn_inlines(w, p, n);
+        akn_inlines(w, akn_inline_block(w, el, "p", n), n);
         return;
     }
     akn_block(w, el, n);
@@ -112,7 +109,7 @@ static void heading(struct akn_writer *w, xmlNode *parent, const struct hx_node 
     /* an article's title, right under its number */
     if (w->depth && kl > 6 && strcmp(n->key + kl - 6, ".title") == 0 &&
         named(w->stack[0].el, "article") && named(last_el(w->stack[0].el), "num")) {
-        xmlNode *h = akn_el(w, w->stack[0].el, "heading");
+        xmlNode *h = akn_inline_block(w, w->stack[0].el, "heading", n);
         akn_eid(w, h, akn_eid_for(w, n, "heading"));
         akn_inlines(w, h, n);
         w->depth = 1;
@@ -124,10 +121,7 @@ static void heading(struct akn_writer *w, xmlNode *parent, const struct hx_node 
     akn_set(w, hc, "name", "crossHeading");
     if (n->label && *n->label)
         akn_text(w, akn_el(w, hc, "num"), n->label, strlen(n->label));
-    xmlNode *h = akn_el(w, hc, "heading");
-    if (n->lang)
-        xmlNodeSetLang(h, BAD_CAST n->lang);
-    akn_inlines(w, h, n);
+    akn_inlines(w, akn_inline_block(w, hc, "heading", n), n);
 }
 
 static void block(struct akn_writer *w, xmlNode *parent, const struct hx_node *n)
@@ -141,7 +135,9 @@ static void block(struct akn_writer *w, xmlNode *parent, const struct hx_node *n
     size_t i = w->depth;
     while (pk && i > 0 && !(w->stack[i - 1].key && strcmp(w->stack[i - 1].key, pk) == 0))
         i--;
-    if (pk && i > 0) {
+    /* a labelled continuation stands alone: nested, its <num> would make
+     * the reader see it one level deeper than it is */
+    if (pk && i > 0 && !(cont && n->type == HX_PARA && n->label && *n->label)) {
         struct akn_open *o = &w->stack[i - 1];
         w->depth = i;
         xmlNode *last = last_el(o->el);
