@@ -42,9 +42,9 @@ static const char *take_eid(struct akn_walk *w, xmlNode *x)
  * nor the content, intro, wrap-up or group around units. */
 static int eid_unit(xmlNode *owner)
 {
-    static const char *const not_units[] = {"content", "intro", "wrapUp", "recitals",
-                                            "citations", "components", "attachments",
-                                            "list",      "blockList"};
+    static const char *const not_units[] = {"content",     "intro",     "wrapUp",
+                                            "recitals",    "citations", "components",
+                                            "attachments", "list",      "blockList"};
     if (akn_kind_of(owner) != AK_CONTAINER && akn_kind_of(owner) != AK_ITEM &&
         akn_kind_of(owner) != AK_LIST)
         return 0;
@@ -556,8 +556,8 @@ static void place_component(struct akn_walk *w, xmlNode *ref, struct hx_node *bo
     xmlNode *comp = component_for(w, ref);
     if (!comp || box->type != HX_SECTION)
         return;
-    w->placed = hx_arena_grow(w->doc->arena, w->placed, w->nplaced, &w->placedcap,
-                              sizeof *w->placed, 4);
+    w->placed =
+        hx_arena_grow(w->doc->arena, w->placed, w->nplaced, &w->placedcap, sizeof *w->placed, 4);
     w->placed[w->nplaced++] = comp;
     flush_label(w, box);
     struct hx_node *n = akn_node_for(w, comp, HX_SECTION);

@@ -24,14 +24,15 @@ struct akn_writer {
     struct hx_stage *st;
     struct hx_doc *doc;
     xmlDoc *xd;
-    const char *prefix;  /* eId prefix of the current (sub)document: "", "cmp_1__" */
-    const char **eids;   /* every eId given so far (hash set, open addressing) */
+    const char *prefix; /* eId prefix of the current (sub)document: "", "cmp_1__" */
+    const char **eids;  /* every eId given so far (hash set, open addressing) */
     size_t neids, eidcap;
     struct akn_open *stack; /* open hierarchy elements of the current part */
     size_t depth, stackcap;
-    const char *kept; /* an eId read from the source, given without prefix */
-    int counter;  /* unnumbered elements so far, for their eIds */
-    int replaced; /* characters XML cannot hold, written as U+FFFD */
+    const char *work_type, *work_name; /* the main document's, for its parts' Work */
+    const char *kept;                  /* an eId read from the source, given without prefix */
+    int counter;                       /* unnumbered elements so far, for their eIds */
+    int replaced;                      /* characters XML cannot hold, written as U+FFFD */
 };
 
 /* A new element named name appended to parent (in the Akoma Ntoso

@@ -46,9 +46,9 @@ static const char *clean(struct akn_writer *w, const char *s, size_t len)
 
 xmlNode *akn_el(struct akn_writer *w, xmlNode *parent, const char *name)
 {
-    xmlNode *el = xmlNewDocNode(w->xd, xmlDocGetRootElement(w->xd) ? xmlDocGetRootElement(w->xd)->ns
-                                                                    : NULL,
-                                BAD_CAST name, NULL);
+    xmlNode *el =
+        xmlNewDocNode(w->xd, xmlDocGetRootElement(w->xd) ? xmlDocGetRootElement(w->xd)->ns : NULL,
+                      BAD_CAST name, NULL);
     if (!el)
         abort();
     if (parent)
@@ -228,8 +228,10 @@ static void note(struct akn_writer *w, xmlNode *el, const struct hx_node *c)
 {
     xmlNode *an = akn_el(w, el, "authorialNote");
     akn_eid(w, an, akn_eid_for(w, c, "authorialNote"));
-    akn_set(w, an, "marker", c->label ? c->label : c->num ? hx_printf(w->doc->arena, "%d", c->num)
-                                                          : "*");
+    akn_set(w, an, "marker",
+            c->label ? c->label
+            : c->num ? hx_printf(w->doc->arena, "%d", c->num)
+                     : "*");
     akn_set(w, an, "placement", "bottom");
     if (c->flags & HX_F_ENDNOTE)
         akn_set(w, an, "class", "endnote"); /* the schema has no placement "end" */
@@ -275,8 +277,8 @@ static void inline_node(struct akn_writer *w, xmlNode *el, const struct hx_node 
     case HX_NOTEREF:
         /* a marker with no text found for it: a reference to nothing */
         x = akn_el(w, el, "noteRef");
-        akn_set(w, x, "href", hx_printf(w->doc->arena, "#%snote_unpaired_%d", w->prefix,
-                                        ++w->counter));
+        akn_set(w, x, "href",
+                hx_printf(w->doc->arena, "#%snote_unpaired_%d", w->prefix, ++w->counter));
         akn_set(w, x, "marker", c->label ? c->label : "*");
         return;
     case HX_IMAGE:
@@ -389,8 +391,9 @@ static void list(struct akn_writer *w, xmlNode *el, const struct hx_node *n,
     for (const struct hx_node *it = first; it; it = it == last ? NULL : it->next) {
         xmlNode *item = akn_el(w, bl, "item");
         k++;
-        akn_eid(w, item, source_eid(w, it) ? akn_eid_for(w, it, "item")
-                                           : hx_printf(w->doc->arena, "%s__item_%d", id, k));
+        akn_eid(w, item,
+                source_eid(w, it) ? akn_eid_for(w, it, "item")
+                                  : hx_printf(w->doc->arena, "%s__item_%d", id, k));
         if (it->type == HX_ITEM && it->label && *it->label)
             akn_text(w, akn_el(w, item, "num"), it->label, strlen(it->label));
         const struct hx_node *c = it->type == HX_ITEM ? it->first : it;

@@ -15,8 +15,9 @@
  * other characters a hyphen ("A/76/540/Add.1" -> "a-76-540-add-1"), else
  * the input's file name, and <language> the ISO 639-2/B code (eng, fre,
  * spa, rus, ara, chi). So the language versions of one document share the
- * Work and differ in the Expression. A document read from Akoma Ntoso keeps
- * the Expression URI it was read with (its "uri" metadata). */
+ * Work and differ in the Expression; a component or attachment names the
+ * Work of the document it is part of, with its own <component>. A document read from Akoma Ntoso
+ * keeps the Expression URI it was read with (its "uri" metadata). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,8 +145,8 @@ static const char *work_number(struct akn_writer *w)
     const char *path = w->doc->path ? w->doc->path : "";
     const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
     const char *dot = strrchr(base, '.');
-    n = component(w, dot && dot > base ? hx_strndup(w->doc->arena, base, (size_t)(dot - base))
-                                       : base);
+    n = component(w,
+                  dot && dot > base ? hx_strndup(w->doc->arena, base, (size_t)(dot - base)) : base);
     return n ? n : "doc";
 }
 
@@ -188,7 +189,13 @@ void akn_meta(struct akn_writer *w, xmlNode *docel, const char *type, const char
         expr = hx_strndup(a, uri, (size_t)(at + 1 - uri));
         work = hx_strndup(a, uri, (size_t)(slash - uri));
     } else {
-        work = hx_printf(a, "/akn/un/%s/%s/%s/%s", type, name, date ? date : "0001-01-01",
+        /* a component or attachment is part of the main document's Work */
+        if (strcmp(comp, "main") == 0) {
+            w->work_type = type;
+            w->work_name = name;
+        }
+        work = hx_printf(a, "/akn/un/%s/%s/%s/%s", w->work_type ? w->work_type : type,
+                         w->work_name ? w->work_name : name, date ? date : "0001-01-01",
                          work_number(w));
         expr = hx_printf(a, "%s/%s@", work, lang);
     }

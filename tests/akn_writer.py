@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""The Akoma Ntoso writer (-t akn): every output is valid against the AKN
+3.0 schema (tests/data/akn/, a copy of the OASIS schema) and reads back to
+the same `-t txt:ids` as its input, for the seed, the six-language report
+(tests/struct6), the six UDHR versions and 20 corpus DOCX (covering notes,
+endnotes, tables, lists, tracked changes, fields, right-to-left and CJK
+text); the corpus's own Akoma Ntoso files, read and written again, are
+valid and keep the eId of every unit (paragraph, point, recital, article,
+item, hcontainer, note…) but one that opens another unit and so stands for
+the same first block; `batch -t akn` over the six versions gives them one
+FRBR Work URI and six Expression URIs. Shared inputs are skipped, saying
+so, when ../shared is absent; xmllint is required (libxml2-utils)."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+SRC = os.environ.get("HX_SOURCE") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EXE = os.environ.get("HEXAGLOT") or os.path.join(SRC, "build", "hexaglot")
+SHARED = os.environ.get("HX_SHARED") or os.path.join(SRC, "..", "shared")
+XSD = os.path.join(SRC, "tests", "data", "akn", "akomantoso30.xsd")
+NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+
+DOCX = """docx-rs--footnotes docx-rs--numbering docx4j--arabic_numbering
+docxjs--footnote docxjs--revision mammoth--endnotes mammoth--footnote-hyperlink
+openxml-sdk--TableFntEdnt openxml-sdk--textDirection-tbRl openxml-sdk--columns1
+pandoc--i18n_blocks pandoc--lists_level_override pandoc--notes
+pandoc--table_header_rowspan pandoc--tables pandoc--track_changes_move
+pandoc--unicode poi--table_footnotes poi--stress019 tika--testWORD_various""".split()
+
+UNITS = {"article", "paragraph", "point", "recital", "citation", "item", "hcontainer",
+         "authorialNote", "formula", "longTitle", "subparagraph", "alinea", "indent",
+         "tblock", "level", "section", "chapter", "clause"}
+WRAPPERS = {"num", "heading", "subheading", "content", "intro"}
+
+
+def run(args):
+    return subprocess.run([EXE] + args, capture_output=True, timeout=300)
+
+
+def valid(path):
+    p = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", XSD, path],
+                       capture_output=True, timeout=300)
+    return p.returncode == 0, p.stderr.decode("utf-8", "replace")[:600]
+
+
+def local(tag):
+    return tag.split("}")[-1]
+
+
+def unit_eids(path):
+    """eIds of units, except a unit that is the first thing in another unit
+    (past its num and heading): both stand for the same first block."""
+    out = {}
+    tree = ET.parse(path)
+    parents = {c: p for p in tree.iter() for c in p}
+    for el in tree.iter():
+        eid = el.get("eId")
+        if not eid or local(el.tag) not in UNITS:
+            continue
+        p = parents.get(el)
+        while p is not None and local(p.tag) in WRAPPERS:
+            p = parents.get(p)
+        if p is not None and local(p.tag) in UNITS:
+            kids = [c for c in p.iter() if c is not p and local(c.tag) not in WRAPPERS]
+            if kids and kids[0] is el:
+                continue
+        out[eid] = local(el.tag)
+    return out
+
+
+def all_eids(path):
+    return {el.get("eId") for el in ET.parse(path).iter() if el.get("eId")}
+
+
+def round_trip(path, tmp, failures, strict=True):
+    """-t akn valid; with strict, txt:ids the same read back (akn -> akn
+    only promises validity and eIds: structure may read a foreign
+    profile's markup otherwise the second time, and that is reported)."""
+    name = os.path.basename(path)
+    out = os.path.join(tmp, name + ".akn")
+    p = run(["convert", path, "-t", "akn", "-o", out])
+    if p.returncode != 0:
+        failures.append("%s: -t akn exit %d: %s" % (name, p.returncode, p.stderr[:300]))
+        return None
+    ok, err = valid(out)
+    if not ok:
+        failures.append("%s: not valid:\n%s" % (name, err))
+    want = run(["convert", path, "-t", "txt:ids", "-o", "-"]).stdout
+    got = run(["convert", out, "-t", "txt:ids", "-o", "-"]).stdout
+    if want != got and not strict:
+        print("     %s: txt:ids differs after akn -> akn (not required)" % name)
+    elif want != got:
+        a, b = want.decode().splitlines(), got.decode().splitlines()
+        first = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
+        failures.append("%s: txt:ids differs after the round trip at line %d:\n  %r\n  %r" %
+                        (name, first + 1, a[first] if first < len(a) else None,
+                         b[first] if first < len(b) else None))
+    print("%s %s" % ("ok  " if ok and (want == got or not strict) else "FAIL", name))
+    return out
+
+
+def main():
+    if not shutil.which("xmllint"):
+        print("SKIP: xmllint is not installed")
+        return 77
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = [os.path.join(SRC, "samples", "seed-zh.txt")]
+        s6 = os.path.join(SRC, "tests", "struct6")
+        inputs += [os.path.join(s6, n) for n in sorted(os.listdir(s6))]
+        shared = os.path.isdir(os.path.join(SHARED, "corpus"))
+        if shared:
+            udhr = os.path.join(SHARED, "corpus", "udhr")
+            inputs += [os.path.join(udhr, n) for n in sorted(os.listdir(udhr))
+                       if n.endswith(".html")]
+            inputs += [os.path.join(SHARED, "corpus", "docx", n + ".docx") for n in DOCX]
+        else:
+            print("SKIP (shared inputs): %s is absent: UDHR, DOCX and AKN corpus not checked"
+                  % SHARED)
+        for path in inputs:
+            round_trip(path, tmp, failures)
+
+        # The corpus's own Akoma Ntoso: valid again, eIds kept.
+        if shared:
+            akn = os.path.join(SHARED, "corpus", "akn")
+            for n in sorted(os.listdir(akn)):
+                if not n.endswith(".xml"):
+                    continue
+                out = round_trip(os.path.join(akn, n), tmp, failures, strict=False)
+                if not out:
+                    continue
+                want, got = unit_eids(os.path.join(akn, n)), all_eids(out)
+                lost = sorted(k for k in want if k not in got)
+                print("     %s: %d of %d unit eIds kept" % (n, len(want) - len(lost), len(want)))
+                if lost:
+                    failures.append("%s: eIds lost: %s" % (n, " ".join(lost[:10])))
+
+        # batch: one Work, an Expression per language
+        bdir = os.path.join(tmp, "batch")
+        p = run(["batch"] + [os.path.join(s6, n) for n in sorted(os.listdir(s6))] +
+                ["-t", "akn", "-o", bdir])
+        if p.returncode != 0:
+            failures.append("batch -t akn: exit %d: %s" % (p.returncode, p.stderr[:300]))
+        works, exprs, langs = set(), set(), set()
+        for n in sorted(os.listdir(bdir)) if os.path.isdir(bdir) else []:
+            root = ET.parse(os.path.join(bdir, n)).getroot()
+            ident = root.find("./*/%smeta/%sidentification" % (NS, NS))
+            works.add(ident.find("%sFRBRWork/%sFRBRuri" % (NS, NS)).get("value"))
+            exprs.add(ident.find("%sFRBRExpression/%sFRBRuri" % (NS, NS)).get("value"))
+            langs.add(ident.find("%sFRBRExpression/%sFRBRlanguage" % (NS, NS)).get("language"))
+        print("batch: works %s; expressions %d; languages %s" % (sorted(works), len(exprs),
+                                                                  sorted(langs)))
+        if len(works) != 1 or len(exprs) != 6:
+            failures.append("batch: want one Work URI and six Expression URIs, got %s and %s"
+                            % (sorted(works), sorted(exprs)))
+        if langs != {"ara", "chi", "eng", "fre", "rus", "spa"}:
+            failures.append("batch: FRBRlanguage not the ISO 639-2/B codes: %s" % sorted(langs))
+        for w in works:
+            if not re.fullmatch(r"/akn/un/doc/report/2021-12-09/a-76-540-add-1", w):
+                failures.append("batch: Work URI %s is not the symbol's and date's" % w)
+    for f in failures:
+        print("FAIL " + f)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
