@@ -8,10 +8,11 @@ text); the corpus's own Akoma Ntoso files, read and written again, are
 valid and keep the eId of every unit (paragraph, point, recital, article,
 item, hcontainer, note…) but one that opens another unit and so stands for
 the same first block; `batch -t akn` over the six versions gives them one
-FRBR Work URI and six Expression URIs. Shared inputs are skipped, saying
-so, when ../shared is absent; xmllint is required (libxml2-utils)."""
+FRBR Work URI and six Expression URIs, and so does `batch` over the six
+UDHR versions (no symbol: the file name less its language code). Shared
+inputs are skipped, saying so, when ../shared is absent; xmllint comes
+with libxml2-utils (scripts/setup)."""
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -103,6 +104,33 @@ def round_trip(path, tmp, failures, strict=True):
     return out
 
 
+def batch(tmp, name, inputs, want_work, failures):
+    """batch -t akn over language versions: one FRBR Work URI (want_work),
+    an Expression each, named by the ISO 639-2/B code."""
+    bdir = os.path.join(tmp, "batch-" + name)
+    p = run(["batch"] + inputs + ["-t", "akn", "-o", bdir])
+    if p.returncode != 0:
+        failures.append("batch %s: exit %d: %s" % (name, p.returncode, p.stderr[:300]))
+    works, exprs, langs = set(), set(), set()
+    for n in sorted(os.listdir(bdir)) if os.path.isdir(bdir) else []:
+        root = ET.parse(os.path.join(bdir, n)).getroot()
+        ident = root.find("./*/%smeta/%sidentification" % (NS, NS))
+        works.add(ident.find("%sFRBRWork/%sFRBRuri" % (NS, NS)).get("value"))
+        exprs.add(ident.find("%sFRBRExpression/%sFRBRuri" % (NS, NS)).get("value"))
+        langs.add(ident.find("%sFRBRExpression/%sFRBRlanguage" % (NS, NS)).get("language"))
+    print("batch %s: works %s; expressions %d; languages %s" % (name, sorted(works), len(exprs),
+                                                                sorted(langs)))
+    if works != {want_work} or len(exprs) != 6:
+        failures.append("batch %s: want the one Work URI %s and six Expression URIs, got %s and %s"
+                        % (name, want_work, sorted(works), sorted(exprs)))
+    if langs != {"ara", "chi", "eng", "fre", "rus", "spa"}:
+        failures.append("batch %s: FRBRlanguage not the ISO 639-2/B codes: %s"
+                        % (name, sorted(langs)))
+    for w in works:
+        if not all(e.startswith(w + "/") and e.endswith("@") for e in exprs):
+            failures.append("batch %s: an Expression URI is not <Work>/<lang>@" % name)
+
+
 def main():
     if not shutil.which("xmllint"):
         print("SKIP: xmllint is not installed")
@@ -140,28 +168,12 @@ def main():
                     failures.append("%s: eIds lost: %s" % (n, " ".join(lost[:10])))
 
         # batch: one Work, an Expression per language
-        bdir = os.path.join(tmp, "batch")
-        p = run(["batch"] + [os.path.join(s6, n) for n in sorted(os.listdir(s6))] +
-                ["-t", "akn", "-o", bdir])
-        if p.returncode != 0:
-            failures.append("batch -t akn: exit %d: %s" % (p.returncode, p.stderr[:300]))
-        works, exprs, langs = set(), set(), set()
-        for n in sorted(os.listdir(bdir)) if os.path.isdir(bdir) else []:
-            root = ET.parse(os.path.join(bdir, n)).getroot()
-            ident = root.find("./*/%smeta/%sidentification" % (NS, NS))
-            works.add(ident.find("%sFRBRWork/%sFRBRuri" % (NS, NS)).get("value"))
-            exprs.add(ident.find("%sFRBRExpression/%sFRBRuri" % (NS, NS)).get("value"))
-            langs.add(ident.find("%sFRBRExpression/%sFRBRlanguage" % (NS, NS)).get("language"))
-        print("batch: works %s; expressions %d; languages %s" % (sorted(works), len(exprs),
-                                                                  sorted(langs)))
-        if len(works) != 1 or len(exprs) != 6:
-            failures.append("batch: want one Work URI and six Expression URIs, got %s and %s"
-                            % (sorted(works), sorted(exprs)))
-        if langs != {"ara", "chi", "eng", "fre", "rus", "spa"}:
-            failures.append("batch: FRBRlanguage not the ISO 639-2/B codes: %s" % sorted(langs))
-        for w in works:
-            if not re.fullmatch(r"/akn/un/doc/report/2021-12-09/a-76-540-add-1", w):
-                failures.append("batch: Work URI %s is not the symbol's and date's" % w)
+        batch(tmp, "struct6", [os.path.join(s6, n) for n in sorted(os.listdir(s6))],
+              "/akn/un/doc/report/2021-12-09/a-76-540-add-1", failures)
+        if shared:
+            batch(tmp, "udhr", [os.path.join(udhr, n) for n in sorted(os.listdir(udhr))
+                                if n.endswith(".html")],
+                  "/akn/un/act/instrument/0001-01-01/udhr", failures)
     for f in failures:
         print("FAIL " + f)
     return 1 if failures else 0

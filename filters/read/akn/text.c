@@ -114,15 +114,16 @@ int akn_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The text of x's subtree with white space runs collapsed and trimmed, in
- * the arena (a label or a metadata value). */
+/* The text of x's subtree with white space runs collapsed and trimmed
+ * (kept under xml:space="preserve"), in the arena (a label or a metadata
+ * value). */
 const char *akn_flat_text(struct akn_walk *w, xmlNode *x)
 {
     xmlChar *v = xmlNodeGetContent(x);
     struct hx_buf b = {0};
-    int space = 1;
+    int space = 1, preserve = xmlNodeGetSpacePreserve(x) == 1;
     for (const xmlChar *s = v; s && *s; s++) {
-        if (akn_space(*s)) {
+        if (akn_space(*s) && !preserve) {
             space = 1;
             continue;
         }

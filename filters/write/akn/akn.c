@@ -171,7 +171,7 @@ static void preamble(struct akn_writer *w, xmlNode *pre, const struct hx_node *f
             rec = akn_el(w, recs, "recital");
             akn_eid(w, rec, akn_eid_for(w, n, "rec"));
             if (n->label && *n->label)
-                akn_text(w, akn_el(w, rec, "num"), n->label, strlen(n->label));
+                akn_num(w, rec, n->label);
             akn_inlines(w, akn_inline_block(w, rec, "p", n), n);
         } else if (rec && !n->key && n->type != HX_HEADING) {
             akn_block(w, rec, n); /* a table or list of the recital */

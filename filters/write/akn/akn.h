@@ -46,6 +46,10 @@ void akn_set(struct akn_writer *w, xmlNode *el, const char *name, const char *va
 /* Appends text s[0..len) to el, characters XML 1.0 cannot hold as U+FFFD. */
 void akn_text(struct akn_writer *w, xmlNode *el, const char *s, size_t len);
 
+/* A <num> holding label under parent; xml:space="preserve" when the
+ * label's white space would not survive collapsing ("أولاً\t-"). */
+void akn_num(struct akn_writer *w, xmlNode *parent, const char *label);
+
 /* Sets el's eId to want (prefixed with the current document's prefix
  * unless it already is), made unique in the file by a "-N" suffix when
  * it is taken; returns the eId given. */

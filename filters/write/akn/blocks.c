@@ -74,6 +74,19 @@ void akn_text(struct akn_writer *w, xmlNode *el, const char *s, size_t len)
     xmlAddChild(el, t);
 }
 
+void akn_num(struct akn_writer *w, xmlNode *parent, const char *label)
+{
+    xmlNode *num = akn_el(w, parent, "num");
+    size_t len = strlen(label);
+    int loose = len && (label[0] == ' ' || label[len - 1] == ' ');
+    for (size_t i = 0; i < len && !loose; i++)
+        loose = label[i] == '\t' || label[i] == '\n' || label[i] == '\r' ||
+                (label[i] == ' ' && label[i + 1] == ' ');
+    if (loose)
+        xmlNodeSetSpacePreserve(num, 1);
+    akn_text(w, num, label, len);
+}
+
 /* ---- eIds ---------------------------------------------------------------- */
 
 static size_t hash(const char *s)
@@ -358,7 +371,7 @@ static void para(struct akn_writer *w, xmlNode *el, const struct hx_node *n)
     if (n->label && *n->label && n->role != HX_ROLE_NOTE_BODY) {
         el = akn_el(w, el, "tblock");
         akn_eid(w, el, akn_eid_for(w, n, "tblock"));
-        akn_text(w, akn_el(w, el, "num"), n->label, strlen(n->label));
+        akn_num(w, el, n->label);
     }
     xmlNode *p = akn_inline_block(w, el, "p", n);
     if (source_eid(w, n) && !(n->label && *n->label))
@@ -373,7 +386,7 @@ static void heading_block(struct akn_writer *w, xmlNode *el, const struct hx_nod
     xmlNode *tb = akn_el(w, el, "tblock");
     akn_eid(w, tb, akn_eid_for(w, n, "tblock"));
     if (n->label && *n->label)
-        akn_text(w, akn_el(w, tb, "num"), n->label, strlen(n->label));
+        akn_num(w, tb, n->label);
     akn_inlines(w, akn_inline_block(w, tb, "heading", n), n);
     akn_el(w, tb, "p");
 }
@@ -395,7 +408,7 @@ static void list(struct akn_writer *w, xmlNode *el, const struct hx_node *n,
                 source_eid(w, it) ? akn_eid_for(w, it, "item")
                                   : hx_printf(w->doc->arena, "%s__item_%d", id, k));
         if (it->type == HX_ITEM && it->label && *it->label)
-            akn_text(w, akn_el(w, item, "num"), it->label, strlen(it->label));
+            akn_num(w, item, it->label);
         const struct hx_node *c = it->type == HX_ITEM ? it->first : it;
         int blocks = 0;
         for (; c; c = it->type == HX_ITEM ? c->next : NULL) {

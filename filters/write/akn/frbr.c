@@ -13,7 +13,8 @@
  * metadata, read in any of the six languages; 0001-01-01 marked "unknown"
  * when there is none), <number> its symbol lower-cased with every run of
  * other characters a hyphen ("A/76/540/Add.1" -> "a-76-540-add-1"), else
- * the input's file name, and <language> the ISO 639-2/B code (eng, fre,
+ * the input's file name less the codes of its language at the end
+ * ("udhr--eng.html" -> "udhr"), and <language> the ISO 639-2/B code (eng, fre,
  * spa, rus, ara, chi). So the language versions of one document share the
  * Work and differ in the Expression; a component or attachment names the
  * Work of the document it is part of, with its own <component>. A document read from Akoma Ntoso
@@ -26,7 +27,7 @@
 
 #include "akn.h"
 
-extern const char *const hx_akn_languages[][2];
+extern const char *const hx_akn_languages[][3];
 extern const size_t hx_akn_languages_rows, hx_akn_languages_cols;
 extern const char *const hx_akn_months[][3];
 extern const size_t hx_akn_months_rows, hx_akn_months_cols;
@@ -135,8 +136,29 @@ static const char *component(struct akn_writer *w, const char *s)
     return *r ? r : NULL;
 }
 
+/* Is word[0..len) one of the codes that name the document's language in a
+ * file name (languages.tsv, file_codes)? */
+static int lang_word(const struct akn_writer *w, const char *word, size_t len)
+{
+    const char *tag = w->doc->lang;
+    size_t n = tag ? strcspn(tag, "-_") : 0;
+    for (size_t i = 0; i < hx_akn_languages_rows && n; i++) {
+        if (strlen(hx_akn_languages[i][0]) != n || strncmp(tag, hx_akn_languages[i][0], n) != 0)
+            continue;
+        for (const char *c = hx_akn_languages[i][2]; *c;) {
+            size_t cl = strcspn(c, " ");
+            if (cl == len && strncmp(c, word, len) == 0)
+                return 1;
+            c += cl + (c[cl] == ' ');
+        }
+    }
+    return 0;
+}
+
 /* The document's number in its Work URI: its symbol, else its file name
- * less directory and extension. */
+ * less directory, extension and the codes of its language at the end
+ * ("udhr--cmn_hans.html" -> "udhr"), so that its language versions share
+ * it. */
 static const char *work_number(struct akn_writer *w)
 {
     const char *n = component(w, hx_meta_get(w->doc, "symbol"));
@@ -147,7 +169,18 @@ static const char *work_number(struct akn_writer *w)
     const char *dot = strrchr(base, '.');
     n = component(w,
                   dot && dot > base ? hx_strndup(w->doc->arena, base, (size_t)(dot - base)) : base);
-    return n ? n : "doc";
+    if (!n)
+        return "doc";
+    size_t len = strlen(n);
+    while (len) {
+        size_t start = len;
+        while (start > 0 && n[start - 1] != '-')
+            start--;
+        if (!lang_word(w, n + start, len - start))
+            break;
+        len = start ? start - 1 : 0;
+    }
+    return len ? hx_strndup(w->doc->arena, n, len) : "doc";
 }
 
 static void frbr(struct akn_writer *w, xmlNode *parent, const char *el, const char *value)

@@ -62,7 +62,7 @@ static xmlNode *unit(struct akn_writer *w, xmlNode *parent, const char *elname,
     xmlNode *el = akn_el(w, parent, elname);
     const char *eid = akn_eid(w, el, akn_eid_for(w, n, elname));
     if (n->type == HX_PARA && n->label && *n->label)
-        akn_text(w, akn_el(w, el, "num"), n->label, strlen(n->label));
+        akn_num(w, el, n->label);
     content_block(w, akn_el(w, el, "content"), n, 0);
     push(w, el, n->key, eid);
     return el;
@@ -120,7 +120,7 @@ static void heading(struct akn_writer *w, xmlNode *parent, const struct hx_node 
     akn_eid(w, hc, akn_eid_for(w, n, "hcont"));
     akn_set(w, hc, "name", "crossHeading");
     if (n->label && *n->label)
-        akn_text(w, akn_el(w, hc, "num"), n->label, strlen(n->label));
+        akn_num(w, hc, n->label);
     akn_inlines(w, akn_inline_block(w, hc, "heading", n), n);
 }
 
