@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The Akoma Ntoso writer (-t akn): every output is valid against the AKN
 3.0 schema (tests/data/akn/, a copy of the OASIS schema) and reads back to
-the same `-t txt:ids` as its input, for the seed, the six-language report
+the same `-t txt:ids` as its input, for the seed and the other text
+samples (markup, unpaired and orphan notes, CRLF), the six-language report
 (tests/struct6), the six UDHR versions and 20 corpus DOCX (covering notes,
 endnotes, tables, lists, tracked changes, fields, right-to-left and CJK
 text); the corpus's own Akoma Ntoso files, read and written again, are
@@ -137,7 +138,9 @@ def main():
         return 77
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = [os.path.join(SRC, "samples", "seed-zh.txt")]
+        samples = os.path.join(SRC, "samples")
+        inputs = [os.path.join(samples, n) for n in sorted(os.listdir(samples))
+                  if n.endswith(".txt")]
         s6 = os.path.join(SRC, "tests", "struct6")
         inputs += [os.path.join(s6, n) for n in sorted(os.listdir(s6))]
         shared = os.path.isdir(os.path.join(SHARED, "corpus"))

@@ -54,17 +54,48 @@ static int eid_unit(xmlNode *owner)
     return 1;
 }
 
+/* The number a marker prints ("12", "¹²"), or 0: an unpaired marker is
+ * known by it, as the text and DOCX readers know theirs. */
+static int marker_num(const char *m)
+{
+    size_t i = 0, len = strlen(m);
+    int v = 0;
+    while (i < len && v < 100000) {
+        int32_t cp = hx_utf8_next(m, len, &i);
+        int d = cp >= '0' && cp <= '9' ? cp - '0' : hx_cp_superscript_digit(cp);
+        if (d < 0)
+            return 0;
+        v = v * 10 + d;
+    }
+    return v;
+}
+
+/* <block name="footnote">: the text of a footnote no marker calls, which
+ * stands in the flow (the akn writer's; notes that are called are
+ * authorialNotes). */
+static int footnote_block(xmlNode *x)
+{
+    xmlChar *name = akn_is(x, "block") ? xmlGetProp(x, (const xmlChar *)"name") : NULL;
+    int yes = name && xmlStrcmp(name, (const xmlChar *)"footnote") == 0;
+    xmlFree(name);
+    return yes;
+}
+
 /* A paragraph or heading that takes the <num> waiting for a block. */
 static struct hx_node *leaf_new(struct akn_walk *w, xmlNode *x, struct hx_node *box, enum hx_type t)
 {
     struct hx_node *n = akn_node_for(w, x, t);
     n->pos.where = take_eid(w, x);
     n->role = w->annex ? HX_ROLE_ANNEX : w->role;
+    if (footnote_block(x))
+        n->role = HX_ROLE_NOTE_BODY; /* footnote text no marker calls */
     w->annex = 0;
     if (t == HX_PARA) {
         n->level = w->plevel;
         n->label = w->label;
         w->label = NULL;
+        if (n->role == HX_ROLE_NOTE_BODY && n->label)
+            n->num = marker_num(n->label);
     } else {
         n->level = w->hlevel < 1 ? 1 : w->hlevel > 6 ? 6 : w->hlevel;
     }
@@ -255,6 +286,7 @@ static void note_ref(struct akn_walk *w, xmlNode *x, struct hx_node *parent, int
         hx_warn_at(w->st, w->doc, akn_line(x), "noteRef to \"%s\": no such note", href ? href : "");
     struct hx_node *n = akn_node_for(w, x, HX_NOTEREF);
     n->label = marker ? marker : hx_printf(w->doc->arena, "%d", ++w->notes);
+    n->num = marker_num(n->label);
     akn_trim_end(w, parent);
     hx_node_append(parent, n);
     w->space = 0;

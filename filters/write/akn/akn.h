@@ -31,6 +31,7 @@ struct akn_writer {
     size_t depth, stackcap;
     const char *work_type, *work_name; /* the main document's, for its parts' Work */
     const char *kept;                  /* an eId read from the source, given without prefix */
+    int in_note;                       /* inside an authorialNote: its text is the note's */
     int counter;                       /* unnumbered elements so far, for their eIds */
     int replaced;                      /* characters XML cannot hold, written as U+FFFD */
 };

@@ -249,12 +249,14 @@ static void note(struct akn_writer *w, xmlNode *el, const struct hx_node *c)
     if (c->flags & HX_F_ENDNOTE)
         akn_set(w, an, "class", "endnote"); /* the schema has no placement "end" */
     int blocks = 0;
+    w->in_note++;
     for (const struct hx_node *b = c->first; b; b = b->next) {
         if (hx_type_is_inline(b->type))
             continue;
         akn_block(w, an, b);
         blocks++;
     }
+    w->in_note--;
     if (!blocks) {
         xmlNode *p = akn_el(w, an, "p");
         akn_inlines(w, p, c);
@@ -368,6 +370,19 @@ xmlNode *akn_inline_block(struct akn_writer *w, xmlNode *parent, const char *nam
  * has a printed label. */
 static void para(struct akn_writer *w, xmlNode *el, const struct hx_node *n)
 {
+    if (n->role == HX_ROLE_NOTE_BODY && !w->in_note) {
+        /* a footnote text no marker calls, in the flow: a block named so,
+         * with its printed marker, which the reader reads as one again */
+        xmlNode *tb = akn_el(w, el, "tblock");
+        akn_eid(w, tb, akn_eid_for(w, n, "tblock"));
+        akn_set(w, tb, "class", "footnote");
+        if (n->label && *n->label)
+            akn_num(w, tb, n->label);
+        xmlNode *b = akn_inline_block(w, tb, "block", n);
+        akn_set(w, b, "name", "footnote");
+        akn_inlines(w, b, n);
+        return;
+    }
     if (n->label && *n->label && n->role != HX_ROLE_NOTE_BODY) {
         el = akn_el(w, el, "tblock");
         akn_eid(w, el, akn_eid_for(w, n, "tblock"));

@@ -47,7 +47,7 @@ static const char *parent_key(struct akn_writer *w, const char *key, int *cont)
  * without its label (the unit's <num> holds it). */
 static void content_block(struct akn_writer *w, xmlNode *el, const struct hx_node *n, int label)
 {
-    if (n->type == HX_PARA && !label) {
+    if (n->type == HX_PARA && !label && n->role != HX_ROLE_NOTE_BODY) {
         akn_inlines(w, akn_inline_block(w, el, "p", n), n);
         return;
     }
@@ -61,7 +61,7 @@ static xmlNode *unit(struct akn_writer *w, xmlNode *parent, const char *elname,
 {
     xmlNode *el = akn_el(w, parent, elname);
     const char *eid = akn_eid(w, el, akn_eid_for(w, n, elname));
-    if (n->type == HX_PARA && n->label && *n->label)
+    if (n->type == HX_PARA && n->label && *n->label && n->role != HX_ROLE_NOTE_BODY)
         akn_num(w, el, n->label);
     content_block(w, akn_el(w, el, "content"), n, 0);
     push(w, el, n->key, eid);
