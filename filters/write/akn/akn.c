@@ -48,7 +48,9 @@
  * Blocks where only blocks may go: a paragraph is a <p> (in a <tblock> with
  * its <num> when labelled), a heading a <tblock> with <num> and <heading>,
  * a list a <blockList> of <item>s, a table a <table>, a quotation an
- * <embeddedStructure> in a <p>. Inlines: <i>, <b>, <sup>, <sub>, <ref>,
+ * <embeddedStructure> in a <p>, a footnote text no marker calls (still in
+ * the flow) a <block name="footnote"> in a <tblock> with its marker as
+ * <num>. Inlines: <i>, <b>, <sup>, <sub>, <ref>,
  * <eol>, <span xml:lang>, <img>; a footnote an <authorialNote> with its
  * marker where it is referenced. */
 #include <string.h>
@@ -142,6 +144,8 @@ static void preface_block(struct akn_writer *w, xmlNode *preface, const struct h
     xmlNode *x = akn_el(w, p, wrap);
     if (strcmp(wrap, "docDate") == 0)
         akn_set(w, x, "date", akn_iso_date(w));
+    if (strcmp(wrap, "session") == 0)
+        akn_set(w, x, "value", hx_meta_get(w->doc, "session"));
     akn_inlines(w, x, n);
 }
 
@@ -152,6 +156,7 @@ static void preamble(struct akn_writer *w, xmlNode *pre, const struct hx_node *f
                      const struct hx_node *last)
 {
     xmlNode *recs = NULL, *rec = NULL;
+    int groups = 0;
     for (const struct hx_node *n = first; n; n = n == last ? NULL : n->next) {
         if (is_formula(n) && n->type == HX_PARA) {
             xmlNode *f = akn_el(w, pre, "formula");
@@ -166,7 +171,7 @@ static void preamble(struct akn_writer *w, xmlNode *pre, const struct hx_node *f
             }
             if (!recs) {
                 recs = akn_el(w, pre, "recitals");
-                akn_eid(w, recs, hx_printf(w->doc->arena, "recs_%d", ++w->counter));
+                akn_eid(w, recs, hx_printf(w->doc->arena, "recs_%d", ++groups));
             }
             rec = akn_el(w, recs, "recital");
             akn_eid(w, rec, akn_eid_for(w, n, "rec"));
