@@ -14,6 +14,7 @@ UDHR versions (no symbol: the file name less its language code). Shared
 inputs are skipped, saying so, when ../shared is absent; xmllint comes
 with libxml2-utils (scripts/setup)."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -169,6 +170,24 @@ def main():
                 print("     %s: %d of %d unit eIds kept" % (n, len(want) - len(lost), len(want)))
                 if lost:
                     failures.append("%s: eIds lost: %s" % (n, " ".join(lost[:10])))
+
+        # the dateline in the six languages' forms gives the FRBR date
+        with open(os.path.join(s6, "en.txt"), encoding="utf-8") as f:
+            text = f.read()
+        for line, want in (("9 декабря 2021 года", "2021-12-09"),
+                           ("9 كانون الأول/ديسمبر 2021", "2021-12-09"),
+                           ("٩ كانون الأول/ديسمبر ٢٠٢١", "2021-12-09"),
+                           ("2021年12月9日", "2021-12-09"),
+                           ("1er mai 2020", "2020-05-01"),
+                           ("3 de septiembre de 2019", "2019-09-03")):
+            path = os.path.join(tmp, "dated.txt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace("9 December 2021\n", line + "\n", 1))
+            out = run(["convert", path, "-t", "akn", "-o", "-"]).stdout.decode()
+            got = re.search(r'<FRBRdate date="([^"]*)"', out)
+            if not got or got.group(1) != want:
+                failures.append("dateline %r: FRBRdate %s, want %s"
+                                % (line, got.group(1) if got else None, want))
 
         # batch: one Work, an Expression per language
         batch(tmp, "struct6", [os.path.join(s6, n) for n in sorted(os.listdir(s6))],
