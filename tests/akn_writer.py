@@ -115,6 +115,8 @@ def batch(tmp, name, inputs, want_work, failures):
         failures.append("batch %s: exit %d: %s" % (name, p.returncode, p.stderr[:300]))
     works, exprs, langs = set(), set(), set()
     for n in sorted(os.listdir(bdir)) if os.path.isdir(bdir) else []:
+        if not n.endswith(".akn.xml"):
+            continue
         root = ET.parse(os.path.join(bdir, n)).getroot()
         ident = root.find("./*/%smeta/%sidentification" % (NS, NS))
         works.add(ident.find("%sFRBRWork/%sFRBRuri" % (NS, NS)).get("value"))

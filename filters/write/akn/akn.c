@@ -415,7 +415,8 @@ const struct hx_filter hx_write_akn = {
     .kind = HX_WRITER,
     .summary = "Akoma Ntoso 3.0 XML: statement, report (doc) or instrument (act), FRBR "
                "metadata, eIds from paragraph keys (read back by the akn reader)",
-    .ext = "akn",
+    .ext = "akn.xml",
+    .exts = "akn",
     .needs = HX_HAS_TREE,
     .write = write_akn,
 };
