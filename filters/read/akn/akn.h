@@ -142,6 +142,29 @@ int akn_is_resolution(xmlNode *docel, const char *uri);
  * quotations, which are other texts. */
 enum hx_role akn_part_role(struct akn_walk *w, xmlNode *owner);
 
+/* The eId the block opened now keeps in node->pos.where: that of the unit
+ * it opens (w->eid, the outermost not yet taken), else x's own; clears
+ * w->eid. */
+const char *akn_take_eid(struct akn_walk *w, xmlNode *x);
+
+/* Does owner's eId name a unit its first block stands for (not a part,
+ * nor content, intro, wrap-up or a group of units)? */
+int akn_eid_unit(xmlNode *owner);
+
+/* The number a note marker prints ("12", "¹²"), or 0. */
+int akn_marker_num(const char *m);
+
+/* Is x a <block name="footnote">, the text of a footnote no marker calls
+ * (as the akn writer leaves one in the flow)? */
+int akn_footnote_block(xmlNode *x);
+
+/* Has component x been walked where a componentRef stood? */
+int akn_placed(const struct akn_walk *w, const xmlNode *x);
+
+/* The component a componentRef points to (src="#cmp_1") among the
+ * components of the documents around it; NULL when none or walked. */
+xmlNode *akn_component_for(struct akn_walk *w, xmlNode *ref);
+
 /* Walks the <akomaNtoso> root (its document's preface, preamble, body…,
  * then any <components> beside it) into doc's root, each part a section.
  * Returns 0, or -1 after an error (nesting too deep). */

@@ -26,68 +26,13 @@ static int too_deep(struct akn_walk *w, xmlNode *x, int depth)
     return 1;
 }
 
-/* The eId the block opened now keeps in node->pos.where, so that a writer
- * can give it back: that of the unit it opens (a paragraph, point,
- * recital, article: the outermost one not yet taken), else x's own. */
-static const char *take_eid(struct akn_walk *w, xmlNode *x)
-{
-    const char *id = w->eid;
-    if (!id && x && x->type == XML_ELEMENT_NODE)
-        id = akn_attr(w, x, "eId");
-    w->eid = NULL;
-    return id;
-}
-
-/* Does owner's eId name a unit its first block stands for? Not a part,
- * nor the content, intro, wrap-up or group around units. */
-static int eid_unit(xmlNode *owner)
-{
-    static const char *const not_units[] = {"content",     "intro",     "wrapUp",
-                                            "recitals",    "citations", "components",
-                                            "attachments", "list",      "blockList"};
-    if (akn_kind_of(owner) != AK_CONTAINER && akn_kind_of(owner) != AK_ITEM &&
-        akn_kind_of(owner) != AK_LIST)
-        return 0;
-    for (size_t i = 0; i < sizeof not_units / sizeof *not_units; i++)
-        if (akn_is(owner, not_units[i]))
-            return 0;
-    return 1;
-}
-
-/* The number a marker prints ("12", "¹²"), or 0: an unpaired marker is
- * known by it, as the text and DOCX readers know theirs. */
-static int marker_num(const char *m)
-{
-    size_t i = 0, len = strlen(m);
-    int v = 0;
-    while (i < len && v < 100000) {
-        int32_t cp = hx_utf8_next(m, len, &i);
-        int d = cp >= '0' && cp <= '9' ? cp - '0' : hx_cp_superscript_digit(cp);
-        if (d < 0)
-            return 0;
-        v = v * 10 + d;
-    }
-    return v;
-}
-
-/* <block name="footnote">: the text of a footnote no marker calls, which
- * stands in the flow (the akn writer's; notes that are called are
- * authorialNotes). */
-static int footnote_block(xmlNode *x)
-{
-    xmlChar *name = akn_is(x, "block") ? xmlGetProp(x, (const xmlChar *)"name") : NULL;
-    int yes = name && xmlStrcmp(name, (const xmlChar *)"footnote") == 0;
-    xmlFree(name);
-    return yes;
-}
-
 /* A paragraph or heading that takes the <num> waiting for a block. */
 static struct hx_node *leaf_new(struct akn_walk *w, xmlNode *x, struct hx_node *box, enum hx_type t)
 {
     struct hx_node *n = akn_node_for(w, x, t);
-    n->pos.where = take_eid(w, x);
+    n->pos.where = akn_take_eid(w, x);
     n->role = w->annex ? HX_ROLE_ANNEX : w->role;
-    if (footnote_block(x))
+    if (akn_footnote_block(x))
         n->role = HX_ROLE_NOTE_BODY; /* footnote text no marker calls */
     w->annex = 0;
     if (t == HX_PARA) {
@@ -95,7 +40,7 @@ static struct hx_node *leaf_new(struct akn_walk *w, xmlNode *x, struct hx_node *
         n->label = w->label;
         w->label = NULL;
         if (n->role == HX_ROLE_NOTE_BODY && n->label)
-            n->num = marker_num(n->label);
+            n->num = akn_marker_num(n->label);
     } else {
         n->level = w->hlevel < 1 ? 1 : w->hlevel > 6 ? 6 : w->hlevel;
     }
@@ -114,7 +59,7 @@ static void flush_label(struct akn_walk *w, struct hx_node *box)
     n->label = w->label;
     n->level = w->plevel;
     n->pos.line = w->label_line;
-    n->pos.where = take_eid(w, NULL);
+    n->pos.where = akn_take_eid(w, NULL);
     w->label = NULL;
     hx_node_append(box, n);
 }
@@ -286,7 +231,7 @@ static void note_ref(struct akn_walk *w, xmlNode *x, struct hx_node *parent, int
         hx_warn_at(w->st, w->doc, akn_line(x), "noteRef to \"%s\": no such note", href ? href : "");
     struct hx_node *n = akn_node_for(w, x, HX_NOTEREF);
     n->label = marker ? marker : hx_printf(w->doc->arena, "%d", ++w->notes);
-    n->num = marker_num(n->label);
+    n->num = akn_marker_num(n->label);
     akn_trim_end(w, parent);
     hx_node_append(parent, n);
     w->space = 0;
@@ -554,38 +499,12 @@ static void leaf_el(struct akn_walk *w, xmlNode *owner, xmlNode *c, struct hx_no
     w->leaf = NULL;
 }
 
-/* Has component x been walked where a componentRef stood? */
-static int placed(const struct akn_walk *w, const xmlNode *x)
-{
-    for (size_t i = 0; i < w->nplaced; i++)
-        if (w->placed[i] == x)
-            return 1;
-    return 0;
-}
-
-/* The component a componentRef points to (src="#cmp_1"), among the
- * components of the documents around it; NULL when none or walked. */
-static xmlNode *component_for(struct akn_walk *w, xmlNode *ref)
-{
-    const char *src = akn_attr(w, ref, "src");
-    if (!src || src[0] != '#')
-        return NULL;
-    for (xmlNode *a = ref->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
-        for (xmlNode *cs = a->children; cs; cs = cs->next)
-            for (xmlNode *c = akn_is(cs, "components") ? cs->children : NULL; c; c = c->next) {
-                const char *id = akn_is(c, "component") ? akn_attr(w, c, "eId") : NULL;
-                if (id && strcmp(id, src + 1) == 0)
-                    return placed(w, c) ? NULL : c;
-            }
-    return NULL;
-}
-
 /* A component walked where its componentRef stands (a report's draft
  * resolution, printed in its body), as a section; skipped where it is
  * stored (components come at the end of their document). */
 static void place_component(struct akn_walk *w, xmlNode *ref, struct hx_node *box, int depth)
 {
-    xmlNode *comp = component_for(w, ref);
+    xmlNode *comp = akn_component_for(w, ref);
     if (!comp || box->type != HX_SECTION)
         return;
     w->placed =
@@ -614,7 +533,7 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
     int listed = akn_is(owner, "item") || akn_is(owner, "li");
     const char *own = akn_own_lang(w, owner);
     const char *unit_eid = NULL;
-    if (!w->eid && eid_unit(owner))
+    if (!w->eid && akn_eid_unit(owner))
         w->eid = unit_eid = akn_attr(w, owner, "eId");
     if (own)
         w->lang = own;
@@ -643,7 +562,8 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
             place_component(w, c, box, depth);
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE || k == AK_SKIP || (akn_is(c, "component") && placed(w, c)))
+        if (c->type != XML_ELEMENT_NODE || k == AK_SKIP ||
+            (akn_is(c, "component") && akn_placed(w, c)))
             continue;
         akn_finish_block(w, imp);
         imp = NULL;
