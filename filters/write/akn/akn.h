@@ -89,8 +89,9 @@ void akn_hierarchy(struct akn_writer *w, xmlNode *parent, const struct hx_node *
 void akn_meta(struct akn_writer *w, xmlNode *docel, const char *type, const char *name,
               const char *component);
 
-/* The ISO 639-2/B code of a BCP 47 tag ("zh-Hans" -> "chi"), "und" when
- * unknown (filters/write/akn/frbr.c). */
+/* The ISO 639-2/B code of a BCP 47 tag ("zh-Hans" -> "chi"; a language
+ * languages.tsv lacks keeps its tag, "ja-JP"), "und" when there is none
+ * (filters/write/akn/frbr.c). */
 const char *akn_lang_code(const char *tag);
 
 /* The document's date as YYYY-MM-DD, read from its "date" metadata in any

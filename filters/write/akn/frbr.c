@@ -41,7 +41,11 @@ const char *akn_lang_code(const char *tag)
     for (size_t i = 0; i < hx_akn_languages_rows && n == 3; i++)
         if (strncmp(tag, hx_akn_languages[i][1], 3) == 0)
             return hx_akn_languages[i][1];
-    return "und";
+    /* a language the table lacks keeps its BCP 47 tag ("ja-JP"), which
+     * readers understand better than "und" */
+    size_t ok =
+        tag ? strspn(tag, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") : 0;
+    return n >= 2 && n <= 3 && tag[ok] == '\0' ? tag : "und";
 }
 
 /* The value of a run of digits of any script starting at s[*i]; *i past
