@@ -27,6 +27,7 @@ extern const struct hx_filter hx_write_epub;
 extern const struct hx_filter hx_write_pdf;
 extern const struct hx_filter hx_write_align_pdf;
 #endif
+extern const struct hx_filter hx_write_akn;
 extern const struct hx_filter hx_write_txt;
 extern const struct hx_filter hx_write_xml;
 
@@ -55,6 +56,7 @@ const struct hx_filter *const hx_registry[] = {
     &hx_write_pdf,
     &hx_write_align_pdf,
 #endif
+    &hx_write_akn,
     &hx_write_txt,
     &hx_write_xml,
     NULL,

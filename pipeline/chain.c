@@ -85,8 +85,8 @@ static int add_stage(struct hx_chain *c, char *spec, size_t pos, size_t npos, ch
         *colon++ = 0;
     char *name = trim(spec);
     char names[512];
-    /* The first stage may be a reader and the last a writer; "xml" is both,
-     * so position decides which one a name means; a chain of one stage
+    /* The first stage may be a reader and the last a writer; "xml" and
+     * "akn" are both, so position decides which one a name means; a chain of one stage
      * ("-t xml") is a writer after an automatic reader. */
     const struct hx_filter *f = NULL;
     if (pos == 0 && npos > 1)

@@ -103,7 +103,9 @@ enum {
 
 /* Where a node came from, for diagnostics: a 1-based line in the input (or
  * in the named part of a package) and an optional path inside it, such as
- * "word/footnotes.xml" or an XPath. */
+ * "word/footnotes.xml" or an XPath, or the Akoma Ntoso eId of the unit the
+ * block opens (which the akn writer gives back; printed in diagnostics
+ * only when the root names a main part, as a DOCX's does). */
 struct hx_pos {
     unsigned line;
     const char *where;

@@ -70,6 +70,10 @@ int main(void)
     CHECK(build_err("text | txt") == NULL);
     CHECK(build_err("txt:ids,wrap=40") == NULL);
     CHECK(build_err("xml | xml") == NULL);
+    /* "akn" is a reader and a writer too: position decides */
+    CHECK(build_err("akn | structure | akn") == NULL);
+    CHECK(build_err("akn") == NULL);
+    CHECK(build_err("text | akn") == NULL);
     const char *e = build_err("text | nosuch | txt");
     CHECK(e && strstr(e, "unknown stage 'nosuch'"));
     e = build_err("text | txt:nosuch");

@@ -148,8 +148,11 @@ static void read_meta(struct hx_doc *doc, xmlNode *docel)
     meta_text(doc, "symbol", find(docel, "docNumber", 0, 0));
     xmlNode *date = find(docel, "docDate", 0, 0);
     meta_attr(doc, "date", date, "date");
-    if (!hx_meta_get(doc, "date"))
-        meta_attr(doc, "date", child(work, "FRBRdate"), "date");
+    xmlNode *fd = child(work, "FRBRdate");
+    xmlChar *dn = fd ? xmlGetProp(fd, (const xmlChar *)"name") : NULL;
+    if (!hx_meta_get(doc, "date") && !(dn && xmlStrcmp(dn, (const xmlChar *)"unknown") == 0))
+        meta_attr(doc, "date", fd, "date"); /* not a placeholder for no date */
+    xmlFree(dn);
     meta_text(doc, "title", find(docel, "docTitle", 0, 0));
     if (!hx_meta_get(doc, "title"))
         meta_text(doc, "title", find(docel, "longTitle", 0, 0));

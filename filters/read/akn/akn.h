@@ -68,6 +68,10 @@ struct akn_walk {
     int resolution;    /* the document is a resolution or decision */
     enum hx_role role; /* role of the blocks of the current part */
     int annex;         /* the next block opens an attachment */
+    int preserve;      /* in xml:space="preserve": white space kept as it is */
+    const char *eid;   /* eId of the unit the next block opens, for node->pos.where */
+    xmlNode **placed;  /* components already walked where a componentRef stood */
+    size_t nplaced, placedcap;
 };
 
 /* Local name of an element ("" for other nodes). */
@@ -104,11 +108,11 @@ struct hx_node *akn_node_for(struct akn_walk *w, xmlNode *x, enum hx_type t);
 const char *akn_own_lang(struct akn_walk *w, xmlNode *x);
 
 /* Appends the text s to an inline parent, runs of XML white space
- * collapsed to one space across calls (w->space). */
+ * collapsed to one space across calls (w->space), unless w->preserve. */
 void akn_add_text(struct akn_walk *w, struct hx_node *parent, const char *s, unsigned line);
 
 /* Drops a collapsed space ending blk's content, and the inline wrappers it
- * leaves empty (never blk itself). */
+ * leaves empty (never blk itself); nothing under w->preserve. */
 void akn_trim_end(struct akn_walk *w, struct hx_node *blk);
 
 /* Closes a block: no trailing space; detached when it holds nothing and
@@ -137,6 +141,29 @@ int akn_is_resolution(xmlNode *docel, const char *uri);
  * and body's; a title container's; none in attachments, components and
  * quotations, which are other texts. */
 enum hx_role akn_part_role(struct akn_walk *w, xmlNode *owner);
+
+/* The eId the block opened now keeps in node->pos.where: that of the unit
+ * it opens (w->eid, the outermost not yet taken), else x's own; clears
+ * w->eid. */
+const char *akn_take_eid(struct akn_walk *w, xmlNode *x);
+
+/* Does owner's eId name a unit its first block stands for (not a part,
+ * nor content, intro, wrap-up or a group of units)? */
+int akn_eid_unit(xmlNode *owner);
+
+/* The number a note marker prints ("12", "¹²"), or 0. */
+int akn_marker_num(const char *m);
+
+/* Is x a <block name="footnote">, the text of a footnote no marker calls
+ * (as the akn writer leaves one in the flow)? */
+int akn_footnote_block(xmlNode *x);
+
+/* Has component x been walked where a componentRef stood? */
+int akn_placed(const struct akn_walk *w, const xmlNode *x);
+
+/* The component a componentRef points to (src="#cmp_1") among the
+ * components of the documents around it; NULL when none or walked. */
+xmlNode *akn_component_for(struct akn_walk *w, xmlNode *ref);
 
 /* Walks the <akomaNtoso> root (its document's preface, preamble, body…,
  * then any <components> beside it) into doc's root, each part a section.

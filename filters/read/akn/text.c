@@ -1,7 +1,9 @@
 /* The Akoma Ntoso reader's element table and text helpers: which element
  * does what, the role its blocks take, attributes, lines and languages of
- * elements, white space collapsed as XML pretty-printing requires, and the
- * index of the notes noteRef elements point to. */
+ * elements, white space collapsed as XML pretty-printing requires (kept
+ * under xml:space="preserve"), the index of the notes noteRef elements
+ * point to, the eId a block keeps (node->pos.where) and the components
+ * componentRef elements place. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -114,15 +116,16 @@ int akn_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The text of x's subtree with white space runs collapsed and trimmed, in
- * the arena (a label or a metadata value). */
+/* The text of x's subtree with white space runs collapsed and trimmed
+ * (kept under xml:space="preserve"), in the arena (a label or a metadata
+ * value). */
 const char *akn_flat_text(struct akn_walk *w, xmlNode *x)
 {
     xmlChar *v = xmlNodeGetContent(x);
     struct hx_buf b = {0};
-    int space = 1;
+    int space = 1, preserve = xmlNodeGetSpacePreserve(x) == 1;
     for (const xmlChar *s = v; s && *s; s++) {
-        if (akn_space(*s)) {
+        if (akn_space(*s) && !preserve) {
             space = 1;
             continue;
         }
@@ -163,7 +166,7 @@ void akn_add_text(struct akn_walk *w, struct hx_node *parent, const char *s, uns
     struct hx_buf b = {0};
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (akn_space(c)) {
+        if (akn_space(c) && !w->preserve) {
             if (!w->space)
                 hx_buf_addc(&b, ' ');
             w->space = 1;
@@ -184,7 +187,7 @@ void akn_add_text(struct akn_walk *w, struct hx_node *parent, const char *s, uns
  * wrappers it leaves empty (never blk itself). */
 void akn_trim_end(struct akn_walk *w, struct hx_node *blk)
 {
-    for (;;) {
+    while (!w->preserve) {
         struct hx_node *n = blk->last;
         while (n && hx_type_is_inline(n->type) && n->type != HX_TEXT && n->type != HX_NOTE &&
                n->type != HX_BREAK && n->type != HX_IMAGE && n->type != HX_NOTEREF && n->last)
@@ -327,4 +330,85 @@ const char *akn_lang_tag(struct hx_doc *doc, const char *v)
         if (*p == '_')
             *p = '-';
     return tag;
+}
+
+/* The eId the block opened now keeps in node->pos.where, so that a writer
+ * can give it back: that of the unit it opens (a paragraph, point,
+ * recital, article: the outermost one not yet taken), else x's own. */
+const char *akn_take_eid(struct akn_walk *w, xmlNode *x)
+{
+    const char *id = w->eid;
+    if (!id && x && x->type == XML_ELEMENT_NODE)
+        id = akn_attr(w, x, "eId");
+    w->eid = NULL;
+    return id;
+}
+
+/* Does owner's eId name a unit its first block stands for? Not a part,
+ * nor the content, intro, wrap-up or group around units. */
+int akn_eid_unit(xmlNode *owner)
+{
+    static const char *const not_units[] = {"content",     "intro",     "wrapUp",
+                                            "recitals",    "citations", "components",
+                                            "attachments", "list",      "blockList"};
+    if (akn_kind_of(owner) != AK_CONTAINER && akn_kind_of(owner) != AK_ITEM &&
+        akn_kind_of(owner) != AK_LIST)
+        return 0;
+    for (size_t i = 0; i < sizeof not_units / sizeof *not_units; i++)
+        if (akn_is(owner, not_units[i]))
+            return 0;
+    return 1;
+}
+
+/* The number a marker prints ("12", "¹²"), or 0: an unpaired marker is
+ * known by it, as the text and DOCX readers know theirs. */
+int akn_marker_num(const char *m)
+{
+    size_t i = 0, len = strlen(m);
+    int v = 0;
+    while (i < len && v < 100000) {
+        int32_t cp = hx_utf8_next(m, len, &i);
+        int d = cp >= '0' && cp <= '9' ? cp - '0' : hx_cp_superscript_digit(cp);
+        if (d < 0)
+            return 0;
+        v = v * 10 + d;
+    }
+    return v;
+}
+
+/* <block name="footnote">: the text of a footnote no marker calls, which
+ * stands in the flow (the akn writer's; notes that are called are
+ * authorialNotes). */
+int akn_footnote_block(xmlNode *x)
+{
+    xmlChar *name = akn_is(x, "block") ? xmlGetProp(x, (const xmlChar *)"name") : NULL;
+    int yes = name && xmlStrcmp(name, (const xmlChar *)"footnote") == 0;
+    xmlFree(name);
+    return yes;
+}
+
+/* Has component x been walked where a componentRef stood? */
+int akn_placed(const struct akn_walk *w, const xmlNode *x)
+{
+    for (size_t i = 0; i < w->nplaced; i++)
+        if (w->placed[i] == x)
+            return 1;
+    return 0;
+}
+
+/* The component a componentRef points to (src="#cmp_1"), among the
+ * components of the documents around it; NULL when none or walked. */
+xmlNode *akn_component_for(struct akn_walk *w, xmlNode *ref)
+{
+    const char *src = akn_attr(w, ref, "src");
+    if (!src || src[0] != '#')
+        return NULL;
+    for (xmlNode *a = ref->parent; a && a->type == XML_ELEMENT_NODE; a = a->parent)
+        for (xmlNode *cs = a->children; cs; cs = cs->next)
+            for (xmlNode *c = akn_is(cs, "components") ? cs->children : NULL; c; c = c->next) {
+                const char *id = akn_is(c, "component") ? akn_attr(w, c, "eId") : NULL;
+                if (id && strcmp(id, src + 1) == 0)
+                    return akn_placed(w, c) ? NULL : c;
+            }
+    return NULL;
 }

@@ -30,12 +30,17 @@ static int too_deep(struct akn_walk *w, xmlNode *x, int depth)
 static struct hx_node *leaf_new(struct akn_walk *w, xmlNode *x, struct hx_node *box, enum hx_type t)
 {
     struct hx_node *n = akn_node_for(w, x, t);
+    n->pos.where = akn_take_eid(w, x);
     n->role = w->annex ? HX_ROLE_ANNEX : w->role;
+    if (akn_footnote_block(x))
+        n->role = HX_ROLE_NOTE_BODY; /* footnote text no marker calls */
     w->annex = 0;
     if (t == HX_PARA) {
         n->level = w->plevel;
         n->label = w->label;
         w->label = NULL;
+        if (n->role == HX_ROLE_NOTE_BODY && n->label)
+            n->num = akn_marker_num(n->label);
     } else {
         n->level = w->hlevel < 1 ? 1 : w->hlevel > 6 ? 6 : w->hlevel;
     }
@@ -54,6 +59,7 @@ static void flush_label(struct akn_walk *w, struct hx_node *box)
     n->label = w->label;
     n->level = w->plevel;
     n->pos.line = w->label_line;
+    n->pos.where = akn_take_eid(w, NULL);
     w->label = NULL;
     hx_node_append(box, n);
 }
@@ -80,6 +86,8 @@ static void apart(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth
     int plevel = w->plevel, hlevel = w->hlevel;
     enum hx_role role = w->role;
     struct hx_node *leaf = w->leaf, *lbox = w->box;
+    const char *eid = w->eid;
+    w->eid = NULL;
     w->label = NULL;
     w->plevel = w->hlevel = 0;
     w->role = HX_ROLE_NONE;
@@ -91,6 +99,7 @@ static void apart(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth
     w->hlevel = hlevel;
     w->leaf = leaf;
     w->box = lbox;
+    w->eid = eid;
 }
 
 /* The first (last) paragraph or heading under n, depth first. */
@@ -200,6 +209,7 @@ static void note(struct akn_walk *w, xmlNode *x, struct hx_node *parent, int dep
     /* the space before a marker is the source's indentation, not text */
     akn_trim_end(w, parent);
     n->label = marker ? marker : note_label(w, body);
+    n->pos.where = akn_attr(w, body, "eId");
     hx_node_append(parent, n);
     note_body(w, body, n, depth);
     w->space = 0;
@@ -221,6 +231,7 @@ static void note_ref(struct akn_walk *w, xmlNode *x, struct hx_node *parent, int
         hx_warn_at(w->st, w->doc, akn_line(x), "noteRef to \"%s\": no such note", href ? href : "");
     struct hx_node *n = akn_node_for(w, x, HX_NOTEREF);
     n->label = marker ? marker : hx_printf(w->doc->arena, "%d", ++w->notes);
+    n->num = akn_marker_num(n->label);
     akn_trim_end(w, parent);
     hx_node_append(parent, n);
     w->space = 0;
@@ -313,6 +324,7 @@ static void item(struct akn_walk *w, xmlNode *x, struct hx_node *list, int depth
 {
     struct hx_node *it = akn_node_for(w, x, HX_ITEM);
     it->level = list->level;
+    it->pos.where = akn_attr(w, x, "eId");
     for (xmlNode *c = x->children; c; c = c->next)
         if (akn_kind_of(c) == AK_NUM && !it->label)
             it->label = akn_flat_text(w, c);
@@ -332,6 +344,7 @@ static void list(struct akn_walk *w, xmlNode *x, struct hx_node *box, int depth)
                 flush_label(w, box);
                 l = akn_node_for(w, x, HX_LIST);
                 l->level = ++w->plevel;
+                l->pos.where = akn_attr(w, x, "eId");
                 hx_node_append(box, l);
             }
             item(w, c, l, depth + 1);
@@ -477,9 +490,33 @@ static void leaf_el(struct akn_walk *w, xmlNode *owner, xmlNode *c, struct hx_no
         n->lang = l;
     w->leaf = k == AK_LEAF ? n : NULL;
     w->box = box;
+    /* xml:space="preserve": its white space is text */
+    int preserve = w->preserve;
+    w->preserve = xmlNodeGetSpacePreserve(c) == 1;
     inline_kids(w, c, n, depth + 1);
     akn_finish_block(w, w->leaf ? w->leaf : n);
+    w->preserve = preserve;
     w->leaf = NULL;
+}
+
+/* A component walked where its componentRef stands (a report's draft
+ * resolution, printed in its body), as a section; skipped where it is
+ * stored (components come at the end of their document). */
+static void place_component(struct akn_walk *w, xmlNode *ref, struct hx_node *box, int depth)
+{
+    xmlNode *comp = akn_component_for(w, ref);
+    if (!comp || box->type != HX_SECTION)
+        return;
+    w->placed =
+        hx_arena_grow(w->doc->arena, w->placed, w->nplaced, &w->placedcap, sizeof *w->placed, 4);
+    w->placed[w->nplaced++] = comp;
+    flush_label(w, box);
+    struct hx_node *n = akn_node_for(w, comp, HX_SECTION);
+    n->style = "component";
+    hx_node_append(box, n);
+    blocks(w, comp, n, depth + 1);
+    if (!n->first)
+        hx_node_detach(n);
 }
 
 /* The children of owner in block context, appended to box; inline runs go
@@ -495,6 +532,9 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
     int headed = has_child(owner, AK_HEADING);
     int listed = akn_is(owner, "item") || akn_is(owner, "li");
     const char *own = akn_own_lang(w, owner);
+    const char *unit_eid = NULL;
+    if (!w->eid && akn_eid_unit(owner))
+        w->eid = unit_eid = akn_attr(w, owner, "eId");
     if (own)
         w->lang = own;
     if (has_child(owner, AK_NUM) && !listed)
@@ -516,7 +556,14 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
             imp = inline_run(w, c, box, imp, depth);
             continue;
         }
-        if (c->type != XML_ELEMENT_NODE || k == AK_SKIP)
+        if (akn_is(c, "componentRef")) {
+            akn_finish_block(w, imp);
+            imp = NULL;
+            place_component(w, c, box, depth);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE || k == AK_SKIP ||
+            (akn_is(c, "component") && akn_placed(w, c)))
             continue;
         akn_finish_block(w, imp);
         imp = NULL;
@@ -578,6 +625,8 @@ static void blocks(struct akn_walk *w, xmlNode *owner, struct hx_node *box, int 
     }
     if (mine && w->label == mine)
         flush_label(w, box);
+    if (unit_eid && w->eid == unit_eid)
+        w->eid = NULL; /* no block took it */
     w->plevel = plevel;
     w->hlevel = hlevel;
     w->lang = lang;
