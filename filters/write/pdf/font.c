@@ -67,7 +67,7 @@ unsigned pdf_font_cid(struct pdf_font *pf, uint32_t gid, const char *text, size_
         pf->nhash = 4096;
         pf->hash = calloc(pf->nhash, sizeof *pf->hash);
         if (!pf->hash)
-            abort();
+            hx_oom();
     }
     size_t h = hash(ngid, text, len) % pf->nhash;
     for (struct pdf_cid *c = pf->hash[h]; c; c = c->chain)
@@ -81,7 +81,7 @@ unsigned pdf_font_cid(struct pdf_font *pf, uint32_t gid, const char *text, size_
         pf->cap = pf->cap ? 2 * pf->cap : 256;
         pf->cids = realloc(pf->cids, pf->cap * sizeof *pf->cids);
         if (!pf->cids)
-            abort();
+            hx_oom();
         memset(pf->hash, 0, pf->nhash * sizeof *pf->hash);
         for (size_t k = 1; k <= pf->ncids; k++) {
             struct pdf_cid *c = &pf->cids[k];
@@ -95,7 +95,7 @@ unsigned pdf_font_cid(struct pdf_font *pf, uint32_t gid, const char *text, size_
     c->rtl = rtl;
     c->text = malloc(len + 1);
     if (!c->text)
-        abort();
+        hx_oom();
     memcpy(c->text, text, len);
     c->text[len] = 0;
     c->width = hb_font_get_glyph_h_advance(pf->font->hb, gid) * 1000.0 / pf->font->upem;

@@ -264,7 +264,7 @@ int pdf_render(struct hx_stage *st, struct hx_doc *doc, const struct hx_ts_doc *
     w.pf = calloc(nf + 1, sizeof *w.pf);
     HPDF_Page *pages = calloc(td->npages + 1, sizeof *pages);
     if (!w.pf || !pages)
-        abort();
+        hx_oom();
     for (size_t k = 0; k < nf; k++) {
         if (hb_set_is_empty(fonts[k]->used_glyphs))
             continue;
