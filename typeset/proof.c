@@ -174,7 +174,11 @@ static void highlight_issue(struct ctx *c, struct ts_line *lines, const char *ms
     }
 }
 
-/* One column of a row: the document's paragraphs, then their notes. */
+/* One column of a row: the document's paragraphs, then their notes; for
+ * the second pivot paragraph of a 2–1 bead, whose counterpart the aligner
+ * leaves in the row above (merged_up, no paragraph here), the arrow the
+ * TSV and HTML reports put there, so that the reader is sent up rather
+ * than told the paragraph is missing. */
 static struct ts_line *column(struct proof *pr, size_t k, const struct hx_align_cell *cell)
 {
     struct ctx *c = pr->c;
@@ -182,6 +186,8 @@ static struct ts_line *column(struct proof *pr, size_t k, const struct hx_align_
     size_t before = c->nnotes;
     c->doc = pr->set->docs[k];
     c->col = pr->colw - GUTTER;
+    if (!cell->n && cell->merged_up)
+        text_lines(c, pr->al->tags[k], "\xe2\x86\x91", pr->size, 0, c->col, 0, &tail);
     for (int j = 0; j < cell->n; j++)
         ts_blocks(c, cell->node[j], cell->node[j], &tail, pr->size);
     for (size_t j = before; j < c->nnotes; j++)
@@ -227,7 +233,8 @@ static void row(struct proof *pr, size_t i, struct ts_line *head, struct ts_line
         h += l->height;
     double top = rows->ascent;
     for (size_t k = 0; k < pr->al->ndocs; k++)
-        if (r->cells[k].n == 0) { /* a missing counterpart: a shaded cell */
+        if (r->cells[k].n == 0) { /* no paragraph here (missing, or merged up
+                                     with its arrow): a shaded cell, as in HTML */
             double x0 = KEY_W + (double)k * pr->colw;
             struct hx_ts_rule *u = rule(c, x0, x0 + pr->colw - GUTTER, top - h / 2, h, 0.88);
             u->next = rows->rules;
