@@ -11,6 +11,10 @@
 #include <fontconfig/fontconfig.h>
 #include <hb-subset.h>
 
+/* Only the arena's header, for hx_oom (out of memory is the document's
+ * error, not a crash); never hx.h: fonts/ does not see the model. */
+#include "pipeline/arena.h"
+
 extern const char *const hx_fontmap[][3];
 extern const size_t hx_fontmap_rows;
 
@@ -42,7 +46,7 @@ static void *grow(void *v, size_t *cap, size_t n, size_t size)
     *cap = *cap ? 2 * *cap : 16;
     v = realloc(v, *cap * size);
     if (!v)
-        abort();
+        hx_oom();
     return v;
 }
 
@@ -62,7 +66,7 @@ static struct hx_font *font_load(const char *path, unsigned index, const char *f
     }
     struct hx_font *f = calloc(1, sizeof *f);
     if (!f)
-        abort();
+        hx_oom();
     f->path = strdup(path);
     f->family = strdup(family);
     f->index = index;
@@ -121,7 +125,7 @@ static struct hx_font *font_get(struct hx_fonts *fs, const char *path, unsigned 
     }
     struct hx_font *f = malloc(sizeof *f);
     if (!f)
-        abort();
+        hx_oom();
     *f = *base;
     f->fake_bold = fake_bold;
     f->fake_italic = fake_italic;
@@ -217,7 +221,7 @@ static struct chain *chain_get(struct hx_fonts *fs, const char *lang, unsigned s
             return &fs->chains[k];
     struct chain *v = realloc(fs->chains, (fs->nchains + 1) * sizeof *v);
     if (!v)
-        abort();
+        hx_oom();
     fs->chains = v;
     struct chain *c = &v[fs->nchains++];
     memset(c, 0, sizeof *c);
@@ -269,7 +273,7 @@ struct hx_fonts *hx_fonts_open(const char *dir, const char **err)
 {
     struct hx_fonts *fs = calloc(1, sizeof *fs);
     if (!fs)
-        abort();
+        hx_oom();
     if (dir && *dir) {
         fs->fc = FcConfigCreate();
         if (!fs->fc || add_dir(fs->fc, dir) < 0) {

@@ -21,7 +21,7 @@ struct hx_ts_breaker *hx_ts_breaker_open(const char *lang, unsigned rules, const
     UErrorCode status = U_ZERO_ERROR;
     struct hx_ts_breaker *b = calloc(1, sizeof *b);
     if (!b)
-        abort();
+        hx_oom();
     b->rules = rules;
     b->brk = ubrk_open(UBRK_LINE, lang ? lang : "", NULL, 0, &status);
     if (U_FAILURE(status)) {
@@ -123,7 +123,7 @@ size_t hx_ts_breaks(struct hx_ts_breaker *b, const char *s, size_t len, size_t *
     }
     size_t *v = malloc(cap * sizeof *v);
     if (!v)
-        abort();
+        hx_oom();
     ubrk_first(b->brk);
     size_t url_a = 0, url_z = 0, scanned = 0;
     while ((p = ubrk_next(b->brk)) != UBRK_DONE) {
@@ -146,14 +146,14 @@ size_t hx_ts_breaks(struct hx_ts_breaker *b, const char *s, size_t len, size_t *
             cap *= 2;
             v = realloc(v, cap * sizeof *v);
             if (!v)
-                abort();
+                hx_oom();
         }
         v[n++] = at;
     }
     utext_close(&ut);
     if (!n || v[n - 1] != len) { /* ICU ends at len; empty text has none */
         if (n == cap && !(v = realloc(v, ++cap * sizeof *v)))
-            abort();
+            hx_oom();
         v[n++] = len;
     }
     *pos = v;
@@ -174,7 +174,7 @@ static void add_line(struct hx_ts_line **v, size_t *n, size_t *cap, size_t start
         *cap = *cap ? 2 * *cap : 8;
         *v = realloc(*v, *cap * sizeof **v);
         if (!*v)
-            abort();
+            hx_oom();
     }
     (*v)[*n].start = start;
     (*v)[*n].end = end;
@@ -242,7 +242,7 @@ size_t hx_ts_fill_optimal(const char *s, size_t len, const size_t *pos, size_t n
     double *cost = malloc((npos + 1) * sizeof *cost);
     size_t *from = malloc((npos + 1) * sizeof *from);
     if (!cost || !from)
-        abort();
+        hx_oom();
     cost[0] = 0;
     for (size_t k = 1; k <= npos; k++) {
         cost[k] = DBL_MAX;
@@ -267,7 +267,7 @@ size_t hx_ts_fill_optimal(const char *s, size_t len, const size_t *pos, size_t n
         nl++;
     size_t *ends = malloc(nl * sizeof *ends), i = nl;
     if (!ends)
-        abort();
+        hx_oom();
     for (size_t k = npos; k > 0; k = from[k])
         ends[--i] = k;
     struct hx_ts_line *v = NULL;

@@ -36,7 +36,7 @@ static void new_page(struct pager *pg)
         pg->tcap = pg->tcap ? 2 * pg->tcap : 16;
         pg->rtail = realloc(pg->rtail, pg->tcap * sizeof *pg->rtail);
         if (!pg->rtail)
-            abort();
+            hx_oom();
     }
     pg->rtail[o->npages] = &o->pages[o->npages].runs;
     o->npages++;
@@ -154,7 +154,7 @@ static double notes_of(struct pager *pg, struct ts_line *l, int add)
                 pg->fcap = pg->fcap ? 2 * pg->fcap : 16;
                 pg->foot = realloc(pg->foot, pg->fcap * sizeof *pg->foot);
                 if (!pg->foot)
-                    abort();
+                    hx_oom();
             }
             pg->foot[pg->nfoot++] = nl;
         }

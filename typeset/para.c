@@ -67,7 +67,7 @@ void ts_para_add(struct ts_para *p, const char *s, size_t len, unsigned style, c
         p->cap = p->cap ? 2 * p->cap : 8;
         p->spans = realloc(p->spans, p->cap * sizeof *p->spans);
         if (!p->spans)
-            abort();
+            hx_oom();
     }
     struct ts_span *sp = &p->spans[p->nspans++];
     sp->start = p->text.len;
@@ -109,13 +109,13 @@ static unsigned char *bidi_levels(struct setter *w)
     UErrorCode status = U_ZERO_ERROR;
     int32_t n16 = 0;
     if (!lv)
-        abort();
+        hx_oom();
     u_strFromUTF8(NULL, 0, &n16, w->s, (int32_t)w->len, &status);
     status = U_ZERO_ERROR;
     UChar *u = malloc(((size_t)n16 + 1) * sizeof *u);
     UBiDi *bidi = ubidi_open();
     if (!u || !bidi)
-        abort();
+        hx_oom();
     u_strFromUTF8(u, n16 + 1, NULL, w->s, (int32_t)w->len, &status);
     ubidi_setPara(bidi, u, n16, w->p->rtl ? 1 : 0, NULL, &status);
     const UBiDiLevel *levels = U_SUCCESS(status) ? ubidi_getLevels(bidi, &status) : NULL;
@@ -357,7 +357,7 @@ static struct ts_line *compose(struct setter *w, size_t a, size_t z, int last, d
     struct piece *pc = malloc((w->nitems + 1) * sizeof *pc);
     size_t np = 0, stretch = 0;
     if (!pc)
-        abort();
+        hx_oom();
     for (size_t k = 0; k < w->nitems; k++) {
         struct item *it = &w->items[k];
         if (it->end <= a || it->start >= z)
@@ -464,10 +464,10 @@ void ts_para_set(struct hx_stage *st, struct hx_fonts *fonts, struct ts_para *p,
     w.copy = hx_strndup(p->doc->arena, w.s, w.len);
     w.pre = calloc(w.len + 2, sizeof *w.pre);
     if (!w.pre)
-        abort();
+        hx_oom();
     w.gap = calloc(w.len + 1, sizeof *w.gap);
     if (!w.gap)
-        abort();
+        hx_oom();
     if (w.cjk)
         han_latin_gaps(&w);
     itemise(&w);
@@ -487,7 +487,7 @@ void ts_para_set(struct hx_stage *st, struct hx_fonts *fonts, struct ts_para *p,
         free(pos);
         pos = malloc(sizeof *pos);
         if (!pos)
-            abort();
+            hx_oom();
         pos[0] = w.len;
         npos = 1;
     }
