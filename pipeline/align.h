@@ -10,7 +10,8 @@
 #include "doc.h"
 
 /* How one document's paragraphs in a row correspond to the pivot's (the
- * document of the part with the most paragraphs): pivot count, then this
+ * original version: --original, else the version whose masthead says
+ * "Original: …" in its own language, else the first): pivot count, then this
  * document's count. */
 enum hx_bead {
     HX_BEAD_11, /* one paragraph each */

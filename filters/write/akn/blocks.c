@@ -50,7 +50,7 @@ xmlNode *akn_el(struct akn_writer *w, xmlNode *parent, const char *name)
         xmlNewDocNode(w->xd, xmlDocGetRootElement(w->xd) ? xmlDocGetRootElement(w->xd)->ns : NULL,
                       BAD_CAST name, NULL);
     if (!el)
-        abort();
+        hx_oom();
     if (parent)
         xmlAddChild(parent, el);
     return el;
@@ -70,7 +70,7 @@ void akn_text(struct akn_writer *w, xmlNode *el, const char *s, size_t len)
     s = clean(w, s, len);
     xmlNode *t = xmlNewDocTextLen(w->xd, BAD_CAST s, (int)strlen(s));
     if (!t)
-        abort();
+        hx_oom();
     xmlAddChild(el, t);
 }
 
