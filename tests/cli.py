@@ -145,6 +145,21 @@ def test_json(tmp):
     objs = [json.loads(l) for l in p.stderr.decode().splitlines() if l]
     check(p.returncode == 1 and any(o["severity"] == "error" for o in objs),
           "batch --diagnostics json: the child's error as JSON")
+    s6 = os.path.join(SRC, "tests", "struct6")
+    fr = os.path.join(tmp, "fr.txt")
+    with open(os.path.join(s6, "fr.txt"), encoding="utf-8") as f:
+        text = f.read()
+    with open(fr, "w", encoding="utf-8") as f:
+        f.write(text.replace("A/76/540", "A/77/540", 1))
+    p = run("align", os.path.join(s6, "zh.txt"), os.path.join(s6, "en.txt"), fr, "-o",
+            os.path.join(tmp, "r.tsv"), "--diagnostics", "json")
+    objs = [json.loads(l) for l in p.stderr.decode().splitlines() if l]
+    sym = [o for o in objs if o["key"] == "front.symbol"]
+    d = sym[0].get("detail", {}) if sym else {}
+    check(len(sym) == 1 and d.get("check") == "symbols" and d.get("version") == "fr" and
+          d.get("versions") == "zh,en,fr" and d.get("value.fr") == "A/77/540/Add.1" and
+          d.get("value.zh") == "A/76/540/Add.1",
+          "align --diagnostics json: the flag's check, versions and values in detail: %s" % d)
     p = run("convert", SEED, "--diagnostics", "yaml")
     check(p.returncode == 2, "--diagnostics yaml: usage error")
 

@@ -131,6 +131,15 @@ void align_report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, int
         r->flags |= flag;
     hx_diags_add(cx->st->diags, is->note ? HX_SEV_NOTE : HX_SEV_WARNING, cx->v[d].doc->path,
                  is->line, cx->st->f->name, r->key, "%s%s", msg, is->accepted ? " (accepted)" : "");
+    /* for --diagnostics json: what was checked, the version blamed and
+     * every version of the row */
+    struct hx_buf vs = {0};
+    for (size_t k = 0; k < cx->nd; k++)
+        hx_buf_addf(&vs, "%s%s", k ? "," : "", cx->al->langs[k]);
+    hx_detail(cx->st, "check", hx_align_flag_name(flag));
+    hx_detail(cx->st, "version", cx->al->langs[d]);
+    hx_detail(cx->st, "versions", vs.data);
+    hx_buf_free(&vs);
 }
 
 static void report(struct align_ctx *cx, size_t row, size_t d, unsigned flag, const char *msg)
@@ -451,6 +460,14 @@ static void blame(struct align_ctx *cx, size_t row, enum check c, const size_t *
     for (size_t y = 0; y < n; y++)
         if (odd[y])
             is->values[ds[y]] = vals[y];
+    /* the diagnostic align_report added last: its values, per version */
+    hx_detail(cx->st, "evidence", is->say);
+    for (size_t k = 0; k < cx->nd; k++)
+        if (is->values[k]) {
+            char name[64];
+            snprintf(name, sizeof name, "value.%s", cx->al->langs[k]);
+            hx_detail(cx->st, name, is->values[k]);
+        }
     hx_buf_free(&say);
 }
 
