@@ -60,7 +60,8 @@ static const char help_text[] =
     "         them). --segments sentence: a TMX unit per sentence.\n"
     "stages   lists every reader, filter and writer with its options.\n"
     "\n"
-    "-t FMT[:opts]   the standard chain ending in writer FMT, e.g. -t txt:ids\n"
+    "-t FMT[:opts]   the standard chain ending in writer FMT, e.g. -t txt:ids;\n"
+    "                batch takes several (-t txt -t pdf), each written in turn\n"
     "-f FMT[:opts]   read with reader FMT instead of choosing it by content\n"
     "--chain TEXT    an explicit chain, e.g. 'text | structure | txt:wrap=72';\n"
     "                the reader may be left out\n"
@@ -130,7 +131,11 @@ static int is_lang_tag(const char *s)
     }
 }
 
+enum { MAX_FORMATS = 8 };
+
 struct args {
+    const char *fmts[MAX_FORMATS]; /* every -t given: batch writes each */
+    int nfmts;
     const char *verb, *fmt, *from, *chain, *out, *lang;
     int check, verbose, jobs, json;
     const char *log, *exts;                   /* batch: --log FILE, --ext LIST */
@@ -179,7 +184,11 @@ static int parse_args(int argc, char **argv, struct args *a)
     optind = 2;
     while ((ch = getopt_long(argc, argv, ":t:f:c:o:l:j:vhV", longopts, NULL)) != -1) {
         switch (ch) {
-        case 't': a->fmt = optarg; break;
+        case 't':
+            if (a->nfmts == MAX_FORMATS)
+                return usage_error("at most %d -t in one run", MAX_FORMATS);
+            a->fmts[a->nfmts++] = a->fmt = optarg;
+            break;
         case 'f': a->from = optarg; break;
         case 'D':
             if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
@@ -631,22 +640,35 @@ int main(int argc, char **argv)
     if (a.max_memory)
         hx_mem_set_limit((size_t)a.max_memory << 20);
 
-    char *chain_text = chain_text_for(&a);
-    if (!chain_text)
-        return EXIT_USAGE;
-    struct hx_chain *c = hx_chain_build(chain_text, err, sizeof err);
-    if (!c) {
-        free(chain_text);
-        return usage_error("%s", err);
+    if (a.nfmts > 1 && strcmp(a.verb, "batch") != 0)
+        return usage_error("%s takes one -t (batch takes several: -t txt -t pdf)", a.verb);
+    /* Every chain is built, so checked, before any document is read. */
+    int nchains = a.nfmts > 1 ? a.nfmts : 1;
+    char *chain_text[MAX_FORMATS] = {0};
+    struct hx_chain *c[MAX_FORMATS] = {0};
+    for (int k = 0; k < nchains; k++) {
+        if (a.nfmts > 1)
+            a.fmt = a.fmts[k];
+        if (!(chain_text[k] = chain_text_for(&a)) ||
+            !(c[k] = hx_chain_build(chain_text[k], err, sizeof err))) {
+            if (chain_text[k])
+                usage_error("%s", err);
+            for (int j = 0; j <= k; j++) {
+                hx_chain_free(c[j]);
+                free(chain_text[j]);
+            }
+            return EXIT_USAGE;
+        }
     }
 
     if (!strcmp(a.verb, "batch")) {
-        if (run_batch(c, &a, chain_text, &diags) != 0)
-            status = EXIT_DOC;
+        for (int k = 0; k < nchains; k++)
+            if (run_batch(c[k], &a, chain_text[k], &diags) != 0)
+                status = EXIT_DOC;
     } else {
         if (a.timeout)
             start_timeout(a.timeout);
-        if (run_convert(c, &a, &diags) < 0)
+        if (run_convert(c[0], &a, &diags) < 0)
             status = EXIT_DOC;
         alarm(0);
     }
@@ -664,8 +686,10 @@ int main(int argc, char **argv)
     else
         hx_diags_print(&diags, stderr, a.verbose ? HX_SEV_NOTE : HX_SEV_WARNING);
     hx_diags_free(&diags);
-    hx_chain_free(c);
-    free(chain_text);
+    for (int k = 0; k < nchains; k++) {
+        hx_chain_free(c[k]);
+        free(chain_text[k]);
+    }
     /* Frees ICU's caches (transliterators, break rules), so that leak
      * checkers see only our own memory. */
     u_cleanup();

@@ -75,6 +75,15 @@ def test_extensions(tmp):
           and ".xml" in err, "-o y.weird: exit 2 naming the known extensions, no file")
     p = run("batch", SEED, "-o", out)
     check(p.returncode == 2 or not os.path.isfile(out), "batch -o FILE.weird writes no file")
+    d2 = os.path.join(tmp, "multi")
+    p = run("batch", SEED, "-o", d2, "-t", "txt", "-t", "xml")
+    check(p.returncode == 0 and sorted(f for f in os.listdir(d2) if f[0] != ".") ==
+          ["seed-zh.txt", "seed-zh.xml"], "batch -t txt -t xml writes both formats")
+    p = run("batch", SEED, "-o", os.path.join(tmp, "multi2"), "-t", "txt", "-t", "bogus")
+    check(p.returncode == 2 and not os.path.exists(os.path.join(tmp, "multi2")),
+          "batch -t txt -t bogus: usage error before anything is written")
+    p = run("convert", SEED, "-t", "txt", "-t", "xml")
+    check(p.returncode == 2, "convert with two -t: usage error")
     out = os.path.join(tmp, "forced.xml")
     p = run("convert", SEED, "-t", "txt", "-o", out)
     check(p.returncode == 0 and not open(out, "rb").read(100).startswith(b"<"),
