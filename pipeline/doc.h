@@ -69,7 +69,8 @@ enum hx_type {
  *                       keyed as any paragraph of the article
  *   HX_ROLE_ANNEX       the block that opens an annex (made its heading
  *                       when it reads as one: short, no closing stop)
- *   HX_ROLE_CONTINUED   in a resolution, a block that goes on the paragraph
+ *   HX_ROLE_CONTINUED   in a resolution, the body or an annex, after a
+ *                       numbered block: a block that goes on the paragraph
  *                       before it (parent key +N), as structure left it
  * A preambular or operative block outside a resolution opens one. Other
  * roles a reader leaves NONE, and structure overwrites them (the model

@@ -499,8 +499,14 @@ static void block(struct structure_state *s, struct hx_node *n)
     struct blk b = {.n = n, .after = n->next}; /* before structure_place() moves n */
     /* a role the reader set, taken as given (pipeline/doc.h) */
     b.given = structure_given_role(n) ? n->role : HX_ROLE_NONE;
-    if (b.given == HX_ROLE_CONTINUED && !(s->part == P_RES && s->parent))
-        b.given = HX_ROLE_NONE; /* elsewhere the text shows what it goes on */
+    /* a block structure left going on a numbered one (model XML read
+     * back) still does, though its neighbours may read differently now
+     * (a short one before a block made a heading would become a heading
+     * itself); in an article or before any numbered block the text shows
+     * what it goes on */
+    if (b.given == HX_ROLE_CONTINUED &&
+        !((s->part == P_RES || s->part == P_BODY || s->part == P_ANNEX) && s->parent))
+        b.given = HX_ROLE_NONE;
 
     if (n->type == HX_LIST) {
         list(s, n);
