@@ -157,8 +157,11 @@ static int blk_read(struct structure_state *s, struct hx_node *n, struct blk *b)
     size_t len, flen = 0;
     char *t, *f;
     struct structure_label l;
+    const char *printed; /* where the label is printed: text or label */
+    size_t plen;
     t = hx_node_text(doc, n, &len);
     l = structure_label_scan(t, len);
+    printed = t;
     if (n->label || (l.kind == SL_NONE && structure_item_label(n))) {
         /* the number is printed by the reader's label, not in the text */
         const char *lab = n->label ? n->label : structure_item_label(n);
@@ -169,13 +172,18 @@ static int blk_read(struct structure_state *s, struct hx_node *n, struct blk *b)
             l.kind = SL_NUM;
             l.num = n->parent->num;
         }
+        printed = lab;
+        plen = l.plen;
         l.len = l.plen = 0;
+    } else {
+        plen = l.plen;
     }
-    /* "I." after "H." is a letter, not one */
-    if (l.kind == SL_ROMAN && l.plen == 2 && s->head_letter &&
-        structure_letter_pos((unsigned char)t[0]) == s->head_letter + 1) {
+    /* "I." after "H." is a letter, not one (the label as printed: in the
+     * text, or a reader's) */
+    if (l.kind == SL_ROMAN && plen == 2 && s->head_letter &&
+        structure_letter_pos((unsigned char)printed[0]) == s->head_letter + 1) {
         l.kind = SL_LETTER;
-        l.num = structure_letter_pos((unsigned char)t[0]);
+        l.num = structure_letter_pos((unsigned char)printed[0]);
     }
     f = structure_fold(t + l.len, len - l.len < 400 ? len - l.len : 400, &flen);
     if (!f) {
@@ -473,9 +481,14 @@ static void place_body(struct structure_state *s, struct blk *b)
     } else if (l.kind == SL_SUB) {
         structure_subitem(s, n, &l);
     } else if (n->type == HX_HEADING ||
-               (s->part != P_RES && (structure_phrase_prefix(p->known_heads, f, flen) == flen ||
-                                     (hx_str_width(t, len) <= 40 && structure_ends_open(t, len) &&
-                                      structure_next_starts_unit(doc, b->after))))) {
+               /* a short open block before a unit is a heading, unless it
+                * has a key already: structure read it before (model XML)
+                * and left it a paragraph, though the block after it may now
+                * be a heading it made */
+               (s->part != P_RES &&
+                (structure_phrase_prefix(p->known_heads, f, flen) == flen ||
+                 (!n->key && hx_str_width(t, len) <= 40 && structure_ends_open(t, len) &&
+                  structure_next_starts_unit(doc, b->after))))) {
         structure_make_heading(n, s->head_num ? 2 : 1);
         s->parent = NULL;
         structure_key_base(s, n, hx_printf(doc->arena, "head.%s.u%d", s->pname, ++s->heads_u));
