@@ -72,6 +72,9 @@ enum hx_type {
  *   HX_ROLE_CONTINUED   in a resolution, the body or an annex, after a
  *                       numbered block: a block that goes on the paragraph
  *                       before it (parent key +N), as structure left it
+ *   HX_ROLE_SUBITEM     under a reader-marked operative heading, a "4.1"
+ *                       structure made a sub-item: operative again (model
+ *                       XML read back), so keyed alike
  * A preambular or operative block outside a resolution opens one. Other
  * roles a reader leaves NONE, and structure overwrites them (the model
  * reader brings them back from XML: structure keys them alike again). */

@@ -520,6 +520,13 @@ static void block(struct structure_state *s, struct hx_node *n)
     if (b.given == HX_ROLE_CONTINUED &&
         !((s->part == P_RES || s->part == P_BODY || s->part == P_ANNEX) && s->parent))
         b.given = HX_ROLE_NONE;
+    /* a "4.1" structure made a sub-item of a reader-marked operative
+     * paragraph (model XML read back) is read as that paragraph again */
+    if (n->role == HX_ROLE_SUBITEM && s->part == P_RES && s->group &&
+        (n->type == HX_PARA || n->type == HX_HEADING)) {
+        n->role = HX_ROLE_OPERATIVE;
+        b.given = HX_ROLE_OPERATIVE;
+    }
 
     if (n->type == HX_LIST) {
         list(s, n);
