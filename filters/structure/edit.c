@@ -193,7 +193,9 @@ const char *structure_item_label(const struct hx_node *n)
     return it->num > 0 ? "" : NULL;
 }
 
-/* Sections a reader made are dissolved: parts are this stage's business. */
+/* Sections a reader made are dissolved: parts are this stage's business.
+ * An annex part that opens with its text, not a heading (model XML read
+ * back: structure keyed that paragraph as text), still opens there. */
 void structure_flatten(struct hx_node *root)
 {
     struct hx_node *c = root->first;
@@ -201,6 +203,9 @@ void structure_flatten(struct hx_node *root)
         struct hx_node *next = c->next;
         if (c->type == HX_SECTION) {
             struct hx_node *first = c->first;
+            if (c->role == HX_ROLE_ANNEX && first && first->type == HX_PARA &&
+                first->role == HX_ROLE_NONE)
+                first->role = HX_ROLE_ANNEX;
             while (c->first)
                 hx_node_insert_before(c, c->first);
             hx_node_detach(c);

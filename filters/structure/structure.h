@@ -244,7 +244,8 @@ int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x);
  * paragraph. */
 const char *structure_item_label(const struct hx_node *n);
 
-/* Moves the children of the root's sections up into the root. */
+/* Moves the children of the root's sections up into the root; the first
+ * paragraph of an annex section without a role is marked as opening it. */
 void structure_flatten(struct hx_node *root);
 
 /* Splits top-level blocks where numbered paragraphs ran together. */
