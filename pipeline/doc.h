@@ -65,8 +65,9 @@ enum hx_type {
  *                       article's right after its heading (art.N.title), an
  *                       annex's right after the heading that opens it
  *   HX_ROLE_ARTICLE     on an HX_HEADING: opens article N (its number in the
- *                       text or label, else the next); a paragraph with it is
- *                       keyed as any paragraph of the article
+ *                       text or label, else the next) unless its key (model
+ *                       XML read back) is not "art.N"; a paragraph with it
+ *                       is keyed as any paragraph of the article
  *   HX_ROLE_ANNEX       the block that opens an annex (made its heading
  *                       when it reads as one: short, no closing stop)
  *   HX_ROLE_CONTINUED   in a resolution, the body or an annex, after a

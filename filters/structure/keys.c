@@ -212,6 +212,21 @@ void structure_place(struct structure_state *s, struct hx_node *n)
 
 /* --- roles a reader set ------------------------------------------------- */
 
+/* Does a key structure gave (model XML read back) say the block opens an
+ * article ("art.3"), not that it is one of its blocks ("art.2.2", a
+ * chapter heading inside article 2)? No key: a reader's role, as given. */
+static int opens_article(const char *key)
+{
+    size_t i = 4;
+    if (!key)
+        return 1;
+    if (strncmp(key, "art.", 4) != 0 || !key[i])
+        return 0;
+    while (key[i] >= '0' && key[i] <= '9')
+        i++;
+    return key[i] == '\0' && i > 4;
+}
+
 /* The roles a reader may set on a block for this stage to take as given
  * (the contract is documented at enum hx_role in pipeline/doc.h). */
 int structure_given_role(const struct hx_node *n)
@@ -223,7 +238,7 @@ int structure_given_role(const struct hx_node *n)
     case HX_ROLE_TITLE:
     case HX_ROLE_CONTINUED:
     case HX_ROLE_ANNEX: return 1;
-    case HX_ROLE_ARTICLE: return n->type == HX_HEADING;
+    case HX_ROLE_ARTICLE: return n->type == HX_HEADING && opens_article(n->key);
     default: return 0;
     }
 }
