@@ -126,6 +126,24 @@ static size_t sup_run(const char *s, size_t len, size_t i, int *value)
     return j - i;
 }
 
+/* Bytes of a bracketed note marker "[12]" at i, as the txt writer prints
+ * markers (0 if none; "[1](url)" is a link, not a marker); *value gets
+ * its number. Read like superscript digits so that the standard chain on
+ * its own txt output finds the same notes. */
+static size_t bracket_run(const char *s, size_t len, size_t i, int *value)
+{
+    size_t j = i + 1;
+    int v = 0;
+    if (i >= len || s[i] != '[')
+        return 0;
+    while (j < len && j - i <= 4 && s[j] >= '0' && s[j] <= '9')
+        v = v * 10 + (s[j++] - '0');
+    if (j == i + 1 || j >= len || s[j] != ']' || (j + 1 < len && s[j + 1] == '(') || v == 0)
+        return 0;
+    *value = v;
+    return j + 1 - i;
+}
+
 /* "<scheme:rest>" at i: returns the byte after ">" or 0. */
 static size_t autolink_end(const char *s, size_t len, size_t i)
 {
@@ -233,7 +251,9 @@ static void parse_inlines(struct block *b, struct hx_node *parent, size_t from, 
             continue;
         }
         int value;
-        size_t sup = (c == 0xC2 || c == 0xE2) ? sup_run(s, to, i, &value) : 0;
+        size_t sup = (c == 0xC2 || c == 0xE2) ? sup_run(s, to, i, &value)
+                     : c == '['               ? bracket_run(s, to, i, &value)
+                                              : 0;
         if (sup) {
             n = hx_node_new(b->doc, HX_NOTEREF);
             n->label = hx_strndup(b->doc->arena, s + i, sup);
@@ -256,6 +276,8 @@ static void add_block(struct hx_doc *doc, const char *s, size_t len, unsigned li
     size_t start = 0;
     int value;
     size_t sup = sup_run(s, len, 0, &value);
+    if (!sup && (sup = bracket_run(s, len, 0, &value)) != 0 && (sup >= len || s[sup] != ' '))
+        sup = 0; /* "[1] text" opens a note body; "[1]text" does not */
     p->pos.line = line;
     if (sup) {
         p->role = HX_ROLE_NOTE_BODY;
@@ -339,7 +361,8 @@ static int read_text(struct hx_stage *st, struct hx_doc *doc)
         int value;
         /* A line that starts with a note marker starts a note body, even
          * with no blank line before it (footnotes listed line by line). */
-        int note_line = sup_run(s, end, i, &value) > 0;
+        size_t br = bracket_run(s, end, i, &value);
+        int note_line = sup_run(s, end, i, &value) > 0 || (br && i + br < end && s[i + br] == ' ');
         if (blank_line(s + i, end - i) || (note_line && block.len)) {
             if (block.len) {
                 add_block(doc, block.data, block.len, block_line);
@@ -411,7 +434,7 @@ const struct hx_filter hx_read_text = {
     .name = "text",
     .kind = HX_READER,
     .summary = "UN plain text (UTF-8, blank-line blocks, **bold**, *italic*, "
-               "links, superscript note markers)",
+               "links, superscript or [n] note markers)",
     .exts = "txt text md",
     .sniff = sniff_text,
     .content = "text that is not a ZIP package, has no NUL byte and does not open with markup",
