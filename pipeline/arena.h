@@ -40,9 +40,11 @@ void hx_oom_on_exit(void (*cleanup)(void));
 _Noreturn void hx_oom(void);
 
 /* malloc and realloc that call hx_oom instead of returning NULL, for
- * buffers that do not belong in an arena. */
-void *hx_xmalloc(size_t size);
-void *hx_xrealloc(void *p, size_t size);
+ * buffers that do not belong in an arena. (returns_nonnull tells the
+ * compiler so: gcc's -Wformat-overflow under the sanitizers otherwise
+ * warns about a NULL destination.) */
+__attribute__((returns_nonnull, malloc)) void *hx_xmalloc(size_t size);
+__attribute__((returns_nonnull)) void *hx_xrealloc(void *p, size_t size);
 
 /* A new, empty arena; the caller releases it with hx_arena_free. */
 struct hx_arena *hx_arena_new(void);

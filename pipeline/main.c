@@ -394,8 +394,9 @@ static char *stdin_to_file(void)
     size_t n;
     if (!dir || !*dir)
         dir = "/tmp";
-    char *path = hx_xmalloc(strlen(dir) + sizeof "/hexaglot-stdin-XXXXXX");
-    sprintf(path, "%s/hexaglot-stdin-XXXXXX", dir);
+    size_t size = strlen(dir) + sizeof "/hexaglot-stdin-XXXXXX";
+    char *path = hx_xmalloc(size);
+    snprintf(path, size, "%s/hexaglot-stdin-XXXXXX", dir);
     int fd = mkstemp(path); /* 0600: standard input may be confidential */
     if (fd >= 0)
         hx_cleanup_temp_add(path);
