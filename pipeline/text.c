@@ -186,7 +186,9 @@ int hx_utf8_check(const char *s, size_t len, size_t *bad)
 
 int hx_cp_width(int32_t cp)
 {
-    if (cp == 0)
+    if (cp >= 0x20 && cp < 0x7F) /* printable ASCII: the common case */
+        return 1;
+    if (cp >= 0 && cp < 0x20) /* controls, NUL included */
         return 0;
     int8_t t = u_charType(cp);
     if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_CONTROL_CHAR ||
@@ -208,12 +210,21 @@ size_t hx_str_width(const char *s, size_t len)
 
 int hx_cp_is_han(int32_t cp)
 {
+    /* No Han before the CJK radicals; the URO and extension A are all
+     * assigned ideographs (Unicode 14 filled both): answered without ICU,
+     * which the exhaustive test in tests/test_text.c holds to ICU's. */
+    if (cp < 0x2E80)
+        return 0;
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+        return 1;
     UErrorCode err = U_ZERO_ERROR;
     return cp >= 0 && uscript_getScript(cp, &err) == USCRIPT_HAN && U_SUCCESS(err) && u_isalpha(cp);
 }
 
 int hx_cp_is_space(int32_t cp)
 {
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
     return cp >= 0 && (u_isUWhiteSpace(cp) || cp == 0xA0 || cp == 0x202F);
 }
 
@@ -230,6 +241,8 @@ int hx_cp_superscript_digit(int32_t cp)
 
 int hx_cp_digit(int32_t cp)
 {
+    if (cp < 0x80)
+        return cp >= '0' && cp <= '9' ? cp - '0' : -1;
     return cp < 0 ? -1
            : u_charDigitValue(cp) >= 0 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER
                ? u_charDigitValue(cp)
@@ -241,47 +254,82 @@ int hx_cp_digit(int32_t cp)
 extern const char *const hx_function_words[][2];
 extern const size_t hx_function_words_rows;
 
-enum { MAX_LATIN = 8 };
+enum { MAX_LATIN = 8, MAX_WORDS = 128 };
 
-/* The languages of the table in order of first row, at most MAX_LATIN. */
-static size_t latin_langs(const char *langs[MAX_LATIN])
+/* The table indexed once a process: each word's length and language
+ * number, so that a word of the text costs a comparison of lengths and
+ * first letters per row rather than a strlen and strcmp of each. */
+static struct latin_table {
+    size_t nl, nw;
+    const char *langs[MAX_LATIN];
+    struct {
+        const char *w;
+        size_t len;
+        size_t lang;
+    } words[MAX_WORDS];
+    /* Rows of each first letter a..z: by_first[c][0..n_first[c]). */
+    unsigned char by_first[26][MAX_WORDS];
+    size_t n_first[26];
+} latin;
+
+static const struct latin_table *latin_table(void)
 {
-    size_t n = 0;
+    if (latin.nl)
+        return &latin;
     for (size_t r = 0; r < hx_function_words_rows; r++) {
         size_t k = 0;
-        while (k < n && strcmp(langs[k], hx_function_words[r][0]) != 0)
+        while (k < latin.nl && strcmp(latin.langs[k], hx_function_words[r][0]) != 0)
             k++;
-        if (k == n && n < MAX_LATIN)
-            langs[n++] = hx_function_words[r][0];
+        if (k == latin.nl && latin.nl < MAX_LATIN)
+            latin.langs[latin.nl++] = hx_function_words[r][0];
+        const char *w = hx_function_words[r][1];
+        if (k < latin.nl && latin.nw < MAX_WORDS && w[0] >= 'a' && w[0] <= 'z') {
+            size_t c = (size_t)(w[0] - 'a');
+            latin.by_first[c][latin.n_first[c]++] = (unsigned char)latin.nw;
+            latin.words[latin.nw].w = w;
+            latin.words[latin.nw].len = strlen(w);
+            latin.words[latin.nw++].lang = k;
+        }
     }
-    return n;
+    return &latin;
 }
 
-static void count_latin_word(const char *w, size_t n, const char *const *langs, size_t nl,
-                             int *votes)
+/* w: n lower-case ASCII letters. */
+static void count_latin_word(const struct latin_table *t, const char *w, size_t n, int *votes)
 {
-    for (size_t r = 0; r < hx_function_words_rows; r++) {
-        const char *fw = hx_function_words[r][1];
-        if (strlen(fw) != n || strncmp(fw, w, n) != 0)
-            continue;
-        for (size_t l = 0; l < nl; l++)
-            if (strcmp(langs[l], hx_function_words[r][0]) == 0)
-                votes[l]++;
+    size_t c = (size_t)(w[0] - 'a');
+    for (size_t k = 0; k < t->n_first[c]; k++) {
+        size_t r = t->by_first[c][k];
+        if (t->words[r].len == n && memcmp(t->words[r].w, w, n) == 0)
+            votes[t->words[r].lang]++;
     }
+}
+
+/* The script of a code point as the guess counts it; ASCII and the URO
+ * without asking ICU. */
+static UScriptCode guess_script(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp < 0                                                 ? USCRIPT_INVALID_CODE
+               : (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ? USCRIPT_LATIN
+                                                                      : USCRIPT_COMMON;
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return USCRIPT_HAN;
+    UErrorCode err = U_ZERO_ERROR;
+    return uscript_getScript(cp, &err);
 }
 
 const char *hx_lang_guess(const char *s, size_t len)
 {
-    size_t han = 0, arabic = 0, cyr = 0, latin = 0, i = 0;
-    const char *langs[MAX_LATIN];
-    size_t nl = latin_langs(langs);
+    size_t han = 0, arabic = 0, cyr = 0, latin_n = 0, i = 0;
+    const struct latin_table *t = latin_table();
     int votes[MAX_LATIN] = {0};
     char word[16];
     size_t wl = 0;
     while (i < len) {
-        int32_t cp = hx_utf8_next(s, len, &i);
-        UErrorCode err = U_ZERO_ERROR;
-        UScriptCode sc = cp < 0 ? USCRIPT_INVALID_CODE : uscript_getScript(cp, &err);
+        unsigned char c = (unsigned char)s[i];
+        int32_t cp = c < 0x80 ? (i++, (int32_t)c) : hx_utf8_next(s, len, &i);
+        UScriptCode sc = guess_script(cp);
         if (sc == USCRIPT_HAN)
             han++;
         else if (sc == USCRIPT_ARABIC)
@@ -289,7 +337,7 @@ const char *hx_lang_guess(const char *s, size_t len)
         else if (sc == USCRIPT_CYRILLIC)
             cyr++;
         else if (sc == USCRIPT_LATIN)
-            latin++;
+            latin_n++;
         if (cp >= 'A' && cp <= 'Z')
             cp += 32;
         if (cp >= 'a' && cp <= 'z') {
@@ -298,24 +346,24 @@ const char *hx_lang_guess(const char *s, size_t len)
             wl++;
         } else {
             if (wl && wl <= sizeof word)
-                count_latin_word(word, wl, langs, nl, votes);
+                count_latin_word(t, word, wl, votes);
             wl = 0;
         }
     }
     if (wl && wl <= sizeof word)
-        count_latin_word(word, wl, langs, nl, votes);
+        count_latin_word(t, word, wl, votes);
     size_t best = han;
     const char *lang = han ? "zh" : "und";
     if (arabic > best)
         best = arabic, lang = "ar";
     if (cyr > best)
         best = cyr, lang = "ru";
-    if (latin > best) {
+    if (latin_n > best) {
         size_t b = 0;
-        for (size_t l = 1; l < nl; l++)
+        for (size_t l = 1; l < t->nl; l++)
             if (votes[l] > votes[b])
                 b = l;
-        lang = nl && votes[b] ? langs[b] : "und";
+        lang = t->nl && votes[b] ? t->langs[b] : "und";
     }
     return lang;
 }

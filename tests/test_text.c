@@ -1,6 +1,43 @@
 #include "check.h"
 #include "hx.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+/* The character classes answer some code points without ICU (ASCII, the
+ * URO); every code point must still get ICU's answer. */
+static void classes_match_icu(void)
+{
+    int32_t bad_han = -1, bad_space = -1, bad_digit = -1, bad_width = -1;
+    for (int32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        UErrorCode err = U_ZERO_ERROR;
+        int han = uscript_getScript(cp, &err) == USCRIPT_HAN && U_SUCCESS(err) && u_isalpha(cp);
+        int space = u_isUWhiteSpace(cp) || cp == 0xA0 || cp == 0x202F;
+        int digit = u_charDigitValue(cp) >= 0 && u_charType(cp) == U_DECIMAL_DIGIT_NUMBER
+                        ? u_charDigitValue(cp)
+                        : -1;
+        int8_t t = u_charType(cp);
+        int ea = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+        int width = cp == 0 || t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK ||
+                            t == U_CONTROL_CHAR || t == U_FORMAT_CHAR
+                        ? 0
+                    : ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2
+                                                              : 1;
+        if (bad_han < 0 && !hx_cp_is_han(cp) != !han)
+            bad_han = cp;
+        if (bad_space < 0 && !hx_cp_is_space(cp) != !space)
+            bad_space = cp;
+        if (bad_digit < 0 && hx_cp_digit(cp) != digit)
+            bad_digit = cp;
+        if (bad_width < 0 && hx_cp_width(cp) != width)
+            bad_width = cp;
+    }
+    CHECK_INT(bad_han, -1);
+    CHECK_INT(bad_space, -1);
+    CHECK_INT(bad_digit, -1);
+    CHECK_INT(bad_width, -1);
+}
+
 static int32_t first_cp(const char *s)
 {
     size_t i = 0;
@@ -71,5 +108,6 @@ int main(void)
     CHECK(!hx_lang_is(NULL, "zh"));
     CHECK(hx_lang_is_rtl("ar-EG"));
     CHECK(!hx_lang_is_rtl("en"));
+    classes_match_icu();
     return check_done();
 }

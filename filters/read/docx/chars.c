@@ -14,6 +14,8 @@ int docx_is_rtl_cp(int32_t cp)
 
 int docx_is_ea_cp(int32_t cp)
 {
+    if (cp < 0x2E80) /* nothing East Asian before the CJK radicals */
+        return 0;
     return hx_cp_is_han(cp) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
            (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }

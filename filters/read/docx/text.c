@@ -89,6 +89,12 @@ static const char *pick_lang(const struct docx_rpr *rp, const char *s, size_t le
 {
     int ea = 0, rtl = 0, letter = 0, kana = 0, hangul = 0, hebrew = 0;
     for (size_t i = 0; i < len;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII: only its letters count */
+            letter |= (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+            i++;
+            continue;
+        }
         int32_t cp = hx_utf8_next(s, len, &i);
         if (docx_is_ea_cp(cp) && !hx_cp_is_space(cp)) {
             ea = 1;
