@@ -171,7 +171,7 @@ static int numbering_node(struct docx *dx, struct docx_xml *x, void *ud)
 int docx_numbering_read(struct docx *dx, const char *part)
 {
     struct num_caps caps = {0, 0};
-    return docx_part_walk(dx, part, numbering_node, &caps);
+    return docx_cache_walk(dx, part, DOCX_CACHE_NUMBERING, numbering_node, &caps);
 }
 
 static struct docx_num *num_get(struct docx *dx, int id)

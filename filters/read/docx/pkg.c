@@ -272,9 +272,25 @@ int docx_xml_skip(struct docx *dx, struct docx_xml *x)
     return rc;
 }
 
+/* ns_class through the reader's table of interned URIs. */
+static enum docx_ns ns_interned(struct docx_xml *x, const xmlChar *uri)
+{
+    if (!uri)
+        return NS_OTHER;
+    for (int i = 0; i < x->nns; i++)
+        if (x->ns_uri[i] == uri)
+            return (enum docx_ns)x->ns_cls[i];
+    enum docx_ns ns = ns_class(uri);
+    if (x->nns < (int)(sizeof x->ns_uri / sizeof x->ns_uri[0])) {
+        x->ns_uri[x->nns] = uri;
+        x->ns_cls[x->nns++] = (int)ns;
+    }
+    return ns;
+}
+
 enum docx_ns docx_ns_of(struct docx_xml *x)
 {
-    return ns_class(xmlTextReaderConstNamespaceUri(x->r));
+    return ns_interned(x, xmlTextReaderConstNamespaceUri(x->r));
 }
 
 int docx_is(struct docx_xml *x, enum docx_ns ns, const char *local)
@@ -293,7 +309,7 @@ static int attr_find(struct docx_xml *x, enum docx_ns ns, const char *local)
     do {
         const xmlChar *l = xmlTextReaderConstLocalName(x->r);
         if (l && strcmp((const char *)l, local) == 0 &&
-            ns_class(xmlTextReaderConstNamespaceUri(x->r)) == ns)
+            ns_interned(x, xmlTextReaderConstNamespaceUri(x->r)) == ns)
             return 1;
     } while (xmlTextReaderMoveToNextAttribute(x->r) == 1);
     xmlTextReaderMoveToElement(x->r);
@@ -305,7 +321,10 @@ const char *docx_attr(struct docx_xml *x, enum docx_ns ns, const char *local)
     if (!attr_find(x, ns, local))
         return NULL;
     const xmlChar *v = xmlTextReaderConstValue(x->r);
-    snprintf(x->abuf, sizeof x->abuf, "%s", v ? (const char *)v : "");
+    size_t n = v ? strnlen((const char *)v, sizeof x->abuf - 1) : 0;
+    if (n)
+        memcpy(x->abuf, v, n); /* cut like snprintf would, at sizeof abuf - 1 */
+    x->abuf[n] = 0;
     xmlTextReaderMoveToElement(x->r);
     return x->abuf;
 }
@@ -514,17 +533,11 @@ int docx_ival(const char *s, int def)
     return (int)v;
 }
 
-int docx_part_walk(struct docx *dx, const char *part,
+int docx_data_walk(struct docx *dx, const char *part, const char *data, size_t len,
                    int (*on_node)(struct docx *dx, struct docx_xml *x, void *ud), void *ud)
 {
     struct docx_xml x = {0};
-    char *data = NULL;
-    size_t len;
-    int rc = part ? docx_part_read(dx, part, &data, &len) : 0;
-
-    if (rc <= 0)
-        return rc;
-    rc = -1;
+    int rc = -1;
     if (docx_xml_open(dx, &x, part, data, len) < 0)
         goto out;
     int r, done = 0;
@@ -534,6 +547,19 @@ int docx_part_walk(struct docx *dx, const char *part,
     rc = !done && r < 0 ? -1 : 0;
 out:
     docx_xml_close(&x);
+    return rc;
+}
+
+int docx_part_walk(struct docx *dx, const char *part,
+                   int (*on_node)(struct docx *dx, struct docx_xml *x, void *ud), void *ud)
+{
+    char *data = NULL;
+    size_t len;
+    int rc = part ? docx_part_read(dx, part, &data, &len) : 0;
+
+    if (rc <= 0)
+        return rc;
+    rc = docx_data_walk(dx, part, data, len, on_node, ud);
     free(data);
     return rc;
 }

@@ -41,6 +41,12 @@ struct docx_xml {
     unsigned npara;  /* w:p elements met so far, skipped ones too: Word
                         writes a part on one or two lines, so a node's
                         position is its w:p's ordinal (README) */
+    /* Namespace URIs met so far with their class. The reader hands them
+     * out interned in its dictionary (one pointer per URI for its life),
+     * so a pointer compare replaces strcmp against every known URI. */
+    const unsigned char *ns_uri[8];
+    int ns_cls[8];
+    int nns;
 };
 
 /* One relationship of a part. */
@@ -70,6 +76,11 @@ int docx_xml_open(struct docx *dx, struct docx_xml *x, const char *part, const c
 
 /* Closes the reader (x may be half-opened). */
 void docx_xml_close(struct docx_xml *x);
+
+/* Parses data, the bytes of part, calling on_node as docx_part_walk does.
+ * 0 or -1. */
+int docx_data_walk(struct docx *dx, const char *part, const char *data, size_t len,
+                   int (*on_node)(struct docx *dx, struct docx_xml *x, void *ud), void *ud);
 
 /* Reads a whole part (absent part or NULL name: nothing to do) and calls
  * on_node for every node read, with ud; on_node returns 0 to go on, 1 to

@@ -177,6 +177,18 @@ int docx_num_style_level(struct docx *dx, int num_id, const char *style);
 void docx_num_save(struct docx *dx, int **saved);
 void docx_num_restore(struct docx *dx, int *saved);
 
+/* cache.c */
+
+/* What a part's parse gave, remembered by the part's bytes for the other
+ * documents of the process. */
+enum { DOCX_CACHE_STYLES = 1, DOCX_CACHE_NUMBERING };
+
+/* docx_part_walk for the styles or numbering part (kind): when a part
+ * with the same bytes was parsed before in this process without a word
+ * said, what it gave is copied into dx->styles or dx->num instead. */
+int docx_cache_walk(struct docx *dx, const char *part, int kind,
+                    int (*on_node)(struct docx *dx, struct docx_xml *x, void *ud), void *ud);
+
 /* num_fmt.c */
 
 /* Formats value in fmt into b (no template); pad for NF_PADDED. */

@@ -287,7 +287,7 @@ static int styles_node(struct docx *dx, struct docx_xml *x, void *ud)
 int docx_styles_read(struct docx *dx, const char *part)
 {
     size_t cap = 0;
-    return docx_part_walk(dx, part, styles_node, &cap);
+    return docx_cache_walk(dx, part, DOCX_CACHE_STYLES, styles_node, &cap);
 }
 
 /* settings' footnotePr/endnotePr look like a section's. */
