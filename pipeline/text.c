@@ -111,7 +111,7 @@ void hx_buf_free(struct hx_buf *b)
     b->len = b->cap = 0;
 }
 
-int32_t hx_utf8_next(const char *s, size_t len, size_t *i)
+int32_t hx_utf8_decode(const char *s, size_t len, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s + *i;
     size_t left = len - *i;
@@ -305,14 +305,12 @@ static void count_latin_word(const struct latin_table *t, const char *w, size_t 
     }
 }
 
-/* The script of a code point as the guess counts it; ASCII and the URO
+/* The script of a non-ASCII code point as the guess counts it; the URO
  * without asking ICU. */
 static UScriptCode guess_script(int32_t cp)
 {
-    if (cp < 0x80)
-        return cp < 0                                                 ? USCRIPT_INVALID_CODE
-               : (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ? USCRIPT_LATIN
-                                                                      : USCRIPT_COMMON;
+    if (cp < 0)
+        return USCRIPT_INVALID_CODE;
     if (cp >= 0x4E00 && cp <= 0x9FFF)
         return USCRIPT_HAN;
     UErrorCode err = U_ZERO_ERROR;
@@ -328,7 +326,22 @@ const char *hx_lang_guess(const char *s, size_t len)
     size_t wl = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        int32_t cp = c < 0x80 ? (i++, (int32_t)c) : hx_utf8_next(s, len, &i);
+        if (c < 0x80) { /* most of any Latin text: letters and the rest */
+            unsigned char l = c | 0x20;
+            i++;
+            if (l >= 'a' && l <= 'z') {
+                latin_n++;
+                if (wl < sizeof word)
+                    word[wl] = (char)l;
+                wl++;
+            } else {
+                if (wl && wl <= sizeof word)
+                    count_latin_word(t, word, wl, votes);
+                wl = 0;
+            }
+            continue;
+        }
+        int32_t cp = hx_utf8_next(s, len, &i);
         UScriptCode sc = guess_script(cp);
         if (sc == USCRIPT_HAN)
             han++;
@@ -338,17 +351,10 @@ const char *hx_lang_guess(const char *s, size_t len)
             cyr++;
         else if (sc == USCRIPT_LATIN)
             latin_n++;
-        if (cp >= 'A' && cp <= 'Z')
-            cp += 32;
-        if (cp >= 'a' && cp <= 'z') {
-            if (wl < sizeof word)
-                word[wl] = (char)cp;
-            wl++;
-        } else {
-            if (wl && wl <= sizeof word)
-                count_latin_word(t, word, wl, votes);
-            wl = 0;
-        }
+        /* Function words are ASCII: any other letter ends a word. */
+        if (wl && wl <= sizeof word)
+            count_latin_word(t, word, wl, votes);
+        wl = 0;
     }
     if (wl && wl <= sizeof word)
         count_latin_word(t, word, wl, votes);

@@ -39,10 +39,21 @@ void hx_buf_reset(struct hx_buf *b);
 /* Releases the memory; the buffer may be reused afterwards. */
 void hx_buf_free(struct hx_buf *b);
 
+/* hx_utf8_next out of line: every sequence, ASCII included. */
+int32_t hx_utf8_decode(const char *s, size_t len, size_t *i);
+
 /* Decodes the code point at s[*i] (i < len) and advances *i past it.
  * Returns -1 and advances by one byte on a malformed, overlong or surrogate
  * sequence, so callers can always make progress. */
-int32_t hx_utf8_next(const char *s, size_t len, size_t *i);
+static inline int32_t hx_utf8_next(const char *s, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) { /* inline: most text of every language has ASCII in it */
+        *i += 1;
+        return (int32_t)c;
+    }
+    return hx_utf8_decode(s, len, i);
+}
 
 /* Decodes the code point ending just before s[*i] (i > 0), moving *i back to
  * its first byte; -1 for malformed input (moved back one byte). */

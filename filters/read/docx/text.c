@@ -88,6 +88,7 @@ static int is_cjk_lang(const char *l)
 static const char *pick_lang(const struct docx_rpr *rp, const char *s, size_t len)
 {
     int ea = 0, rtl = 0, letter = 0, kana = 0, hangul = 0, hebrew = 0;
+    int cjk_tag = is_cjk_lang(rp->lang_ea);
     for (size_t i = 0; i < len;) {
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) { /* ASCII: only its letters count */
@@ -96,7 +97,15 @@ static const char *pick_lang(const struct docx_rpr *rp, const char *s, size_t le
             continue;
         }
         int32_t cp = hx_utf8_next(s, len, &i);
+        if (cp >= 0x4E00 && cp <= 0x9FFF) { /* the URO: East Asian, no kana, no hangul */
+            if (cjk_tag)
+                return rp->lang_ea; /* decided, whatever follows */
+            ea = 1;
+            continue;
+        }
         if (docx_is_ea_cp(cp) && !hx_cp_is_space(cp)) {
+            if (cjk_tag)
+                return rp->lang_ea;
             ea = 1;
             kana |= cp >= 0x3040 && cp <= 0x30FF;
             hangul |= cp >= 0xAC00 && cp <= 0xD7AF;
