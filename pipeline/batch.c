@@ -1,6 +1,7 @@
 /* A pool of worker processes, each converting many documents; see
  * batch.h. */
 #include "batch.h"
+#include "batch_land.h"
 #include "batch_log.h"
 #include "output.h"
 #include "text.h"
@@ -175,7 +176,9 @@ struct worker {
     double start; /* when it got it */
     char *buf;    /* answer bytes not yet split into lines */
     size_t len, cap;
-    struct hx_diags d; /* the document's diagnostics so far */
+    struct hx_diags d;     /* the document's diagnostics so far */
+    char **otmp, **ofinal; /* its outputs closed, not landed yet */
+    size_t nout, capout;
 };
 
 static double now(void)
@@ -230,9 +233,22 @@ static void worker_exit(int status)
     _exit(status);
 }
 
+/* An output closed under its temporary name: told to the parent, which
+ * lands it with others (batch_land.h). */
+static void worker_output(void *ud, char *tmp, char *final)
+{
+    FILE *out = ud;
+    fputc('\2', out);
+    put_field(tmp, out);
+    fputc('\t', out);
+    put_field(final, out);
+    fputc('\n', out);
+    free(tmp);
+    free(final);
+}
+
 static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
-                        const struct hx_batch_opts *o, struct hx_batch_state *state, int cmd,
-                        int res)
+                        const struct hx_batch_opts *o, int cmd, int res)
 {
     /* The parent decides what an interrupt means: documents in flight are
      * finished. Killed by anything else (SIGTERM, --timeout's SIGALRM), a
@@ -245,6 +261,7 @@ static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
     FILE *out = fdopen(res, "w");
     if (!out)
         worker_exit(2);
+    hx_chain_defer(c, worker_output, out);
     long i;
     while ((i = read_index(cmd)) >= 0 && (size_t)i < plan->n) {
         struct hx_diags d = {0};
@@ -257,10 +274,6 @@ static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
         int rc = hx_chain_run(c, set, plan->v[i].target, &d);
         hx_set_free(set);
         alarm(0);
-        /* Recorded here, as soon as the output is in place: a document
-         * finished after the parent was killed is not done again. */
-        if (rc == 0 && !d.errors)
-            hx_batch_state_record(state, path, plan->v[i].target);
         for (size_t k = 0; k < d.n; k++)
             hx_diag_encode(&d.v[k], out);
         fprintf(out, "\1%d\n", rc < 0 || d.errors ? 1 : 0);
@@ -273,8 +286,7 @@ static void worker_main(struct hx_chain *c, const struct hx_batch_plan *plan,
 
 /* Forks worker w; -1 (with errno) when it cannot. */
 static int worker_start(struct worker *ws, int nw, int k, struct hx_chain *c,
-                        const struct hx_batch_plan *plan, const struct hx_batch_opts *o,
-                        struct hx_batch_state *state)
+                        const struct hx_batch_plan *plan, const struct hx_batch_opts *o)
 {
     int cmd[2], res[2];
     if (pipe(cmd) != 0)
@@ -297,7 +309,7 @@ static int worker_start(struct worker *ws, int nw, int k, struct hx_chain *c,
             }
         close(cmd[1]);
         close(res[0]);
-        worker_main(c, plan, o, state, cmd[0], res[1]);
+        worker_main(c, plan, o, cmd[0], res[1]);
     }
     close(cmd[0]);
     close(res[1]);
@@ -348,18 +360,61 @@ struct run {
     size_t failed;
     struct pollfd *pf; /* pool_wait's, one per worker */
     int *idx;
+    struct hx_land *land;
 };
 
-/* Document w->doc is over with status st: logged, its diagnostics moved
- * to the run's, the worker idle again. */
-static void doc_done(struct run *r, struct worker *w, enum hx_doc_status st)
+/* Document doc is over, its outputs (if any) in place: logged, recorded
+ * for --resume, its diagnostics moved to the run's. */
+static void doc_finish(void *ud, long doc, enum hx_doc_status st, double seconds,
+                       struct hx_diags *d)
 {
-    const struct hx_batch_item *it = &r->plan->v[w->doc];
+    struct run *r = ud;
+    const struct hx_batch_item *it = &r->plan->v[doc];
     if (st != HX_DOC_CONVERTED)
         r->failed++;
-    hx_batch_log_doc(r->log, it->path, it->target, st, now() - w->start, &w->d);
-    diags_move(r->diags, &w->d);
+    hx_batch_log_doc(r->log, it->path, it->target, st, seconds, d);
+    diags_move(r->diags, d);
+}
+
+/* The document's output is about to be renamed into place: recorded for
+ * --resume with the file it will be (batch_log.h). */
+static void doc_landing(void *ud, long doc, enum hx_doc_status st, const char *tmp,
+                        const char *final)
+{
+    struct run *r = ud;
+    const struct hx_batch_item *it = &r->plan->v[doc];
+    if (st == HX_DOC_CONVERTED && strcmp(final, it->target) == 0)
+        hx_batch_state_record(r->state, it->path, it->target, tmp);
+}
+
+/* Document w->doc is over with status st: finished once its outputs have
+ * landed; the worker idle again. */
+static void doc_done(struct run *r, struct worker *w, enum hx_doc_status st)
+{
+    if (w->nout || st == HX_DOC_CONVERTED)
+        hx_land_doc(r->land, w->doc, st, now() - w->start, &w->d, w->otmp, w->ofinal, w->nout);
+    else
+        doc_finish(r, w->doc, st, now() - w->start, &w->d);
+    w->nout = 0;
     w->doc = -1;
+}
+
+/* An output of the worker's document, closed, not landed: kept with it. */
+static void doc_output(struct worker *w, char *line)
+{
+    char *p = line + 1, *tmp = take_field(&p), *final = take_field(&p);
+    if (!tmp || !final || p)
+        return;
+    if (w->nout == w->capout) {
+        w->capout = w->capout ? w->capout * 2 : 4;
+        w->otmp = hx_xrealloc(w->otmp, w->capout * sizeof *w->otmp);
+        w->ofinal = hx_xrealloc(w->ofinal, w->capout * sizeof *w->ofinal);
+    }
+    w->otmp[w->nout] = strdup(tmp);
+    w->ofinal[w->nout] = strdup(final);
+    if (!w->otmp[w->nout] || !w->ofinal[w->nout])
+        hx_oom();
+    w->nout++;
 }
 
 /* Splits the worker's answer into lines: diagnostics, then its end. */
@@ -373,6 +428,8 @@ static void worker_lines(struct run *r, struct worker *w)
         char *line = w->buf + from;
         if (line[0] == '\1' && w->doc >= 0)
             doc_done(r, w, line[1] == '0' ? HX_DOC_CONVERTED : HX_DOC_FAILED);
+        else if (line[0] == '\2' && w->doc >= 0)
+            doc_output(w, line);
         else if (w->doc >= 0)
             hx_diag_decode(&w->d, line);
         from = i + 1;
@@ -397,6 +454,12 @@ static void worker_lost(struct run *r, struct worker *w)
         return;
     const struct hx_batch_item *it = &r->plan->v[w->doc];
     remove_partial(it->target, pid);
+    for (size_t i = 0; i < w->nout; i++) { /* "nothing written": not even a finished part */
+        unlink(w->otmp[i]);
+        free(w->otmp[i]);
+        free(w->ofinal[i]);
+    }
+    w->nout = 0;
     enum hx_doc_status st = HX_DOC_FAILED;
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
         st = HX_DOC_TIMEOUT;
@@ -454,7 +517,7 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
     int nw = o->jobs < 1 ? 1 : o->jobs;
     if ((size_t)nw > plan->n)
         nw = plan->n ? (int)plan->n : 1;
-    struct run r = {c, plan, o, diags, NULL, NULL, 0, NULL, NULL};
+    struct run r = {c, plan, o, diags, NULL, NULL, 0, NULL, NULL, NULL};
     struct worker *ws = hx_xmalloc((size_t)nw * sizeof *ws);
     r.pf = hx_xmalloc((size_t)nw * sizeof *r.pf);
     r.idx = hx_xmalloc((size_t)nw * sizeof *r.idx);
@@ -476,6 +539,7 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
         return -1;
     }
     r.state = hx_batch_state_open(o->outdir, o->recipe ? o->recipe : "");
+    r.land = hx_land_new(doc_landing, doc_finish, &r);
     sweep_stale(plan);
     struct sigaction sa = {0}, old_int, old_term;
     sa.sa_handler = on_interrupt;
@@ -494,7 +558,7 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
                     next++;
                     continue;
                 }
-                if (w->pid <= 0 && worker_start(ws, nw, k, c, plan, o, r.state) < 0) {
+                if (w->pid <= 0 && worker_start(ws, nw, k, c, plan, o) < 0) {
                     hx_diags_add(diags, HX_SEV_ERROR, it->path, 0, "batch", NULL,
                                  "cannot start a process for it: %s", strerror(errno));
                     r.failed++;
@@ -519,6 +583,7 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
                 if (ws[k].pid > 0)
                     kill(ws[k].pid, SIGKILL);
         pool_wait(&r, ws, nw);
+        hx_land_maybe(r.land, 0);
         hx_batch_log_tick(r.log);
     }
     for (int k = 0; k < nw; k++) /* idle workers see the end of their input and exit */
@@ -529,6 +594,7 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
                 ;
             hx_cleanup_kid_forget(ws[k].pid);
         }
+    hx_land_free(r.land); /* what is left lands, then is logged */
     if (interrupted)
         hx_diags_add(diags, HX_SEV_ERROR, o->outdir, 0, "batch", NULL,
                      "interrupted: %zu of %zu documents not started (rerun with --resume)",
@@ -539,6 +605,8 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
     sigaction(SIGTERM, &old_term, NULL);
     for (int k = 0; k < nw; k++) {
         free(ws[k].buf);
+        free(ws[k].otmp);
+        free(ws[k].ofinal);
         hx_diags_free(&ws[k].d);
     }
     free(ws);

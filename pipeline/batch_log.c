@@ -168,6 +168,7 @@ struct entry {
     char *target, *input;
     long long size, mtime;
     uint64_t recipe;
+    unsigned long long ino; /* the output file made; 0 = not known */
 };
 
 struct hx_batch_state {
@@ -230,19 +231,21 @@ struct hx_batch_state *hx_batch_state_open(const char *outdir, const char *recip
     size_t cap = 0;
     ssize_t len;
     while (fp && (len = getline(&line, &cap, fp)) > 0) {
-        char *f[5], *p = line;
+        char *f[6], *p = line;
         int n = 0;
-        line[len - 1] = line[len - 1] == '\n' ? 0 : line[len - 1];
-        for (; n < 5 && p; n++) {
+        if (line[len - 1] != '\n')
+            continue; /* a line cut short by a kill is ignored */
+        line[len - 1] = 0;
+        for (; n < 6 && p; n++) {
             f[n] = p;
             p = strchr(p, '\t');
             if (p)
                 *p++ = 0;
         }
-        if (n == 5 && !p) /* a line cut short by a kill is ignored */
+        if ((n == 5 || n == 6) && !p) /* five fields: an older run's, no inode */
             put(s, (struct entry){hx_strdup(s->a, f[0]), hx_strdup(s->a, f[1]),
                                   strtoll(f[2], NULL, 10), strtoll(f[3], NULL, 10),
-                                  strtoull(f[4], NULL, 16)});
+                                  strtoull(f[4], NULL, 16), n == 6 ? strtoull(f[5], NULL, 10) : 0});
     }
     free(line);
     if (fp)
@@ -257,21 +260,24 @@ int hx_batch_state_fresh(struct hx_batch_state *s, const char *input, const char
         return 0;
     const struct entry *e = slot_of(s, target);
     return e->target && !strcmp(e->input, input) && e->size == (long long)in.st_size &&
-           e->mtime == mtime_ns(&in) && e->recipe == s->recipe && mtime_ns(&out) >= mtime_ns(&in);
+           e->mtime == mtime_ns(&in) && e->recipe == s->recipe && mtime_ns(&out) >= mtime_ns(&in) &&
+           (!e->ino || e->ino == (unsigned long long)out.st_ino);
 }
 
-void hx_batch_state_record(struct hx_batch_state *s, const char *input, const char *target)
+void hx_batch_state_record(struct hx_batch_state *s, const char *input, const char *target,
+                           const char *made)
 {
-    struct stat in;
-    if (!s || stat(input, &in) != 0 || strchr(input, '\t') || strchr(input, '\n') ||
-        strchr(target, '\t') || strchr(target, '\n'))
+    struct stat in, out;
+    if (!s || stat(input, &in) != 0 || lstat(made, &out) != 0 || strchr(input, '\t') ||
+        strchr(input, '\n') || strchr(target, '\t') || strchr(target, '\n'))
         return;
     if (s->fd < 0)
         s->fd = open(s->path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (s->fd < 0)
         return;
-    char *line = hx_printf(s->a, "%s\t%s\t%lld\t%lld\t%016llx\n", target, input,
-                           (long long)in.st_size, mtime_ns(&in), (unsigned long long)s->recipe);
+    char *line =
+        hx_printf(s->a, "%s\t%s\t%lld\t%lld\t%016llx\t%llu\n", target, input, (long long)in.st_size,
+                  mtime_ns(&in), (unsigned long long)s->recipe, (unsigned long long)out.st_ino);
     /* one write of one line: shards appending to one file do not interleave */
     ssize_t w = write(s->fd, line, strlen(line));
     (void)w;

@@ -48,13 +48,16 @@ struct hx_batch_state;
  * options that make an output what it is. */
 struct hx_batch_state *hx_batch_state_open(const char *outdir, const char *recipe);
 
-/* 1 when target is newer than input and was made from this input (same
- * size and time) with the same recipe. */
+/* 1 when target is newer than input and is the very file (inode) made
+ * from this input (same size and time) with the same recipe. */
 int hx_batch_state_fresh(struct hx_batch_state *s, const char *input, const char *target);
 
-/* Records that target was made from input now (appended at once, so that
- * a run killed later still knows). */
-void hx_batch_state_record(struct hx_batch_state *s, const char *input, const char *target);
+/* Records that target is made from input now, as the file made is at
+ * path made (its temporary, about to be renamed to target: its inode is
+ * kept, so that a record whose rename never happened is never fresh).
+ * Appended at once, so that a run killed later still knows. */
+void hx_batch_state_record(struct hx_batch_state *s, const char *input, const char *target,
+                           const char *made);
 
 void hx_batch_state_close(struct hx_batch_state *s);
 

@@ -26,6 +26,9 @@ struct hx_chain {
     struct hx_stage readers[MAX_REGISTRY]; /* auto readers, by registry index */
     int readers_opened[MAX_REGISTRY];
     const struct hx_filter *writer;
+    /* hx_chain_defer: outputs handed over unlanded, to whom. */
+    void (*landed)(void *ud, char *tmp, char *final);
+    void *landed_ud;
 };
 
 static const char *const kind_names[] = {"reader", "filter", "writer"};
@@ -406,8 +409,8 @@ static int read_docs(struct hx_chain *c, struct hx_set *set, struct hx_diags *di
 
 /* Writes doc (NULL: the set) to target; out of memory, like any failure
  * of the writer, leaves the target untouched. */
-static int write_one(struct hx_stage *st, struct hx_set *set, struct hx_doc *doc,
-                     const char *target)
+static int write_one(struct hx_chain *c, struct hx_stage *st, struct hx_set *set,
+                     struct hx_doc *doc, const char *target)
 {
     struct hx_output out;
     struct hx_oom_catch oc;
@@ -432,10 +435,14 @@ static int write_one(struct hx_stage *st, struct hx_set *set, struct hx_doc *doc
         return -1;
     }
     unsigned long links = out.links;
-    if (hx_output_commit(&out, err, sizeof err) < 0) {
+    char *tmp = NULL, *final = NULL;
+    if ((c->landed ? hx_output_close_deferred(&out, &tmp, &final, err, sizeof err)
+                   : hx_output_commit(&out, err, sizeof err)) < 0) {
         hx_error(st, doc, NULL, "%s", err);
         return -1;
     }
+    if (tmp)
+        c->landed(c->landed_ud, tmp, final);
     if (links > 1)
         hx_warn(st, doc, NULL,
                 "%s had %lu names (hard links): it was replaced by a new file, the other names "
@@ -456,7 +463,7 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
             if (set->docs[d]->failed)
                 rc = -1;
         /* A report over a set with a missing member would mislead. */
-        if (rc == 0 && write_one(st, set, NULL, out) < 0)
+        if (rc == 0 && write_one(c, st, set, NULL, out) < 0)
             rc = -1;
         return rc;
     }
@@ -502,12 +509,18 @@ static int write_docs(struct hx_chain *c, struct hx_set *set, const char *out)
             continue;
         }
         const char *target = targets[d];
-        if (write_one(st, set, doc, target) < 0) {
+        if (write_one(c, st, set, doc, target) < 0) {
             doc->failed = 1;
             rc = -1;
         }
     }
     return rc;
+}
+
+void hx_chain_defer(struct hx_chain *c, void (*landed)(void *ud, char *tmp, char *final), void *ud)
+{
+    c->landed = landed;
+    c->landed_ud = ud;
 }
 
 int hx_chain_open(struct hx_chain *c, struct hx_diags *diags)

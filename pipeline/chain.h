@@ -36,6 +36,12 @@ const struct hx_filter *hx_filter_find(const char *name, int kind);
  * written, -1 when any failed (the others are still written). */
 int hx_chain_run(struct hx_chain *c, struct hx_set *set, const char *out, struct hx_diags *diags);
 
+/* From now on each file output is closed but not landed: landed(ud, tmp,
+ * final) receives the temporary and where it goes (both malloc'd, the
+ * callee's), to be landed with others by hx_output_land (batch). Outputs
+ * to streams are written through as before. */
+void hx_chain_defer(struct hx_chain *c, void (*landed)(void *ud, char *tmp, char *final), void *ud);
+
 /* Opens every filter and the writer now rather than on first use (readers
  * still open when a file first needs them), so that work done once per
  * chain is not repeated in each process of a batch. 0, or -1 after an

@@ -1,5 +1,6 @@
 /* Outputs that never clobber: a temporary file beside the target renamed
  * into place, or copied to a stream; see output.h. */
+#define _GNU_SOURCE /* syncfs */
 #include "output.h"
 
 #include "text.h"
@@ -340,8 +341,9 @@ static int copy_to_stream(struct hx_output *out, char *err, size_t errlen)
 }
 
 /* Gives the new file the mode (and, when we may, the owner) of the one it
- * replaces, or the mode a new file gets; then flushes it to disk. */
-static int finish_file(struct hx_output *out, int fd, char *err, size_t errlen)
+ * replaces, or the mode a new file gets; then, when sync, flushes it to
+ * disk. */
+static int finish_file(struct hx_output *out, int fd, int sync, char *err, size_t errlen)
 {
     mode_t mode = out->mode;
     if (!out->replace) {
@@ -353,7 +355,7 @@ static int finish_file(struct hx_output *out, int fd, char *err, size_t errlen)
         if (fchown(fd, (uid_t)-1, out->gid) != 0)
             mode &= ~(mode_t)(S_ISUID | S_ISGID);
     }
-    if (fchmod(fd, mode) != 0 || fsync(fd) != 0) {
+    if (fchmod(fd, mode) != 0 || (sync && fsync(fd) != 0)) {
         snprintf(err, errlen, "%s: write error: %s", out->name, strerror(errno));
         return -1;
     }
@@ -377,7 +379,9 @@ static void sync_dir(const char *path)
     hx_buf_free(&b);
 }
 
-int hx_output_commit(struct hx_output *out, char *err, size_t errlen)
+/* Flushes and closes the temporary (synced when sync) or copies it to the
+ * stream. 0, or -1 with a message in err. */
+static int output_close(struct hx_output *out, int sync, char *err, size_t errlen)
 {
     int rc = 0;
     if (out->fp) {
@@ -386,7 +390,7 @@ int hx_output_commit(struct hx_output *out, char *err, size_t errlen)
             snprintf(err, errlen, "%s: write error: %s", out->name, strerror(errno));
             rc = -1;
         } else if (out->stream < 0) {
-            rc = finish_file(out, fd, err, errlen);
+            rc = finish_file(out, fd, sync, err, errlen);
         }
         if (fclose(out->fp) != 0 && rc == 0) {
             snprintf(err, errlen, "%s: write error: %s", out->name, strerror(errno));
@@ -396,15 +400,21 @@ int hx_output_commit(struct hx_output *out, char *err, size_t errlen)
     } else if (out->stream < 0) {
         /* The writer wrote to path itself (libzip): same finishing. */
         int fd = open(out->path, O_WRONLY | O_CLOEXEC);
-        rc = fd < 0 ? -1 : finish_file(out, fd, err, errlen);
+        rc = fd < 0 ? -1 : finish_file(out, fd, sync, err, errlen);
         if (fd < 0)
             snprintf(err, errlen, "%s: %s", out->name, strerror(errno));
         if (fd >= 0)
             close(fd);
     }
-    if (rc == 0 && out->stream >= 0) {
+    if (rc == 0 && out->stream >= 0)
         rc = copy_to_stream(out, err, errlen);
-    } else if (rc == 0) {
+    return rc;
+}
+
+int hx_output_commit(struct hx_output *out, char *err, size_t errlen)
+{
+    int rc = output_close(out, 1, err, errlen);
+    if (rc == 0 && out->stream < 0) {
         const char *final = out->real ? out->real : out->name;
         if (rename(out->path, final) != 0) {
             snprintf(err, errlen, "%s: cannot move the output into place: %s", out->name,
@@ -419,6 +429,84 @@ int hx_output_commit(struct hx_output *out, char *err, size_t errlen)
     }
     hx_output_abort(out);
     return rc;
+}
+
+int hx_output_close_deferred(struct hx_output *out, char **tmp, char **final, char *err,
+                             size_t errlen)
+{
+    *tmp = *final = NULL;
+    int rc = output_close(out, 0, err, errlen);
+    if (rc == 0 && out->stream < 0) {
+        char *f = strdup(out->real ? out->real : out->name);
+        if (!f) {
+            snprintf(err, errlen, "%s: out of memory", out->name);
+            rc = -1;
+        } else {
+            /* From now on the temporary is the caller's to land or remove. */
+            hx_cleanup_temp_forget(out->path);
+            *tmp = (char *)out->path;
+            *final = f;
+            out->path = NULL;
+        }
+    }
+    hx_output_abort(out);
+    return rc;
+}
+
+/* Makes the contents of every file of paths durable: one syncfs for each
+ * file system they are on (a flush of the device for the whole group),
+ * or an fsync each where syncfs is refused. */
+static void sync_group(char *const *paths, size_t n)
+{
+    dev_t done[8];
+    size_t ndone = 0;
+    for (size_t i = 0; i < n; i++) {
+        int fd = open(paths[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        struct stat sb;
+        if (fd < 0)
+            continue;
+        size_t k = 0;
+        if (fstat(fd, &sb) == 0)
+            while (k < ndone && done[k] != sb.st_dev)
+                k++;
+        if (k < ndone) {
+            close(fd);
+            continue;
+        }
+        if (syncfs(fd) != 0 || ndone == sizeof done / sizeof done[0])
+            fsync(fd);
+        else
+            done[ndone++] = sb.st_dev;
+        close(fd);
+    }
+}
+
+void hx_output_land(char *const *tmp, char *const *final, size_t n, int *errnos,
+                    void (*before)(void *ud, size_t i), void *ud)
+{
+    sync_group(tmp, n);
+    for (size_t i = 0; i < n; i++) {
+        if (before)
+            before(ud, i);
+        errnos[i] = rename(tmp[i], final[i]) == 0 ? 0 : errno;
+        if (errnos[i])
+            unlink(tmp[i]);
+    }
+    /* Each directory once: the renames made durable. */
+    for (size_t i = 0; i < n; i++) {
+        const char *slash = strrchr(final[i], '/');
+        size_t dl = slash ? (size_t)(slash - final[i]) : 0;
+        size_t k = 0;
+        while (k < i) {
+            const char *s2 = strrchr(final[k], '/');
+            size_t l2 = s2 ? (size_t)(s2 - final[k]) : 0;
+            if (l2 == dl && strncmp(final[k], final[i], dl) == 0)
+                break;
+            k++;
+        }
+        if (k == i && !errnos[i])
+            sync_dir(final[i]);
+    }
 }
 
 void hx_output_abort(struct hx_output *out)

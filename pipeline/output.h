@@ -38,6 +38,23 @@ int hx_output_open(struct hx_output *out, const char *target, const struct hx_se
  * file target untouched. */
 int hx_output_commit(struct hx_output *out, char *err, size_t errlen);
 
+/* Like hx_output_commit for a batch that makes its outputs durable in
+ * groups: the temporary is closed with its mode but neither synced nor
+ * moved; *tmp and *final (malloc'd) name it and where it goes, and this
+ * process's clean-up forgets it (landing or removing it is the caller's).
+ * A stream target is written through as by hx_output_commit and gets
+ * *tmp = NULL. 0, or -1 with a message in err (nothing left behind). */
+int hx_output_close_deferred(struct hx_output *out, char **tmp, char **final, char *err,
+                             size_t errlen);
+
+/* Lands n temporaries of hx_output_close_deferred: their contents made
+ * durable together (one syncfs a file system), each renamed over its
+ * final name (before(ud, i) called just before, when not NULL), then each
+ * directory synced once. errnos[i] is 0, or the rename's errno (that
+ * temporary is removed). */
+void hx_output_land(char *const *tmp, char *const *final, size_t n, int *errnos,
+                    void (*before)(void *ud, size_t i), void *ud);
+
 /* Removes the temporary file; the target is untouched. */
 void hx_output_abort(struct hx_output *out);
 

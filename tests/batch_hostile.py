@@ -101,9 +101,12 @@ with tempfile.TemporaryDirectory() as tmp:
                             stderr=subprocess.PIPE, env=env, start_new_session=True)
     deadline = time.time() + 120
     # Early, and polled often: 50 small documents take well under a second
-    # on a quiet machine, and the interrupt must land halfway.
-    while time.time() < deadline and len(list(out2.glob('d*.txt'))) < 3:
-        time.sleep(0.001)
+    # on a quiet machine, and the interrupt must land halfway. Outputs land
+    # in groups (pipeline/batch_land.h), so the sign that conversion has
+    # begun is a temporary of this run waiting to land, not an output.
+    while time.time() < deadline and not [
+            f for f in os.listdir(out2) if f.endswith('.hxtmp') and '4242424' not in f]:
+        time.sleep(0.0005)
     os.killpg(proc.pid, signal.SIGINT)  # as ^C does: the whole process group
     proc.wait(timeout=60)
     time.sleep(0.5)

@@ -183,6 +183,19 @@ def test_resume(tmp, src):
                       "--log", log2], tmp)
     recs = [json.loads(l) for l in open(log2)]
     check(not any(r["status"] == "skipped" for r in recs), "--resume with other options redoes all")
+    # An output that is not the very file the batch made (replaced since,
+    # or recorded just before a rename the kill prevented) is stale,
+    # however new: the state keeps the inode of what it made.
+    run(["batch", src, "-o", out, "--resume", "-t", "txt:ids", "--log", log2], tmp)
+    victim = os.path.join(out, sorted(outputs(out))[0])
+    data = open(victim, "rb").read()
+    open(victim + ".new", "wb").write(data)
+    os.replace(victim + ".new", victim)  # same bytes, newer, another inode
+    run(["batch", src, "-o", out, "--resume", "-t", "txt:ids", "--log", log2], tmp)
+    recs = [json.loads(l) for l in open(log2)]
+    redone = [r["outputs"][0] for r in recs if r["status"] == "converted"]
+    check(len(redone) == 1 and os.path.samefile(os.path.join(tmp, redone[0]), victim),
+          "--resume redoes an output replaced by another file, only it: %s" % redone[:3])
     # SIGINT halfway: the documents in flight finish, the summary is printed.
     out = os.path.join(tmp, "int")
     p = subprocess.Popen([EXE, "batch", src, "-o", out, "-j", "2"], stdout=subprocess.PIPE,
