@@ -330,6 +330,19 @@ struct hx_font *hx_fonts_main(struct hx_fonts *fs, const char *lang, unsigned st
     return c->n ? c->v[0] : chain_get(fs, "", 0)->v[0];
 }
 
+struct hx_font *hx_fonts_style(struct hx_fonts *fs, const struct hx_font *f, unsigned style)
+{
+    return family_find(fs, f->family, style & 3);
+}
+
+size_t hx_fonts_chain(struct hx_fonts *fs, const char *lang, unsigned style,
+                      struct hx_font *const **v)
+{
+    struct chain *c = chain_get(fs, lang, style);
+    *v = c->v;
+    return c->n;
+}
+
 size_t hx_fonts_loaded(struct hx_fonts *fs, struct hx_font ***v)
 {
     *v = fs->bases;
@@ -362,6 +375,27 @@ int hx_font_subset(struct hx_font *f, hb_blob_t **blob, hb_map_t *old2new)
             hb_map_set(old2new, g, hb_map_get(map, g));
     hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
     hb_subset_plan_destroy(plan);
+    if (!sub)
+        return -1;
+    *blob = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    return hb_blob_get_length(*blob) ? 0 : -1;
+}
+
+int hx_font_subset_text(struct hx_font *f, hb_blob_t **blob)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in)
+        return -1;
+    f = f->base;
+    /* By code point: hb-subset keeps GSUB/GPOS/GDEF and adds the glyphs
+     * their lookups reach, so the reader's shaper finds every form. */
+    hb_set_union(hb_subset_input_unicode_set(in), f->used_cps);
+    /* Reading systems draw at screen resolutions with their own
+     * rasterisers: hinting instructions are most of a CJK face's bytes. */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_face_t *sub = hb_subset_or_fail(f->face, in);
+    hb_subset_input_destroy(in);
     if (!sub)
         return -1;
     *blob = hb_face_reference_blob(sub);

@@ -56,9 +56,26 @@ struct hx_font *hx_fonts_main(struct hx_fonts *fs, const char *lang, unsigned st
  * given input). */
 size_t hx_fonts_loaded(struct hx_fonts *fs, struct hx_font ***v);
 
+/* f's family (as the font map names it) in style: the face fontconfig
+ * finds for it, marked synthetic where the family lacks the style; NULL
+ * when the family has no face left. For a writer that picks a family per
+ * character (the reading system styles the text itself). */
+struct hx_font *hx_fonts_style(struct hx_fonts *fs, const struct hx_font *f, unsigned style);
+
+/* The chain of lang in style, in order of preference (the language's
+ * families, then the fallback chain's): what hx_fonts_pick walks. */
+size_t hx_fonts_chain(struct hx_fonts *fs, const char *lang, unsigned style,
+                      struct hx_font *const **v);
+
 /* A subset of f with exactly its used_glyphs (and their components),
  * glyph ids renumbered: *blob gets the TrueType file, old2new (created by
  * the caller) maps old glyph ids to new. 0, or -1 when HarfBuzz fails. */
 int hx_font_subset(struct hx_font *f, hb_blob_t **blob, hb_map_t *old2new);
+
+/* A subset of f for a reader that shapes the text itself (an e-book):
+ * the code points in used_cps with every glyph the font's layout tables
+ * can reach from them (Arabic joining forms, ligatures), layout tables
+ * kept. *blob gets the TrueType file. 0, or -1 when HarfBuzz fails. */
+int hx_font_subset_text(struct hx_font *f, hb_blob_t **blob);
 
 #endif

@@ -13,10 +13,20 @@ six-language report, read back with zipfile and an XML parser:
 - Arabic: dir="rtl" and page-progression-direction="rtl";
 - the parallel edition: every version in every row with its lang, each
   paragraph linking to its counterparts, every internal link resolving,
-  the flagged rows (as many as the alignment finds) shown with evidence.
+  the flagged rows (as many as the alignment finds) shown with evidence;
+- embedded fonts (epub:fonts=embed) on the seed and an Arabic text: each
+  font in the manifest as font/ttf, listed in META-INF/encryption.xml,
+  stored obfuscated (not a font as it lies in the archive), a TrueType
+  font that fontconfig reads once de-obfuscated with the key the spec
+  gives (SHA-1 of the unique identifier), declared with @font-face and
+  named first in the language's stack, and together covering every
+  character of the text of that language; two runs byte-identical; none
+  of it without the option.
 """
+import hashlib
 import json
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -214,6 +224,99 @@ def arabic_checks(tmp):
               "ar: %s is not lang=ar dir=rtl" % href)
 
 
+def deobfuscate(identifier, data):
+    """OCF font obfuscation: XOR of the first 1040 bytes with the SHA-1 of
+    the identifier without white space."""
+    key = hashlib.sha1(re.sub(r"[ \t\r\n]", "", identifier).encode()).digest()
+    head = bytes(b ^ key[i % 20] for i, b in enumerate(data[:1040]))
+    return head + data[1040:]
+
+
+def font_charset(path):
+    """(family, set of code points) of a font file by fc-query, or None."""
+    r = subprocess.run(["fc-query", "--format=%{family}|%{charset}\n", path],
+                       capture_output=True, text=True)
+    if r.returncode != 0 or "|" not in r.stdout:
+        return None
+    family, ranges = r.stdout.splitlines()[0].split("|", 1)
+    cps = set()
+    for part in ranges.split():
+        lo, _, hi = part.partition("-")
+        cps.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    return family, cps
+
+
+def text_by_lang(docs, want):
+    """Every character of the text in language want (inherited lang)."""
+    chars = set()
+
+    def walk(el, lang):
+        lang = el.get("lang") or el.get(XL + "lang") or lang
+        if el.tag == XH + "head":
+            return
+        if lang.split("-")[0] == want:
+            chars.update(el.text or "")
+        for c in el:
+            walk(c, lang)
+            if lang.split("-")[0] == want:
+                chars.update(c.tail or "")
+
+    for _, root in docs:
+        walk(root, "")
+    return {ord(c) for c in chars if ord(c) > 0x20}
+
+
+def embed_checks(tmp):
+    if not shutil.which("fc-query"):
+        print("note: fc-query missing (fontconfig): embedded fonts not read back")
+        return
+    udhr = os.path.join(os.environ.get("HX_SHARED") or os.path.join(SRC, "..", "shared"),
+                        "corpus", "udhr", "udhr--arb.html")
+    arabic = udhr if os.path.exists(udhr) else os.path.join(SRC, "tests", "align", "ar.txt")
+    for name, src, lang in (("seed", SEED, "zh"), ("arabic", arabic, "ar")):
+        out = os.path.join(tmp, name + "-fonts.epub")
+        run(["convert", src, "-t", "epub:fonts=embed", "-o", out])
+        run(["convert", src, "-t", "epub:fonts=embed", "-o", out + "2.epub"])
+        check(open(out, "rb").read() == open(out + "2.epub", "rb").read(),
+              "%s fonts: two runs differ" % name)
+        infos, files = read(out)
+        opf = package(files)
+        ident = opf.find(OPF + "metadata").find(DC + "identifier").text
+        fonts = {i.get("href"): i.get("media-type") for i in opf.iter(OPF + "item")
+                 if i.get("href").startswith("fonts/")}
+        check(fonts and set(fonts.values()) == {"font/ttf"},
+              "%s fonts: manifest %s" % (name, fonts))
+        enc = ET.fromstring(files.get("META-INF/encryption.xml", b"<none/>"))
+        refs = {r.get("URI") for r in enc.iter("{http://www.w3.org/2001/04/xmlenc#}CipherReference")}
+        algs = {m.get("Algorithm") for m in enc.iter("{http://www.w3.org/2001/04/xmlenc#}EncryptionMethod")}
+        check(refs == {"EPUB/" + f for f in fonts}, "%s fonts: encryption.xml lists %s" % (name, refs))
+        check(algs == {"http://www.idpf.org/2008/embedding"}, "%s fonts: algorithm %s" % (name, algs))
+        css = files["EPUB/style.css"].decode()
+        faces = re.findall(r'@font-face \{ font-family: "([^"]+)";[^}]*url\("([^"]+)"\)', css)
+        check({u for _, u in faces} == set(fonts), "%s fonts: @font-face %s" % (name, faces))
+        stack = re.search(r":lang\(%s\) \{ font-family: ([^;]*);" % lang, css).group(1)
+        named = [f.strip().strip('"') for f in stack.split(",")]
+        covered = set()
+        for href in fonts:
+            raw = files["EPUB/" + href]
+            check(raw[:4] not in (b"\0\1\0\0", b"true"), "%s fonts: %s not obfuscated" % (name, href))
+            path = os.path.join(tmp, name + "-" + os.path.basename(href))
+            with open(path, "wb") as f:
+                f.write(deobfuscate(ident, raw))
+            got = font_charset(path)
+            check(got is not None, "%s fonts: %s does not parse once de-obfuscated" % (name, href))
+            family = [fam for fam, u in faces if u == href]
+            if got and family and family[0] in named:
+                covered |= got[1]
+        check(named and named[0].startswith("hx-"), "%s fonts: :lang(%s) stack %s" % (name, lang, named))
+        missing = text_by_lang(content(files, opf), lang) - covered
+        check(not missing, "%s fonts: %d characters of the %s text in no embedded font: %s"
+              % (name, len(missing), lang, "".join(map(chr, sorted(missing)))[:40]))
+    _, files = read(os.path.join(tmp, "a.epub"))
+    check("META-INF/encryption.xml" not in files and not any(n.startswith("EPUB/fonts/") for n in files),
+          "seed: fonts embedded without the option")
+
+
 def parallel_checks(tmp):
     langs = ["zh", "en", "ar", "fr", "ru", "es"]
     paths = [os.path.join(SRC, "tests", "align", l + ".txt") for l in langs]
@@ -270,6 +373,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         seed_checks(tmp)
         arabic_checks(tmp)
+        embed_checks(tmp)
         parallel_checks(tmp)
     for f in failures[:40]:
         print("FAIL:", f)

@@ -58,6 +58,16 @@ static int write_part(struct epub_book *b, struct hx_doc *doc, size_t i,
     return epub_x_close(&x);
 }
 
+static const char *const font_choices[] = {"none", "embed", NULL};
+
+static const struct hx_opt epub_options[] = {
+    {"fonts", HX_OPT_ENUM, offsetof(struct epub_opts, fonts), "none",
+     "embed: subset fonts of the font map for the text, obfuscated (env HEXAGLOT_FONTS: "
+     "from that directory only)",
+     font_choices, 0, 0},
+    {0},
+};
+
 static int write_epub(struct hx_stage *st, struct hx_doc *doc, struct hx_output *out)
 {
     const char *lang = doc->lang && *doc->lang ? doc->lang : "und";
@@ -71,6 +81,7 @@ static int write_epub(struct hx_stage *st, struct hx_doc *doc, struct hx_output 
     if (!b.identifier)
         b.identifier = epub_content_uuid(b.a, &doc, 1);
     b.when = epub_doc_time(st, doc);
+    b.fs = ((struct epub_opts *)st->priv)->fs;
     size_t i = 0;
     const struct hx_node *n = doc->root->first;
     while (n) {
@@ -94,5 +105,9 @@ const struct hx_filter hx_write_epub = {
                "footnotes, navigation, accessibility metadata; byte-reproducible",
     .ext = "epub",
     .needs = HX_HAS_TREE,
+    .priv_size = sizeof(struct epub_opts),
+    .opts = epub_options,
+    .open = epub_fonts_open,
     .write = write_epub,
+    .close = epub_fonts_close,
 };

@@ -12,6 +12,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "fonts/fonts.h"
 #include "hx.h"
 
 /* One file of the publication, under EPUB/ in the archive. */
@@ -49,7 +50,34 @@ struct epub_book {
     time_t when;               /* dcterms:modified and archive timestamps */
     int rtl;                   /* page-progression-direction rtl */
     int failed;                /* a libxml2 call failed */
+    /* embedded fonts (fonts=embed): fs when asked, then what embed.c made */
+    struct hx_fonts *fs;
+    struct hx_font **embedded; /* the faces embedded (bases) */
+    size_t nembedded;
+    const char *font_faces; /* @font-face rules for style.css */
+    const char *encryption; /* META-INF/encryption.xml, or NULL */
 };
+
+/* The options of the epub writer (align-epub takes none: the align verb
+ * passes no writer options). */
+struct epub_opts {
+    int fonts;           /* 0 none, 1 embed */
+    struct hx_fonts *fs; /* opened once per chain when embedding */
+};
+
+/* Opens the fonts when embedding (open callback), and closes them. */
+int epub_fonts_open(struct hx_stage *st);
+void epub_fonts_close(struct hx_stage *st);
+
+/* With b->fs: subsets the faces the content documents written so far
+ * need, adds them obfuscated under fonts/, and sets b->embedded,
+ * font_faces and encryption. 0 (also without b->fs), or -1 after an
+ * error diagnostic. */
+int epub_fonts_embed(struct epub_book *b);
+
+/* The embedded families to name ahead of lang's font stack, in the font
+ * map's order, each quoted and followed by ", " ("" when none). */
+const char *epub_fonts_families(const struct epub_book *b, const char *lang);
 
 /* A per-language row of the data table labels.tsv: the words printed
  * around the text (nav title, notes, names of parts without a heading)
@@ -61,8 +89,9 @@ struct epub_lang {
 /* The row for tag's primary language (English's when not listed). */
 struct epub_lang epub_lang_data(const char *tag);
 
-/* The style sheet every content document links (style.css), in a. */
-const char *epub_css(struct hx_arena *a);
+/* The style sheet every content document links (style.css), in b's
+ * arena, with its embedded fonts if any. */
+const char *epub_css(const struct epub_book *b);
 
 /* The name of a part for the table of contents when it opens with no
  * heading: by its key ("body" a report, "res1" a draft resolution…). */

@@ -312,6 +312,8 @@ static int book_zip(struct epub_book *b, const char *opf, size_t opflen, struct 
     int bad = zip_put(za, "mimetype", "application/epub+zip", 20, 1, &tm) < 0 ||
               zip_put(za, "META-INF/container.xml", container_xml, sizeof container_xml - 1, 0,
                       &tm) < 0 ||
+              (b->encryption && zip_put(za, "META-INF/encryption.xml", b->encryption,
+                                        strlen(b->encryption), 0, &tm) < 0) ||
               zip_put(za, "EPUB/package.opf", opf, opflen, 0, &tm) < 0;
     for (size_t k = 0; k < b->nfiles && !bad; k++)
         bad = zip_put(za, hx_printf(b->a, "EPUB/%s", b->files[k].name), b->files[k].data,
@@ -342,8 +344,11 @@ int epub_book_finish(struct epub_book *b, struct hx_output *out)
 {
     if (epub_nav(b) < 0)
         return -1;
-    /* the style sheet goes right after the navigation document */
-    const char *css = epub_css(b->a);
+    /* the fonts and then the style sheet go right after the navigation
+     * document */
+    if (epub_fonts_embed(b) < 0)
+        return -1;
+    const char *css = epub_css(b);
     epub_book_add(b, "style.css", "text/css", css, strlen(css), 0);
     /* archive order: nav and css before content, whatever the order of adding */
     struct epub_file *sorted = hx_alloc(b->a, b->nfiles * sizeof *sorted);

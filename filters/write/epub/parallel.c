@@ -415,6 +415,7 @@ static int write_parallel(struct hx_stage *st, struct hx_set *set, struct hx_out
         hx_error(st, NULL, NULL, "no alignment to write: put 'align' before it");
         return -1;
     }
+    /* no fonts embedded: align takes no writer options (-o REPORT only) */
     struct epub_book b = {.st = st, .a = set->arena};
     struct par p = {.set = set, .al = al, .b = &b};
     par_meta(&b, st, set, al);

@@ -89,18 +89,22 @@ static const char css_base[] =
     "p.vlinks a { margin-right: .5em; }\n"
     "p.missing { color: #999; }\n";
 
-const char *epub_css(struct hx_arena *a)
+const char *epub_css(const struct epub_book *bk)
 {
     struct hx_buf b = {0};
     hx_buf_adds(&b, css_base);
-    /* the fallback row's fonts for everything, then each language's */
+    if (bk->font_faces)
+        hx_buf_adds(&b, bk->font_faces);
+    /* the fallback row's fonts for everything, then each language's; the
+     * embedded families first */
     for (size_t r = 0; r < hx_epub_labels_rows; r++) {
         if (r == 0)
-            hx_buf_addf(&b, "body { font-family: %s; }\n", hx_epub_labels[r][7]);
-        hx_buf_addf(&b, ":lang(%s) { font-family: %s; }\n", hx_epub_labels[r][0],
-                    hx_epub_labels[r][7]);
+            hx_buf_addf(&b, "body { font-family: %s%s; }\n", epub_fonts_families(bk, ""),
+                        hx_epub_labels[r][7]);
+        hx_buf_addf(&b, ":lang(%s) { font-family: %s%s; }\n", hx_epub_labels[r][0],
+                    epub_fonts_families(bk, hx_epub_labels[r][0]), hx_epub_labels[r][7]);
     }
-    const char *css = hx_strdup(a, b.data);
+    const char *css = hx_strdup(bk->a, b.data);
     hx_buf_free(&b);
     return css;
 }
