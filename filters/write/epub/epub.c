@@ -11,7 +11,8 @@
  * the parallel edition), xhtml.c (blocks and inlines as XHTML), notes.c
  * (footnotes: noteref and aside),
  * book.c (the book's files and the frame of a content document), nav.c,
- * package.c (package document, archive), style.c (CSS, labels.tsv). */
+ * package.c (package document, archive), style.c (CSS, labels.tsv),
+ * embed.c (fonts=embed: subset fonts, obfuscated). */
 #include <string.h>
 
 #include "epub.h"
