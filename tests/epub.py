@@ -11,6 +11,7 @@ six-language report, read back with zipfile and an XML parser:
   text, the seed's 22 footnotes as noteref -> aside pairs whose links meet
   both ways (no <sup> inside the link), links kept, the Chinese CSS;
 - Arabic: dir="rtl" and page-progression-direction="rtl";
+- Chinese: Latin and digit runs beside Han characters in as-s/as-e spans;
 - the parallel edition: every version in every row with its lang, each
   paragraph linking to its counterparts, every internal link resolving,
   the flagged rows (as many as the alignment finds) shown with evidence;
@@ -317,6 +318,27 @@ def embed_checks(tmp):
           "seed: fonts embedded without the option")
 
 
+def autospace_checks(tmp):
+    """Chinese: a run of Latin letters or digits beside a Han character is
+    a span whose class names the side(s) that touch one (the margin
+    fallback for text-autospace); a run after punctuation only its end."""
+    src = os.path.join(tmp, "as-zh.txt")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("根据第75/202号决议和A/76/533号文件，2021年的报告 (见附件) 与 UNESCO 合作。\n")
+    out = os.path.join(tmp, "as-zh.epub")
+    run(["convert", src, "-t", "epub", "-o", out])
+    _, files = read(out)
+    got = []
+    for name in sorted(files):
+        if name.startswith("EPUB/p") and name.endswith(".xhtml"):
+            for el in ET.fromstring(files[name]).iter(XH + "span"):
+                if (el.get("class") or "").startswith("as-"):
+                    got.append((el.get("class"), el.text))
+    want = [("as-s as-e", "75/202"), ("as-s as-e", "A/76/533"), ("as-e", "2021"),
+            ("as-s as-e", "UNESCO")]
+    check(got == want, "autospace spans %s, want %s" % (got, want))
+
+
 def parallel_checks(tmp):
     langs = ["zh", "en", "ar", "fr", "ru", "es"]
     paths = [os.path.join(SRC, "tests", "align", l + ".txt") for l in langs]
@@ -374,6 +396,7 @@ def main():
         seed_checks(tmp)
         arabic_checks(tmp)
         embed_checks(tmp)
+        autospace_checks(tmp)
         parallel_checks(tmp)
     for f in failures[:40]:
         print("FAIL:", f)
