@@ -215,6 +215,22 @@ static struct face *face_get(struct embed *e, struct hx_font *f, unsigned style)
     return fc;
 }
 
+/* Records that family sets text of lang (once a pair). */
+static void use_family(struct epub_book *b, const char *lang, const struct hx_font *family)
+{
+    char primary[16];
+    size_t n = 0;
+    for (; lang[n] && lang[n] != '-' && lang[n] != '_' && n + 1 < sizeof primary; n++)
+        primary[n] = (char)(lang[n] >= 'A' && lang[n] <= 'Z' ? lang[n] + 32 : lang[n]);
+    primary[n] = 0;
+    for (size_t k = 0; k < b->nfont_uses; k++)
+        if (b->font_uses[k].family == family && !strcmp(b->font_uses[k].lang, primary))
+            return;
+    b->font_uses =
+        hx_arena_grow(b->a, b->font_uses, b->nfont_uses, &b->ucap, sizeof *b->font_uses, 8);
+    b->font_uses[b->nfont_uses++] = (struct epub_font_use){hx_strdup(b->a, primary), family};
+}
+
 /* Assigns every recorded character to the face that sets it. */
 static void assign(struct embed *e)
 {
@@ -234,6 +250,7 @@ static void assign(struct embed *e)
             }
             face_get(e, face, own);
             hb_set_add(face->used_cps, cp);
+            use_family(e->b, us->lang, fam);
         }
     }
 }
@@ -297,17 +314,16 @@ static int embed_faces(struct embed *e, struct hx_buf *css, struct hx_buf *enc)
 
 const char *epub_fonts_families(const struct epub_book *b, const char *lang)
 {
-    if (!b->fs || !b->nembedded)
+    if (!b->fs || !b->nfont_uses)
         return "";
     struct hx_font *const *v;
     size_t n = hx_fonts_chain(b->fs, lang, 0, &v);
     struct hx_buf s = {0};
     for (size_t k = 0; k < n; k++) {
         int in = 0;
-        for (size_t j = 0; j < b->nembedded && !in; j++)
-            in = b->embedded[j] == v[k]->base;
-        for (size_t j = 0; j < k && in; j++) /* a family once */
-            in = strcmp(v[j]->family, v[k]->family) != 0;
+        for (size_t j = 0; j < b->nfont_uses && !in; j++)
+            in = b->font_uses[j].family == v[k]->base &&
+                 (!*lang || hx_lang_is(lang, b->font_uses[j].lang));
         if (in)
             hx_buf_addf(&s, "\"hx-%s\", ", v[k]->family);
     }
@@ -334,6 +350,7 @@ int epub_fonts_embed(struct epub_book *b)
             rc = -1;
         }
     struct hx_buf css = {0}, enc = {0};
+    b->nfont_uses = 0;
     if (rc == 0) {
         assign(&e);
         rc = embed_faces(&e, &css, &enc);
@@ -341,10 +358,6 @@ int epub_fonts_embed(struct epub_book *b)
     for (size_t k = 0; k < e.nuses; k++)
         hb_set_destroy(e.uses[k].cps);
     if (rc == 0 && e.nfaces) {
-        b->embedded = hx_alloc(b->a, e.nfaces * sizeof *b->embedded);
-        for (size_t k = 0; k < e.nfaces; k++)
-            b->embedded[k] = e.faces[k].font;
-        b->nembedded = e.nfaces;
         b->font_faces = hx_strdup(b->a, css.data);
         hx_buf_adds(&enc, "</encryption>\n");
         b->encryption =

@@ -33,6 +33,13 @@ struct epub_toc {
     const char *lang; /* of the text, NULL = the book's */
 };
 
+/* An embedded family that sets text of a language (its primary subtag,
+ * lowercase). */
+struct epub_font_use {
+    const char *lang;
+    const struct hx_font *family;
+};
+
 struct epub_book {
     struct hx_stage *st;
     const struct hx_doc *doc; /* diagnostics name it (NULL: the set) */
@@ -52,8 +59,8 @@ struct epub_book {
     int failed;                /* a libxml2 call failed */
     /* embedded fonts (fonts=embed): fs when asked, then what embed.c made */
     struct hx_fonts *fs;
-    struct hx_font **embedded; /* the faces embedded (bases) */
-    size_t nembedded;
+    struct epub_font_use *font_uses; /* which family sets which language */
+    size_t nfont_uses, ucap;
     const char *font_faces; /* @font-face rules for style.css */
     const char *encryption; /* META-INF/encryption.xml, or NULL */
 };
@@ -70,13 +77,14 @@ int epub_fonts_open(struct hx_stage *st);
 void epub_fonts_close(struct hx_stage *st);
 
 /* With b->fs: subsets the faces the content documents written so far
- * need, adds them obfuscated under fonts/, and sets b->embedded,
+ * need, adds them obfuscated under fonts/, and sets b->font_uses,
  * font_faces and encryption. 0 (also without b->fs), or -1 after an
  * error diagnostic. */
 int epub_fonts_embed(struct epub_book *b);
 
-/* The embedded families to name ahead of lang's font stack, in the font
- * map's order, each quoted and followed by ", " ("" when none). */
+/* The embedded families to name ahead of lang's font stack: those that
+ * set text of lang (of any language for ""), in the font map's order,
+ * each quoted and followed by ", " ("" when none). */
 const char *epub_fonts_families(const struct epub_book *b, const char *lang);
 
 /* A per-language row of the data table labels.tsv: the words printed

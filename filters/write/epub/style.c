@@ -104,6 +104,19 @@ const char *epub_css(const struct epub_book *bk)
         hx_buf_addf(&b, ":lang(%s) { font-family: %s%s; }\n", hx_epub_labels[r][0],
                     epub_fonts_families(bk, hx_epub_labels[r][0]), hx_epub_labels[r][7]);
     }
+    /* a language with embedded fonts and no row: its own stack, since
+     * inheriting its parent's would name other families */
+    for (size_t k = 0; k < bk->nfont_uses; k++) {
+        const char *l = bk->font_uses[k].lang;
+        int seen = !*l;
+        for (size_t r = 0; r < hx_epub_labels_rows && !seen; r++)
+            seen = hx_lang_is(l, hx_epub_labels[r][0]);
+        for (size_t j = 0; j < k && !seen; j++)
+            seen = !strcmp(bk->font_uses[j].lang, l);
+        if (!seen)
+            hx_buf_addf(&b, ":lang(%s) { font-family: %s%s; }\n", l, epub_fonts_families(bk, l),
+                        epub_lang_data(l).fonts);
+    }
     const char *css = hx_strdup(bk->a, b.data);
     hx_buf_free(&b);
     return css;
