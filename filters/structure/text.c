@@ -11,16 +11,15 @@
 #include "hx.h"
 #include "structure.h"
 
-/* Case-folded copy of s[0..len) in malloc'd memory, with U+2019 read as an
- * apostrophe; NULL when ICU refuses the text. */
-char *structure_fold(const char *s, size_t len, size_t *out_len)
+/* ICU's folding of s[0..len) (the slow path, and the rest of a text after
+ * a byte that is not UTF-8, which it reads as U+FFFD) into malloc'd
+ * memory; NULL when ICU refuses the text. */
+static char *fold_icu(const char *s, size_t len, size_t *out_len)
 {
     UErrorCode err = U_ZERO_ERROR;
     int32_t ulen = 0, flen = 0, blen = 0;
     UChar *u = NULL, *f = NULL;
     char *b = NULL, *ret = NULL;
-    if (len > 1u << 20)
-        len = 1u << 20;
     /* a cut inside a character (callers fold prefixes) becomes U+FFFD */
     u_strFromUTF8WithSub(NULL, 0, &ulen, s, (int32_t)len, 0xFFFD, NULL, &err);
     if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
@@ -58,6 +57,165 @@ out:
     free(f);
     free(b);
     return ret;
+}
+
+/* Appends code point c as UTF-8 at o (room for 4 bytes). */
+static size_t put_utf8(char *o, int32_t c)
+{
+    unsigned char *p = (unsigned char *)o;
+    if (c < 0x80) {
+        p[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        p[0] = (unsigned char)(0xC0 | (c >> 6));
+        p[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        p[0] = (unsigned char)(0xE0 | (c >> 12));
+        p[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        p[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    p[0] = (unsigned char)(0xF0 | (c >> 18));
+    p[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    p[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    p[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Folds one character c that case folding changes, as u_strFoldCase
+ * would in a string (default folding maps each character alone, without
+ * context), appending UTF-8 at o (room for 12 bytes: a character folds to
+ * at most three); 0 when ICU refuses it. */
+static size_t fold_one(char *o, int32_t c)
+{
+    UChar u[2], f[8];
+    int32_t n = 0, flen, i = 0;
+    UErrorCode err = U_ZERO_ERROR;
+    size_t k = 0;
+    U16_APPEND_UNSAFE(u, n, c);
+    flen = u_strFoldCase(f, 8, u, n, U_FOLD_CASE_DEFAULT, &err);
+    if (U_FAILURE(err) || flen > 8)
+        return 0;
+    while (i < flen) {
+        UChar32 d;
+        U16_NEXT(f, i, flen, d);
+        k += put_utf8(o + k, d == 0x2019 ? '\'' : d);
+    }
+    return k;
+}
+
+/* Does case folding leave c alone? CJK symbols, kana and ideographs have
+ * no case, nor has most punctuation; elsewhere ICU's
+ * Changes_When_Casefolded answers, except that it looks at the
+ * decomposition: "ǰ" and a few accented Greek letters fold to their
+ * decomposed forms although their letters keep their case
+ * (tests/test_structure_fold.c compares every code point with ICU). */
+static int fold_keeps(int32_t c)
+{
+    if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0x2000 && c <= 0x20FF) ||
+        (c >= 0x80 && c <= 0xBF && c != 0xB5) ||
+        (c >= 0xFF00 && c <= 0xFFEF && !(c >= 0xFF21 && c <= 0xFF3A)))
+        return 1; /* punctuation: general, Latin-1 (not "µ"), full-width (not "Ａ".."Ｚ") */
+    if (c == 0x1F0 || c == 0x390 || c == 0x3B0 || (c >= 0x1E96 && c <= 0x1E99) ||
+        (c >= 0x1F50 && c <= 0x1FFF))
+        return 0;
+    return !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED);
+}
+
+/* Case-folded copy of s[0..len) in malloc'd memory, with U+2019 read as an
+ * apostrophe; NULL when ICU refuses the text. The structure stage folds
+ * the opening of every block, so the common characters are done here:
+ * ASCII is lowered in place, and a character ICU says case folding leaves
+ * alone (Han, punctuation, lower-case letters) is copied; only the others
+ * (capitals beyond ASCII, "ß") are folded by ICU one at a time. From a
+ * byte that is not UTF-8 on (a prefix cut inside a character), ICU folds
+ * the rest, so the bytes are exactly what folding the whole text gives. */
+char *structure_fold(const char *s, size_t len, size_t *out_len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t cap, o = 0, i = 0;
+    char *b;
+    if (len > 1u << 20)
+        len = 1u << 20;
+    /* room for the text as it is: only a character ICU folds can grow it */
+    cap = len + 16;
+    if (!(b = malloc(cap + 1)))
+        return NULL;
+    while (i < len) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            b[o++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            i++;
+            continue;
+        }
+        if (c >= 0xE3 && c <= 0xE9 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) { /* U+3000..U+9FFF: CJK, no case */
+            memcpy(b + o, s + i, 3);
+            o += 3;
+            i += 3;
+            continue;
+        }
+        size_t j = i;
+        int32_t cp;
+        if (c >= 0xE0 && c <= 0xEF && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            /* three bytes (Han, CJK punctuation), decoded here: the common case */
+            cp = (int32_t)((c & 0x0F) << 12 | (u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F));
+            j += 3;
+            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+                cp = -1;
+        } else {
+            cp = hx_utf8_next(s, len, &j);
+        }
+        if (cp < 0) { /* ICU's U+FFFD for what is not UTF-8, to the end */
+            size_t rlen;
+            char *rest = fold_icu(s + i, len - i, &rlen), *nb;
+            if (!rest || !(nb = realloc(b, o + rlen + 1))) {
+                free(rest);
+                goto fail;
+            }
+            b = nb;
+            memcpy(b + o, rest, rlen);
+            o += rlen;
+            free(rest);
+            break;
+        }
+        if (cp == 0x2019) {
+            b[o++] = '\'';
+        } else if (fold_keeps(cp)) {
+            /* a constant length, so the compiler copies without a call */
+            if (j - i == 3)
+                memcpy(b + o, s + i, 3);
+            else if (j - i == 2)
+                memcpy(b + o, s + i, 2);
+            else
+                memcpy(b + o, s + i, 4);
+            o += j - i;
+        } else {
+            /* a folded character takes at most 12 bytes; the rest of the
+             * text must still fit as it is */
+            if (o + 12 + (len - j) > cap) {
+                char *nb = realloc(b, (cap = o + 12 + (len - j) + 16) + 1);
+                if (!nb)
+                    goto fail;
+                b = nb;
+            }
+            size_t k = fold_one(b + o, cp);
+            if (!k)
+                goto fail;
+            o += k;
+        }
+        i = j;
+    }
+    b[o] = '\0';
+    *out_len = o;
+    return b;
+fail:
+    free(b);
+    return NULL;
 }
 
 int structure_ends_word(const char *s, size_t len, size_t n)
