@@ -5,7 +5,7 @@
  * keys, lead words and align depend on. Checked for every code point,
  * alone and between others, for texts cut inside a character (callers
  * fold prefixes), for bytes that are not UTF-8, and for long texts of
- * characters that fold to longer ones. */
+ * characters that fold to longer ones, and every ASCII byte. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +132,15 @@ static void test_pieces(void)
         if (n > 3)
             bad += !agrees(big, n - 1 - (size_t)rand() % 3);
     }
+    /* every ASCII byte at every place of the eight folded at a time */
+    for (int c = 0; c < 128; c++)
+        for (int at = 0; at < 24; at++) {
+            char a[24];
+            for (int q = 0; q < 24; q++)
+                a[q] = (char)("@AZ[`az{"[q % 8]);
+            a[at] = (char)c;
+            bad += !agrees(a, 24) || !agrees(a + 1, 22);
+        }
     CHECK_INT(bad, 0);
     /* what the stage relies on, spelled out */
     size_t len = 0;

@@ -173,7 +173,7 @@ int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x)
     if (x->type == HX_HEADING)
         return 1;
     if (x->label) {
-        l = structure_label_scan(hx_printf(doc->arena, "%s ", x->label), strlen(x->label) + 1);
+        l = structure_label_scan(structure_key_join(doc, x->label, " ", ""), strlen(x->label) + 1);
     } else {
         t = hx_node_text(doc, x, &len);
         l = structure_label_scan(t, len);

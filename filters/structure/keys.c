@@ -11,6 +11,32 @@
 
 /* --- keys --------------------------------------------------------------- */
 
+/* Keys are made for every block: put together here rather than by
+ * hx_printf, whose vsnprintf was a tenth of the stage. */
+const char *structure_key_join(struct hx_doc *doc, const char *a, const char *b, const char *c)
+{
+    size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+    char *k = hx_alloc(doc->arena, na + nb + nc + 1);
+    memcpy(k, a, na);
+    memcpy(k + na, b, nb);
+    memcpy(k + na + nb, c, nc);
+    k[na + nb + nc] = '\0';
+    return k;
+}
+
+const char *structure_key_num(struct hx_doc *doc, const char *a, const char *b, long num)
+{
+    char d[24], *q = d + sizeof d;
+    unsigned long v = num < 0 ? 0ul - (unsigned long)num : (unsigned long)num;
+    *--q = '\0';
+    do
+        *--q = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    if (num < 0)
+        *--q = '-';
+    return structure_key_join(doc, a, b, q);
+}
+
 /* Starts a new part; its section is appended to the detached list. */
 void structure_new_part(struct structure_state *s, enum structure_part k, const char *name)
 {
@@ -66,7 +92,7 @@ void structure_key_base(struct structure_state *s, struct hx_node *n, const char
 
 void structure_key_plus(struct structure_state *s, struct hx_node *n)
 {
-    n->key = hx_printf(s->doc->arena, "%s+%d", s->base, ++s->plus);
+    n->key = structure_key_num(s->doc, s->base, "+", ++s->plus);
 }
 
 /* The block unnumbered ones attach to from now on. */
@@ -105,11 +131,11 @@ unsigned structure_seen_add(struct hx_doc *doc, struct structure_seen *t, int nu
 /* A numbered paragraph of the current part. */
 void structure_numbered(struct structure_state *s, struct hx_node *n, const char *prefix, int num)
 {
-    const char *key = hx_printf(s->doc->arena, "%s.%d", prefix, num);
+    const char *key = structure_key_num(s->doc, prefix, ".", num);
     unsigned before = 0;
     if (num > 0 && (before = structure_seen_add(s->doc, &s->seen, num)) > 0) {
         hx_warn(s->st, s->doc, n, "paragraph number %d used twice in %s", num, s->pname);
-        key = hx_printf(s->doc->arena, "%s+dup%u", key, before);
+        key = structure_key_num(s->doc, key, "+dup", before);
     }
     if (s->last_num && num != s->last_num + 1 && (num <= 0 || before == 0))
         hx_warn(s->st, s->doc, n, "paragraph %d follows paragraph %d in %s", num, s->last_num,
@@ -321,13 +347,13 @@ void structure_given_paragraph(struct structure_state *s, struct hx_node *n, con
         char *pt = hx_node_text(doc, before, &plen);
         if (structure_ends_open(pt, plen) && hx_str_width(pt, plen) <= 40) {
             n->role = HX_ROLE_CONTINUED;
-            n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
+            n->key = structure_key_num(doc, s->parent, "+", ++s->cont);
             return;
         }
     }
     if (!op) {
         n->role = HX_ROLE_PREAMBULAR;
-        structure_key_base(s, n, hx_printf(doc->arena, "%s.pp.%d", s->pname, ++s->pp));
+        structure_key_base(s, n, structure_key_num(doc, s->pname, ".pp.", ++s->pp));
         structure_set_parent(s, n->key);
         s->nsub = 0;
         structure_set_lead(s, n);
@@ -335,7 +361,7 @@ void structure_given_paragraph(struct structure_state *s, struct hx_node *n, con
     }
     s->op_started = 1;
     if (n->type == HX_HEADING && l->kind == SL_NONE) {
-        structure_numbered(s, n, hx_printf(doc->arena, "%s.op", s->pname), s->last_num + 1);
+        structure_numbered(s, n, structure_key_join(doc, s->pname, ".op", ""), s->last_num + 1);
         n->num = 0; /* nothing printed */
         s->group = n->key;
         s->group_num = s->group_run = 0;
@@ -373,11 +399,11 @@ void structure_given_paragraph(struct structure_state *s, struct hx_node *n, con
         s->nsub = s->nsub2 = 0;
         s->sub_last_letter = 0;
     } else if (l->kind == SL_NUM || !s->last_num) {
-        structure_numbered(s, n, hx_printf(doc->arena, "%s.op", s->pname),
+        structure_numbered(s, n, structure_key_join(doc, s->pname, ".op", ""),
                            l->kind == SL_NUM ? l->num : s->last_num + 1);
     } else {
         n->role = HX_ROLE_CONTINUED; /* the numbered paragraph goes on */
-        n->key = hx_printf(doc->arena, "%s+%d", s->parent ? s->parent : s->base, ++s->cont);
+        n->key = structure_key_num(doc, s->parent ? s->parent : s->base, "+", ++s->cont);
         return;
     }
     structure_set_lead(s, n);

@@ -54,7 +54,7 @@ static void take_title(struct structure_state *s, struct hx_node *title)
     structure_place(s, title);
     structure_make_heading(title, 2);
     title->role = HX_ROLE_TITLE;
-    title->key = hx_printf(s->doc->arena, "%s.title", s->pname);
+    title->key = structure_key_join(s->doc, s->pname, ".title", "");
 }
 
 /* Is folded f a decision's text, a formula followed by its verb ("The
@@ -167,7 +167,7 @@ static int blk_read(struct structure_state *s, struct hx_node *n, struct blk *b)
         const char *lab = n->label ? n->label : structure_item_label(n);
         /* a label stands alone: the space that ends it in running text is
          * added, so "IV." or "B." reads as in "IV. Title" */
-        l = structure_label_scan(hx_printf(doc->arena, "%s ", lab), strlen(lab) + 1);
+        l = structure_label_scan(structure_key_join(doc, lab, " ", ""), strlen(lab) + 1);
         if (l.kind == SL_NONE && !n->label && n->parent->num > 0) {
             l.kind = SL_NUM;
             l.num = n->parent->num;
@@ -237,7 +237,7 @@ static int part_opening(struct structure_state *s, struct blk *b)
         structure_place(s, n);
         structure_make_heading(n, 1);
         n->role = HX_ROLE_ANNEX;
-        structure_key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
+        structure_key_base(s, n, structure_key_join(doc, "head.", s->pname, ""));
         return 1;
     }
     if (!given && l.kind == SL_NONE && structure_phrase_prefix(p->preamble, f, flen) == flen &&
@@ -285,7 +285,7 @@ static int part_opening(struct structure_state *s, struct blk *b)
         s->awaiting = 1;
         structure_place(s, n);
         structure_make_heading(n, 2);
-        structure_key_base(s, n, hx_printf(doc->arena, "head.%s", s->pname));
+        structure_key_base(s, n, structure_key_join(doc, "head.", s->pname, ""));
         return 1;
     }
     return 0;
@@ -334,7 +334,7 @@ static int resolution_opening(struct structure_state *s, struct blk *b)
     }
     if (given == HX_ROLE_CONTINUED) {
         structure_place(s, n);
-        n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
+        n->key = structure_key_num(doc, s->parent, "+", ++s->cont);
         return 1;
     }
     if ((given == HX_ROLE_PREAMBULAR || given == HX_ROLE_OPERATIVE) && s->part != P_PRE) {
@@ -457,7 +457,9 @@ static void place_body(struct structure_state *s, struct blk *b)
         s->head_num = l.num;
         s->head_letter = 0;
         s->parent = NULL;
-        structure_key_base(s, n, hx_printf(doc->arena, "head.%s.%d", s->pname, l.num));
+        structure_key_base(
+            s, n,
+            structure_key_num(doc, structure_key_join(doc, "head.", s->pname, ""), ".", l.num));
     } else if (l.kind == SL_LETTER) {
         structure_make_heading(n, 2);
         n->num = l.num;
@@ -472,7 +474,7 @@ static void place_body(struct structure_state *s, struct blk *b)
         if (s->part == P_RES) {
             n->role = HX_ROLE_OPERATIVE;
             s->op_started = 1;
-            structure_numbered(s, n, hx_printf(doc->arena, "%s.op", s->pname), l.num);
+            structure_numbered(s, n, structure_key_join(doc, s->pname, ".op", ""), l.num);
             structure_set_lead(s, n);
         } else {
             n->role = HX_ROLE_NUMBERED;
@@ -491,17 +493,19 @@ static void place_body(struct structure_state *s, struct blk *b)
                   structure_next_starts_unit(doc, b->after))))) {
         structure_make_heading(n, s->head_num ? 2 : 1);
         s->parent = NULL;
-        structure_key_base(s, n, hx_printf(doc->arena, "head.%s.u%d", s->pname, ++s->heads_u));
+        structure_key_base(s, n,
+                           structure_key_num(doc, structure_key_join(doc, "head.", s->pname, ""),
+                                             ".u", ++s->heads_u));
     } else if (s->part == P_RES && !s->op_started) {
         n->role = HX_ROLE_PREAMBULAR;
-        structure_key_base(s, n, hx_printf(doc->arena, "%s.pp.%d", s->pname, ++s->pp));
+        structure_key_base(s, n, structure_key_num(doc, s->pname, ".pp.", ++s->pp));
         structure_set_parent(s, n->key);
         s->nsub = 0;
         structure_set_lead(s, n);
     } else if (s->parent) {
         /* after sub-items too, the text belongs to the numbered one */
         n->role = HX_ROLE_CONTINUED;
-        n->key = hx_printf(doc->arena, "%s+%d", s->parent, ++s->cont);
+        n->key = structure_key_num(doc, s->parent, "+", ++s->cont);
     } else {
         structure_key_plus(s, n);
     }

@@ -322,6 +322,13 @@ void structure_new_part(struct structure_state *s, enum structure_part k, const 
  * numbers continue the body's. */
 void structure_resume_body(struct structure_state *s);
 
+/* a, b and c joined, in doc's arena (keys: "body" ".op" ""). */
+const char *structure_key_join(struct hx_doc *doc, const char *a, const char *b, const char *c);
+
+/* a, b and num in decimal, in doc's arena: what hx_printf "%s%s%ld" gives
+ * ("body" "+" 3 -> "body+3"). */
+const char *structure_key_num(struct hx_doc *doc, const char *a, const char *b, long num);
+
 /* Sets the key of a block that others count from. */
 void structure_key_base(struct structure_state *s, struct hx_node *n, const char *key);
 

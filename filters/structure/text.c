@@ -1,6 +1,7 @@
 /* Phrase matching for the structure stage: ICU case folding, phrase
  * lists, formulas and article headings (the tables are loaded, and lead
  * words matched, in filters/structure/lexicon.c). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,10 +116,11 @@ static size_t fold_one(char *o, int32_t c)
  * (tests/test_structure_fold.c compares every code point with ICU). */
 static int fold_keeps(int32_t c)
 {
-    if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0x2000 && c <= 0x20FF) ||
-        (c >= 0x80 && c <= 0xBF && c != 0xB5) ||
-        (c >= 0xFF00 && c <= 0xFFEF && !(c >= 0xFF21 && c <= 0xFF3A)))
-        return 1; /* punctuation: general, Latin-1 (not "µ"), full-width (not "Ａ".."Ｚ") */
+    if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0x2000 && c <= 0x20FF) || (c >= 0x600 && c <= 0x6FF))
+        return 1; /* CJK, punctuation, Arabic */
+    if ((c >= 0x80 && c <= 0xBF && c != 0xB5) || (c >= 0xE0 && c <= 0xFF) ||
+        (c >= 0x430 && c <= 0x45F) || (c >= 0xFF00 && c <= 0xFFEF && !(c >= 0xFF21 && c <= 0xFF3A)))
+        return 1; /* small letters, punctuation but "µ", full width but "Ａ".."Ｚ" */
     if (c == 0x1F0 || c == 0x390 || c == 0x3B0 || (c >= 0x1E96 && c <= 0x1E99) ||
         (c >= 0x1F50 && c <= 0x1FFF))
         return 0;
@@ -146,6 +148,19 @@ char *structure_fold(const char *s, size_t len, size_t *out_len)
         return NULL;
     while (i < len) {
         unsigned char c = u[i];
+        if (c < 0x80 && i + 8 <= len) { /* eight ASCII bytes at a time, capitals lowered */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080u)) {
+                /* a byte's bit 7 set where it is 'A' or more and not above 'Z' */
+                uint64_t up = (w + 0x3F3F3F3F3F3F3F3Fu) & ~(w + 0x2525252525252525u);
+                w |= (up & 0x8080808080808080u) >> 2;
+                memcpy(b + o, &w, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
         if (c < 0x80) {
             b[o++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
             i++;
