@@ -11,7 +11,7 @@
 
 /* Is folded f exactly one phrase of list (spaces and a closing colon or
  * comma aside)? */
-static int whole(const char *list, const char *f, size_t flen)
+static int whole(const struct phrase_list *list, const char *f, size_t flen)
 {
     size_t k = structure_phrase_prefix(list, f, flen);
     if (!k)
@@ -174,8 +174,8 @@ const char *structure_masthead(struct hx_doc *doc, const struct structure_tables
     if (structure_phrase_within(p->sponsor, f, flen))
         return once(seen, M_SPONSORS, "front.sponsors");
     {
-        size_t zl = strlen(p->report_of_zh);
-        if (len > zl && strcmp(t + len - zl, p->report_of_zh) == 0) {
+        size_t zl = strlen(p->report_of_zh->text);
+        if (len > zl && strcmp(t + len - zl, p->report_of_zh->text) == 0) {
             hx_meta_set(doc, "organ", structure_trimmed(doc, t, len - zl));
             return once(seen, M_ORGAN, "front.organ");
         }

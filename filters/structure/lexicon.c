@@ -53,29 +53,65 @@ static const struct {
 
 #define NLISTS (sizeof lists / sizeof lists[0])
 
-static char **field(struct structure_tables *p, size_t k)
+static struct phrase_list **field(struct structure_tables *p, size_t k)
 {
-    return (char **)((char *)p + lists[k].off);
+    return (struct phrase_list **)((char *)p + lists[k].off);
 }
 
-/* The rows of list k joined by '|' and folded; NULL when ICU refuses or
- * the list has no row. */
-static char *load_list(size_t k)
+static void list_free(struct phrase_list *l)
+{
+    if (l) {
+        free(l->text);
+        free(l->v);
+        free(l);
+    }
+}
+
+/* The rows of list k joined by '|' and folded, split into phrases put in
+ * buckets by first byte (in table order within one); NULL when ICU
+ * refuses, memory runs out or the list has no row. */
+static struct phrase_list *load_list(size_t k)
 {
     struct hx_buf b = {0};
-    char *f = NULL;
-    size_t n;
-    for (size_t r = 0; r < hx_structure_phrases_rows; r++) {
+    struct phrase_list *l = calloc(1, sizeof *l);
+    size_t n = 0, count[257] = {0};
+    for (size_t r = 0; r < hx_structure_phrases_rows && l; r++) {
         if (strcmp(hx_structure_phrases[r][0], lists[k].name) != 0)
             continue;
         if (b.len)
             hx_buf_addc(&b, '|');
         hx_buf_adds(&b, hx_structure_phrases[r][2]);
     }
-    if (b.len)
-        f = structure_fold(b.data, b.len, &n);
+    if (!l || !b.len || !(l->text = structure_fold(b.data, b.len, &n)))
+        goto fail;
     hx_buf_free(&b);
-    return f;
+    l->n = 1;
+    for (size_t i = 0; i < n; i++)
+        l->n += l->text[i] == '|';
+    if (!(l->v = calloc(l->n, sizeof *l->v)))
+        goto fail;
+    /* count each bucket, then place the phrases in table order */
+    for (const char *q = l->text;; q++) {
+        count[(unsigned char)*q + 1]++;
+        if (!(q = strchr(q, '|')))
+            break;
+    }
+    for (size_t c = 1; c <= 256; c++)
+        count[c] += count[c - 1];
+    memcpy(l->first, count, sizeof count);
+    for (const char *q = l->text;;) {
+        const char *e = strchr(q, '|');
+        size_t len = e ? (size_t)(e - q) : strlen(q);
+        l->v[count[(unsigned char)*q]++] = (struct phrase){q, len};
+        if (!e)
+            break;
+        q = e + 1;
+    }
+    return l;
+fail:
+    hx_buf_free(&b);
+    list_free(l);
+    return NULL;
 }
 
 /* A malloc'd NUL-terminated copy of s[0..n), or NULL. */
@@ -319,8 +355,8 @@ static const struct lead_phrase *lead_at(const struct structure_tables *p, const
 static const char *lead_modified(const struct structure_tables *p, const char *s, size_t len,
                                  size_t *used)
 {
-    const char *const pre[2] = {p->also_pre, p->further_pre};
-    const char *const post[2] = {p->also_post, p->further_post};
+    const struct phrase_list *const pre[2] = {p->also_pre, p->further_pre};
+    const struct phrase_list *const post[2] = {p->also_post, p->further_post};
     const struct lead_phrase *l = lead_at(p, s, len, used);
     const char *cls = l ? l->set->cls : NULL;
     for (int f = 0; f < 2; f++) {
@@ -446,7 +482,7 @@ int structure_tables_load(struct structure_tables *p, const char **why)
 void structure_tables_free(struct structure_tables *p)
 {
     for (size_t k = 0; k < NLISTS; k++)
-        free(*field(p, k));
+        list_free(*field(p, k));
     for (size_t k = 0; k < p->nsets; k++) {
         free(p->sets[k].cls);
         free(p->sets[k].also);

@@ -58,14 +58,27 @@ struct ordinal {
     int value;
 };
 
-/* The phrase lists of phrases.tsv, one '|'-separated string each, and the
- * lead words, case-folded once when the stage opens; every string is
- * malloc'd and released by structure_tables_free. */
+/* A list of phrases of phrases.tsv, folded: text holds them '|'-separated;
+ * v[first[b]..first[b+1]) are those whose first byte is b, so a text is
+ * compared with the few that can match where it starts. */
+struct phrase_list {
+    char *text;
+    struct phrase {
+        const char *s; /* in text */
+        size_t len;
+    } * v;
+    size_t n;
+    size_t first[257];
+};
+
+/* The phrase lists of phrases.tsv and the lead words, case-folded once
+ * when the stage opens; everything is malloc'd and released by
+ * structure_tables_free. */
 struct structure_tables {
-    char *formulas, *formula_pre, *transitions, *annex, *preamble, *article, *article_first,
-        *known_heads, *session, *agenda, *rapporteur, *report_of, *report_of_zh, *un, *issuer,
-        *distr, *original, *language, *draft_res, *draft_dec, *also_pre, *also_post, *further_pre,
-        *further_post, *organ_heads, *organ_ends_zh, *sponsor, *report_subject;
+    struct phrase_list *formulas, *formula_pre, *transitions, *annex, *preamble, *article,
+        *article_first, *known_heads, *session, *agenda, *rapporteur, *report_of, *report_of_zh,
+        *un, *issuer, *distr, *original, *language, *draft_res, *draft_dec, *also_pre, *also_post,
+        *further_pre, *further_post, *organ_heads, *organ_ends_zh, *sponsor, *report_subject;
     struct lead_phrase *leads; /* sorted by text, each text once */
     size_t nleads;
     size_t first[257]; /* leads[first[b]..first[b+1]) start with byte b */
@@ -99,10 +112,10 @@ int structure_match_at(const char *s, size_t len, const char *ph, size_t n);
 
 /* Length of the longest phrase of a folded list matching at the start of
  * folded s and ending at a word boundary; 0 when none does. */
-size_t structure_phrase_prefix(const char *list, const char *s, size_t len);
+size_t structure_phrase_prefix(const struct phrase_list *list, const char *s, size_t len);
 
 /* Does any phrase of the list occur in folded s? */
-int structure_phrase_within(const char *list, const char *s, size_t len);
+int structure_phrase_within(const struct phrase_list *list, const char *s, size_t len);
 
 /* The lead-word class starting folded s, or NULL; *used (if not NULL)
  * receives the bytes matched. */

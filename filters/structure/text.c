@@ -255,27 +255,30 @@ int structure_match_at(const char *s, size_t len, const char *ph, size_t n)
     return structure_ends_word(s, len, n);
 }
 
-/* Length of the longest phrase of list found at the start of s, else 0. */
-size_t structure_phrase_prefix(const char *list, const char *s, size_t len)
+/* Length of the longest phrase of list found at the start of s, else 0:
+ * only the phrases starting with s's first byte are compared. */
+size_t structure_phrase_prefix(const struct phrase_list *list, const char *s, size_t len)
 {
     size_t best = 0;
-    if (!list)
+    if (!list || !len)
         return 0;
-    for (const char *p = list; *p;) {
-        const char *e = strchr(p, '|');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        if (n > best && structure_match_at(s, len, p, n))
-            best = n;
-        p += n + (e != NULL);
+    unsigned char b = (unsigned char)s[0];
+    for (size_t k = list->first[b]; k < list->first[b + 1]; k++) {
+        const struct phrase *ph = &list->v[k];
+        if (ph->len > best && structure_match_at(s, len, ph->s, ph->len))
+            best = ph->len;
     }
     return best;
 }
 
-/* Does s contain one of the phrases anywhere? */
-int structure_phrase_within(const char *list, const char *s, size_t len)
+/* Does s contain one of the phrases anywhere (starting a character)? */
+int structure_phrase_within(const struct phrase_list *list, const char *s, size_t len)
 {
+    if (!list)
+        return 0;
     for (size_t i = 0; i < len; i++) {
-        if (i > 0 && (s[i] & 0xC0) == 0x80)
+        unsigned char b = (unsigned char)s[i];
+        if ((i > 0 && (b & 0xC0) == 0x80) || list->first[b] == list->first[b + 1])
             continue;
         if (structure_phrase_prefix(list, s + i, len - i))
             return 1;
@@ -371,12 +374,10 @@ int structure_is_organ_formula(const struct structure_tables *p, const char *f, 
     if (structure_phrase_prefix(p->organ_heads, f, flen))
         return 1;
     /* "…委员会，": the organ's noun just before the comma */
-    for (const char *q = p->organ_ends_zh; *q;) {
-        const char *e = strchr(q, '|');
-        k = e ? (size_t)(e - q) : strlen(q);
-        if (k <= i && memcmp(f + i - k, q, k) == 0)
+    for (size_t q = 0; q < p->organ_ends_zh->n; q++) {
+        k = p->organ_ends_zh->v[q].len;
+        if (k <= i && memcmp(f + i - k, p->organ_ends_zh->v[q].s, k) == 0)
             return 1;
-        q += k + (e != NULL);
     }
     return 0;
 }
