@@ -114,65 +114,41 @@ fail:
     return NULL;
 }
 
-/* A malloc'd NUL-terminated copy of s[0..n), or NULL. */
-static char *heap_strndup(const char *s, size_t n)
-{
-    char *c = malloc(n + 1);
-    if (c) {
-        memcpy(c, s, n);
-        c[n] = '\0';
-    }
-    return c;
-}
-
-/* Column col of rows[0..n) folded, each cell a malloc'd string with its
- * length in lens[k]; all in one call to ICU (folding maps each character
- * alone, so the line breaks put between the cells stay). NULL when ICU
- * refuses or a cell holds a line break. */
-static char **fold_cells(const char *const (*rows)[3], size_t n, size_t col, size_t *lens)
+/* Column col of rows[0..n) folded, all in one call to ICU (folding maps
+ * each character alone, so the line breaks put between the cells stay):
+ * one malloc'd block, the cells NUL-terminated in it, cells[k] and
+ * lens[k] each cell. NULL when ICU refuses or a cell holds a line break. */
+static char *fold_cells(const char *const (*rows)[3], size_t n, size_t col, const char **cells,
+                        size_t *lens)
 {
     struct hx_buf all = {0};
-    char **v = calloc(n ? n : 1, sizeof *v), *folded = NULL;
+    char *folded = NULL, *q;
     size_t flen = 0, k = 0;
-    for (size_t r = 0; r < n && v; r++) {
+    for (size_t r = 0; r < n; r++) {
         if (strchr(rows[r][col], '\n'))
             goto fail;
         hx_buf_adds(&all, rows[r][col]);
         hx_buf_addc(&all, '\n');
     }
-    if (!v || (n && !(folded = structure_fold(all.data, all.len, &flen))))
+    if (!n || !(folded = structure_fold(all.data, all.len, &flen)))
         goto fail;
-    for (const char *q = folded; k < n && q && *q; k++) {
-        const char *e = strchr(q, '\n');
-        if (!e || !(v[k] = heap_strndup(q, (size_t)(e - q))))
+    for (q = folded; k < n && *q; k++) {
+        char *nl = strchr(q, '\n');
+        if (!nl)
             goto fail;
-        lens[k] = (size_t)(e - q);
-        q = e + 1;
+        *nl = '\0';
+        cells[k] = q;
+        lens[k] = (size_t)(nl - q);
+        q = nl + 1;
     }
     if (k != n)
         goto fail;
-    free(folded);
     hx_buf_free(&all);
-    return v;
+    return folded;
 fail:
-    for (size_t r = 0; v && r < n; r++)
-        free(v[r]);
-    free(v);
     free(folded);
     hx_buf_free(&all);
     return NULL;
-}
-
-/* first[b] for b in 0..256: the first of the n sorted texts (at stride
- * bytes from each other, a char * at the start) whose first byte is b or
- * more. */
-static void index_first(size_t first[257], const void *v, size_t n, size_t stride)
-{
-    for (size_t k = 0, b = 0; b <= 256; b++) {
-        while (k < n && (unsigned char)(*(char *const *)((const char *)v + k * stride))[0] < b)
-            k++;
-        first[b] = k;
-    }
 }
 
 /* --- lead words ---------------------------------------------------------- */
@@ -196,20 +172,26 @@ static int class_known(const char *cls)
 }
 
 struct lead_row {
-    char *text; /* folded */
+    const char *text; /* folded */
     size_t len;
     const char *cls;
-    size_t id; /* the class's run in the table (rows of a class follow each other) */
+    size_t id;  /* the class's run in the table (rows of a class follow each other) */
+    size_t row; /* its row in the table */
 };
 
-static int row_cmp(const void *a, const void *b)
+/* Orders the rows of one text: by class, then as in the table. */
+static int row_cmp(const struct lead_row *x, const struct lead_row *y)
 {
-    const struct lead_row *x = a, *y = b;
-    size_t n = x->len < y->len ? x->len : y->len;
-    int c = memcmp(x->text, y->text, n);
-    if (c || x->len != y->len)
-        return c ? c : x->len < y->len ? -1 : 1;
-    return strcmp(x->cls, y->cls);
+    int c = strcmp(x->cls, y->cls);
+    return c ? c : x->row < y->row ? -1 : x->row > y->row;
+}
+
+static size_t text_hash(const char *s, size_t n)
+{
+    size_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)s[k]) * 16777619u;
+    return h;
 }
 
 static int ends_with(const char *s, size_t n, const char *end)
@@ -251,20 +233,80 @@ static int make_set(struct lead_set *set, const struct lead_row *rows, size_t a,
     return c.data && al.data && fu.data ? 0 : -1;
 }
 
-/* Folds every rendering (all in one call to ICU: folding maps each
- * character alone, so the line breaks between them stay), sorts them,
- * merges a text listed under several classes into one phrase with its set,
- * and indexes the first bytes. */
+/* The set of the rows r[0..e) of one text (its classes, sorted): shared
+ * by the texts of one class run (one[id]). */
+static struct lead_set *set_of(struct structure_tables *p, const struct lead_row *r, size_t e,
+                               struct lead_set **one)
+{
+    size_t k = 1;
+    while (k < e && r[k].id == r[0].id)
+        k++;
+    struct lead_set *set = k == e ? one[r[0].id] : NULL;
+    if (set)
+        return set;
+    set = &p->sets[p->nsets++];
+    if (make_set(set, r, 0, e) != 0)
+        return NULL;
+    /* the classes read the same with their own modifier */
+    if (strcmp(set->also, set->cls) == 0) {
+        free(set->also);
+        set->also = NULL;
+    }
+    if (k == e)
+        one[r[0].id] = set;
+    return set;
+}
+
+/* The rows of one text, chained by hashing their folded text: head[g] is
+ * group g's first row, next[r] the row after r + 1 (0: none). */
+struct lead_groups {
+    size_t *slot, cap; /* group + 1, 0 = free */
+    size_t *head, *tail, *next, n;
+};
+
+static void group_add(struct lead_groups *G, const struct lead_row *rows, size_t m)
+{
+    size_t h = text_hash(rows[m].text, rows[m].len) & (G->cap - 1);
+    while (G->slot[h]) {
+        const struct lead_row *g = &rows[G->head[G->slot[h] - 1]];
+        if (g->len == rows[m].len && memcmp(g->text, rows[m].text, g->len) == 0)
+            break;
+        h = (h + 1) & (G->cap - 1);
+    }
+    if (!G->slot[h]) {
+        G->head[G->n] = m;
+        G->slot[h] = ++G->n;
+    } else {
+        G->next[G->tail[G->slot[h] - 1]] = m + 1;
+    }
+    G->tail[G->slot[h] - 1] = m;
+}
+
+/* Folds every rendering (all in one call to ICU), groups the rows of one
+ * text by hashing it, gives each text the set of its classes, and puts
+ * the texts in buckets by first byte: lead_at takes the longest match, so
+ * the order inside a bucket does not matter and nothing is sorted. */
 static int load_leads(struct structure_tables *p, const char **why)
 {
-    size_t n = hx_structure_lead_words_rows, m = 0, id = 0;
-    struct lead_row *rows = calloc(n ? n : 1, sizeof *rows);
+    size_t n = hx_structure_lead_words_rows, id = 0, count[257] = {0};
+    struct lead_groups G = {.cap = 64};
+    struct lead_row *rows = calloc(n ? n : 1, sizeof *rows), *grp = calloc(n ? n : 1, sizeof *grp);
     size_t *lens = calloc(n ? n : 1, sizeof *lens);
+    const char **cells = calloc(n ? n : 1, sizeof *cells);
     /* the set of a text of one class, made once per class */
     struct lead_set **one = calloc(n ? n : 1, sizeof *one);
-    char **texts = NULL;
+    struct lead_phrase *byg = calloc(n ? n : 1, sizeof *byg);
     int rc = -1;
-    if (!rows || !lens || !one)
+    while (G.cap < 2 * n)
+        G.cap *= 2;
+    G.slot = calloc(G.cap, sizeof *G.slot);
+    G.head = calloc(n ? n : 1, sizeof *G.head);
+    G.tail = calloc(n ? n : 1, sizeof *G.tail);
+    G.next = calloc(n ? n : 1, sizeof *G.next);
+    p->leads = calloc(n ? n : 1, sizeof *p->leads);
+    p->sets = calloc(n ? n : 1, sizeof *p->sets);
+    if (!rows || !grp || !lens || !cells || !one || !byg || !G.slot || !G.head || !G.tail ||
+        !G.next || !p->leads || !p->sets)
         goto out;
     for (size_t r = 0; r < n; r++) {
         const char *const *w = hx_structure_lead_words[r];
@@ -275,51 +317,49 @@ static int load_leads(struct structure_tables *p, const char **why)
             goto out;
         }
     }
-    if (!(texts = fold_cells(hx_structure_lead_words, n, 2, lens)))
+    if (!(p->lead_text = fold_cells(hx_structure_lead_words, n, 2, cells, lens)))
         goto out;
-    for (; m < n; m++) {
+    for (size_t m = 0; m < n; m++) {
         const char *cls = hx_structure_lead_words[m][0];
         id += m > 0 && strcmp(cls, hx_structure_lead_words[m - 1][0]) != 0;
-        rows[m] = (struct lead_row){texts[m], lens[m], cls, id};
+        rows[m] = (struct lead_row){cells[m], lens[m], cls, id, m};
+        group_add(&G, rows, m);
     }
-    qsort(rows, m, sizeof *rows, row_cmp);
-    p->leads = calloc(m ? m : 1, sizeof *p->leads);
-    p->sets = calloc(m ? m : 1, sizeof *p->sets);
-    if (!p->leads || !p->sets)
-        goto out;
-    for (size_t a = 0, e; a < m; a = e) {
-        for (e = a + 1; e < m && rows[e].len == rows[a].len &&
-                        memcmp(rows[e].text, rows[a].text, rows[a].len) == 0;
-             e++)
-            ;
-        size_t k = a + 1;
-        while (k < e && rows[k].id == rows[a].id)
-            k++;
-        struct lead_set *set = k == e ? one[rows[a].id] : NULL;
-        if (!set) {
-            set = &p->sets[p->nsets++];
-            if (make_set(set, rows, a, e) != 0)
-                goto out;
-            /* the classes read the same with their own modifier */
-            if (strcmp(set->also, set->cls) == 0) {
-                free(set->also);
-                set->also = NULL;
+    for (size_t g = 0; g < G.n; g++) {
+        size_t e = 0;
+        /* the group's rows by class (few: an insertion sort) */
+        for (size_t r = G.head[g] + 1; r; r = G.next[r - 1]) {
+            size_t k = e++;
+            while (k > 0 && row_cmp(&grp[k - 1], &rows[r - 1]) > 0) {
+                grp[k] = grp[k - 1];
+                k--;
             }
-            if (k == e)
-                one[rows[a].id] = set;
+            grp[k] = rows[r - 1];
         }
-        p->leads[p->nleads++] = (struct lead_phrase){rows[a].text, rows[a].len, set};
-        rows[a].text = NULL;
+        struct lead_set *set = set_of(p, grp, e, one);
+        if (!set)
+            goto out;
+        byg[g] = (struct lead_phrase){grp[0].text, grp[0].len, set};
+        count[(unsigned char)grp[0].text[0] + 1]++;
     }
-    index_first(p->first, p->leads, p->nleads, sizeof *p->leads);
+    for (size_t b = 1; b <= 256; b++)
+        count[b] += count[b - 1];
+    memcpy(p->first, count, sizeof count);
+    for (size_t g = 0; g < G.n; g++)
+        p->leads[count[(unsigned char)byg[g].text[0]]++] = byg[g];
+    p->nleads = G.n;
     rc = p->nleads ? 0 : -1;
 out:
-    for (size_t r = 0; r < m; r++)
-        free(rows[r].text);
     free(rows);
-    free(texts);
+    free(grp);
     free(lens);
+    free(cells);
     free(one);
+    free(byg);
+    free(G.slot);
+    free(G.head);
+    free(G.tail);
+    free(G.next);
     return rc;
 }
 
@@ -489,8 +529,7 @@ void structure_tables_free(struct structure_tables *p)
         free(p->sets[k].further);
     }
     free(p->sets);
-    for (size_t k = 0; k < p->nleads; k++)
-        free(p->leads[k].text);
+    free(p->lead_text);
     free(p->leads);
     free(p->ordinals);
 }

@@ -45,7 +45,7 @@ struct lead_set {
 
 /* One folded lead-word rendering and the classes it stands for. */
 struct lead_phrase {
-    char *text;
+    const char *text; /* in structure_tables.lead_text */
     size_t len;
     const struct lead_set *set;
 };
@@ -79,7 +79,8 @@ struct structure_tables {
         *article_first, *known_heads, *session, *agenda, *rapporteur, *report_of, *report_of_zh,
         *un, *issuer, *distr, *original, *language, *draft_res, *draft_dec, *also_pre, *also_post,
         *further_pre, *further_post, *organ_heads, *organ_ends_zh, *sponsor, *report_subject;
-    struct lead_phrase *leads; /* sorted by text, each text once */
+    char *lead_text;           /* the lead words folded, NUL-separated */
+    struct lead_phrase *leads; /* each text once, in buckets by first byte */
     size_t nleads;
     size_t first[257]; /* leads[first[b]..first[b+1]) start with byte b */
     struct lead_set *sets;

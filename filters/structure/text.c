@@ -182,6 +182,9 @@ char *structure_fold(const char *s, size_t len, size_t *out_len)
             j += 3;
             if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
                 cp = -1;
+        } else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+            cp = (int32_t)((c & 0x1F) << 6 | (u[i + 1] & 0x3F)); /* Latin, Cyrillic, Arabic */
+            j += 2;
         } else {
             cp = hx_utf8_next(s, len, &j);
         }
