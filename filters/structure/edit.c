@@ -141,6 +141,21 @@ int structure_ends_open(const char *t, size_t len)
 /* The text a lead word is looked for in: the first strong or emphasised
  * run near the start (operative verbs are set bold in Chinese, italic in
  * English, and need not come first: "在这方面**确认**"), else the block. */
+char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len)
+{
+    size_t before = 0;
+    for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
+        if (c->type == HX_STRONG || c->type == HX_EMPH) {
+            char *t = hx_node_text(doc, c, len);
+            if (*len)
+                return t;
+        }
+        if (c->type == HX_TEXT)
+            before += c->len;
+    }
+    return NULL;
+}
+
 char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole)
 {
     size_t before = 0;

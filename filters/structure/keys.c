@@ -198,17 +198,13 @@ const char *structure_lead_in(struct structure_state *s, const char *t, size_t l
 void structure_set_lead(struct structure_state *s, struct hx_node *n)
 {
     size_t len;
-    int whole;
-    char *t = structure_lead_source(s->doc, n, &len, &whole);
-    /* the block's text, folded once when the walk came to it */
-    int folded = s->folded_node == n;
-    const char *cls = NULL;
+    char *t = structure_lead_run(s->doc, n, &len);
+    const char *cls;
     n->lead = NULL; /* what a reader said is found again, or not */
-    if (!whole || !folded)
-        n->lead = structure_lead_in(s, t, len);
-    if (n->lead || (whole && !folded))
+    if (t && (n->lead = structure_lead_in(s, t, len)) != NULL)
         return;
-    if (folded) {
+    if (s->folded_node == n) {
+        /* the block's text, folded once when the walk came to it */
         cls = structure_lead_of(s->p, s->folded, s->folded_len, NULL);
         n->lead = cls ? hx_strdup(s->doc->arena, cls) : NULL;
     } else {

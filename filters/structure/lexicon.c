@@ -380,7 +380,9 @@ static const struct lead_phrase *lead_at(const struct structure_tables *p, const
     unsigned char b = (unsigned char)s[0];
     for (size_t k = p->first[b]; k < p->first[b + 1]; k++) {
         const struct lead_phrase *l = &p->leads[k];
-        if (l->len > *used && structure_match_at(s, len, l->text, l->len)) {
+        /* the second byte first: the Chinese ones share a first byte */
+        if (l->len > *used && l->len <= len && (l->len < 2 || l->text[1] == s[1]) &&
+            structure_match_at(s, len, l->text, l->len)) {
             *used = l->len;
             best = l;
         }

@@ -249,6 +249,11 @@ int structure_ends_open(const char *t, size_t len);
  * NULL, says which). */
 char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole);
 
+/* The first strong or emphasised run near the start of n, as
+ * structure_lead_source finds it, else NULL (n's text is then the
+ * source). */
+char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len);
+
 /* Does block x, the one after a block (footnote texts skipped), start a
  * numbered unit or a heading? The walk asks before it moves the block. */
 int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x);

@@ -166,12 +166,17 @@ char *structure_fold(const char *s, size_t len, size_t *out_len)
             i++;
             continue;
         }
-        if (c >= 0xE3 && c <= 0xE9 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) { /* U+3000..U+9FFF: CJK, no case */
-            memcpy(b + o, s + i, 3);
-            o += 3;
-            i += 3;
-            continue;
+        if (c >= 0xE3 && c <= 0xE9) { /* U+3000..U+9FFF: CJK, no case; a run at once */
+            size_t r = i;
+            while (r + 2 < len && u[r] >= 0xE3 && u[r] <= 0xE9 && (u[r + 1] & 0xC0) == 0x80 &&
+                   (u[r + 2] & 0xC0) == 0x80)
+                r += 3;
+            if (r > i) {
+                memcpy(b + o, s + i, r - i);
+                o += r - i;
+                i = r;
+                continue;
+            }
         }
         size_t j = i;
         int32_t cp;
@@ -268,7 +273,8 @@ size_t structure_phrase_prefix(const struct phrase_list *list, const char *s, si
     unsigned char b = (unsigned char)s[0];
     for (size_t k = list->first[b]; k < list->first[b + 1]; k++) {
         const struct phrase *ph = &list->v[k];
-        if (ph->len > best && structure_match_at(s, len, ph->s, ph->len))
+        if (ph->len > best && ph->len <= len && (ph->len < 2 || ph->s[1] == s[1]) &&
+            structure_match_at(s, len, ph->s, ph->len))
             best = ph->len;
     }
     return best;
