@@ -20,6 +20,29 @@
 
 #include "hx.h"
 
+/* a, b, c and num in decimal, in doc's arena ("fn." "body" "." 3): a
+ * note's key, made for every note without printf. */
+static const char *note_key(struct hx_doc *doc, const char *a, const char *b, const char *c,
+                            int num)
+{
+    char d[16], *q = d + sizeof d;
+    unsigned v = num < 0 ? 0u - (unsigned)num : (unsigned)num;
+    size_t na = strlen(a), nb = strlen(b), nc = strlen(c), nd;
+    *--q = '\0';
+    do
+        *--q = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    if (num < 0)
+        *--q = '-';
+    nd = strlen(q);
+    char *k = hx_alloc(doc->arena, na + nb + nc + nd + 1);
+    memcpy(k, a, na);
+    memcpy(k + na, b, nb);
+    memcpy(k + na + nb, c, nc);
+    memcpy(k + na + nb + nc, q, nd + 1);
+    return k;
+}
+
 enum { NUM_PART, NUM_CONTINUOUS };
 
 struct opts {
@@ -329,12 +352,12 @@ static int number(struct hx_doc *doc, int continuous)
         n->num = continuous ? total : k;
         if (!n->label)
             n->label = hx_printf(doc->arena, "%d", n->num);
-        n->key = hx_printf(doc->arena, "fn.%s.%d", p, k);
+        n->key = note_key(doc, "fn.", p, ".", k);
         int m = 0;
         for (struct hx_node *c = n->first; c; c = c->next) {
             if (c->role == HX_ROLE_NONE)
                 c->role = HX_ROLE_NOTE_BODY;
-            c->key = m == 0 ? n->key : hx_printf(doc->arena, "%s+%d", n->key, m);
+            c->key = m == 0 ? n->key : note_key(doc, "", n->key, "+", m);
             m++;
         }
         hx_iter_skip(&it); /* notes inside notes keep their own numbers */

@@ -52,7 +52,18 @@ struct writer {
     struct queue *notes;       /* the queue of the current part */
     struct hx_ts_breaker *brk; /* only when wrapping */
     int brk_failed;
+    /* scratch of write_para and emit, kept from block to block rather
+     * than allocated for each */
+    struct hx_buf text, pre, head, cont;
 };
+
+/* Empties b, keeping its memory (and a NUL at its start). */
+static void buf_reset(struct hx_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
 
 static void queue_add(struct queue *q, struct hx_node *n)
 {
@@ -68,10 +79,18 @@ static void queue_add(struct queue *q, struct hx_node *n)
 /* "[n]" for a note, a reference or a body paragraph. */
 static void add_marker(struct hx_buf *b, const struct hx_node *n)
 {
-    if (n->num > 0)
-        hx_buf_addf(b, "[%d]", n->num);
-    else
-        hx_buf_addf(b, "[%s]", n->label ? n->label : "");
+    hx_buf_addc(b, '[');
+    if (n->num > 0) {
+        char d[16], *q = d + sizeof d;
+        unsigned v = (unsigned)n->num;
+        do
+            *--q = (char)('0' + v % 10);
+        while ((v /= 10) != 0);
+        hx_buf_add(b, q, (size_t)(d + sizeof d - q));
+    } else {
+        hx_buf_adds(b, n->label ? n->label : "");
+    }
+    hx_buf_addc(b, ']');
 }
 
 /* Appends the plain text of the inlines first..last (siblings) to b. */
@@ -149,8 +168,10 @@ static void wrap_line(struct writer *w, const char *line, size_t len, size_t col
 static void emit(struct writer *w, const char *key, size_t indent, const char *prefix, int hang,
                  const char *text, size_t len, int raw)
 {
-    struct hx_buf head = {0}, cont = {0};
+    struct hx_buf head = w->head, cont = w->cont;
     size_t i = 0;
+    buf_reset(&head);
+    buf_reset(&cont);
     if (w->blocks++)
         hx_buf_addc(&w->out, '\n');
     if (w->o->ids) {
@@ -193,8 +214,8 @@ static void emit(struct writer *w, const char *key, size_t indent, const char *p
         i = end + 1;
     }
     hx_buf_addc(&w->out, '\n');
-    hx_buf_free(&head);
-    hx_buf_free(&cont);
+    w->head = head;
+    w->cont = cont;
 }
 
 static void write_blocks(struct writer *w, const struct hx_node *first, const struct hx_node *last,
@@ -212,7 +233,11 @@ static int is_blank(const char *s, size_t len)
 static void write_para(struct writer *w, const struct hx_node *n, size_t indent, const char *key,
                        const char *prefix, int hang)
 {
-    struct hx_buf text = {0}, pre = {0};
+    struct hx_buf text = w->text, pre = w->pre;
+    /* taken while in use: a note's body written from here gets its own */
+    w->text = w->pre = (struct hx_buf){0};
+    buf_reset(&text);
+    buf_reset(&pre);
     inline_text(w, n->first, n->last, &text);
     if (w->o->ids) {
         for (size_t i = 0; i < text.len; i++) {
@@ -234,8 +259,10 @@ static void write_para(struct writer *w, const struct hx_node *n, size_t indent,
     if (pre.len || !is_blank(text.data, text.len))
         emit(w, key ? key : n->key, indent, pre.data, hang, text.data ? text.data : "", text.len,
              0);
-    hx_buf_free(&text);
-    hx_buf_free(&pre);
+    hx_buf_free(&w->text);
+    hx_buf_free(&w->pre);
+    w->text = text;
+    w->pre = pre;
 }
 
 static void write_item(struct writer *w, const struct hx_node *item, size_t indent)
@@ -352,7 +379,7 @@ static int write_txt(struct hx_stage *st, struct hx_doc *doc, struct hx_output *
 {
     int rc = -1;
     struct queue doc_notes = {0}, part_notes = {0};
-    struct writer w = {st, doc, st->priv, {0}, 0, &doc_notes, NULL, 0};
+    struct writer w = {.st = st, .doc = doc, .o = st->priv, .notes = &doc_notes};
     if (w.o->wrap > 0) {
         const char *err = "?";
         w.brk = hx_ts_breaker_open(hx_node_lang(doc, doc->root), 0, &err);
@@ -380,6 +407,10 @@ static int write_txt(struct hx_stage *st, struct hx_doc *doc, struct hx_output *
 out:
     hx_ts_breaker_close(w.brk);
     hx_buf_free(&w.out);
+    hx_buf_free(&w.text);
+    hx_buf_free(&w.pre);
+    hx_buf_free(&w.head);
+    hx_buf_free(&w.cont);
     free(doc_notes.v);
     free(part_notes.v);
     return rc;
