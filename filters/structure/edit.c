@@ -113,7 +113,7 @@ struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b, 
         } else if (c->type == HX_BREAK) {
             at_start = 1;
         } else if (c->type != HX_NOTEREF && c->type != HX_NOTE) {
-            char *t = hx_node_text(doc, c, &len);
+            char *t = structure_text(doc, c, &len);
             size_t i = len;
             if (len)
                 at_start = structure_is_terminal(hx_utf8_prev(t, &i));
@@ -146,7 +146,7 @@ char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len)
     size_t before = 0;
     for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
         if (c->type == HX_STRONG || c->type == HX_EMPH) {
-            char *t = hx_node_text(doc, c, len);
+            char *t = structure_text(doc, c, len);
             if (*len)
                 return t;
         }
@@ -163,7 +163,7 @@ char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, 
         *whole = 0;
     for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
         if (c->type == HX_STRONG || c->type == HX_EMPH) {
-            char *t = hx_node_text(doc, c, len);
+            char *t = structure_text(doc, c, len);
             if (*len)
                 return t;
         }
@@ -172,7 +172,7 @@ char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, 
     }
     if (whole)
         *whole = 1;
-    return hx_node_text(doc, n, len);
+    return structure_text(doc, n, len);
 }
 
 /* Looks ahead: does the next block start a numbered unit or a heading? */
@@ -190,7 +190,7 @@ int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x)
     if (x->label) {
         l = structure_label_scan(structure_key_join(doc, x->label, " ", ""), strlen(x->label) + 1);
     } else {
-        t = hx_node_text(doc, x, &len);
+        t = structure_text(doc, x, &len);
         l = structure_label_scan(t, len);
     }
     return l.kind == SL_NUM || l.kind == SL_ROMAN || l.kind == SL_ZH || l.kind == SL_LETTER;

@@ -105,7 +105,7 @@ static int is_session_line(struct hx_doc *doc, const struct structure_tables *p,
     int r;
     if (!x || x->type != HX_PARA)
         return 0;
-    t = hx_node_text(doc, x, &len);
+    t = structure_text(doc, x, &len);
     if (len > 120 || !(f = structure_fold(t, len, &flen)))
         return 0;
     r = structure_phrase_within(p->session, f, flen);
@@ -343,7 +343,7 @@ static int ends_part(struct hx_doc *doc, const struct structure_tables *p, struc
         return 1;
     if (x->type != HX_PARA)
         return 0;
-    t = hx_node_text(doc, x, &len);
+    t = structure_text(doc, x, &len);
     l = x->label ? structure_label_scan(x->label, strlen(x->label)) : structure_label_scan(t, len);
     if (l.kind == SL_ROMAN || l.kind == SL_ZH || l.kind == SL_LETTER)
         return 1;

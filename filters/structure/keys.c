@@ -208,7 +208,7 @@ void structure_set_lead(struct structure_state *s, struct hx_node *n)
         cls = structure_lead_of(s->p, s->folded, s->folded_len, NULL);
         n->lead = cls ? hx_strdup(s->doc->arena, cls) : NULL;
     } else {
-        t = hx_node_text(s->doc, n, &len);
+        t = structure_text(s->doc, n, &len);
         n->lead = structure_lead_in(s, t, len);
     }
 }
@@ -340,7 +340,7 @@ void structure_given_paragraph(struct structure_state *s, struct hx_node *n, con
         strcmp(before->key, s->parent) == 0 && l->kind == SL_NONE) {
         /* ITU's "noting" alone, its text a recital after it */
         size_t plen;
-        char *pt = hx_node_text(doc, before, &plen);
+        char *pt = structure_text(doc, before, &plen);
         if (structure_ends_open(pt, plen) && hx_str_width(pt, plen) <= 40) {
             n->role = HX_ROLE_CONTINUED;
             n->key = structure_key_num(doc, s->parent, "+", ++s->cont);

@@ -70,13 +70,13 @@ static void list_free(struct phrase_list *l)
 /* The rows of list k joined by '|' and folded, split into phrases put in
  * buckets by first byte (in table order within one); NULL when ICU
  * refuses, memory runs out or the list has no row. */
-static struct phrase_list *load_list(size_t k)
+static struct phrase_list *load_list(size_t k, const unsigned char *which)
 {
     struct hx_buf b = {0};
     struct phrase_list *l = calloc(1, sizeof *l);
     size_t n = 0, count[257] = {0};
     for (size_t r = 0; r < hx_structure_phrases_rows && l; r++) {
-        if (strcmp(hx_structure_phrases[r][0], lists[k].name) != 0)
+        if (which[r] != k)
             continue;
         if (b.len)
             hx_buf_addc(&b, '|');
@@ -512,10 +512,26 @@ const char *structure_spelled_number(const struct structure_tables *p, struct hx
 
 int structure_tables_load(struct structure_tables *p, const char **why)
 {
+    size_t n = hx_structure_phrases_rows, k = 0;
+    /* the list of each row of phrases.tsv, named once per row (the rows
+     * of a list mostly follow each other) */
+    unsigned char *which = malloc(n ? n : 1);
     *why = "ICU cannot fold the phrase tables";
-    for (size_t k = 0; k < NLISTS; k++)
-        if (!(*field(p, k) = load_list(k)))
+    if (!which)
+        return -1;
+    for (size_t r = 0; r < n; r++) {
+        const char *name = hx_structure_phrases[r][0];
+        if (k == NLISTS || strcmp(name, lists[k].name) != 0)
+            for (k = 0; k < NLISTS && strcmp(name, lists[k].name) != 0; k++)
+                ;
+        which[r] = (unsigned char)k;
+    }
+    for (k = 0; k < NLISTS; k++)
+        if (!(*field(p, k) = load_list(k, which))) {
+            free(which);
             return -1;
+        }
+    free(which);
     if (load_ordinals(p) != 0)
         return -1;
     return load_leads(p, why);

@@ -67,7 +67,7 @@ static int decision_text(struct structure_state *s, const char *f, size_t flen)
     if ((s->part != P_BODY && !(s->part == P_RES && s->op_started)) || !s->prev ||
         s->prev->type != HX_PARA || s->prev->label || s->prev->role == HX_ROLE_NOTE_BODY)
         return 0;
-    t = hx_node_text(s->doc, s->prev, &len);
+    t = structure_text(s->doc, s->prev, &len);
     if (!len || !structure_ends_open(t, len) || hx_str_width(t, len) > 200)
         return 0;
     size_t m;
@@ -113,7 +113,7 @@ static int body_again(struct structure_state *s, const struct structure_label *l
         !(x->role == HX_ROLE_OPERATIVE || x->role == HX_ROLE_SUBITEM ||
           x->role == HX_ROLE_CONTINUED))
         return 0;
-    pt = hx_node_text(s->doc, x, &plen);
+    pt = structure_text(s->doc, x, &plen);
     i = plen;
     while (i > 0 && hx_cp_is_space(c = hx_utf8_prev(pt, &i)))
         c = 0;
@@ -134,7 +134,7 @@ static int leads_next(struct structure_state *s, struct hx_node *x)
     t = structure_lead_source(s->doc, x, &len, NULL);
     if (structure_lead_in(s, t, len))
         return 1;
-    t = hx_node_text(s->doc, x, &len);
+    t = structure_text(s->doc, x, &len);
     return structure_lead_in(s, t, len) != NULL;
 }
 
@@ -159,7 +159,7 @@ static int blk_read(struct structure_state *s, struct hx_node *n, struct blk *b)
     struct structure_label l;
     const char *printed; /* where the label is printed: text or label */
     size_t plen;
-    t = hx_node_text(doc, n, &len);
+    t = structure_text(doc, n, &len);
     l = structure_label_scan(t, len);
     printed = t;
     if (n->label || (l.kind == SL_NONE && structure_item_label(n))) {

@@ -98,6 +98,10 @@ int structure_tables_load(struct structure_tables *t, const char **why);
 /* Releases what structure_tables_load allocated. */
 void structure_tables_free(struct structure_tables *t);
 
+/* The text of n as hx_node_text gives it (notes inside left out), in
+ * doc's arena, its length in *len (if not NULL). */
+char *structure_text(struct hx_doc *doc, const struct hx_node *n, size_t *len);
+
 /* A case-folded copy of s[0..len) (U+2019 read as an apostrophe) in
  * malloc'd memory with its length in *out_len; NULL if ICU refuses. */
 char *structure_fold(const char *s, size_t len, size_t *out_len);

@@ -12,6 +12,40 @@
 #include "hx.h"
 #include "structure.h"
 
+/* The bytes of n's text (notes inside left out), copied to o when it is
+ * not NULL. */
+static size_t text_walk(const struct hx_node *n, char *o)
+{
+    size_t total = 0;
+    struct hx_iter it = hx_iter_start((struct hx_node *)n);
+    while (hx_iter_next(&it)) {
+        if (!it.enter)
+            continue;
+        if (it.node->type == HX_NOTE && it.node != n) {
+            hx_iter_skip(&it);
+        } else if (it.node->type == HX_TEXT && it.node->len) {
+            if (o)
+                memcpy(o + total, it.node->text, it.node->len);
+            total += it.node->len;
+        }
+    }
+    return total;
+}
+
+/* What hx_node_text gives, in two walks over n (its length, then its
+ * bytes) straight into the arena: the stage reads every block's text, and
+ * building it in a heap buffer first cost more than the walks. */
+char *structure_text(struct hx_doc *doc, const struct hx_node *n, size_t *len)
+{
+    size_t total = text_walk(n, NULL);
+    char *t = hx_alloc(doc->arena, total + 1);
+    text_walk(n, t);
+    t[total] = '\0';
+    if (len)
+        *len = total;
+    return t;
+}
+
 /* ICU's folding of s[0..len) (the slow path, and the rest of a text after
  * a byte that is not UTF-8, which it reads as U+FFFD) into malloc'd
  * memory; NULL when ICU refuses the text. */
