@@ -12,22 +12,29 @@
 #include "hx.h"
 #include "structure.h"
 
-/* The bytes of n's text (notes inside left out), copied to o when it is
- * not NULL. */
-static size_t text_walk(const struct hx_node *n, char *o)
+/* Nodes hx_iter does not walk into. */
+static int is_leaf(enum hx_type t)
 {
-    size_t total = 0;
-    struct hx_iter it = hx_iter_start((struct hx_node *)n);
-    while (hx_iter_next(&it)) {
-        if (!it.enter)
+    return t == HX_TEXT || t == HX_BREAK || t == HX_NOTEREF || t == HX_IMAGE;
+}
+
+/* The bytes of the text under n's children (notes left out, as
+ * hx_node_text leaves them), copied to o + at when o is not NULL. A
+ * recursive walk: a block is a few levels deep, and hx_iter's calls cost
+ * more than the copying. */
+static size_t text_walk(const struct hx_node *n, char *o, size_t at)
+{
+    size_t total = at;
+    for (const struct hx_node *c = n->first; c; c = c->next) {
+        if (c->type == HX_NOTE)
             continue;
-        if (it.node->type == HX_NOTE && it.node != n) {
-            hx_iter_skip(&it);
-        } else if (it.node->type == HX_TEXT && it.node->len) {
+        if (c->type == HX_TEXT && c->len) {
             if (o)
-                memcpy(o + total, it.node->text, it.node->len);
-            total += it.node->len;
+                memcpy(o + total, c->text, c->len);
+            total += c->len;
         }
+        if (c->first && !is_leaf(c->type))
+            total = text_walk(c, o, total);
     }
     return total;
 }
@@ -37,9 +44,13 @@ static size_t text_walk(const struct hx_node *n, char *o)
  * building it in a heap buffer first cost more than the walks. */
 char *structure_text(struct hx_doc *doc, const struct hx_node *n, size_t *len)
 {
-    size_t total = text_walk(n, NULL);
+    size_t own = n->type == HX_TEXT ? n->len : 0;
+    size_t total = is_leaf(n->type) ? own : text_walk(n, NULL, own);
     char *t = hx_alloc(doc->arena, total + 1);
-    text_walk(n, t);
+    if (own)
+        memcpy(t, n->text, own);
+    if (!is_leaf(n->type))
+        text_walk(n, t, own);
     t[total] = '\0';
     if (len)
         *len = total;
