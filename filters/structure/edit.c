@@ -113,7 +113,7 @@ struct hx_node *structure_split_numbered(struct hx_doc *doc, struct hx_node *b, 
         } else if (c->type == HX_BREAK) {
             at_start = 1;
         } else if (c->type != HX_NOTEREF && c->type != HX_NOTE) {
-            char *t = structure_text(doc, c, &len);
+            const char *t = structure_text(doc, c, &len);
             size_t i = len;
             if (len)
                 at_start = structure_is_terminal(hx_utf8_prev(t, &i));
@@ -141,12 +141,12 @@ int structure_ends_open(const char *t, size_t len)
 /* The text a lead word is looked for in: the first strong or emphasised
  * run near the start (operative verbs are set bold in Chinese, italic in
  * English, and need not come first: "在这方面**确认**"), else the block. */
-char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len)
+const char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len)
 {
     size_t before = 0;
     for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
         if (c->type == HX_STRONG || c->type == HX_EMPH) {
-            char *t = structure_text(doc, c, len);
+            const char *t = structure_text(doc, c, len);
             if (*len)
                 return t;
         }
@@ -156,14 +156,14 @@ char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len)
     return NULL;
 }
 
-char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole)
+const char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole)
 {
     size_t before = 0;
     if (whole)
         *whole = 0;
     for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
         if (c->type == HX_STRONG || c->type == HX_EMPH) {
-            char *t = structure_text(doc, c, len);
+            const char *t = structure_text(doc, c, len);
             if (*len)
                 return t;
         }
@@ -179,7 +179,7 @@ char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, 
 int structure_next_starts_unit(struct hx_doc *doc, struct hx_node *x)
 {
     size_t len;
-    char *t;
+    const char *t;
     struct structure_label l;
     while (x && x->role == HX_ROLE_NOTE_BODY)
         x = x->next;

@@ -101,7 +101,8 @@ static int is_session_line(struct hx_doc *doc, const struct structure_tables *p,
                            const struct hx_node *x)
 {
     size_t len, flen;
-    char *t, *f;
+    const char *t;
+    char *f;
     int r;
     if (!x || x->type != HX_PARA)
         return 0;

@@ -198,7 +198,7 @@ const char *structure_lead_in(struct structure_state *s, const char *t, size_t l
 void structure_set_lead(struct structure_state *s, struct hx_node *n)
 {
     size_t len;
-    char *t = structure_lead_run(s->doc, n, &len);
+    const char *t = structure_lead_run(s->doc, n, &len);
     const char *cls;
     n->lead = NULL; /* what a reader said is found again, or not */
     if (t && (n->lead = structure_lead_in(s, t, len)) != NULL)
@@ -340,7 +340,7 @@ void structure_given_paragraph(struct structure_state *s, struct hx_node *n, con
         strcmp(before->key, s->parent) == 0 && l->kind == SL_NONE) {
         /* ITU's "noting" alone, its text a recital after it */
         size_t plen;
-        char *pt = structure_text(doc, before, &plen);
+        const char *pt = structure_text(doc, before, &plen);
         if (structure_ends_open(pt, plen) && hx_str_width(pt, plen) <= 40) {
             n->role = HX_ROLE_CONTINUED;
             n->key = structure_key_num(doc, s->parent, "+", ++s->cont);

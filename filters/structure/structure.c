@@ -63,7 +63,7 @@ static int decision_text(struct structure_state *s, const char *f, size_t flen)
 {
     const struct structure_tables *p = s->p;
     size_t k, len;
-    char *t;
+    const char *t;
     if ((s->part != P_BODY && !(s->part == P_RES && s->op_started)) || !s->prev ||
         s->prev->type != HX_PARA || s->prev->label || s->prev->role == HX_ROLE_NOTE_BODY)
         return 0;
@@ -105,7 +105,7 @@ static int body_again(struct structure_state *s, const struct structure_label *l
 {
     struct hx_node *x = s->prev;
     size_t plen, i;
-    char *pt;
+    const char *pt;
     int32_t c = 0;
     while (x && x->role == HX_ROLE_NOTE_BODY)
         x = x->prev;
@@ -126,7 +126,7 @@ static int body_again(struct structure_state *s, const struct structure_label *l
 static int leads_next(struct structure_state *s, struct hx_node *x)
 {
     size_t len;
-    char *t;
+    const char *t;
     while (x && x->role == HX_ROLE_NOTE_BODY)
         x = x->next;
     if (!x || x->type != HX_PARA)
@@ -142,7 +142,8 @@ static int leads_next(struct structure_state *s, struct hx_node *x)
 struct blk {
     struct hx_node *n;
     struct hx_node *after; /* the block after it, before it is moved */
-    char *t, *f;           /* its text; the start of it folded (malloc'd) */
+    const char *t;         /* its text */
+    char *f;               /* the start of it folded (malloc'd) */
     size_t len, flen;
     struct structure_label l; /* its label, taken out of the text */
     enum hx_role given;       /* a role the reader set, taken as given */
@@ -155,7 +156,8 @@ static int blk_read(struct structure_state *s, struct hx_node *n, struct blk *b)
 {
     struct hx_doc *doc = s->doc;
     size_t len, flen = 0;
-    char *t, *f;
+    const char *t;
+    char *f;
     struct structure_label l;
     const char *printed; /* where the label is printed: text or label */
     size_t plen;

@@ -98,9 +98,10 @@ int structure_tables_load(struct structure_tables *t, const char **why);
 /* Releases what structure_tables_load allocated. */
 void structure_tables_free(struct structure_tables *t);
 
-/* The text of n as hx_node_text gives it (notes inside left out), in
- * doc's arena, its length in *len (if not NULL). */
-char *structure_text(struct hx_doc *doc, const struct hx_node *n, size_t *len);
+/* The text of n as hx_node_text gives it (notes inside left out), its
+ * length in *len (if not NULL): a text node's own text when n holds one,
+ * else a copy in doc's arena. Read only. */
+const char *structure_text(struct hx_doc *doc, const struct hx_node *n, size_t *len);
 
 /* A case-folded copy of s[0..len) (U+2019 read as an apostrophe) in
  * malloc'd memory with its length in *out_len; NULL if ICU refuses. */
@@ -251,12 +252,12 @@ int structure_ends_open(const char *t, size_t len);
 /* The text a lead word is looked for in: the first strong or emphasised
  * run near the start of n, else n's text (in doc's arena; *whole, if not
  * NULL, says which). */
-char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole);
+const char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole);
 
 /* The first strong or emphasised run near the start of n, as
  * structure_lead_source finds it, else NULL (n's text is then the
  * source). */
-char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len);
+const char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len);
 
 /* Does block x, the one after a block (footnote texts skipped), start a
  * numbered unit or a heading? The walk asks before it moves the block. */

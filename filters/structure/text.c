@@ -19,10 +19,12 @@ static int is_leaf(enum hx_type t)
 }
 
 /* The bytes of the text under n's children (notes left out, as
- * hx_node_text leaves them), copied to o + at when o is not NULL. A
- * recursive walk: a block is a few levels deep, and hx_iter's calls cost
- * more than the copying. */
-static size_t text_walk(const struct hx_node *n, char *o, size_t at)
+ * hx_node_text leaves them), copied to o + at when o is not NULL; *one
+ * (when one is not NULL) is the last text node met, *many set when there
+ * were two. A recursive walk: a block is a few levels deep, and hx_iter's
+ * calls cost more than the copying. */
+static size_t text_walk(const struct hx_node *n, char *o, size_t at, const struct hx_node **one,
+                        int *many)
 {
     size_t total = at;
     for (const struct hx_node *c = n->first; c; c = c->next) {
@@ -32,28 +34,41 @@ static size_t text_walk(const struct hx_node *n, char *o, size_t at)
             if (o)
                 memcpy(o + total, c->text, c->len);
             total += c->len;
+            if (one) {
+                *many |= *one != NULL;
+                *one = c;
+            }
         }
         if (c->first && !is_leaf(c->type))
-            total = text_walk(c, o, total);
+            total = text_walk(c, o, total, one, many);
     }
     return total;
 }
 
-/* What hx_node_text gives, in two walks over n (its length, then its
- * bytes) straight into the arena: the stage reads every block's text, and
- * building it in a heap buffer first cost more than the walks. */
-char *structure_text(struct hx_doc *doc, const struct hx_node *n, size_t *len)
+/* What hx_node_text gives: the text of the one text node in n as it is
+ * (texts are NUL-terminated and the stage writes into none), else the
+ * texts counted and copied straight into the arena. The stage reads every
+ * block's text, most of them a single run. */
+const char *structure_text(struct hx_doc *doc, const struct hx_node *n, size_t *len)
 {
-    size_t own = n->type == HX_TEXT ? n->len : 0;
-    size_t total = is_leaf(n->type) ? own : text_walk(n, NULL, own);
-    char *t = hx_alloc(doc->arena, total + 1);
-    if (own)
-        memcpy(t, n->text, own);
-    if (!is_leaf(n->type))
-        text_walk(n, t, own);
-    t[total] = '\0';
+    const struct hx_node *one = NULL;
+    int many = 0;
+    size_t total;
+    char *t;
+    if (is_leaf(n->type)) {
+        total = n->type == HX_TEXT ? n->len : 0;
+        one = total ? n : NULL;
+    } else {
+        total = text_walk(n, NULL, 0, &one, &many);
+    }
     if (len)
         *len = total;
+    if (one && !many)
+        return one->text;
+    t = hx_alloc(doc->arena, total + 1);
+    if (!is_leaf(n->type))
+        text_walk(n, t, 0, NULL, NULL);
+    t[total] = '\0';
     return t;
 }
 
