@@ -18,6 +18,9 @@ import zipfile
 hexaglot = os.environ['HEXAGLOT']
 src = pathlib.Path(os.environ['HX_SOURCE'])
 seed = src / 'samples' / 'seed-zh.txt'
+# the writer of the slow document of cases 4 and 14: wrapping at every
+# character keeps the stages busy for seconds on a document of modest size
+SLOW_TXT = 'txt:wrap=2'
 diag_re = re.compile(r'^[^\n:]+:\d+: (note|warning|error): [a-z-]+: .+$|^hexaglot: ')
 failures = []
 
@@ -171,11 +174,15 @@ with tempfile.TemporaryDirectory() as tmp:
     out4 = T / 'out4'
     out4.mkdir()
     slow = T / 'slow.txt'
-    slow.write_text('a\n\n' * 400000)
+    # a document that takes seconds in the stages: 100,000 paragraphs of
+    # Chinese (zh-norm) wrapped at every character (SLOW_TXT); 400,000
+    # empty paragraphs took 2 s once, under 1 s since the stages got faster
+    slow.write_text(('\u5927\u4f1a\u91cd\u7533\u5176\u627f\u8bfa\uff0c' * 12 + '\n\n')
+                    * 100000, encoding='utf-8')
     (out4 / 'slow.txt.backup').write_text('keep me')
     (out4 / 'slow.txt.XYZabc').write_text('keep me too')
     (out4 / '.slow.txt.99999999.hxtmp').write_text('stale temporary of an earlier run')
-    p = run(['batch', str(slow), '-o', str(out4), '--timeout', '1'])
+    p = run(['batch', str(slow), '-o', str(out4), '-t', SLOW_TXT, '--timeout', '1'])
     left = sorted(os.listdir(out4))
     check('4 timeout: only the temporaries of this batch go',
           p.returncode == 1 and 'gave up' in err(p)
@@ -314,7 +321,8 @@ with tempfile.TemporaryDirectory() as tmp:
           p.returncode == 0 and '世界' in p.stdout.decode(), (p.returncode, err(p)))
     p = run(['convert', str(x), '-j', '2', '-o', '-'])
     check('14 convert -j: a usage error', p.returncode == 2, (p.returncode, err(p)))
-    p = run(['convert', str(slow), '--timeout', '1', '-o', str(T / 'slow-out.txt')])
+    p = run(['convert', str(slow), '-t', SLOW_TXT, '--timeout', '1', '-o',
+             str(T / 'slow-out.txt')])
     check('14 convert --timeout: exit 1, said, nothing written',
           p.returncode == 1 and 'gave up' in err(p) and not (T / 'slow-out.txt').exists()
           and not [f for f in os.listdir(T) if f.endswith('.hxtmp')], (p.returncode, err(p)))
