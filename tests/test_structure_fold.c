@@ -2,10 +2,10 @@
  * and the characters folding leaves alone itself and hands the others to
  * ICU: its bytes must be exactly those of ICU's u_strFoldCase over the
  * whole text (with U+2019 read as an apostrophe), which the paragraph
- * keys, lead words and align depend on. Checked for every code point,
- * alone and between others, for texts cut inside a character (callers
- * fold prefixes), for bytes that are not UTF-8, and for long texts of
- * characters that fold to longer ones, and every ASCII byte. */
+ * keys, lead words and align depend on. Checked for every code point
+ * between others, for texts cut inside a character (callers fold
+ * prefixes), for bytes that are not UTF-8, for long texts of characters
+ * that fold to longer ones, and for every ASCII byte. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,8 +64,10 @@ static void report(const char *what, int32_t c)
         fprintf(stderr, "fold differs from ICU: %s U+%04X\n", what, (unsigned)c);
 }
 
-/* Every scalar value alone, after ASCII capitals and before U+2019, and
- * cut after each of its bytes. */
+/* Every scalar value between ASCII capitals and U+2019 (folded as one
+ * text, as the stage folds a block's opening), and cut after each of its
+ * bytes: every one of the BMP, one in 61 beyond (the cuts of four-byte
+ * characters differ only in their bytes' values). */
 static void test_every_code_point(void)
 {
     char buf[32];
@@ -78,13 +80,13 @@ static void test_every_code_point(void)
             continue;
         U16_APPEND_UNSAFE(u, n, c);
         u_strToUTF8(s8, (int32_t)sizeof s8, &l8, u, n, &err);
-        if (!agrees(s8, (size_t)l8))
-            report("alone", c);
         memcpy(buf, "Ab", 2);
         memcpy(buf + 2, s8, (size_t)l8);
         memcpy(buf + 2 + l8, "Z\xE2\x80\x99x", 5);
         if (!agrees(buf, (size_t)l8 + 7))
             report("between", c);
+        if (c > 0xFFFF && c % 61)
+            continue;
         for (int32_t t = 1; t < l8; t++) {
             memcpy(buf, "Q", 1);
             memcpy(buf + 1, s8, (size_t)t);
