@@ -234,7 +234,7 @@ static void write_para(struct writer *w, const struct hx_node *n, size_t indent,
                        const char *prefix, int hang)
 {
     struct hx_buf text = w->text, pre = w->pre;
-    /* taken while in use: a note's body written from here gets its own */
+    /* taken out while in use: a call made from here would start its own */
     w->text = w->pre = (struct hx_buf){0};
     buf_reset(&text);
     buf_reset(&pre);
