@@ -299,6 +299,16 @@ static void test_classes(void)
         int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
         int icu_p = u_ispunct(c) && (w == U_EA_WIDE || w == U_EA_FULLWIDTH) && c >= 0x3000;
         unsigned k = zh_class(c);
+        int space =
+            c == ' ' || c == 0xA0 || (c >= 0x2002 && c <= 0x200A) || c == 0x202F || c == 0x3000;
+        if (!(k & ZC_HAN) && !!(k & ZC_LATIN) != !!u_isalnum(c)) {
+            fprintf(stderr, "U+%04X: letter or digit %d for ICU\n", (unsigned)c, u_isalnum(c));
+            bad++;
+        }
+        if (!!(k & ZC_WIDE) != (c >= 0x2E80) || !!(k & ZC_SPACE) != space) {
+            fprintf(stderr, "U+%04X: wide or space class %u\n", (unsigned)c, k);
+            bad++;
+        }
         if (icu_han && !(k & ZC_HAN)) {
             fprintf(stderr, "U+%04X is Han for ICU\n", (unsigned)c);
             bad++;

@@ -42,24 +42,13 @@ void zh_rule_width(struct run *r)
  * letter either side is Han ("1,000", "10:30" and "Hello, world" stay). */
 void zh_rule_punct(struct run *r)
 {
-    static const enum zh_rule rows[] = {R_COMMA, R_COLON, R_SEMICOLON, R_QUESTION, R_EXCLAMATION};
-    int32_t to[128] = {0};
-    enum zh_rule rule[128] = {0};
     struct para *p = &r->p;
-    for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
-        const char *from = hx_zh_rules[rows[k]][1], *dst = hx_zh_rules[rows[k]][2];
-        size_t i = 0, n = strlen(dst);
-        if ((unsigned char)from[0] < 0x80 && from[0] && !from[1]) {
-            to[(unsigned char)from[0]] = hx_utf8_next(dst, n, &i);
-            rule[(unsigned char)from[0]] = rows[k];
-        }
-    }
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i];
-        if (c <= 0 || c >= 0x80 || !to[c] || !zh_editable(p, i))
+        if (c <= 0 || c >= 0x80 || !r->punct_to[c] || !zh_editable(p, i))
             continue;
         if (p->lctx[i] == 'h' || p->rctx[i] == 'h')
-            zh_edit(r, rule[c], i, i + 1, to[c], 0, 0);
+            zh_edit(r, (enum zh_rule)r->punct_rule[c], i, i + 1, r->punct_to[c], 0, 0);
     }
 }
 

@@ -77,6 +77,27 @@ struct para {
     struct hx_node **segs;
     unsigned char *dirty; /* per segment: a rule edited it */
     size_t nsegs, segcap;
+    unsigned feat; /* ZF_*: what the paragraph holds that a rule acts on */
+    int foreign;   /* it holds text tagged in another language */
+    int has_zh;    /* it holds Chinese text (set also when not gathered) */
+    char *out;     /* scatter's buffer, kept from paragraph to paragraph */
+    size_t outcap;
+};
+
+/* What a paragraph holds that some rule acts on, found while it is
+ * gathered: a rule whose marks are absent is not run at all (it would
+ * find nothing to do), and most paragraphs need few rules or none. */
+enum {
+    ZF_WIDTH = 1,     /* a full-width letter or digit */
+    ZF_PUNCT = 2,     /* , : ; ? ! (the punctuation rows of rules.tsv) */
+    ZF_QUOTE = 4,     /* a straight quote: " ' ＂ ＇ */
+    ZF_DOT = 8,       /* . */
+    ZF_POPEN = 16,    /* ( or （ */
+    ZF_PCLOSE = 32,   /* ) or ） */
+    ZF_ELLIPSIS = 64, /* … or two of . 。 ⋯ side by side */
+    ZF_DASH = 128,    /* — or two of - ― － alike side by side */
+    ZF_SPACE = 256,   /* a space a rule may remove */
+    ZF_ADDRESS = 512  /* . : / @ (a URL, symbol or e-mail may follow) */
 };
 
 /* One document being normalised: where notes go, the paragraph being
@@ -90,7 +111,26 @@ struct run {
     struct hx_node *block;
     int counts[R_COUNT];
     int oom;
+    /* Per ASCII character, filled once a document (zh_run_tables): its
+     * class, the ZF_* bits it sets, and for , : ; ? ! the mark and rule
+     * of rules.tsv that replace it. */
+    unsigned char acls[128];
+    unsigned short afeat[128];
+    int32_t punct_to[128];
+    unsigned char punct_rule[128];
 };
+
+/* Does s hold a code point from U+2E80 on (where Chinese starts)? */
+int zh_has_wide(const char *s, size_t len);
+
+/* Fills r's ASCII tables from zh_class and rules.tsv. */
+void zh_run_tables(struct run *r);
+
+/* Gathers block b into r->p when it is a Chinese paragraph (doc_lang is
+ * the document's language) that a rule may edit: 0 when it is, 1 when
+ * not (nothing to do: r->p.has_zh still says whether Chinese text was
+ * met), -1 out of memory. */
+int zh_gather(struct run *r, struct hx_node *b, const char *doc_lang);
 
 /* Rule names as in rules.tsv, indexed by enum zh_rule. */
 extern const char *const zh_rule_names[R_COUNT];
