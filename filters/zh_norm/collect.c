@@ -61,8 +61,11 @@ static int reserve(struct para *p, size_t need)
     int *seg = realloc(p->seg, cap * sizeof *seg);
     if (seg)
         p->seg = seg;
+    size_t *off = realloc(p->off, cap * sizeof *off);
+    if (off)
+        p->off = off;
     unsigned char **bytes[] = {&p->cls, &p->prot, &p->del, &p->zh, &p->lctx, &p->rctx};
-    int ok = cp && cp2 && seg;
+    int ok = cp && cp2 && seg && off;
     for (size_t k = 0; k < sizeof bytes / sizeof *bytes; k++) {
         unsigned char *v = realloc(*bytes[k], cap);
         if (v)
@@ -198,14 +201,14 @@ static int seg_add(struct para *p, struct hx_node *t)
         struct hx_node **v = realloc(p->segs, cap * sizeof *v);
         if (v)
             p->segs = v;
-        unsigned char *d = realloc(p->dirty, cap);
-        if (d)
-            p->dirty = d;
-        if (!v || !d)
+        struct seg *g = realloc(p->sinfo, cap * sizeof *g);
+        if (g)
+            p->sinfo = g;
+        if (!v || !g)
             return -1;
         p->segcap = cap;
     }
-    p->dirty[p->nsegs] = 0;
+    p->sinfo[p->nsegs] = (struct seg){p->n, 0, 0, 0, 0};
     p->segs[p->nsegs++] = t;
     return 0;
 }
@@ -322,13 +325,17 @@ static int collect_text(struct run *r, const struct hx_node *n, int seg, int zh,
     const size_t len = n->len;
     int32_t *cp = p->cp, prev = t->prev;
     unsigned char *cls = p->cls;
+    int *segs = p->seg;
+    size_t *off = p->off;
     size_t k = p->n, han = 0, lower = 0;
     unsigned feat = 0;
-    int nfc = 0, kana = 0;
+    int nfc = 0, kana = 0, bad = 0;
     for (size_t i = 0; i < len; k++) {
         unsigned b = s[i];
         int32_t c;
         unsigned cl;
+        segs[k] = seg;
+        off[k] = i;
         if (b < 0x80) {
             c = (int32_t)b;
             i++;
@@ -339,33 +346,34 @@ static int collect_text(struct run *r, const struct hx_node *n, int seg, int zh,
                 feat |= ZF_ELLIPSIS;
             else if (b == '-' && prev == '-')
                 feat |= ZF_DASH;
+        } else if (b >= 0xE4 && b <= 0xE9 && len - i >= 3 &&
+                   ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40 &&
+                   (c = (int32_t)((b & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 |
+                                  (s[i + 2] & 0x3Fu))) >= 0x4E00) {
+            i += 3; /* U+4E00-U+9FFF: the common case, nothing else to note */
+            cl = ZC_HAN | ZC_WIDE;
+            han++;
         } else {
             c = next_cp(n->text, len, &i);
-            if (c >= 0x4E00 && c <= 0x9FFF) {
-                cl = ZC_HAN | ZC_WIDE; /* the common case: nothing else to note */
-                han++;
-            } else {
-                cl = zh_class(c);
-                han += (cl & ZC_HAN) != 0;
-                feat |= wide_feat(c, cl, prev);
-                kana |= (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) ||
-                        (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F) ||
-                        (c >= 0xAC00 && c <= 0xD7AF);
-                nfc |= zh && !nfc_inert(c);
-            }
+            bad |= c == 0xFFFD;
+            cl = zh_class(c);
+            han += (cl & ZC_HAN) != 0;
+            feat |= wide_feat(c, cl, prev);
+            kana |= (c >= 0x3040 && c <= 0x30FF && c != 0x30FB) || (c >= 0x31F0 && c <= 0x31FF) ||
+                    (c >= 0xFF66 && c <= 0xFF9F) || (c >= 0xAC00 && c <= 0xD7AF);
+            nfc |= zh && !nfc_inert(c);
         }
         cp[k] = c;
         cls[k] = (unsigned char)cl;
         prev = c;
     }
     size_t from = p->n, m = k - from;
-    for (size_t i = from; i < k; i++)
-        p->seg[i] = seg;
     memset(p->cp2 + from, 0, m * sizeof *p->cp2);
     memset(p->prot + from, 0, m);
     memset(p->del + from, 0, m);
     memset(p->zh + from, zh, m);
     p->n = k;
+    p->sinfo[seg].bad = (unsigned char)bad;
     p->foreign |= !zh && m;
     p->has_zh |= zh && m;
     t->han += han;

@@ -130,38 +130,38 @@ unsigned zh_class(int32_t c)
 
 /* --- context -------------------------------------------------------------- */
 
-static unsigned char letter(const struct para *p, size_t i)
-{
-    return p->cls[i] & ZC_HAN ? 'h' : p->cls[i] & ZC_LATIN ? 'l' : 0;
-}
-
 /* For every position, the class of the nearest letter on either side.
  * Punctuation, spaces and markers are looked through, a line break stops.
  * Letters are never edited after the width rule, so one pass serves all
  * the punctuation rules, in linear time. */
 void zh_context(struct para *p)
 {
-    unsigned char cls = 0;
-    for (size_t i = 0; i < p->n; i++) {
-        p->lctx[i] = cls;
-        if (p->cp[i] == STOP)
-            cls = 0;
-        else if (letter(p, i))
-            cls = letter(p, i);
+    /* letter() by class: Han 'h', else letter or digit 'l' */
+    static const unsigned char of[32] = {
+        0, 'h', 'l', 'h', 0, 'h', 'l', 'h', 0, 'h', 'l', 'h', 0, 'h', 'l', 'h',
+        0, 'h', 'l', 'h', 0, 'h', 'l', 'h', 0, 'h', 'l', 'h', 0, 'h', 'l', 'h',
+    };
+    const int32_t *cp = p->cp;
+    const unsigned char *cls = p->cls;
+    unsigned char *lctx = p->lctx, *rctx = p->rctx, cur = 0;
+    const size_t n = p->n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char l = of[cls[i] & 31];
+        lctx[i] = cur;
+        if (cp[i] == STOP)
+            cur = 0;
+        else if (l)
+            cur = l;
     }
-    cls = 0;
-    for (size_t i = p->n; i-- > 0;) {
-        p->rctx[i] = cls;
-        if (p->cp[i] == STOP)
-            cls = 0;
-        else if (letter(p, i))
-            cls = letter(p, i);
+    cur = 0;
+    for (size_t i = n; i-- > 0;) {
+        unsigned char l = of[cls[i] & 31];
+        rctx[i] = cur;
+        if (cp[i] == STOP)
+            cur = 0;
+        else if (l)
+            cur = l;
     }
-}
-
-int zh_editable(const struct para *p, size_t i)
-{
-    return p->zh[i] && !p->prot[i] && !p->del[i];
 }
 
 ptrdiff_t zh_near(const struct para *p, size_t i, int dir, int marks)
@@ -282,13 +282,17 @@ static size_t protect_email(struct para *p, size_t i)
 void zh_protect(struct para *p)
 {
     for (size_t i = 0; i < p->n; i++) {
-        size_t skip = i, j;
-        if (p->cp[i] <= ' ' || p->cp[i] >= 0x7F)
+        size_t skip = i, j = i;
+        int32_t c = p->cp[i];
+        if (c <= ' ' || c >= 0x7F)
             continue;
-        j = protect_url(p, i);
-        if (j == i)
+        /* each kind only where it can start: a scheme's first letter, a
+         * capital, an @ */
+        if (c == 'h' || c == 'f' || c == 'm' || c == 'w')
+            j = protect_url(p, i);
+        if (j == i && c >= 'A' && c <= 'Z')
             j = protect_symbol(p, i, &skip);
-        if (j == i)
+        if (j == i && c == '@')
             j = protect_email(p, i);
         for (size_t k = i; k < j; k++)
             p->prot[k] = 1;
@@ -336,8 +340,17 @@ void zh_window(const struct para *p, size_t a, size_t b, struct hx_buf *out)
 static void apply(struct para *p, size_t a, size_t b, int32_t c1, int32_t c2, int32_t shift)
 {
     for (size_t i = a; i < b; i++)
-        if (p->seg[i] >= 0)
-            p->dirty[p->seg[i]] = 1;
+        if (p->seg[i] >= 0) {
+            struct seg *g = &p->sinfo[p->seg[i]];
+            if (!g->dirty) {
+                g->dirty = 1;
+                g->lo = g->hi = i;
+            } else if (i < g->lo) {
+                g->lo = i;
+            } else if (i > g->hi) {
+                g->hi = i;
+            }
+        }
     if (shift) {
         for (size_t i = a; i < b; i++) {
             p->cp[i] -= shift;
@@ -360,6 +373,11 @@ static void edit(struct run *r, enum zh_rule rule, size_t a, size_t b, int32_t c
 {
     struct para *p = &r->p;
     struct hx_buf before = {0}, after = {0};
+    if (!r->o->explain) {
+        apply(p, a, b, c1, c2, shift);
+        r->counts[rule] += !quiet;
+        return;
+    }
     if (r->o->explain)
         zh_window(p, a, b, &before);
     apply(p, a, b, c1, c2, shift);

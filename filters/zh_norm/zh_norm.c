@@ -48,7 +48,7 @@ static const struct hx_opt zh_opts[] = {
 
 /* Writes c as UTF-8 at o, returning the byte count (c is a scalar value:
  * decoded text maps invalid bytes to U+FFFD). */
-static size_t put(char *o, int32_t c)
+static inline size_t put(char *o, int32_t c)
 {
     if (c < 0x80) {
         o[0] = (char)c;
@@ -72,38 +72,44 @@ static size_t put(char *o, int32_t c)
     return 4;
 }
 
-/* Writes the edited code points back into the text nodes a rule edited;
- * -1 out of memory. */
+/* Writes the edited code points back into the text nodes a rule edited,
+ * as the bytes before and after the edited places as they were and those
+ * places encoded anew; -1 out of memory. */
 static int scatter(struct run *r)
 {
     struct para *p = &r->p;
-    size_t i = 0, s = 0;
-    while (s < p->nsegs && !p->dirty[s])
-        s++;
-    if (s == p->nsegs)
-        return 0; /* no rule edited: most paragraphs */
-    if (p->outcap < p->n * 8 + 1) {
-        char *o = realloc(p->out, p->n * 8 + 1);
-        if (!o)
-            return -1;
-        p->out = o;
-        p->outcap = p->n * 8 + 1;
-    }
-    char *out = p->out;
-    for (; s < p->nsegs; s++) {
+    for (size_t s = 0; s < p->nsegs; s++) {
         struct hx_node *t = p->segs[s];
-        size_t len = 0;
-        if (t->type != HX_TEXT || !p->dirty[s])
+        struct seg *g = &p->sinfo[s];
+        size_t lo = g->lo, hi = g->hi, len, tail;
+        if (t->type != HX_TEXT || !g->dirty)
             continue; /* a note marker, or text no rule edited */
-        while (i < p->n && p->seg[i] != (int)s)
-            i++;
-        for (; i < p->n && p->seg[i] == (int)s; i++) {
+        if (g->bad) { /* what was read as U+FFFD is written so: all of it */
+            lo = g->first;
+            while (hi + 1 < p->n && p->seg[hi + 1] == (int)s)
+                hi++;
+        }
+        tail = hi + 1 < p->n && p->seg[hi + 1] == (int)s ? p->off[hi + 1] : t->len;
+        size_t need = t->len + (hi - lo + 1) * 8 + 1;
+        if (p->outcap < need) {
+            char *o = realloc(p->out, need);
+            if (!o)
+                return -1;
+            p->out = o;
+            p->outcap = need;
+        }
+        char *out = p->out;
+        len = p->off[lo];
+        memcpy(out, t->text, len);
+        for (size_t i = lo; i <= hi; i++) {
             if (p->del[i])
                 continue;
             len += put(out + len, p->cp[i]);
             if (p->cp2[i])
                 len += put(out + len, p->cp2[i]);
         }
+        memcpy(out + len, t->text + tail, t->len - tail);
+        len += t->len - tail;
         if (len != t->len || memcmp(out, t->text, len) != 0)
             hx_node_set_text(r->doc, t, out, len);
     }
@@ -172,7 +178,8 @@ static void para_free(struct para *p)
     free(p->lctx);
     free(p->rctx);
     free(p->segs);
-    free(p->dirty);
+    free(p->off);
+    free(p->sinfo);
     free(p->out);
 }
 

@@ -65,17 +65,28 @@ unsigned zh_class(int32_t c);
 #define MARK (-2)
 #define STOP (-3)
 
-/* One paragraph as code points: each keeps the text node it came from, its
- * class, a second code point when a rule doubles it, and whether it is
- * Chinese, protected (symbol, URL, e-mail) or deleted. */
+/* What writing a segment (text node or marker) back needs: its first
+ * place in the paragraph, whether a rule edited it and the first and last
+ * place edited, and whether its text reads back otherwise than it is
+ * written (invalid UTF-8 read as U+FFFD: then it is written whole). */
+struct seg {
+    size_t first, lo, hi;
+    unsigned char dirty, bad;
+};
+
+/* One paragraph as code points: each keeps the text node it came from and
+ * its byte offset there, its class, a second code point when a rule
+ * doubles it, and whether it is Chinese, protected (symbol, URL, e-mail)
+ * or deleted. */
 struct para {
     int32_t *cp, *cp2;
     int *seg;
+    size_t *off;
     unsigned char *cls, *prot, *del, *zh;
     unsigned char *lctx, *rctx; /* nearest letter's class either side */
     size_t n, cap;
     struct hx_node **segs;
-    unsigned char *dirty; /* per segment: a rule edited it */
+    struct seg *sinfo; /* per segment */
     size_t nsegs, segcap;
     unsigned feat; /* ZF_*: what the paragraph holds that a rule acts on */
     int foreign;   /* it holds text tagged in another language */
@@ -154,7 +165,10 @@ size_t zh_label_end(const struct para *p);
 void zh_protect(struct para *p);
 
 /* Can a rule edit position i (Chinese, not protected, not deleted)? */
-int zh_editable(const struct para *p, size_t i);
+static inline int zh_editable(const struct para *p, size_t i)
+{
+    return p->zh[i] && !p->prot[i] && !p->del[i];
+}
 
 /* The neighbour of position i in direction dir (-1, +1), skipping deleted
  * places, spaces and, when marks is set, note markers; -1 at an edge. */
