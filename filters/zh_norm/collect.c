@@ -4,7 +4,7 @@
  *
  * This runs over every character of every document, Chinese or not, so
  * it is written for speed: blocks without a character from U+2E80 on are
- * dropped after a scan of their bytes, eight at a time; the rest are
+ * dropped after a scan of their bytes, sixteen at a time; the rest are
  * decoded in one pass with the common cases (ASCII, three-byte UTF-8, the
  * unified ideographs) classified by table and range, without calls. */
 #include <stdlib.h>
@@ -30,6 +30,7 @@ void zh_run_tables(struct run *r)
         r->punct_to[c] = 0;
         r->punct_rule[c] = 0;
     }
+    r->tables = 1;
     for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
         const char *from = hx_zh_rules[rows[k]][1], *dst = hx_zh_rules[rows[k]][2];
         size_t i = 0, n = strlen(dst);
@@ -133,6 +134,20 @@ static inline int32_t next_cp(const char *s, size_t len, size_t *i)
     return c < 0 ? 0xFFFD : c;
 }
 
+/* The ideograph from U+4E00 to U+9FFF (Han, NFC-inert, no rule's mark:
+ * most of a Chinese text) encoded at s[i], or 0 for anything else. */
+static inline int32_t han3(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned b = s[i];
+    if (b - 0xE4u > 5u || len - i < 3)
+        return 0;
+    unsigned b1 = s[i + 1], b2 = s[i + 2];
+    if (((b1 ^ 0x80u) | (b2 ^ 0x80u)) >= 0x40u)
+        return 0;
+    int32_t c = (int32_t)((b & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu));
+    return c >= 0x4E00 ? c : 0;
+}
+
 /* Code points that are NFC on their own and combine with nothing before
  * them (quick check Yes, combining class 0): a table for ASCII, Latin-1,
  * general punctuation, CJK punctuation and ideographs and full-width
@@ -214,18 +229,19 @@ static int seg_add(struct para *p, struct hx_node *t)
 }
 
 /* Does s hold a code point from U+2E80 on (CJK radicals, punctuation,
- * ideographs, full-width forms)? Bytes only, eight at a time while they
- * are ASCII: most text has none. */
+ * ideographs, full-width forms)? Bytes only, sixteen at a time while
+ * they are ASCII: most text has none. */
 int zh_has_wide(const char *s, size_t len)
 {
     const uint64_t high = 0x8080808080808080u;
     size_t i = 0;
     while (i < len) {
-        if (i + 8 <= len) {
-            uint64_t w;
+        if (i + 16 <= len) {
+            uint64_t w, v;
             memcpy(&w, s + i, sizeof w);
-            if (!(w & high)) {
-                i += 8;
+            memcpy(&v, s + i + 8, sizeof v);
+            if (!((w | v) & high)) {
+                i += 16;
                 continue;
             }
         }
@@ -330,10 +346,23 @@ static int collect_text(struct run *r, const struct hx_node *n, int seg, int zh,
     size_t k = p->n, han = 0, lower = 0;
     unsigned feat = 0;
     int nfc = 0, kana = 0, bad = 0;
-    for (size_t i = 0; i < len; k++) {
-        unsigned b = s[i];
-        int32_t c;
-        unsigned cl;
+    for (size_t i = 0; i < len;) {
+        int32_t c = han3(s, len, i);
+        unsigned cl, b = s[i];
+        if (c) { /* a run of ideographs: nothing to note but their count */
+            size_t k0 = k;
+            do {
+                segs[k] = seg;
+                off[k] = i;
+                cp[k] = c;
+                cls[k] = ZC_HAN | ZC_WIDE;
+                k++;
+                i += 3;
+            } while (i < len && (c = han3(s, len, i)) != 0);
+            han += k - k0;
+            prev = cp[k - 1];
+            continue;
+        }
         segs[k] = seg;
         off[k] = i;
         if (b < 0x80) {
@@ -346,13 +375,6 @@ static int collect_text(struct run *r, const struct hx_node *n, int seg, int zh,
                 feat |= ZF_ELLIPSIS;
             else if (b == '-' && prev == '-')
                 feat |= ZF_DASH;
-        } else if (b >= 0xE4 && b <= 0xE9 && len - i >= 3 &&
-                   ((s[i + 1] ^ 0x80u) | (s[i + 2] ^ 0x80u)) < 0x40 &&
-                   (c = (int32_t)((b & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 |
-                                  (s[i + 2] & 0x3Fu))) >= 0x4E00) {
-            i += 3; /* U+4E00-U+9FFF: the common case, nothing else to note */
-            cl = ZC_HAN | ZC_WIDE;
-            han++;
         } else {
             c = next_cp(n->text, len, &i);
             bad |= c == 0xFFFD;
@@ -366,6 +388,7 @@ static int collect_text(struct run *r, const struct hx_node *n, int seg, int zh,
         cp[k] = c;
         cls[k] = (unsigned char)cl;
         prev = c;
+        k++;
     }
     size_t from = p->n, m = k - from;
     memset(p->cp2 + from, 0, m * sizeof *p->cp2);
@@ -426,10 +449,9 @@ static int collect(struct run *r, struct hx_node *b, struct tally *t)
 
 /* What a text's bytes show without decoding it into the paragraph: the
  * ZF_* bits (as collect_text finds them, prev the code point before) and,
- * for Chinese text (zh), whether it may change under NFC. The unified
- * ideographs U+5000-U+9FFF (lead bytes E5-E9) are Han, inert under NFC
- * and no rule's mark: most of a Chinese text is skipped three bytes at a
- * time. Stops early (returns 1) at the first thing a rule acts on. */
+ * for Chinese text (zh), whether it may change under NFC. Runs of the
+ * ideographs U+4E00-U+9FFF (han3) are skipped three bytes at a time.
+ * Stops early (returns 1) at the first thing a rule acts on. */
 static int scan_text(const struct run *r, const struct hx_node *n, int zh, int32_t *prev)
 {
     const unsigned char *s = (const unsigned char *)n->text;
@@ -446,10 +468,11 @@ static int scan_text(const struct run *r, const struct hx_node *n, int zh, int32
             i++;
             continue;
         }
-        if (b >= 0xE5 && b <= 0xE9 && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
-            pc = 0x5000; /* a Han character: no mark of any rule */
-            i += 3;
+        if (han3(s, len, i)) {
+            do /* a run of ideographs: no mark of any rule */
+                i += 3;
+            while (i < len && han3(s, len, i));
+            pc = 0x5000;
             continue;
         }
         c = next_cp(n->text, len, &i);
@@ -505,6 +528,8 @@ int zh_gather(struct run *r, struct hx_node *b, const char *doc_lang)
             wide = zh_has_wide(it.node->text, it.node->len);
     if (!wide)
         return 1;
+    if (!r->tables) /* at the first paragraph that may be Chinese */
+        zh_run_tables(r);
     const char *lang = tagged(b, NULL);
     int chinese = hx_lang_is(lang ? lang : doc_lang, "zh");
     if (chinese && nothing_to_do(r, b, &r->p.has_zh))

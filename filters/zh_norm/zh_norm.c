@@ -217,7 +217,6 @@ static int zh_doc(struct hx_stage *st, struct hx_doc *doc)
     r.st = st;
     r.doc = doc;
     r.o = st->priv;
-    zh_run_tables(&r);
     {
         UErrorCode err = U_ZERO_ERROR;
         r.nfc = unorm2_getNFCInstance(&err);

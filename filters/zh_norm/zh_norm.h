@@ -125,6 +125,7 @@ struct run {
     /* Per ASCII character, filled once a document (zh_run_tables): its
      * class, the ZF_* bits it sets, and for , : ; ? ! the mark and rule
      * of rules.tsv that replace it. */
+    int tables; /* filled yet */
     unsigned char acls[128];
     unsigned short afeat[128];
     int32_t punct_to[128];
