@@ -335,6 +335,8 @@ static inline unsigned wide_feat(int32_t c, unsigned cls, int32_t prev)
 static int collect_text(struct run *r, const struct hx_node *n, int seg, int zh, struct tally *t)
 {
     struct para *p = &r->p;
+    if (!n->len)
+        return 0;
     if (reserve(p, p->n + n->len) != 0)
         return -1;
     const unsigned char *s = (const unsigned char *)n->text;
