@@ -366,6 +366,16 @@ static void test_fast_paths(void)
     UN("数字１２和字", "数字12和字");
     UN("前{强调 }后", "前强调后");
     UN("中文", "中文");
+    /* a mark far from the nearest letter: the context of the whole
+     * paragraph is worked out, whichever side the letter is on */
+    UN("中《《《《《《《《《《《《《《《《《《《《,》》》》》》》》》》》》》》》》》》》》abc",
+       "中《《《《《《《《《《《《《《《《《《《《，》》》》》》》》》》》》》》》》》》》》abc");
+    UN("abc《《《《《《《《《《《《《《《《《《《《,》》》》》》》》》》》》》》》》》》》》中",
+       "abc《《《《《《《《《《《《《《《《《《《《，》》》》》》》》》》》》》》》》》》》》中");
+    UN("abc,》》》》》》》》》》》》》》》》》》》》中",
+       "abc，》》》》》》》》》》》》》》》》》》》》中");
+    UN("abc《《《《《《《《《《《《《《《《《《《《,》》》》》》》》》》》》》》》》》》》》def",
+       "abc《《《《《《《《《《《《《《《《《《《《,》》》》》》》》》》》》》》》》》》》》def");
     struct hx_doc *doc = para_doc("zh", "中文 文字\xFF不变");
     run(doc, "");
     CHECK_STR(text_of(doc), "中文文字\xEF\xBF\xBD不变");

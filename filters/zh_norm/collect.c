@@ -420,7 +420,7 @@ static int collect(struct run *r, struct hx_node *b, struct tally *t)
     struct hx_iter it = hx_iter_start(b);
     struct para *p = &r->p;
     p->n = p->nsegs = 0;
-    p->foreign = p->has_zh = 0;
+    p->foreign = p->has_zh = p->ctx = 0;
     memset(t, 0, sizeof *t);
     while (hx_iter_next(&it)) {
         struct hx_node *n = it.node;

@@ -162,6 +162,45 @@ void zh_context(struct para *p)
         else if (l)
             cur = l;
     }
+    p->ctx = 1;
+}
+
+/* How far zh_lctx and zh_rctx look before they fill the whole
+ * paragraph's context instead (which bounds a paragraph's lookups to
+ * linear time however many marks sit far from a letter). */
+#define NEAR_LOOK 16
+
+static unsigned char letter_at(const struct para *p, size_t k)
+{
+    return p->cls[k] & ZC_HAN ? 'h' : p->cls[k] & ZC_LATIN ? 'l' : 0;
+}
+
+unsigned char zh_lctx(struct para *p, size_t i)
+{
+    if (!p->ctx) {
+        for (size_t k = i, steps = 0; steps < NEAR_LOOK; steps++) {
+            if (k-- == 0 || p->cp[k] == STOP)
+                return 0;
+            if (letter_at(p, k))
+                return letter_at(p, k);
+        }
+        zh_context(p);
+    }
+    return p->lctx[i];
+}
+
+unsigned char zh_rctx(struct para *p, size_t i)
+{
+    if (!p->ctx) {
+        for (size_t k = i, steps = 0; steps < NEAR_LOOK; steps++) {
+            if (++k >= p->n || p->cp[k] == STOP)
+                return 0;
+            if (letter_at(p, k))
+                return letter_at(p, k);
+        }
+        zh_context(p);
+    }
+    return p->rctx[i];
 }
 
 ptrdiff_t zh_near(const struct para *p, size_t i, int dir, int marks)

@@ -119,19 +119,16 @@ static int scatter(struct run *r)
 /* Runs the rules over one gathered paragraph, each only when the
  * paragraph holds what it acts on (p->feat, found by zh_gather): no rule
  * makes a mark a later rule acts on but the full stop ("." to "。", which
- * ZF_ELLIPSIS allows for), and letters, which the context is made of, are
- * never edited after the width rule. */
+ * ZF_ELLIPSIS allows for). The rules ask for the nearest letters around
+ * their marks (zh_lctx, zh_rctx) as they need them. */
 static void normalise(struct run *r)
 {
-    unsigned f = r->p.feat, punct = r->o->profile != PROFILE_OFF;
-    const unsigned ctx = ZF_PUNCT | ZF_QUOTE | ZF_DOT | ZF_POPEN | ZF_ELLIPSIS | ZF_DASH;
+    unsigned f = r->p.feat;
     if (f & ZF_WIDTH)
         zh_rule_width(r);
     if (f & ZF_ADDRESS)
         zh_protect(&r->p);
-    if ((f & ZF_SPACE) || (punct && (f & ctx)))
-        zh_context(&r->p);
-    if (punct) {
+    if (r->o->profile != PROFILE_OFF) {
         if (f & ZF_PUNCT)
             zh_rule_punct(r);
         if (f & ZF_QUOTE)

@@ -84,6 +84,7 @@ struct para {
     size_t *off;
     unsigned char *cls, *prot, *del, *zh;
     unsigned char *lctx, *rctx; /* nearest letter's class either side */
+    int ctx;                    /* lctx and rctx filled (zh_context) */
     size_t n, cap;
     struct hx_node **segs;
     struct seg *sinfo; /* per segment */
@@ -154,6 +155,14 @@ const char *zh_rules_check(void);
 /* Fills p's nearest-letter classes ('h' Han, 'l' other letter or digit,
  * 0 none); call after zh_rule_width. */
 void zh_context(struct para *p);
+
+/* The class of the nearest letter before (zh_lctx) or after (zh_rctx)
+ * position i, as zh_context gives it: looked up close by, or from
+ * zh_context run once for the paragraph when it lies far away. Letters
+ * are never edited after the width rule, so the answer does not depend
+ * on when it is asked. */
+unsigned char zh_lctx(struct para *p, size_t i);
+unsigned char zh_rctx(struct para *p, size_t i);
 
 /* The end of a label typed at the paragraph's start and followed by a
  * space ("1.", "(a)", "一.", "[1]" as the txt writer prints note texts),
