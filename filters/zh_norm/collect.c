@@ -65,7 +65,7 @@ static int reserve(struct para *p, size_t need)
     size_t *off = realloc(p->off, cap * sizeof *off);
     if (off)
         p->off = off;
-    unsigned char **bytes[] = {&p->cls, &p->prot, &p->del, &p->zh, &p->lctx, &p->rctx};
+    unsigned char **bytes[] = {&p->cls, &p->prot, &p->del, &p->zh, &p->ed, &p->lctx, &p->rctx};
     int ok = cp && cp2 && seg && off;
     for (size_t k = 0; k < sizeof bytes / sizeof *bytes; k++) {
         unsigned char *v = realloc(*bytes[k], cap);
@@ -90,6 +90,7 @@ static int push_mark(struct para *p, int32_t c, int seg)
     p->cls[p->n] = 0;
     p->prot[p->n] = 1;
     p->del[p->n] = 0;
+    p->ed[p->n] = 0;
     p->zh[p->n] = 0;
     p->n++;
     return 0;
@@ -396,6 +397,7 @@ static int collect_text(struct run *r, const struct hx_node *n, int seg, int zh,
     memset(p->cp2 + from, 0, m * sizeof *p->cp2);
     memset(p->prot + from, 0, m);
     memset(p->del + from, 0, m);
+    memset(p->ed + from, 0, m);
     memset(p->zh + from, zh, m);
     p->n = k;
     p->sinfo[seg].bad = (unsigned char)bad;

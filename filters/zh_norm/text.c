@@ -381,6 +381,7 @@ static void apply(struct para *p, size_t a, size_t b, int32_t c1, int32_t c2, in
     for (size_t i = a; i < b; i++)
         if (p->seg[i] >= 0) {
             struct seg *g = &p->sinfo[p->seg[i]];
+            p->ed[i] = 1;
             if (!g->dirty) {
                 g->dirty = 1;
                 g->lo = g->hi = i;

@@ -101,12 +101,23 @@ static int scatter(struct run *r)
         char *out = p->out;
         len = p->off[lo];
         memcpy(out, t->text, len);
-        for (size_t i = lo; i <= hi; i++) {
-            if (p->del[i])
+        for (size_t i = lo; i <= hi;) {
+            if (!p->ed[i] && !g->bad) { /* unedited: its bytes as they were */
+                size_t j = i + 1;
+                while (j <= hi && !p->ed[j])
+                    j++;
+                size_t to = j <= hi ? p->off[j] : tail;
+                memcpy(out + len, t->text + p->off[i], to - p->off[i]);
+                len += to - p->off[i];
+                i = j;
                 continue;
-            len += put(out + len, p->cp[i]);
-            if (p->cp2[i])
-                len += put(out + len, p->cp2[i]);
+            }
+            if (!p->del[i]) {
+                len += put(out + len, p->cp[i]);
+                if (p->cp2[i])
+                    len += put(out + len, p->cp2[i]);
+            }
+            i++;
         }
         memcpy(out + len, t->text + tail, t->len - tail);
         len += t->len - tail;
@@ -171,6 +182,7 @@ static void para_free(struct para *p)
     free(p->cls);
     free(p->prot);
     free(p->del);
+    free(p->ed);
     free(p->zh);
     free(p->lctx);
     free(p->rctx);

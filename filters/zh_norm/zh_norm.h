@@ -83,6 +83,7 @@ struct para {
     int *seg;
     size_t *off;
     unsigned char *cls, *prot, *del, *zh;
+    unsigned char *ed;          /* an edit covered it (written anew, not copied) */
     unsigned char *lctx, *rctx; /* nearest letter's class either side */
     int ctx;                    /* lctx and rctx filled (zh_context) */
     size_t n, cap;
