@@ -242,12 +242,14 @@ void zh_rule_space(struct run *r)
     struct para *p = &r->p;
     size_t label = zh_label_end(p);
     for (size_t i = 0; i < p->n; i++) {
+        if (!(p->cls[i] & ZC_SPACE))
+            continue; /* first: most places (the label ends at a space) */
         if (i == label && label) {
             while (i + 1 < p->n && (p->cls[i + 1] & ZC_SPACE))
                 i++;
             continue;
         }
-        if (!(p->cls[i] & ZC_SPACE) || !zh_editable(p, i))
+        if (!zh_editable(p, i))
             continue;
         size_t j = i;
         int ideo = 0;
