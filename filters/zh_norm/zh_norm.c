@@ -17,13 +17,20 @@
  *
  * A paragraph is Chinese when it is tagged so, or, untagged, when the
  * document is Chinese, or when it is mostly Han and not Japanese or Korean
- * (a Chinese paragraph in an English report; see gather); only Chinese
- * paragraphs are edited, and in them text tagged in another language only
- * at its edges. A paragraph with no character from U+2E80 on is skipped
- * at once. Nothing inside a document symbol, URL or e-mail address is
- * edited. profile=off keeps the punctuation rules from running. No
- * character is lost except the removed spaces and the dots an ellipsis is
- * made of, and a second run finds nothing to do. */
+ * (a Chinese paragraph in an English report; see zh_gather in collect.c);
+ * only Chinese paragraphs are edited, and in them text tagged in another
+ * language only at its edges. Nothing inside a document symbol, URL or
+ * e-mail address is edited. profile=off keeps the punctuation rules from
+ * running. No character is lost except the removed spaces and the dots
+ * an ellipsis is made of, and a second run finds nothing to do.
+ *
+ * Cost (a batch worker, callgrind): a paragraph with no character from
+ * U+2E80 on is dropped after a scan of its bytes; a Chinese one holding
+ * none of the marks a rule acts on after a scan that skips runs of
+ * ideographs; the others are decoded once, run only the rules whose marks
+ * they hold, and get back only the bytes around an edit. About 1 M
+ * instructions for the 12-page Chinese seed as DOCX (4.9 M before), 80 K
+ * for an English document of the same length. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
