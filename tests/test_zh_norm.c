@@ -299,6 +299,16 @@ static void test_classes(void)
         int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
         int icu_p = u_ispunct(c) && (w == U_EA_WIDE || w == U_EA_FULLWIDTH) && c >= 0x3000;
         unsigned k = zh_class(c);
+        int space =
+            c == ' ' || c == 0xA0 || (c >= 0x2002 && c <= 0x200A) || c == 0x202F || c == 0x3000;
+        if (!(k & ZC_HAN) && !!(k & ZC_LATIN) != !!u_isalnum(c)) {
+            fprintf(stderr, "U+%04X: letter or digit %d for ICU\n", (unsigned)c, u_isalnum(c));
+            bad++;
+        }
+        if (!!(k & ZC_WIDE) != (c >= 0x2E80) || !!(k & ZC_SPACE) != space) {
+            fprintf(stderr, "U+%04X: wide or space class %u\n", (unsigned)c, k);
+            bad++;
+        }
         if (icu_han && !(k & ZC_HAN)) {
             fprintf(stderr, "U+%04X is Han for ICU\n", (unsigned)c);
             bad++;
@@ -341,8 +351,40 @@ static void test_unpaired(void)
     CHECK_INT((int)unpaired("中文. He said \"yes and left"), 0);
 }
 
+/* Paragraphs with one mark of one rule amid text no rule touches: the
+ * stage decides from a paragraph's characters which rules can apply and
+ * writes back only the bytes around an edit, so a mark made by an earlier
+ * rule (the full stop's 。 next to 。) must still reach a later one, and
+ * text read as U+FFFD (invalid UTF-8) is written as U+FFFD, as always. */
+static void test_fast_paths(void)
+{
+    UN("文字。.。", "文字……");
+    UN("长段落中间有一个空格 在这里，其余不变的文字", "长段落中间有一个空格在这里，其余不变的文字");
+    UN("他说:好", "他说：好");
+    UN("第一—第二", "第一——第二");
+    UN("等等⋯⋯", "等等……");
+    UN("数字１２和字", "数字12和字");
+    UN("前{强调 }后", "前强调后");
+    UN("中文", "中文");
+    /* a mark far from the nearest letter: the context of the whole
+     * paragraph is worked out, whichever side the letter is on */
+    UN("中《《《《《《《《《《《《《《《《《《《《,》》》》》》》》》》》》》》》》》》》》abc",
+       "中《《《《《《《《《《《《《《《《《《《《，》》》》》》》》》》》》》》》》》》》》abc");
+    UN("abc《《《《《《《《《《《《《《《《《《《《,》》》》》》》》》》》》》》》》》》》》中",
+       "abc《《《《《《《《《《《《《《《《《《《《，》》》》》》》》》》》》》》》》》》》》中");
+    UN("abc,》》》》》》》》》》》》》》》》》》》》中",
+       "abc，》》》》》》》》》》》》》》》》》》》》中");
+    UN("abc《《《《《《《《《《《《《《《《《《《《,》》》》》》》》》》》》》》》》》》》》def",
+       "abc《《《《《《《《《《《《《《《《《《《《,》》》》》》》》》》》》》》》》》》》》def");
+    struct hx_doc *doc = para_doc("zh", "中文 文字\xFF不变");
+    run(doc, "");
+    CHECK_STR(text_of(doc), "中文文字\xEF\xBF\xBD不变");
+    hx_doc_free(doc);
+}
+
 int main(void)
 {
+    test_fast_paths();
     test_unpaired();
     test_classes();
     test_rules();

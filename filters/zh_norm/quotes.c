@@ -51,7 +51,7 @@ static void report(struct run *r, size_t i)
 {
     struct para *p = &r->p;
     struct hx_buf b = {0};
-    if (p->lctx[i] != 'h' && p->rctx[i] != 'h')
+    if (zh_lctx(p, i) != 'h' && zh_rctx(p, i) != 'h')
         return; /* in a Latin run: not ours to judge */
     zh_window(p, i, i + 1, &b);
     hx_warn(r->st, r->doc, r->block,
@@ -64,7 +64,7 @@ static void report(struct run *r, size_t i)
 static void pair(struct run *r, size_t a, size_t b, int kind)
 {
     struct para *p = &r->p;
-    int han = p->lctx[a] == 'h' || p->rctx[b] == 'h';
+    int han = zh_lctx(p, a) == 'h' || zh_rctx(p, b) == 'h';
     enum zh_rule rule = kind == 'd' ? R_QUOTE_DOUBLE : R_QUOTE_SINGLE;
     for (size_t k = a + 1; k < b && !han; k++)
         han = !p->del[k] && (p->cls[k] & ZC_HAN);

@@ -42,24 +42,13 @@ void zh_rule_width(struct run *r)
  * letter either side is Han ("1,000", "10:30" and "Hello, world" stay). */
 void zh_rule_punct(struct run *r)
 {
-    static const enum zh_rule rows[] = {R_COMMA, R_COLON, R_SEMICOLON, R_QUESTION, R_EXCLAMATION};
-    int32_t to[128] = {0};
-    enum zh_rule rule[128] = {0};
     struct para *p = &r->p;
-    for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
-        const char *from = hx_zh_rules[rows[k]][1], *dst = hx_zh_rules[rows[k]][2];
-        size_t i = 0, n = strlen(dst);
-        if ((unsigned char)from[0] < 0x80 && from[0] && !from[1]) {
-            to[(unsigned char)from[0]] = hx_utf8_next(dst, n, &i);
-            rule[(unsigned char)from[0]] = rows[k];
-        }
-    }
     for (size_t i = 0; i < p->n; i++) {
         int32_t c = p->cp[i];
-        if (c <= 0 || c >= 0x80 || !to[c] || !zh_editable(p, i))
+        if (c <= 0 || c >= 0x80 || !r->punct_to[c] || !zh_editable(p, i))
             continue;
-        if (p->lctx[i] == 'h' || p->rctx[i] == 'h')
-            zh_edit(r, rule[c], i, i + 1, to[c], 0, 0);
+        if (zh_lctx(p, i) == 'h' || zh_rctx(p, i) == 'h')
+            zh_edit(r, (enum zh_rule)r->punct_rule[c], i, i + 1, r->punct_to[c], 0, 0);
     }
 }
 
@@ -89,7 +78,7 @@ static int closing_cjk(int32_t c)
 }
 
 /* Is the "." at i a Chinese full stop typed in ASCII? */
-static int stop_wanted(const struct para *p, size_t i)
+static int stop_wanted(struct para *p, size_t i)
 {
     int32_t next = i + 1 < p->n ? p->cp[i + 1] : 0;
     if (ascii_alnum(next) || next == '.' || next == '/' || next == '-' || next == '@' ||
@@ -117,7 +106,7 @@ static int stop_wanted(const struct para *p, size_t i)
     if (t == 0 || !(is_han(p, (ptrdiff_t)t - 1) || (p->cls[t - 1] & ZC_CJKP) ||
                     p->cp[t - 1] == 0x201C || p->cp[t - 1] == 0x2018))
         return 0;
-    return p->rctx[i] != 'l';
+    return zh_rctx(p, i) != 'l';
 }
 
 void zh_rule_stop(struct run *r)
@@ -162,7 +151,8 @@ void zh_rule_paren(struct run *r)
             continue;
         int full = han, half = !han && latin;
         enum zh_rule rule = han ? R_PAREN_HAN : R_PAREN_LATIN;
-        if (r->o->profile == PROFILE_GBT && !han && (p->lctx[a] == 'h' || p->rctx[i] == 'h')) {
+        if (r->o->profile == PROFILE_GBT && !han &&
+            (zh_lctx(p, a) == 'h' || zh_rctx(p, i) == 'h')) {
             full = 1;
             half = 0;
             rule = R_PAREN_GBT;
@@ -188,7 +178,7 @@ void zh_rule_ellipsis(struct run *r)
         size_t n = j - i;
         int want = (c == '.' && n >= 3) || (c == 0x3002 && n >= 3) || (c == 0x2026 && n != 2) ||
                    (c == 0x22EF && n >= 2);
-        if (want && (p->lctx[i] == 'h' || p->rctx[j - 1] == 'h'))
+        if (want && (zh_lctx(p, i) == 'h' || zh_rctx(p, j - 1) == 'h'))
             zh_edit(r, R_ELLIPSIS, i, j, 0x2026, 0x2026, 0);
         i = j - 1;
     }
@@ -206,7 +196,7 @@ void zh_rule_dash(struct run *r)
             j++;
         size_t n = j - i;
         int want = (c == 0x2014 && n == 1) || (c != 0x2014 && n == 2);
-        if (want && p->lctx[i] == 'h' && p->rctx[j - 1] == 'h')
+        if (want && zh_lctx(p, i) == 'h' && zh_rctx(p, j - 1) == 'h')
             zh_edit(r, R_DASH, i, j, 0x2014, 0x2014, 0);
         i = j - 1;
     }
@@ -233,7 +223,7 @@ static int cjk_side(const struct para *p, ptrdiff_t k, int away)
 }
 
 /* Spaces between a number right after Han and "%" ("占 87 %" -> "占87%"). */
-static int percent_gap(const struct para *p, size_t i, size_t j)
+static int percent_gap(struct para *p, size_t i, size_t j)
 {
     size_t t = i;
     if (j >= p->n || (p->cp[j] != '%' && p->cp[j] != 0xFF05) || !i || p->cp[i - 1] > '9' ||
@@ -244,7 +234,7 @@ static int percent_gap(const struct para *p, size_t i, size_t j)
             p->cp[t - 1] == ',') &&
            !p->del[t - 1])
         t--;
-    return p->lctx[t] == 'h' || p->rctx[j] == 'h';
+    return zh_lctx(p, t) == 'h' || zh_rctx(p, j) == 'h';
 }
 
 void zh_rule_space(struct run *r)
@@ -252,12 +242,14 @@ void zh_rule_space(struct run *r)
     struct para *p = &r->p;
     size_t label = zh_label_end(p);
     for (size_t i = 0; i < p->n; i++) {
+        if (!(p->cls[i] & ZC_SPACE))
+            continue; /* first: most places (the label ends at a space) */
         if (i == label && label) {
             while (i + 1 < p->n && (p->cls[i + 1] & ZC_SPACE))
                 i++;
             continue;
         }
-        if (!(p->cls[i] & ZC_SPACE) || !zh_editable(p, i))
+        if (!zh_editable(p, i))
             continue;
         size_t j = i;
         int ideo = 0;

@@ -67,7 +67,9 @@ static int in(const struct range *t, size_t n, int32_t c)
     return 0;
 }
 
-unsigned zh_class(int32_t c)
+/* The class from the range tables and ICU: for what the block tables
+ * below do not cover. */
+static unsigned class_of(int32_t c)
 {
     if (c < 0x80) {
         if (c < 0)
@@ -78,8 +80,6 @@ unsigned zh_class(int32_t c)
     }
     if (c == 0xA0 || (c >= 0x2002 && c <= 0x200A) || c == 0x202F)
         return ZC_SPACE;
-    if (c >= 0x4E00 && c <= 0x9FFF)
-        return ZC_HAN | ZC_WIDE; /* the common case first */
     if (c >= 0x2E80) {
         if (c == 0x3000)
             return ZC_SPACE | ZC_WIDE;
@@ -95,12 +95,40 @@ unsigned zh_class(int32_t c)
     return u_isalnum(c) ? ZC_LATIN : 0;
 }
 
-/* --- context -------------------------------------------------------------- */
+/* class_of for the blocks Chinese punctuation comes from, U+3000-U+303F
+ * (、。〈〉《》「」【】〔〕 and the ideographic space) and U+FF00-U+FF5F
+ * (full-width ASCII: ，：；？！（）), as a table (tests/test_zh_norm.c
+ * checks zh_class against ICU on every code point): 16 wide, +1 Han,
+ * +2 letter or digit, +4 punctuation, +8 space. */
+static const unsigned char cjk_3000[64] = {
+    24, 20, 20, 20, 16, 17, 18, 17, 20, 20, 20, 20, 20, 20, 20, 20, /* U+3000 */
+    20, 20, 16, 16, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, /* U+3010 */
+    16, 17, 17, 17, 17, 17, 17, 17, 17, 17, 16, 16, 16, 16, 16, 16, /* U+3020 */
+    20, 18, 18, 18, 18, 18, 16, 16, 17, 17, 17, 17, 18, 20, 16, 16, /* U+3030 */
+};
+static const unsigned char full_ff00[96] = {
+    16, 20, 20, 20, 16, 20, 20, 20, 20, 20, 20, 16, 20, 20, 20, 20, /* U+FF00 */
+    18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 20, 20, 16, 16, 16, 20, /* U+FF10 */
+    20, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, /* U+FF20 */
+    18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 20, 20, 20, 16, 20, /* U+FF30 */
+    16, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, /* U+FF40 */
+    18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 20, 16, 20, 16, 20, /* U+FF50 */
+};
 
-static unsigned char letter(const struct para *p, size_t i)
+unsigned zh_class(int32_t c)
 {
-    return p->cls[i] & ZC_HAN ? 'h' : p->cls[i] & ZC_LATIN ? 'l' : 0;
+    if (c >= 0x4E00 && c <= 0x9FFF)
+        return ZC_HAN | ZC_WIDE; /* the common case first */
+    if (c >= 0x3000 && c < 0x3040)
+        return cjk_3000[c - 0x3000];
+    if (c >= 0xFF00 && c < 0xFF60)
+        return full_ff00[c - 0xFF00];
+    if (c >= 0x2010 && c <= 0x205E)
+        return c == 0x202F ? ZC_SPACE : 0; /* dashes, quotes, …: no letters */
+    return class_of(c);
 }
+
+/* --- context -------------------------------------------------------------- */
 
 /* For every position, the class of the nearest letter on either side.
  * Punctuation, spaces and markers are looked through, a line break stops.
@@ -108,27 +136,71 @@ static unsigned char letter(const struct para *p, size_t i)
  * the punctuation rules, in linear time. */
 void zh_context(struct para *p)
 {
-    unsigned char cls = 0;
-    for (size_t i = 0; i < p->n; i++) {
-        p->lctx[i] = cls;
-        if (p->cp[i] == STOP)
-            cls = 0;
-        else if (letter(p, i))
-            cls = letter(p, i);
+    /* letter() by class: Han 'h', else letter or digit 'l' */
+    static const unsigned char of[32] = {
+        0, 'h', 'l', 'h', 0, 'h', 'l', 'h', 0, 'h', 'l', 'h', 0, 'h', 'l', 'h',
+        0, 'h', 'l', 'h', 0, 'h', 'l', 'h', 0, 'h', 'l', 'h', 0, 'h', 'l', 'h',
+    };
+    const int32_t *cp = p->cp;
+    const unsigned char *cls = p->cls;
+    unsigned char *lctx = p->lctx, *rctx = p->rctx, cur = 0;
+    const size_t n = p->n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char l = of[cls[i] & 31];
+        lctx[i] = cur;
+        if (cp[i] == STOP)
+            cur = 0;
+        else if (l)
+            cur = l;
     }
-    cls = 0;
-    for (size_t i = p->n; i-- > 0;) {
-        p->rctx[i] = cls;
-        if (p->cp[i] == STOP)
-            cls = 0;
-        else if (letter(p, i))
-            cls = letter(p, i);
+    cur = 0;
+    for (size_t i = n; i-- > 0;) {
+        unsigned char l = of[cls[i] & 31];
+        rctx[i] = cur;
+        if (cp[i] == STOP)
+            cur = 0;
+        else if (l)
+            cur = l;
     }
+    p->ctx = 1;
 }
 
-int zh_editable(const struct para *p, size_t i)
+/* How far zh_lctx and zh_rctx look before they fill the whole
+ * paragraph's context instead (which bounds a paragraph's lookups to
+ * linear time however many marks sit far from a letter). */
+#define NEAR_LOOK 16
+
+static unsigned char letter_at(const struct para *p, size_t k)
 {
-    return p->zh[i] && !p->prot[i] && !p->del[i];
+    return p->cls[k] & ZC_HAN ? 'h' : p->cls[k] & ZC_LATIN ? 'l' : 0;
+}
+
+unsigned char zh_lctx(struct para *p, size_t i)
+{
+    if (!p->ctx) {
+        for (size_t k = i, steps = 0; steps < NEAR_LOOK; steps++) {
+            if (k-- == 0 || p->cp[k] == STOP)
+                return 0;
+            if (letter_at(p, k))
+                return letter_at(p, k);
+        }
+        zh_context(p);
+    }
+    return p->lctx[i];
+}
+
+unsigned char zh_rctx(struct para *p, size_t i)
+{
+    if (!p->ctx) {
+        for (size_t k = i, steps = 0; steps < NEAR_LOOK; steps++) {
+            if (++k >= p->n || p->cp[k] == STOP)
+                return 0;
+            if (letter_at(p, k))
+                return letter_at(p, k);
+        }
+        zh_context(p);
+    }
+    return p->rctx[i];
 }
 
 ptrdiff_t zh_near(const struct para *p, size_t i, int dir, int marks)
@@ -249,13 +321,17 @@ static size_t protect_email(struct para *p, size_t i)
 void zh_protect(struct para *p)
 {
     for (size_t i = 0; i < p->n; i++) {
-        size_t skip = i, j;
-        if (p->cp[i] <= ' ' || p->cp[i] >= 0x7F)
+        size_t skip = i, j = i;
+        int32_t c = p->cp[i];
+        if (c <= ' ' || c >= 0x7F)
             continue;
-        j = protect_url(p, i);
-        if (j == i)
+        /* each kind only where it can start: a scheme's first letter, a
+         * capital, an @ */
+        if (c == 'h' || c == 'f' || c == 'm' || c == 'w')
+            j = protect_url(p, i);
+        if (j == i && c >= 'A' && c <= 'Z')
             j = protect_symbol(p, i, &skip);
-        if (j == i)
+        if (j == i && c == '@')
             j = protect_email(p, i);
         for (size_t k = i; k < j; k++)
             p->prot[k] = 1;
@@ -303,8 +379,18 @@ void zh_window(const struct para *p, size_t a, size_t b, struct hx_buf *out)
 static void apply(struct para *p, size_t a, size_t b, int32_t c1, int32_t c2, int32_t shift)
 {
     for (size_t i = a; i < b; i++)
-        if (p->seg[i] >= 0)
-            p->dirty[p->seg[i]] = 1;
+        if (p->seg[i] >= 0) {
+            struct seg *g = &p->sinfo[p->seg[i]];
+            p->ed[i] = 1;
+            if (!g->dirty) {
+                g->dirty = 1;
+                g->lo = g->hi = i;
+            } else if (i < g->lo) {
+                g->lo = i;
+            } else if (i > g->hi) {
+                g->hi = i;
+            }
+        }
     if (shift) {
         for (size_t i = a; i < b; i++) {
             p->cp[i] -= shift;
@@ -327,6 +413,11 @@ static void edit(struct run *r, enum zh_rule rule, size_t a, size_t b, int32_t c
 {
     struct para *p = &r->p;
     struct hx_buf before = {0}, after = {0};
+    if (!r->o->explain) {
+        apply(p, a, b, c1, c2, shift);
+        r->counts[rule] += !quiet;
+        return;
+    }
     if (r->o->explain)
         zh_window(p, a, b, &before);
     apply(p, a, b, c1, c2, shift);

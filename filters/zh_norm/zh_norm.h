@@ -65,18 +65,52 @@ unsigned zh_class(int32_t c);
 #define MARK (-2)
 #define STOP (-3)
 
-/* One paragraph as code points: each keeps the text node it came from, its
- * class, a second code point when a rule doubles it, and whether it is
- * Chinese, protected (symbol, URL, e-mail) or deleted. */
+/* What writing a segment (text node or marker) back needs: its first
+ * place in the paragraph, whether a rule edited it and the first and last
+ * place edited, and whether its text reads back otherwise than it is
+ * written (invalid UTF-8 read as U+FFFD: then it is written whole). */
+struct seg {
+    size_t first, lo, hi;
+    unsigned char dirty, bad;
+};
+
+/* One paragraph as code points: each keeps the text node it came from and
+ * its byte offset there, its class, a second code point when a rule
+ * doubles it, and whether it is Chinese, protected (symbol, URL, e-mail)
+ * or deleted. */
 struct para {
     int32_t *cp, *cp2;
     int *seg;
+    size_t *off;
     unsigned char *cls, *prot, *del, *zh;
+    unsigned char *ed;          /* an edit covered it (written anew, not copied) */
     unsigned char *lctx, *rctx; /* nearest letter's class either side */
+    int ctx;                    /* lctx and rctx filled (zh_context) */
     size_t n, cap;
     struct hx_node **segs;
-    unsigned char *dirty; /* per segment: a rule edited it */
+    struct seg *sinfo; /* per segment */
     size_t nsegs, segcap;
+    unsigned feat; /* ZF_*: what the paragraph holds that a rule acts on */
+    int foreign;   /* it holds text tagged in another language */
+    int has_zh;    /* it holds Chinese text (set also when not gathered) */
+    char *out;     /* scatter's buffer, kept from paragraph to paragraph */
+    size_t outcap;
+};
+
+/* What a paragraph holds that some rule acts on, found while it is
+ * gathered: a rule whose marks are absent is not run at all (it would
+ * find nothing to do), and most paragraphs need few rules or none. */
+enum {
+    ZF_WIDTH = 1,     /* a full-width letter or digit */
+    ZF_PUNCT = 2,     /* , : ; ? ! (the punctuation rows of rules.tsv) */
+    ZF_QUOTE = 4,     /* a straight quote: " ' ＂ ＇ */
+    ZF_DOT = 8,       /* . */
+    ZF_POPEN = 16,    /* ( or （ */
+    ZF_PCLOSE = 32,   /* ) or ） */
+    ZF_ELLIPSIS = 64, /* … or two of . 。 ⋯ side by side */
+    ZF_DASH = 128,    /* — or two of - ― － alike side by side */
+    ZF_SPACE = 256,   /* a space a rule may remove */
+    ZF_ADDRESS = 512  /* . : / @ (a URL, symbol or e-mail may follow) */
 };
 
 /* One document being normalised: where notes go, the paragraph being
@@ -90,7 +124,27 @@ struct run {
     struct hx_node *block;
     int counts[R_COUNT];
     int oom;
+    /* Per ASCII character, filled once a document (zh_run_tables): its
+     * class, the ZF_* bits it sets, and for , : ; ? ! the mark and rule
+     * of rules.tsv that replace it. */
+    int tables; /* filled yet */
+    unsigned char acls[128];
+    unsigned short afeat[128];
+    int32_t punct_to[128];
+    unsigned char punct_rule[128];
 };
+
+/* Does s hold a code point from U+2E80 on (where Chinese starts)? */
+int zh_has_wide(const char *s, size_t len);
+
+/* Fills r's ASCII tables from zh_class and rules.tsv. */
+void zh_run_tables(struct run *r);
+
+/* Gathers block b into r->p when it is a Chinese paragraph (doc_lang is
+ * the document's language) that a rule may edit: 0 when it is, 1 when
+ * not (nothing to do: r->p.has_zh still says whether Chinese text was
+ * met), -1 out of memory. */
+int zh_gather(struct run *r, struct hx_node *b, const char *doc_lang);
 
 /* Rule names as in rules.tsv, indexed by enum zh_rule. */
 extern const char *const zh_rule_names[R_COUNT];
@@ -103,6 +157,14 @@ const char *zh_rules_check(void);
  * 0 none); call after zh_rule_width. */
 void zh_context(struct para *p);
 
+/* The class of the nearest letter before (zh_lctx) or after (zh_rctx)
+ * position i, as zh_context gives it: looked up close by, or from
+ * zh_context run once for the paragraph when it lies far away. Letters
+ * are never edited after the width rule, so the answer does not depend
+ * on when it is asked. */
+unsigned char zh_lctx(struct para *p, size_t i);
+unsigned char zh_rctx(struct para *p, size_t i);
+
 /* The end of a label typed at the paragraph's start and followed by a
  * space ("1.", "(a)", "一.", "[1]" as the txt writer prints note texts),
  * 0 when none: its full stop is no sentence's end, the space after it no
@@ -114,7 +176,10 @@ size_t zh_label_end(const struct para *p);
 void zh_protect(struct para *p);
 
 /* Can a rule edit position i (Chinese, not protected, not deleted)? */
-int zh_editable(const struct para *p, size_t i);
+static inline int zh_editable(const struct para *p, size_t i)
+{
+    return p->zh[i] && !p->prot[i] && !p->del[i];
+}
 
 /* The neighbour of position i in direction dir (-1, +1), skipping deleted
  * places, spaces and, when marks is set, note markers; -1 at an edge. */
