@@ -1,13 +1,13 @@
 /* A batch's outputs landed in groups. A worker closes each output under
  * its temporary name without waiting for the disk; the parent gathers the
  * finished documents and, every few dozen outputs or a quarter of a
- * second, makes the whole group durable at once (one syncfs) before
- * renaming each file into place. An output is thus never seen under its
- * name before it is complete and on disk, as with convert's fsync per
- * file, but the device is flushed once a group instead of twice a
- * document (a third of a batch's time). Documents are logged, and
- * recorded for --resume, when their outputs have landed. Internal to
- * pipeline/ (batch.c). */
+ * second, makes the group durable together (writeback of every file
+ * started, then each waited for) before renaming each into place. An
+ * output is thus never seen under its name before it is complete and on
+ * disk, as with convert's fsync per file, but the waits overlap instead of
+ * queueing two flushes a document (a third of a batch's time). Documents
+ * are logged, and recorded for --resume, when their outputs have landed.
+ * Internal to pipeline/ (batch.c). */
 #ifndef HX_BATCH_LAND_H
 #define HX_BATCH_LAND_H
 

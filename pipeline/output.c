@@ -1,6 +1,6 @@
 /* Outputs that never clobber: a temporary file beside the target renamed
  * into place, or copied to a stream; see output.h. */
-#define _GNU_SOURCE /* syncfs */
+#define _GNU_SOURCE /* sync_file_range */
 #include "output.h"
 
 #include "text.h"
@@ -453,32 +453,35 @@ int hx_output_close_deferred(struct hx_output *out, char **tmp, char **final, ch
     return rc;
 }
 
-/* Makes the contents of every file of paths durable: one syncfs for each
- * file system they are on (a flush of the device for the whole group),
- * or an fsync each where syncfs is refused. */
+/* Makes the contents of every file of paths durable: writeback of all
+ * of them started first, then each waited for. The waits overlap the
+ * device's work instead of queueing a write and a flush per file; only
+ * these files are flushed (syncfs would wait for every other writer of
+ * the file system too: 1.1 s behind 100,000 freshly created inputs). */
 static void sync_group(char *const *paths, size_t n)
 {
-    dev_t done[8];
-    size_t ndone = 0;
-    for (size_t i = 0; i < n; i++) {
-        int fd = open(paths[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        struct stat sb;
-        if (fd < 0)
-            continue;
-        size_t k = 0;
-        if (fstat(fd, &sb) == 0)
-            while (k < ndone && done[k] != sb.st_dev)
-                k++;
-        if (k < ndone) {
-            close(fd);
-            continue;
+    int *fds = malloc(n * sizeof *fds);
+    if (!fds) { /* short of memory: one at a time */
+        for (size_t i = 0; i < n; i++) {
+            int fd = open(paths[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+            if (fd >= 0) {
+                fsync(fd);
+                close(fd);
+            }
         }
-        if (syncfs(fd) != 0 || ndone == sizeof done / sizeof done[0])
-            fsync(fd);
-        else
-            done[ndone++] = sb.st_dev;
-        close(fd);
+        return;
     }
+    for (size_t i = 0; i < n; i++) {
+        fds[i] = open(paths[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fds[i] >= 0)
+            sync_file_range(fds[i], 0, 0, SYNC_FILE_RANGE_WRITE);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (fds[i] >= 0) {
+            fsync(fds[i]);
+            close(fds[i]);
+        }
+    free(fds);
 }
 
 void hx_output_land(char *const *tmp, char *const *final, size_t n, int *errnos,

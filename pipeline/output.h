@@ -48,9 +48,9 @@ int hx_output_close_deferred(struct hx_output *out, char **tmp, char **final, ch
                              size_t errlen);
 
 /* Lands n temporaries of hx_output_close_deferred: their contents made
- * durable together (one syncfs a file system), each renamed over its
- * final name (before(ud, i) called just before, when not NULL), then each
- * directory synced once. errnos[i] is 0, or the rename's errno (that
+ * durable together (writeback of all started, then each fsync'd), each
+ * renamed over its final name (before(ud, i) called just before, when not
+ * NULL), then each directory synced once. errnos[i] is 0, or the rename's errno (that
  * temporary is removed). */
 void hx_output_land(char *const *tmp, char *const *final, size_t n, int *errnos,
                     void (*before)(void *ud, size_t i), void *ud);
