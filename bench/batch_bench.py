@@ -14,7 +14,11 @@ targets of issue 14:
     (and of a Word-made one from ../shared/corpus when present: Word's
     styles and numbering parts), CPU per document, against pandoc (docx ->
     plain, 2 at a time) and the floor (bench/floor.c: libzip + libxml2
-    reading every part, built here); best of three alternating runs;
+    reading every part, built here); best of three alternating runs; and,
+    with valgrind, the instructions a document adds to a batch (callgrind,
+    hexaglot's parent and workers against the floor): processor time on a
+    shared machine, and the kernel's cost of creating the output files
+    (which the floor does not write), vary; instructions do not;
   - one 240-page document: seconds and peak memory;
   - align of two 8,000-paragraph versions: seconds;
   - seconds from the start of a 100,000-input batch to its first output;
@@ -93,6 +97,47 @@ def copies(src, d, n):
     return sorted(os.path.join(d, f) for f in os.listdir(d))
 
 
+def instructions(cmd, tmp):
+    """Instructions executed by cmd and every process it forks (callgrind),
+    or None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None
+    cg = os.path.join(tmp, "cg")
+    shutil.rmtree(cg, ignore_errors=True)
+    os.makedirs(cg)
+    subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                    "--callgrind-out-file=" + os.path.join(cg, "out.%p")] + cmd,
+                   capture_output=True)
+    total = 0
+    for f in os.listdir(cg):
+        for line in open(os.path.join(cg, f), errors="replace"):
+            if line.startswith("summary:") or line.startswith("totals:"):
+                total += int(line.split()[1])
+                break
+    return total
+
+
+def marginal_instructions(doc, floor, tmp):
+    """Instructions a document adds to a batch (11 copies less 1, over 10;
+    start-up left out), hexaglot (all its processes) and the floor."""
+    res = []
+    for prog in ("hexaglot", "floor"):
+        counts = []
+        for n in (1, 11):
+            d = os.path.join(tmp, "ins%d" % n)
+            shutil.rmtree(d, ignore_errors=True)
+            files = copies(doc, d, n)
+            out = os.path.join(tmp, "ins-out")
+            shutil.rmtree(out, ignore_errors=True)
+            cmd = [EXE, "batch", d, "-o", out, "-j", "1", "-t", "txt"] if prog == "hexaglot" \
+                else [floor] + files
+            counts.append(instructions(cmd, tmp))
+        if None in counts:
+            return None
+        res.append((counts[1] - counts[0]) / 10)
+    return res
+
+
 def pandoc_pair(files):
     """pandoc on files, two processes at a time, like -j 2."""
     half = [files[0::2], files[1::2]]
@@ -150,6 +195,11 @@ def main():
             if pw:
                 print("%-34s %10.1f %10.2f" % ("pandoc, 2 at a time, " + name, pn / pw,
                                               1000 * pc / pn))
+            ins = marginal_instructions(doc, floor, tmp)
+            if ins:
+                print("%-34s %10s %9.1fM %9.1fx  (floor %.1fM; callgrind, start-up left out)"
+                      % ("  instructions a document, " + name, "", ins[0] / 1e6,
+                         ins[0] / ins[1], ins[1] / 1e6))
         # 240 pages: the seed's text twenty times
         big = os.path.join(tmp, "big.docx")
         import zipfile
