@@ -2,6 +2,7 @@
  * formatting and language, complex fields, note references and Symbol-font
  * text. Part of the docx reader; calls the files below the walk only
  * (chars.c, pkg.c), never back into it. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,8 +92,16 @@ static const char *pick_lang(const struct docx_rpr *rp, const char *s, size_t le
     int cjk_tag = is_cjk_lang(rp->lang_ea);
     for (size_t i = 0; i < len;) {
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) { /* ASCII: only its letters count */
-            letter |= (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+        if (b < 0x80) {   /* ASCII: only its letters count */
+            if (letter) { /* ASCII can change nothing more: to the next other byte */
+                uint64_t v;
+                while (i + 8 <= len && (memcpy(&v, s + i, 8), !(v & 0x8080808080808080ull)))
+                    i += 8;
+                while (i < len && (unsigned char)s[i] < 0x80)
+                    i++;
+                continue;
+            }
+            letter = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
             i++;
             continue;
         }
