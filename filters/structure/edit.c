@@ -138,9 +138,9 @@ int structure_ends_open(const char *t, size_t len)
     return 0;
 }
 
-/* The text a lead word is looked for in: the first strong or emphasised
- * run near the start (operative verbs are set bold in Chinese, italic in
- * English, and need not come first: "在这方面**确认**"), else the block. */
+/* The first strong or emphasised run near the start of n (operative
+ * verbs are set bold in Chinese, italic in English, and need not come
+ * first: "在这方面**确认**"), or NULL. */
 const char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *len)
 {
     size_t before = 0;
@@ -156,23 +156,13 @@ const char *structure_lead_run(struct hx_doc *doc, struct hx_node *n, size_t *le
     return NULL;
 }
 
+/* The text a lead word is looked for in: that run, else the block. */
 const char *structure_lead_source(struct hx_doc *doc, struct hx_node *n, size_t *len, int *whole)
 {
-    size_t before = 0;
+    const char *t = structure_lead_run(doc, n, len);
     if (whole)
-        *whole = 0;
-    for (struct hx_node *c = n->first; c && before < 40; c = c->next) {
-        if (c->type == HX_STRONG || c->type == HX_EMPH) {
-            const char *t = structure_text(doc, c, len);
-            if (*len)
-                return t;
-        }
-        if (c->type == HX_TEXT)
-            before += c->len;
-    }
-    if (whole)
-        *whole = 1;
-    return structure_text(doc, n, len);
+        *whole = !t;
+    return t ? t : structure_text(doc, n, len);
 }
 
 /* Looks ahead: does the next block start a numbered unit or a heading? */
