@@ -5,8 +5,10 @@ it remembers, a document read after others must come out exactly as it
 does alone: one batch worker (-j 1) reads every document in turn and its
 outputs are compared with `convert` of each file on its own. The set
 repeats documents (every part a hit), shares styles and numbering with
-different bodies, and changes only a numbering start (equal length,
-different bytes: must miss). With ../shared, every corpus DOCX twice."""
+different bodies, changes only a numbering start (equal length,
+different bytes: must miss) and has empty styles and numbering parts
+(nothing to copy; run under the sanitizers in CI). With ../shared,
+every corpus DOCX twice."""
 import filecmp
 import os
 import shutil
@@ -66,6 +68,19 @@ def make_set(d):
     names.append("start7.docx")
     shutil.copy(seed, os.path.join(d, "zlast.docx"))  # a hit after a miss
     names.append("zlast.docx")
+
+    w = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def empty_parts(name, data):  # parts that define nothing, remembered all the same
+        if name == "word/numbering.xml":
+            return b'<?xml version="1.0"?><w:numbering ' + w + b'/>'
+        if name == "word/styles.xml":
+            return b'<?xml version="1.0"?><w:styles ' + w + b'/>'
+        return data
+
+    for k in (1, 2):
+        rewrite(seed, os.path.join(d, "empty%d.docx" % k), empty_parts)
+        names.append("empty%d.docx" % k)
     return names
 
 

@@ -131,25 +131,30 @@ static void *dup_array(const void *v, size_t n, size_t sz, int *fail)
     return c;
 }
 
+/* size bytes of v (NULL when size is 0) in the arena. */
+static void *arena_copy(struct hx_arena *a, const void *v, size_t size)
+{
+    void *c = hx_alloc(a, size + 1);
+    if (size)
+        memcpy(c, v, size);
+    return c;
+}
+
 static int cache_get(struct docx *dx, int kind, const char *data, size_t len)
 {
     for (int i = 0; i < CACHE_SLOTS; i++) {
         struct slot *sl = &slots[i];
-        if (sl->kind != kind || sl->len != len || memcmp(sl->bytes, data, len) != 0)
+        if (sl->kind != kind || sl->len != len || (len && memcmp(sl->bytes, data, len) != 0))
             continue;
         struct hx_arena *a = dx->doc->arena;
-        struct strmap m = {MAP_MOVE, hx_alloc(a, sl->pool_len + 1), 0, sl->pool};
-        memcpy(m.pool, sl->pool, sl->pool_len);
+        struct strmap m = {MAP_MOVE, arena_copy(a, sl->pool, sl->pool_len), 0, sl->pool};
         if (kind == DOCX_CACHE_STYLES) {
             dx->styles = sl->styles;
-            dx->styles.v = hx_alloc(a, sl->styles.n * sizeof *sl->styles.v + 1);
-            memcpy(dx->styles.v, sl->styles.v, sl->styles.n * sizeof *sl->styles.v);
+            dx->styles.v = arena_copy(a, sl->styles.v, sl->styles.n * sizeof *sl->styles.v);
         } else {
             dx->num = sl->num;
-            dx->num.abs = hx_alloc(a, sl->num.nabs * sizeof *sl->num.abs + 1);
-            memcpy(dx->num.abs, sl->num.abs, sl->num.nabs * sizeof *sl->num.abs);
-            dx->num.num = hx_alloc(a, sl->num.nnum * sizeof *sl->num.num + 1);
-            memcpy(dx->num.num, sl->num.num, sl->num.nnum * sizeof *sl->num.num);
+            dx->num.abs = arena_copy(a, sl->num.abs, sl->num.nabs * sizeof *sl->num.abs);
+            dx->num.num = arena_copy(a, sl->num.num, sl->num.nnum * sizeof *sl->num.num);
         }
         map_all(&m, kind, &dx->styles, &dx->num);
         sl->tick = ++ticks;
@@ -192,7 +197,8 @@ static void cache_put(const struct docx *dx, int kind, const char *data, size_t 
         slot_clear(&n);
         return;
     }
-    memcpy(n.bytes, data, len);
+    if (len)
+        memcpy(n.bytes, data, len);
     struct strmap copy = {MAP_COPY, n.pool, 0, NULL};
     map_all(&copy, kind, &n.styles, &n.num);
     n.pool_len = copy.used;
