@@ -74,4 +74,10 @@ size_t hx_job_number(const char *s, size_t len);
  * date ("101221")? */
 int hx_job_furniture(const char *w, size_t len);
 
+/* Month names of dates in the six languages (pipeline/data/months.tsv:
+ * lang, month 1..12, lower-case text, stem "1" when case endings follow),
+ * in the order to try them. */
+extern const char *const hx_months[][4];
+extern const size_t hx_months_rows;
+
 #endif

@@ -3,23 +3,18 @@
  * ("5, 6 and 8 October", "1er mai"), and Chinese dates written with 年, 月
  * and 日, each as "YYYY-MM-DD" or "YYYY-MM" ("0000" when no year is
  * given). Kept apart because the month table is the largest piece of
- * language data the tokens hold; the names are filters/align/data/
- * months.tsv. */
+ * language data the tokens hold; the names are pipeline/data/months.tsv
+ * (hx_months, lang.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tokens_scan.h"
 
-/* The month names (filters/align/data/months.tsv: lang, month, text,
- * stem), compiled in by scripts/tsv2c.py. */
-extern const char *const hx_align_months[][4];
-extern const size_t hx_align_months_rows;
-
 static int month_at(const struct align_scan *s, size_t i, size_t *len)
 {
-    for (size_t k = 0; k < hx_align_months_rows; k++) {
-        const char *const *row = hx_align_months[k];
+    for (size_t k = 0; k < hx_months_rows; k++) {
+        const char *const *row = hx_months[k];
         size_t l = align_scan_word_at(s, i, row[2], row[3][0] == '1');
         /* English "may" is a month only when capitalised. */
         if (l && strcmp(row[2], "may") == 0 && s->c[i] != 'M')

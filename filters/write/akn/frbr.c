@@ -29,8 +29,6 @@
 
 extern const char *const hx_akn_languages[][3];
 extern const size_t hx_akn_languages_rows, hx_akn_languages_cols;
-extern const char *const hx_akn_months[][3];
-extern const size_t hx_akn_months_rows, hx_akn_months_cols;
 
 const char *akn_lang_code(const char *tag)
 {
@@ -68,7 +66,7 @@ static int number_at(const char *s, size_t len, size_t *i, int *ndig)
 }
 
 /* Year, month and day of a dateline: numbers of any script, the month by
- * name (months.tsv) or before 月 in Chinese, the day before 日 there. */
+ * name (pipeline/data/months.tsv) or before 月 in Chinese, the day before 日 there. */
 static int parse_date(const char *folded, int *y, int *m, int *d)
 {
     size_t len = strlen(folded), i = 0;
@@ -90,9 +88,9 @@ static int parse_date(const char *folded, int *y, int *m, int *d)
         else if ((after == 0x65E5 /* 日 */ || !*d) && nd <= 2 && v >= 1 && v <= 31)
             *d = v;
     }
-    for (size_t r = 0; r < hx_akn_months_rows && !*m; r++)
-        if (strstr(folded, hx_akn_months[r][2]))
-            *m = (int)strtol(hx_akn_months[r][1], NULL, 10);
+    for (size_t r = 0; r < hx_months_rows && !*m; r++)
+        if (strstr(folded, hx_months[r][2]))
+            *m = (int)strtol(hx_months[r][1], NULL, 10);
     return *y >= 1000 && *m && *d;
 }
 
