@@ -11,5 +11,6 @@
 #include "filter.h"
 #include "lang.h"
 #include "text.h"
+#include "xml.h"
 
 #endif

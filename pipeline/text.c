@@ -391,47 +391,6 @@ int hx_lang_is_rtl(const char *tag)
     return 0;
 }
 
-/* Where the markup that starts at s[i] ends: past the first `end` after
- * `skip` bytes, or 0 when it never does. */
-static size_t markup_end(const char *s, size_t len, size_t i, size_t skip, const char *end)
-{
-    size_t n = strlen(end);
-    for (size_t j = i + skip; j + n <= len; j++)
-        if (memcmp(s + j, end, n) == 0)
-            return j + n;
-    return 0;
-}
-
-unsigned hx_xml_doctype_line(const char *s, size_t len)
-{
-    size_t i = 0;
-    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    /* The prolog as XML reads it: white space, comments and processing
-     * instructions (the XML declaration among them), each skipped to its
-     * own end, so that a "<" inside one is not taken for the root. */
-    for (;;) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-            i++;
-        if (i >= len || s[i] != '<')
-            return 0; /* not XML the parser will accept, or not UTF-8: its own checks */
-        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            i = markup_end(s, len, i, 4, "-->");
-        } else if (len - i >= 2 && s[i + 1] == '?') {
-            i = markup_end(s, len, i, 2, "?>");
-        } else if (len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0) {
-            unsigned line = 1;
-            for (size_t k = 0; k < i; k++)
-                line += s[k] == '\n';
-            return line;
-        } else {
-            return 0; /* the root element: the prolog is over */
-        }
-        if (i == 0)
-            return 0; /* unterminated: malformed, the parser says so */
-    }
-}
-
 char *hx_utf16_to_utf8(const char *s, size_t len, size_t *outlen)
 {
     const unsigned char *u = (const unsigned char *)s;

@@ -98,15 +98,6 @@ const char *hx_lang_guess(const char *s, size_t len);
  * NULL tag never matches. */
 int hx_lang_is(const char *tag, const char *want);
 
-/* The 1-based line of a document type declaration in the prolog of the XML
- * text s (before the root element, past comments and processing
- * instructions, each skipped to its end), or 0 when there is none. XML
- * readers refuse one before parsing: libxml2 would read its entity
- * declarations first. Text in another encoding (UTF-16) is not seen
- * here: readers also refuse the DTD libxml2 reports (akn: its
- * internalSubset callback; xmlTextReader: the DOCUMENT_TYPE node). */
-unsigned hx_xml_doctype_line(const char *s, size_t len);
-
 /* Is the language written right to left (ar, fa, he, ur…)? */
 int hx_lang_is_rtl(const char *tag);
 

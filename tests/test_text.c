@@ -102,6 +102,17 @@ int main(void)
     CHECK_INT(hx_xml_doctype_line(dt2, strlen(dt2)), 0); /* past the prolog */
     CHECK_INT(hx_xml_doctype_line("<!-- open", 9), 0);
     CHECK_INT(hx_xml_doctype_line("<!DOCTYPE", 9), 1);
+    /* The root a sniffer sees: past the prolog, a DTD's subset included. */
+    const char *r1 = "\xEF\xBB\xBF<?xml version=\"1.0\"?><!-- <hexaglot> -->\n"
+                     "<!DOCTYPE a [<!ENTITY e \"<hexaglot>\">]>\n<an:akomaNtoso xmlns:an=\"x\">";
+    CHECK(hx_xml_root_is(r1, strlen(r1), "akomaNtoso", 1));
+    CHECK(!hx_xml_root_is(r1, strlen(r1), "akomaNtoso", 0)); /* no prefix wanted */
+    CHECK(!hx_xml_root_is(r1, strlen(r1), "hexaglot", 1));
+    CHECK(hx_xml_root_is("<hexaglot version=\"1\">", 22, "hexaglot", 0));
+    CHECK(hx_xml_root_is("<hexaglot", 9, "hexaglot", 0)); /* cut inside the tag */
+    CHECK(!hx_xml_root_is("<hexaglots>", 11, "hexaglot", 0));
+    CHECK(!hx_xml_root_is("text <hexaglot>", 15, "hexaglot", 0));
+    CHECK(!hx_xml_root_is("<!-- open <hexaglot>", 20, "hexaglot", 0));
 
     CHECK(hx_lang_is("zh-Hans", "zh"));
     CHECK(!hx_lang_is("zha", "zh"));

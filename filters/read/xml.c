@@ -378,19 +378,8 @@ static int read_xml(struct hx_stage *st, struct hx_doc *doc)
     char *data = NULL;
     size_t len = 0;
     struct xml_reader x = {st, doc, NULL, 0};
-    if (hx_file_slurp(st, doc, hx_limit_input(), &data, &len) != 0)
+    if (hx_xml_input(st, doc, "a model file", &data, &len) != 0)
         goto out;
-    if (len > INT_MAX) {
-        hx_error(st, doc, NULL, "file too large for the XML parser");
-        goto out;
-    }
-    unsigned dt = hx_xml_doctype_line(data, len);
-    if (dt) {
-        hx_error_at(st, doc, dt,
-                    "a document type declaration is not allowed in a model "
-                    "file (no DTDs, no entities)");
-        goto out;
-    }
     x.r = xmlReaderForMemory(data, (int)len, doc->path, NULL, XML_PARSE_NONET);
     if (!x.r) {
         hx_error(st, doc, NULL, "cannot create an XML reader");
@@ -421,45 +410,13 @@ out:
  * declaration, comments and a document type declaration) is <hexaglot. */
 static int sniff_xml(const unsigned char *head, size_t len)
 {
-    const char *s = (const char *)head;
-    size_t i = 0;
-    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-        i++;
-    if (i >= len || s[i] != '<')
-        return 0;
-    while (i + 1 < len) {
-        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            i += 4;
-            while (i + 3 <= len && memcmp(s + i, "-->", 3) != 0)
-                i++;
-            if (i + 3 > len)
-                return 0;
-            i += 3;
-        } else if (s[i] == '<' && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
-                                   (s[i + 1] >= 'A' && s[i + 1] <= 'Z') || s[i + 1] == '_')) {
-            break;
-        } else {
-            i++;
-        }
-    }
-    if (i + 9 <= len && memcmp(s + i, "<hexaglot", 9) == 0 &&
-        (i + 9 == len || s[i + 9] == ' ' || s[i + 9] == '>' || s[i + 9] == '\n' ||
-         s[i + 9] == '\t' || s[i + 9] == '\r'))
-        return 100;
-    return 0;
+    return hx_xml_root_is((const char *)head, len, "hexaglot", 0) ? 100 : 0;
 }
 
-/* libxml2 reports a few errors (input encoding conversion, I/O) only
- * through its process-wide generic handler, which prints to stderr; this
- * reader reports every error of a parse through its own structured handler,
- * so the generic one is silenced once the stage opens. */
-static void xml_generic_quiet(void *ctx, const char *msg, ...) {}
-
+/* Errors of a parse come through the reader's structured handler only. */
 static int xml_open(struct hx_stage *st)
 {
-    xmlSetGenericErrorFunc(NULL, xml_generic_quiet);
+    hx_xml_quiet();
     return 0;
 }
 

@@ -182,19 +182,8 @@ static int read_akn(struct hx_stage *st, struct hx_doc *doc)
     xmlDocPtr xd = NULL;
     struct parse_errors pe = {0};
 
-    if (hx_file_slurp(st, doc, hx_limit_input(), &data, &len) != 0)
+    if (hx_xml_input(st, doc, "Akoma Ntoso input", &data, &len) != 0)
         goto out;
-    if (len > INT_MAX) {
-        hx_error(st, doc, NULL, "file too large for the XML parser");
-        goto out;
-    }
-    unsigned dt = hx_xml_doctype_line(data, len);
-    if (dt) {
-        hx_error_at(st, doc, dt,
-                    "a document type declaration is not allowed in Akoma "
-                    "Ntoso input (no DTDs, no entities)");
-        goto out;
-    }
     ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         hx_error(st, doc, NULL, "out of memory creating the XML parser");
@@ -281,64 +270,13 @@ out:
  * namespace prefix. */
 static int sniff_akn(const unsigned char *head, size_t len)
 {
-    const char *s = (const char *)head;
-    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (i < len) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-            i++;
-        if (i + 1 >= len || s[i] != '<')
-            return 0;
-        if (s[i + 1] == '?' || s[i + 1] == '!') {
-            const char *end = s[i + 1] == '?' ? "?>" : ">";
-            size_t j = i + 2;
-            if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-                end = "-->";
-            } else if (s[i + 1] == '!') {
-                /* a document type declaration: past its internal subset,
-                 * so that the reader, not "unknown format", refuses it */
-                while (j < len && s[j] != '[' && s[j] != '>')
-                    j++;
-                if (j < len && s[j] == '[') {
-                    while (j < len && s[j] != ']')
-                        j++;
-                }
-            }
-            size_t el = strlen(end);
-            while (j + el <= len && memcmp(s + j, end, el) != 0)
-                j++;
-            if (j + el > len)
-                return 0;
-            i = j + el;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < len && s[j] != ':' && s[j] != '>' && s[j] != '/' && s[j] != ' ' &&
-               s[j] != '\t' && s[j] != '\r' && s[j] != '\n')
-            j++;
-        if (j < len && s[j] == ':')
-            i = j; /* a prefix: the local name follows */
-        static const char root[] = "akomaNtoso";
-        size_t rl = sizeof root - 1;
-        if (len - i - 1 < rl || memcmp(s + i + 1, root, rl) != 0)
-            return 0;
-        char after = i + 1 + rl < len ? s[i + 1 + rl] : ' ';
-        return after == ' ' || after == '>' || after == '\t' || after == '\r' || after == '\n' ||
-                       after == '/'
-                   ? 100
-                   : 0;
-    }
-    return 0;
+    return hx_xml_root_is((const char *)head, len, "akomaNtoso", 1) ? 100 : 0;
 }
 
-/* libxml2 reports a few errors (input encoding conversion, I/O) only
- * through its process-wide generic handler, which prints to stderr; this
- * reader reports every error of a parse through its own structured handler,
- * so the generic one is silenced once the stage opens. */
-static void akn_generic_quiet(void *ctx, const char *msg, ...) {}
-
+/* Errors of a parse come through the reader's structured handler only. */
 static int akn_open(struct hx_stage *st)
 {
-    xmlSetGenericErrorFunc(NULL, akn_generic_quiet);
+    hx_xml_quiet();
     return 0;
 }
 

@@ -144,15 +144,10 @@ out:
     return rc;
 }
 
-/* libxml2 reports a few errors (input encoding conversion, I/O) only
- * through its process-wide generic handler, which prints to stderr; this
- * reader reports every error of a parse through its own structured handler,
- * so the generic one is silenced once the stage opens. */
-static void html_generic_quiet(void *ctx, const char *msg, ...) {}
-
+/* Errors of a parse come through the reader's structured handler only. */
 static int html_open(struct hx_stage *st)
 {
-    xmlSetGenericErrorFunc(NULL, html_generic_quiet);
+    hx_xml_quiet();
     return 0;
 }
 
