@@ -52,7 +52,7 @@ _hexaglot()
         case $verb in
             convert) opts="$opts -t --to -f --from --chain --lang --check --timeout --max-memory" ;;
             batch) opts="$opts -t --to -f --from --chain --lang -j --jobs --timeout --max-memory" ;;
-            align) opts="$opts -f --from --check --original --accept --segments" ;;
+            align) opts="$opts -f --from -t --to --check --original --accept --segments" ;;
         esac
         COMPREPLY=($(compgen -W "$opts" -- "$cur"))
         return

@@ -33,8 +33,9 @@ static const char usage_text[] =
     "                      [--resume] [--shard I/N | --shards N] [--align[=RULE]]\n"
     "                      [--report EXT] [--diagnostics json] [--max-memory MB]\n"
     "       hexaglot batch --merge-logs LOG... [-o MERGED]\n"
-    "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json,epub} [-f FMT] [--check]\n"
-    "                      [--original LANG] [--accept FILE] [--segments sentence]\n"
+    "       hexaglot align A B [C...] -o REPORT.{tsv,tmx,html,json,epub,pdf} [-f FMT] [--check]\n"
+    "                      [-t WRITER:opts] [--original LANG] [--accept FILE]\n"
+    "                      [--segments sentence]\n"
     "       hexaglot stages\n"
     "       hexaglot --help | --version\n";
 
@@ -57,7 +58,8 @@ static const char help_text[] =
     "         --original LANG: the version rows take their keys from (default:\n"
     "         the one whose masthead says \"Original:\" in its own language).\n"
     "         --accept FILE: flags already looked at (the HTML report exports\n"
-    "         them). --segments sentence: a TMX unit per sentence.\n"
+    "         them). --segments sentence: a TMX unit per sentence. -t WRITER:opts:\n"
+    "         the report's writer with its options (-t align-pdf:paper=letter).\n"
     "stages   lists every reader, filter and writer with its options.\n"
     "\n"
     "-t FMT[:opts]   the standard chain ending in writer FMT, e.g. -t txt:ids;\n"
@@ -306,8 +308,9 @@ static char *chain_text_for(const struct args *a)
         dir = !strcmp(a->verb, "batch") || (stat(a->out, &sb) == 0 && S_ISDIR(sb.st_mode)) ||
               (a->ninputs > 1 && strcmp(a->verb, "align") != 0);
     if (!strcmp(a->verb, "align")) {
-        if (a->fmt || a->chain) {
-            usage_error("%s", "align chooses its chain: give -o REPORT only");
+        if (a->chain) {
+            usage_error("%s", "align chooses its chain: give -o REPORT (and -t WRITER:opts for "
+                              "the report's options)");
             return NULL;
         }
         const struct hx_filter *f = a->out ? hx_writer_for_name(a->out, 1, err, sizeof err) : NULL;
@@ -316,6 +319,15 @@ static char *chain_text_for(const struct args *a)
             return NULL;
         }
         writer = f->name;
+        if (a->fmt) { /* the report's writer again, with its options */
+            size_t n = strcspn(a->fmt, ":");
+            if (strlen(f->name) != n || strncmp(a->fmt, f->name, n) != 0) {
+                usage_error("-t %.*s: -o %s is written by %s (give -t %s:OPTS)", (int)n, a->fmt,
+                            a->out, f->name, f->name);
+                return NULL;
+            }
+            writer = a->fmt;
+        }
         if (a->segments && strcmp(writer, "align-tmx") != 0) {
             usage_error("%s", "--segments applies to a .tmx report");
             return NULL;
@@ -348,7 +360,10 @@ static char *chain_text_for(const struct args *a)
         else
             sprintf(tail, "align%s%s%s%s%s%s | %s%s%s", *o || *acc ? ":" : "",
                     *o ? "original=" : "", o, *o && *acc ? "," : "", *acc ? "accept=" : "", acc, w,
-                    *seg ? ":segtype=" : "", seg);
+                    !*seg            ? ""
+                    : strchr(w, ':') ? ",segtype="
+                                     : ":segtype=",
+                    seg);
         hx_chain_standard(tail, std, len);
         free(tail);
         body = std;

@@ -9,10 +9,12 @@ elsewhere, a man page that renders without warnings and a bash completion
 that completes."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 SRC = os.environ.get("HX_SOURCE") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXE = os.environ.get("HEXAGLOT") or os.path.join(SRC, "build", "hexaglot")
@@ -104,6 +106,22 @@ def test_extensions(tmp):
     rep = os.path.join(tmp, "r.json")
     p = run("align", zh, en, "-o", rep)
     check(p.returncode in (0, 1) and json.load(open(rep)) is not None, "align -o r.json: JSON")
+    # The report's own options through -t (the writer -o names, again).
+    rep = os.path.join(tmp, "r.pdf")
+    p = run("align", zh, en, "-o", rep, "-t", "align-pdf:paper=letter")
+    check(p.returncode in (0, 1) and os.path.exists(rep) and
+          re.search(rb"/MediaBox\s*\[\s*0\s+0\s+612\s+792\s*\]", open(rep, "rb").read()),
+          "align -o r.pdf -t align-pdf:paper=letter: letter pages")
+    rep = os.path.join(tmp, "r2.pdf")
+    p = run("align", zh, en, "-o", rep, "-t", "align-epub")
+    check(p.returncode == 2 and b"align-pdf" in p.stderr and not os.path.exists(rep),
+          "align -o r.pdf -t align-epub: exit 2 naming the writer .pdf takes")
+    rep = os.path.join(tmp, "r.epub")
+    p = run("align", zh, en, "-o", rep, "-t", "align-epub:fonts=embed")
+    names = zipfile.ZipFile(rep).namelist() if os.path.exists(rep) else []
+    check(p.returncode in (0, 1) and "META-INF/encryption.xml" in names and
+          any(n.startswith("EPUB/fonts/") for n in names),
+          "align -o r.epub -t align-epub:fonts=embed: the parallel edition embeds its fonts")
 
 
 def test_reader(tmp):

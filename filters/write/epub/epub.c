@@ -61,7 +61,7 @@ static int write_part(struct epub_book *b, struct hx_doc *doc, size_t i,
 
 static const char *const font_choices[] = {"none", "embed", NULL};
 
-static const struct hx_opt epub_options[] = {
+const struct hx_opt epub_font_opts[] = {
     {"fonts", HX_OPT_ENUM, offsetof(struct epub_opts, fonts), "none",
      "embed: subset fonts of the font map for the text, obfuscated (env HEXAGLOT_FONTS: "
      "from that directory only)",
@@ -107,7 +107,7 @@ const struct hx_filter hx_write_epub = {
     .ext = "epub",
     .needs = HX_HAS_TREE,
     .priv_size = sizeof(struct epub_opts),
-    .opts = epub_options,
+    .opts = epub_font_opts,
     .open = epub_fonts_open,
     .write = write_epub,
     .close = epub_fonts_close,

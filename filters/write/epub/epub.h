@@ -65,12 +65,12 @@ struct epub_book {
     const char *encryption; /* META-INF/encryption.xml, or NULL */
 };
 
-/* The options of the epub writer (align-epub takes none: the align verb
- * passes no writer options). */
+/* The options of the epub and align-epub writers (epub_font_opts). */
 struct epub_opts {
     int fonts;           /* 0 none, 1 embed */
     struct hx_fonts *fs; /* opened once per chain when embedding */
 };
+extern const struct hx_opt epub_font_opts[];
 
 /* Opens the fonts when embedding (open callback), and closes them. */
 int epub_fonts_open(struct hx_stage *st);

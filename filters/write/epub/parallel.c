@@ -415,8 +415,8 @@ static int write_parallel(struct hx_stage *st, struct hx_set *set, struct hx_out
         hx_error(st, NULL, NULL, "no alignment to write: put 'align' before it");
         return -1;
     }
-    /* no fonts embedded: align takes no writer options (-o REPORT only) */
     struct epub_book b = {.st = st, .a = set->arena};
+    b.fs = ((struct epub_opts *)st->priv)->fs; /* fonts=embed */
     struct par p = {.set = set, .al = al, .b = &b};
     par_meta(&b, st, set, al);
     p.prefix = hx_alloc(b.a, (al->ndocs + 1) * sizeof *p.prefix);
@@ -448,5 +448,9 @@ const struct hx_filter hx_write_align_epub = {
                "paragraph linked to its counterparts, alignment flags shown",
     .ext = "epub",
     .needs = HX_HAS_ALIGN,
+    .priv_size = sizeof(struct epub_opts),
+    .opts = epub_font_opts,
+    .open = epub_fonts_open,
     .write_set = write_parallel,
+    .close = epub_fonts_close,
 };
