@@ -15,7 +15,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 static void put_field(const char *s, FILE *fp)
@@ -180,13 +179,6 @@ struct worker {
     char **otmp, **ofinal; /* its outputs closed, not landed yet */
     size_t nout, capout;
 };
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static volatile sig_atomic_t interrupted;
 
@@ -392,9 +384,10 @@ static void doc_landing(void *ud, long doc, enum hx_doc_status st, const char *t
 static void doc_done(struct run *r, struct worker *w, enum hx_doc_status st)
 {
     if (w->nout || st == HX_DOC_CONVERTED)
-        hx_land_doc(r->land, w->doc, st, now() - w->start, &w->d, w->otmp, w->ofinal, w->nout);
+        hx_land_doc(r->land, w->doc, st, hx_batch_now() - w->start, &w->d, w->otmp, w->ofinal,
+                    w->nout);
     else
-        doc_finish(r, w->doc, st, now() - w->start, &w->d);
+        doc_finish(r, w->doc, st, hx_batch_now() - w->start, &w->d);
     w->nout = 0;
     w->doc = -1;
 }
@@ -572,7 +565,7 @@ int hx_batch_run(struct hx_chain *c, const struct hx_batch_plan *plan,
                     continue;
                 }
                 w->doc = (long)next++;
-                w->start = now();
+                w->start = hx_batch_now();
             }
             busy += w->doc >= 0;
         }

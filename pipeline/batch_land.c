@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 enum {
     LAND_OUTPUTS = 64 /* a group: well under the clean-up's 256 slots */
@@ -34,13 +33,6 @@ struct hx_land {
     double oldest;
 };
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 struct hx_land *hx_land_new(hx_land_landing_fn *landing, hx_land_done_fn *done, void *ud)
 {
     struct hx_land *l = hx_xmalloc(sizeof *l);
@@ -67,7 +59,7 @@ void hx_land_doc(struct hx_land *l, long doc, enum hx_doc_status st, double seco
         l->docs = hx_xrealloc(l->docs, l->capdocs * sizeof *l->docs);
     }
     if (!l->ndocs)
-        l->oldest = now();
+        l->oldest = hx_batch_now();
     struct land_doc *e = &l->docs[l->ndocs++];
     e->doc = doc;
     e->st = st;
@@ -93,7 +85,7 @@ static void before_rename(void *ud, size_t i)
 
 void hx_land_maybe(struct hx_land *l, int force)
 {
-    if (!l->ndocs || (!force && l->n < LAND_OUTPUTS && now() - l->oldest < LAND_AGE))
+    if (!l->ndocs || (!force && l->n < LAND_OUTPUTS && hx_batch_now() - l->oldest < LAND_AGE))
         return;
     hx_output_land(l->tmp, l->final, l->n, l->errnos, before_rename, l);
     for (size_t k = 0; k < l->ndocs; k++) {

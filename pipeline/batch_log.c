@@ -32,7 +32,7 @@ struct hx_batch_log {
     struct slow slowest[SLOWEST];
 };
 
-static double now(void)
+double hx_batch_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -49,7 +49,7 @@ struct hx_batch_log *hx_batch_log_open(size_t total, const char *fmt, int progre
     l->fmt = fmt;
     l->progress = progress;
     l->verbose = verbose;
-    l->start = l->last_draw = now();
+    l->start = l->last_draw = hx_batch_now();
     if (log_path && !(l->log = fopen(log_path, "w"))) {
         hx_diags_add(diags, HX_SEV_ERROR, log_path, 0, "batch", NULL, "cannot write the log: %s",
                      strerror(errno));
@@ -61,7 +61,7 @@ struct hx_batch_log *hx_batch_log_open(size_t total, const char *fmt, int progre
 
 static void draw(struct hx_batch_log *l)
 {
-    double t = now() - l->start, rate = t > 0 ? (double)l->done / t : 0;
+    double t = hx_batch_now() - l->start, rate = t > 0 ? (double)l->done / t : 0;
     size_t failed = l->count[HX_DOC_FAILED] + l->count[HX_DOC_TIMEOUT] + l->count[HX_DOC_CRASHED];
     fprintf(stderr, "\r\033[K[%zu/%zu] %.1f documents/s", l->done, l->total, rate);
     if (rate > 0 && l->done < l->total)
@@ -70,12 +70,12 @@ static void draw(struct hx_batch_log *l)
         fprintf(stderr, ", %zu failed", failed);
     fflush(stderr);
     l->drawn = 1;
-    l->last_draw = now();
+    l->last_draw = hx_batch_now();
 }
 
 void hx_batch_log_tick(struct hx_batch_log *l)
 {
-    if (l && l->progress && now() - l->last_draw >= 0.1)
+    if (l && l->progress && hx_batch_now() - l->last_draw >= 0.1)
         draw(l);
 }
 
@@ -123,7 +123,7 @@ void hx_batch_log_doc(struct hx_batch_log *l, const char *input, const char *out
         fputc('\n', stderr);
         l->drawn = 0;
     }
-    if (l->progress && (now() - l->last_draw >= 0.1 || l->done == l->total))
+    if (l->progress && (hx_batch_now() - l->last_draw >= 0.1 || l->done == l->total))
         draw(l);
 }
 
@@ -134,7 +134,7 @@ void hx_batch_log_close(struct hx_batch_log *l, int summary, int interrupted)
     if (l->drawn)
         fputs("\r\033[K", stderr);
     if (summary || interrupted) {
-        double t = now() - l->start;
+        double t = hx_batch_now() - l->start;
         size_t failed =
             l->count[HX_DOC_FAILED] + l->count[HX_DOC_TIMEOUT] + l->count[HX_DOC_CRASHED];
         fprintf(stderr,

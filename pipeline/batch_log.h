@@ -19,6 +19,9 @@ enum hx_doc_status {
 
 struct hx_batch_log;
 
+/* Seconds on the monotonic clock, for the batch's timings. */
+double hx_batch_now(void);
+
 /* Starts reporting on a batch of total documents writing format fmt.
  * progress: redraw a progress line on stderr (a terminal); verbose: a line
  * per document on stderr; log_path: the JSON-lines log (NULL = none),

@@ -347,8 +347,11 @@ static int finish_file(struct hx_output *out, int fd, int sync, char *err, size_
 {
     mode_t mode = out->mode;
     if (!out->replace) {
-        mode_t mask = umask(0);
-        umask(mask);
+        static mode_t mask = (mode_t)-1; /* read once: nothing here changes it */
+        if (mask == (mode_t)-1) {
+            mask = umask(0);
+            umask(mask);
+        }
         mode = 0666 & ~mask;
     } else if (fchown(fd, out->uid, out->gid) != 0) {
         /* Not ours to give away (not root): the group, at least, if we may. */
@@ -460,23 +463,19 @@ int hx_output_close_deferred(struct hx_output *out, char **tmp, char **final, ch
  * the file system too: 1.1 s behind 100,000 freshly created inputs). */
 static void sync_group(char *const *paths, size_t n)
 {
-    int *fds = malloc(n * sizeof *fds);
-    if (!fds) { /* short of memory: one at a time */
-        for (size_t i = 0; i < n; i++) {
-            int fd = open(paths[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-            if (fd >= 0) {
-                fsync(fd);
-                close(fd);
-            }
-        }
-        return;
-    }
+    int *fds = malloc(n * sizeof *fds); /* NULL: short of memory, one at a time */
     for (size_t i = 0; i < n; i++) {
-        fds[i] = open(paths[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fds[i] >= 0)
-            sync_file_range(fds[i], 0, 0, SYNC_FILE_RANGE_WRITE);
+        int fd = open(paths[i], O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd >= 0 && fds)
+            sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        else if (fd >= 0) {
+            fsync(fd);
+            close(fd);
+        }
+        if (fds)
+            fds[i] = fd;
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; fds && i < n; i++)
         if (fds[i] >= 0) {
             fsync(fds[i]);
             close(fds[i]);
